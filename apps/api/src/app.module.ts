@@ -1,0 +1,34 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { AuthModule } from '@roundtable/auth';
+import { LoggingModule } from '@roundtable/common';
+import { RoundtableConfigModule } from '@roundtable/config';
+import { DatabaseModule } from '@roundtable/database';
+import { QueueModule } from '@roundtable/queue';
+import { WorkerModule } from '@roundtable/worker';
+import { HttpExceptionFilter } from './errors/http-exception.filter';
+import { HealthModule } from './health/health.module';
+
+export interface AppModuleOptions {
+  /** Also run the worker's processors in this process (`npm start`). */
+  allInOne: boolean;
+}
+
+@Module({})
+export class AppModule {
+  static register(options: AppModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        RoundtableConfigModule,
+        LoggingModule,
+        DatabaseModule,
+        QueueModule,
+        AuthModule,
+        HealthModule,
+        ...(options.allInOne ? [WorkerModule] : []),
+      ],
+      providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],
+    };
+  }
+}

@@ -1,0 +1,34 @@
+import { ConfigError, loadConfig } from './configuration';
+
+describe('loadConfig', () => {
+  it('gives a newcomer working local defaults with no variables at all', () => {
+    const config = loadConfig({});
+    expect(config.db).toMatchObject({ host: '127.0.0.1', port: 3306, user: 'root', password: '', name: 'roundtable' });
+    expect(config.redis).toMatchObject({ host: '127.0.0.1', port: 6379 });
+    expect(config.app.port).toBe(3000);
+    expect(config.mail.smtpUrl).toBeUndefined();
+  });
+
+  it('coerces numbers and booleans from strings', () => {
+    const config = loadConfig({ PORT: '8080', RUN_MIGRATIONS: 'false', DB_POOL_SIZE: '20' });
+    expect(config.app.port).toBe(8080);
+    expect(config.db.runMigrations).toBe(false);
+    expect(config.db.poolSize).toBe(20);
+  });
+
+  it.each([
+    [{ PORT: '70000' }, 'PORT'],
+    [{ DB_PORT: '3306abc' }, 'DB_PORT'],
+    [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
+    [{ PUBLIC_URL: 'localhost' }, 'PUBLIC_URL'],
+    [{ JWT_SECRET: 'short' }, 'JWT_SECRET'],
+    [{ ADMIN_EMAIL: 'admin@example.com' }, 'ADMIN_EMAIL and ADMIN_PASSWORD'],
+  ])('rejects %j naming %s', (env, name) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(new RegExp(`^Invalid configuration: ${name}`));
+  });
+
+  it('never prints a secret it rejects', () => {
+    expect(() => loadConfig({ JWT_SECRET: 'short' })).toThrow(/\(hidden\)/);
+  });
+});

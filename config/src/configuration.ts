@@ -1,0 +1,131 @@
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { ENV_EXPECTATIONS, EnvSchema } from './env.schema';
+
+/** The typed configuration every module reads through `ConfigService<AppConfig, true>`. */
+export interface AppConfig {
+  app: {
+    env: 'development' | 'production' | 'test';
+    port: number;
+    publicUrl: string;
+    logLevel: string;
+    demoSeed: 'auto' | 'always' | 'never';
+  };
+  db: {
+    host: string;
+    port: number;
+    user: string;
+    password: string;
+    name: string;
+    poolSize: number;
+    runMigrations: boolean;
+  };
+  redis: { host: string; port: number; password?: string; db: number; prefix: string };
+  auth: {
+    jwtSecret: string;
+    jwtTtlSeconds: number;
+    loginRateLimit: number;
+    loginRateWindowSeconds: number;
+    adminEmail?: string;
+    adminPassword?: string;
+  };
+  mail: {
+    smtpUrl?: string;
+    from: string;
+    dir: string;
+    poolSize: number;
+    ratePerSecond: number;
+    concurrency: number;
+    pollMs: number;
+    leaseMs: number;
+  };
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+const BOOLEAN_WORDS: Record<string, boolean> = { true: true, '1': true, false: false, '0': false };
+const DEFAULT_JWT_SECRET = new EnvSchema().JWT_SECRET;
+
+/**
+ * Validates the environment once and returns the typed configuration.
+ * Throws a ConfigError whose message is one line naming the variable, what it
+ * expects and what it got.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const known = Object.keys(ENV_EXPECTATIONS) as (keyof EnvSchema)[];
+  const raw: Record<string, unknown> = {};
+  for (const key of known) {
+    const value = env[key];
+    if (value === undefined || value === '') continue;
+    if (key === 'RUN_MIGRATIONS') {
+      if (!(value.toLowerCase() in BOOLEAN_WORDS)) throw invalid(key, value);
+      raw[key] = BOOLEAN_WORDS[value.toLowerCase()];
+      continue;
+    }
+    raw[key] = value;
+  }
+  const parsed = plainToInstance(EnvSchema, raw, { enableImplicitConversion: false });
+  const errors = validateSync(parsed, { stopAtFirstError: true });
+  if (errors.length > 0) {
+    const key = errors[0].property as keyof EnvSchema;
+    throw invalid(key, env[key]);
+  }
+  if (parsed.NODE_ENV === 'production' && parsed.JWT_SECRET === DEFAULT_JWT_SECRET) {
+    throw new ConfigError(
+      'Invalid configuration: JWT_SECRET must be set to your own secret of at least 16 characters in production',
+    );
+  }
+  if ((parsed.ADMIN_EMAIL === undefined) !== (parsed.ADMIN_PASSWORD === undefined)) {
+    throw new ConfigError('Invalid configuration: ADMIN_EMAIL and ADMIN_PASSWORD must be set together (or neither)');
+  }
+  return {
+    app: {
+      env: parsed.NODE_ENV,
+      port: parsed.PORT,
+      publicUrl: parsed.PUBLIC_URL.replace(/\/+$/, ''),
+      logLevel: parsed.LOG_LEVEL,
+      demoSeed: parsed.DEMO_SEED,
+    },
+    db: {
+      host: parsed.DB_HOST,
+      port: parsed.DB_PORT,
+      user: parsed.DB_USER,
+      password: parsed.DB_PASSWORD,
+      name: parsed.DB_NAME,
+      poolSize: parsed.DB_POOL_SIZE,
+      runMigrations: parsed.RUN_MIGRATIONS,
+    },
+    redis: {
+      host: parsed.REDIS_HOST,
+      port: parsed.REDIS_PORT,
+      password: parsed.REDIS_PASSWORD || undefined,
+      db: parsed.REDIS_DB,
+      prefix: parsed.REDIS_PREFIX,
+    },
+    auth: {
+      jwtSecret: parsed.JWT_SECRET,
+      jwtTtlSeconds: parsed.JWT_TTL_SECONDS,
+      loginRateLimit: parsed.LOGIN_RATE_LIMIT,
+      loginRateWindowSeconds: parsed.LOGIN_RATE_WINDOW_SECONDS,
+      adminEmail: parsed.ADMIN_EMAIL?.toLowerCase(),
+      adminPassword: parsed.ADMIN_PASSWORD,
+    },
+    mail: {
+      smtpUrl: parsed.SMTP_URL,
+      from: parsed.MAIL_FROM,
+      dir: parsed.MAIL_DIR,
+      poolSize: parsed.MAIL_POOL_SIZE,
+      ratePerSecond: parsed.MAIL_RATE_PER_SECOND,
+      concurrency: parsed.MAIL_CONCURRENCY,
+      pollMs: parsed.OUTBOX_POLL_MS,
+      leaseMs: parsed.OUTBOX_LEASE_MS,
+    },
+  };
+}
+
+function invalid(key: keyof EnvSchema, value: string | undefined): ConfigError {
+  const shown = key.includes('PASSWORD') || key.includes('SECRET') ? '(hidden)' : JSON.stringify(value);
+  return new ConfigError(`Invalid configuration: ${key} must be ${ENV_EXPECTATIONS[key]} (got ${shown})`);
+}

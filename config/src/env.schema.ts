@@ -1,0 +1,202 @@
+import { Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+
+/**
+ * Every environment variable Roundtable reads, with its type and default.
+ * The defaults are the "newcomer on a laptop" values: MySQL root@127.0.0.1,
+ * Redis on 127.0.0.1, port 3000. Each property's description doubles as the
+ * "what it expects" half of the one-line error printed on a bad value.
+ */
+export class EnvSchema {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
+  PUBLIC_URL = 'http://localhost:3000';
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  @IsString()
+  @MinLength(1)
+  DB_HOST = '127.0.0.1';
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  DB_PORT = 3306;
+
+  @IsString()
+  @MinLength(1)
+  DB_USER = 'root';
+
+  @IsString()
+  DB_PASSWORD = '';
+
+  @Matches(/^[A-Za-z0-9_]{1,64}$/)
+  DB_NAME = 'roundtable';
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  DB_POOL_SIZE = 10;
+
+  @IsString()
+  @MinLength(1)
+  REDIS_HOST = '127.0.0.1';
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  REDIS_PORT = 6379;
+
+  @IsString()
+  REDIS_PASSWORD = '';
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(15)
+  REDIS_DB = 0;
+
+  @Matches(/^[A-Za-z0-9_:{}.-]{1,64}$/)
+  REDIS_PREFIX = 'roundtable';
+
+  @IsString()
+  @MinLength(16)
+  JWT_SECRET = 'roundtable-local-development-secret-change-me';
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(60)
+  @Max(2_592_000)
+  JWT_TTL_SECONDS = 86_400;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  LOGIN_RATE_LIMIT = 10;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(86_400)
+  LOGIN_RATE_WINDOW_SECONDS = 900;
+
+  @IsOptional()
+  @IsEmail()
+  ADMIN_EMAIL?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(10)
+  @MaxLength(200)
+  ADMIN_PASSWORD?: string;
+
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['smtp', 'smtps'] })
+  SMTP_URL?: string;
+
+  @IsString()
+  @MinLength(3)
+  MAIL_FROM = 'Roundtable <no-reply@roundtable.local>';
+
+  @IsString()
+  @MinLength(1)
+  MAIL_DIR = 'var/mail';
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  MAIL_POOL_SIZE = 5;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  MAIL_RATE_PER_SECOND = 200;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  MAIL_CONCURRENCY = 10;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(50)
+  @Max(60_000)
+  OUTBOX_POLL_MS = 1000;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1_000)
+  @Max(3_600_000)
+  OUTBOX_LEASE_MS = 60_000;
+
+  @IsIn(['auto', 'always', 'never'])
+  DEMO_SEED: 'auto' | 'always' | 'never' = 'auto';
+
+  @Type(() => Boolean)
+  @IsBoolean()
+  RUN_MIGRATIONS = true;
+}
+
+/** What each variable expects, in words, for the one-line start-up error. */
+export const ENV_EXPECTATIONS: Record<keyof EnvSchema, string> = {
+  NODE_ENV: 'one of development, production, test',
+  PORT: 'an integer port between 0 and 65535',
+  PUBLIC_URL: 'an http(s) URL such as http://localhost:3000',
+  LOG_LEVEL: 'one of fatal, error, warn, info, debug, trace, silent',
+  DB_HOST: 'a host name or IP address',
+  DB_PORT: 'an integer port between 1 and 65535',
+  DB_USER: 'a MySQL user name',
+  DB_PASSWORD: 'a password (may be empty)',
+  DB_NAME: 'a database name of letters, digits and underscores (at most 64)',
+  DB_POOL_SIZE: 'an integer between 1 and 200',
+  REDIS_HOST: 'a host name or IP address',
+  REDIS_PORT: 'an integer port between 1 and 65535',
+  REDIS_PASSWORD: 'a password (may be empty)',
+  REDIS_DB: 'a Redis database index between 0 and 15',
+  REDIS_PREFIX: 'a key prefix of letters, digits and _:{}.- (at most 64)',
+  JWT_SECRET: 'a secret of at least 16 characters (required in production)',
+  JWT_TTL_SECONDS: 'an integer number of seconds between 60 and 2592000',
+  LOGIN_RATE_LIMIT: 'an integer number of attempts between 1 and 10000',
+  LOGIN_RATE_WINDOW_SECONDS: 'an integer number of seconds between 1 and 86400',
+  ADMIN_EMAIL: 'an email address',
+  ADMIN_PASSWORD: 'a password of 10 to 200 characters',
+  SMTP_URL: 'an smtp:// or smtps:// URL such as smtp://user:pass@mail.example.com:587',
+  MAIL_FROM: 'a sender such as "Roundtable <no-reply@example.com>"',
+  MAIL_DIR: 'a directory path for .eml files',
+  MAIL_POOL_SIZE: 'an integer between 1 and 100',
+  MAIL_RATE_PER_SECOND: 'an integer between 1 and 100000',
+  MAIL_CONCURRENCY: 'an integer between 1 and 200',
+  OUTBOX_POLL_MS: 'an integer number of milliseconds between 50 and 60000',
+  OUTBOX_LEASE_MS: 'an integer number of milliseconds between 1000 and 3600000',
+  DEMO_SEED: 'one of auto, always, never',
+  RUN_MIGRATIONS: 'true or false',
+};

@@ -1,0 +1,4 @@
+export { RoundtableConfigModule } from './config.module';
+export type { AppConfig } from './configuration';
+export { ConfigError, loadConfig } from './configuration';
+export { loadEnvFileIfPresent } from './env-file';

@@ -1,0 +1,14 @@
+import { DomainError } from '@roundtable/common';
+
+export enum AuthErrorCode {
+  EmailTaken = 'EMAIL_TAKEN',
+  InvalidCredentials = 'INVALID_CREDENTIALS',
+  InvalidToken = 'INVALID_TOKEN',
+  RateLimited = 'RATE_LIMITED',
+}
+
+export class AuthError extends DomainError<AuthErrorCode> {
+  constructor(code: AuthErrorCode, message: string, details?: Record<string, unknown>) {
+    super(code, message, details);
+  }
+}

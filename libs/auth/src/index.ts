@@ -1,0 +1,11 @@
+export { AuthError, AuthErrorCode } from './auth-error';
+export { AuthModule } from './auth.module';
+export { AuthService } from './auth.service';
+export type { AuthUser } from './auth-user';
+export { isAdmin } from './auth-user';
+export { Allow, Authenticated, CurrentUser, Public } from './decorators';
+export { UserResponseDto } from './dto/user-response.dto';
+export { User } from './entities/user.entity';
+export { hashPassword } from './password';
+export type { AccessPolicy } from './policies/access-policy';
+export { PlatformAdminPolicy } from './policies/access-policy';

@@ -1,0 +1,39 @@
+import { LoggerService } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+
+interface PoolLike {
+  on(event: 'connection', listener: (connection: { query(sql: string): unknown }) => void): void;
+}
+
+/**
+ * Sets every session's time zone to UTC (so NOW() agrees with the 'Z' the
+ * driver uses) and runs pending migrations while holding a named lock, so two
+ * processes starting together do not both migrate.
+ */
+export async function prepareDataSource(
+  dataSource: DataSource,
+  options: { runMigrations: boolean; logger?: LoggerService },
+): Promise<void> {
+  const pool = (dataSource.driver as unknown as { pool: PoolLike }).pool;
+  pool.on('connection', (connection) => connection.query("SET time_zone = '+00:00'"));
+  await dataSource.query("SET time_zone = '+00:00'");
+  if (!options.runMigrations) return;
+  const runner = dataSource.createQueryRunner();
+  try {
+    await runner.connect();
+    const [{ locked }] = (await runner.query("SELECT GET_LOCK('roundtable_migrations', 120) AS locked")) as {
+      locked: number | string;
+    }[];
+    if (Number(locked) !== 1) throw new Error('Timed out waiting for another process to finish migrations');
+    try {
+      const applied = await dataSource.runMigrations({ transaction: 'each' });
+      if (applied.length > 0) {
+        options.logger?.log(`Applied ${applied.length} migration(s): ${applied.map((m) => m.name).join(', ')}`);
+      }
+    } finally {
+      await runner.query("SELECT RELEASE_LOCK('roundtable_migrations')");
+    }
+  } finally {
+    await runner.release();
+  }
+}

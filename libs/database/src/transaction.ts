@@ -1,0 +1,28 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { DataSource, EntityManager } from 'typeorm';
+import { isDeadlock, translateDbError } from './db-errors';
+
+/**
+ * Runs one use case in one transaction. A deadlock (1213) rolls the whole
+ * transaction back, so the whole function is retried with jitter; a lock wait
+ * timeout (1205) is retried the same way because we never continue a
+ * transaction after a failed statement. Client-caused driver errors leave as
+ * typed errors.
+ */
+export async function inTransaction<T>(
+  dataSource: DataSource,
+  work: (em: EntityManager) => Promise<T>,
+  attempts = 5,
+): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await dataSource.transaction(work);
+    } catch (error) {
+      if (isDeadlock(error) && attempt < attempts) {
+        await sleep(5 * 2 ** attempt + Math.floor(Math.random() * 20));
+        continue;
+      }
+      throw translateDbError(error);
+    }
+  }
+}

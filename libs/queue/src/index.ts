@@ -1,0 +1,4 @@
+export * from './queue.constants';
+export { QueueModule } from './queue.module';
+export { redisKey } from './redis-keys';
+export { redisOptions } from './redis-options';

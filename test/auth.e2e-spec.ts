@@ -1,0 +1,168 @@
+import { INestApplication } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { createTestApp, http } from './support/app';
+import { bearer, createUser, uniqueEmail } from './support/factories';
+
+describe('auth', () => {
+  let app: INestApplication;
+
+  beforeAll(async () => {
+    app = await createTestApp({ env: { LOGIN_RATE_LIMIT: '3' } });
+  });
+  afterAll(() => app.close());
+
+  it('signs a user up, logs them in and shows them to themselves', async () => {
+    const email = uniqueEmail('li.wei');
+    const signup = await http(app)
+      .post('/auth/signup')
+      .send({ email, password: 'a long password', name: '李伟 Li Wei', locale: 'zh', timeZone: 'Asia/Shanghai' })
+      .expect(201);
+    expect(signup.body).toMatchObject({ tokenType: 'Bearer', user: { email, name: '李伟 Li Wei', locale: 'zh' } });
+    expect(signup.body.user).not.toHaveProperty('passwordHash');
+
+    const login = await http(app).post('/auth/login').send({ email, password: 'a long password' }).expect(200);
+    const me = await http(app)
+      .get('/me')
+      .set(...bearer({ token: login.body.accessToken }))
+      .expect(200);
+    expect(me.body).toEqual({
+      id: signup.body.user.id,
+      email,
+      name: '李伟 Li Wei',
+      locale: 'zh',
+      timeZone: 'Asia/Shanghai',
+      platformRole: null,
+    });
+  });
+
+  it('treats email addresses case-insensitively', async () => {
+    const email = uniqueEmail('case');
+    await createUser(app, { email });
+    const res = await http(app)
+      .post('/auth/signup')
+      .send({ email: email.toUpperCase(), password: 'another password', name: 'Twin' })
+      .expect(409);
+    expect(res.body).toMatchObject({ statusCode: 409, code: 'EMAIL_TAKEN', error: 'Conflict' });
+    await http(app)
+      .post('/auth/login')
+      .send({ email: email.toUpperCase(), password: 'correct horse battery' })
+      .expect(200);
+  });
+
+  it.each([
+    ['a missing email', { password: 'long enough pw', name: 'X' }, 'email'],
+    ['a malformed email', { email: 'not-an-email', password: 'long enough pw', name: 'X' }, 'email'],
+    ['a short password', { email: uniqueEmail(), password: 'short', name: 'X' }, 'password'],
+    ['an object for the name', { email: uniqueEmail(), password: 'long enough pw', name: { $gt: '' } }, 'name'],
+    ['a name with a line break', { email: uniqueEmail(), password: 'long enough pw', name: 'A\r\nBcc: x@y.z' }, 'name'],
+    ['an unknown locale', { email: uniqueEmail(), password: 'long enough pw', name: 'X', locale: 'fr' }, 'locale'],
+    [
+      'an offset instead of a zone',
+      { email: uniqueEmail(), password: 'long enough pw', name: 'X', timeZone: 'UTC+25' },
+      'timeZone',
+    ],
+    [
+      'a zone on Mars',
+      { email: uniqueEmail(), password: 'long enough pw', name: 'X', timeZone: 'Mars/Phobos' },
+      'timeZone',
+    ],
+    ['an unknown field', { email: uniqueEmail(), password: 'long enough pw', name: 'X', isAdmin: true }, 'isAdmin'],
+  ])('refuses sign-up with %s, naming the field', async (_label, body, field) => {
+    const res = await http(app).post('/auth/signup').send(body).expect(400);
+    expect(res.body.code).toBe('VALIDATION_FAILED');
+    expect(JSON.stringify(res.body.message)).toContain(field);
+  });
+
+  it('refuses malformed JSON and oversized bodies with 4xx, not 500', async () => {
+    const bad = await http(app)
+      .post('/auth/signup')
+      .set('Content-Type', 'application/json')
+      .send('{"email":')
+      .expect(400);
+    expect(bad.body.statusCode).toBe(400);
+    const big = await http(app)
+      .post('/auth/signup')
+      .set('Content-Type', 'application/json')
+      .send(JSON.stringify({ email: 'x@y.z', name: 'x'.repeat(400_000) }))
+      .expect(413);
+    expect(big.body.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it('says nothing about which of email or password was wrong', async () => {
+    const user = await createUser(app);
+    const wrongPassword = await http(app)
+      .post('/auth/login')
+      .send({ email: user.email, password: 'wrong password' })
+      .expect(401);
+    const unknownEmail = await http(app)
+      .post('/auth/login')
+      .send({ email: uniqueEmail(), password: 'wrong password' })
+      .expect(401);
+    expect(wrongPassword.body).toEqual(unknownEmail.body);
+    expect(wrongPassword.body.code).toBe('INVALID_CREDENTIALS');
+  });
+
+  it('locks an email out after too many failed logins, even with the right password, but not other emails', async () => {
+    const user = await createUser(app);
+    const other = await createUser(app);
+    for (let i = 0; i < 3; i++) {
+      await http(app).post('/auth/login').send({ email: user.email, password: 'wrong password' }).expect(401);
+    }
+    const locked = await http(app).post('/auth/login').send({ email: user.email, password: user.password }).expect(429);
+    expect(locked.body.code).toBe('RATE_LIMITED');
+    expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
+    await http(app).post('/auth/login').send({ email: other.email, password: other.password }).expect(200);
+  });
+
+  it('counts failed logins in Redis, so a second api process sees the same limit', async () => {
+    const second = await createTestApp({ env: { LOGIN_RATE_LIMIT: '3' } });
+    try {
+      const user = await createUser(app);
+      await http(app).post('/auth/login').send({ email: user.email, password: 'wrong one 1' }).expect(401);
+      await http(second).post('/auth/login').send({ email: user.email, password: 'wrong one 2' }).expect(401);
+      await http(app).post('/auth/login').send({ email: user.email, password: 'wrong one 3' }).expect(401);
+      await http(second).post('/auth/login').send({ email: user.email, password: user.password }).expect(429);
+    } finally {
+      await second.close();
+    }
+  });
+
+  describe('GET /me', () => {
+    it('refuses a request without a token', async () => {
+      const res = await http(app).get('/me').expect(401);
+      expect(res.body.code).toBe('INVALID_TOKEN');
+    });
+
+    it('refuses a token signed with another secret', async () => {
+      const user = await createUser(app);
+      const forged = new JwtService({ secret: 'somebody-elses-secret-value' }).sign({ sub: user.id });
+      await http(app).get('/me').set('Authorization', `Bearer ${forged}`).expect(401);
+    });
+
+    it('refuses an unsigned token (alg none)', async () => {
+      const user = await createUser(app);
+      const header = Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url');
+      const payload = Buffer.from(JSON.stringify({ sub: user.id })).toString('base64url');
+      await http(app).get('/me').set('Authorization', `Bearer ${header}.${payload}.`).expect(401);
+    });
+
+    it('refuses an expired token and says it expired', async () => {
+      const user = await createUser(app);
+      const expired = new JwtService({ secret: process.env.JWT_SECRET }).sign(
+        { sub: user.id, iat: Math.floor(Date.now() / 1000) - 7200 },
+        { expiresIn: 60 },
+      );
+      const res = await http(app).get('/me').set('Authorization', `Bearer ${expired}`).expect(401);
+      expect(res.body.message).toMatch(/expired/);
+    });
+
+    it('refuses a token whose user no longer exists', async () => {
+      const token = new JwtService({ secret: process.env.JWT_SECRET }).sign({ sub: 'no-such-user' });
+      await http(app).get('/me').set('Authorization', `Bearer ${token}`).expect(401);
+    });
+
+    it('refuses a malformed authorization header', async () => {
+      await http(app).get('/me').set('Authorization', 'Basic dXNlcjpwYXNz').expect(401);
+    });
+  });
+});

@@ -1,0 +1,22 @@
+import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/**
+ * The environment every e2e test process runs with: a throw-away database and
+ * a Redis prefix of its own per `npm test` run, quiet logs, mail to files.
+ */
+export function testEnvironment(): Record<string, string> {
+  const runId = `${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
+  return {
+    NODE_ENV: 'test',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    DB_NAME: `roundtable_test_${runId}`,
+    REDIS_PREFIX: `rt-test-${runId}`,
+    MAIL_DIR: join(tmpdir(), `roundtable-mail-${runId}`),
+    DEMO_SEED: 'never',
+    JWT_SECRET: `test-secret-${runId}`,
+    OUTBOX_POLL_MS: '100',
+    PORT: '0',
+  };
+}
