@@ -4,7 +4,9 @@ import { AuthModule } from '@roundtable/auth';
 import { LoggingModule } from '@roundtable/common';
 import { RoundtableConfigModule } from '@roundtable/config';
 import { DatabaseModule } from '@roundtable/database';
+import { EventsModule } from '@roundtable/events';
 import { QueueModule } from '@roundtable/queue';
+import { RegistrationsModule } from '@roundtable/registrations';
 import { WorkerModule } from '@roundtable/worker';
 import { HttpExceptionFilter } from './errors/http-exception.filter';
 import { HealthModule } from './health/health.module';
@@ -25,6 +27,8 @@ export class AppModule {
         DatabaseModule,
         QueueModule,
         AuthModule,
+        EventsModule,
+        RegistrationsModule,
         HealthModule,
         ...(options.allInOne ? [WorkerModule] : []),
       ],

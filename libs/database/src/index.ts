@@ -5,3 +5,4 @@ export { prepareDataSource } from './prepare-data-source';
 export { inTransaction } from './transaction';
 export { dataSourceOptions } from './typeorm-options';
 export type { SqlFlavour } from './typeorm-options';
+export { jsonText } from './json-column';

@@ -1,5 +1,7 @@
 // Every migration, in order. Listed explicitly (not globbed) so the compiled
 // app and the tests load exactly the same set.
 import { CreateUsers1764032400000 } from './1764032400000-create-users';
+import { CreateEvents1764033000000 } from './1764033000000-create-events';
+import { CreateRegistrations1764034000000 } from './1764034000000-create-registrations';
 
-export const MIGRATIONS = [CreateUsers1764032400000];
+export const MIGRATIONS = [CreateUsers1764032400000, CreateEvents1764033000000, CreateRegistrations1764034000000];

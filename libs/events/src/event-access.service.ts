@@ -1,0 +1,53 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { AuthUser, isAdmin } from '@roundtable/auth';
+import { CommonError, ID_PATTERN } from '@roundtable/common';
+import { EntityManager, Repository } from 'typeorm';
+import { EventOrganiser } from './entities/event-organiser.entity';
+import { Event } from './entities/event.entity';
+import { EventError, EventErrorCode } from './event-error';
+
+/**
+ * Who may see and run an event. Every feature asks here rather than querying
+ * the organiser table itself, so "draft events are invisible to anyone but
+ * their organisers" is decided in one place.
+ */
+@Injectable()
+export class EventAccessService {
+  constructor(
+    @InjectRepository(Event) private readonly events: Repository<Event>,
+    @InjectRepository(EventOrganiser) private readonly organisers: Repository<EventOrganiser>,
+  ) {}
+
+  /** The event, or EVENT_NOT_FOUND (also for ids that are not ids at all). */
+  async getEvent(eventId: string, em?: EntityManager): Promise<Event> {
+    const event = ID_PATTERN.test(eventId)
+      ? await (em ? em.getRepository(Event) : this.events).findOneBy({ id: eventId })
+      : null;
+    if (!event) throw new EventError(EventErrorCode.EventNotFound, 'Event not found');
+    return event;
+  }
+
+  async isOrganiser(eventId: string, user: AuthUser | undefined): Promise<boolean> {
+    if (!user) return false;
+    if (isAdmin(user)) return true;
+    return this.organisers.existsBy({ eventId, userId: user.id });
+  }
+
+  /** The event if the caller may see it: published, closed or cancelled for anyone; drafts for organisers only. */
+  async getVisibleEvent(eventId: string, user: AuthUser | undefined): Promise<Event> {
+    const event = await this.getEvent(eventId);
+    if (event.status === 'draft' && !(await this.isOrganiser(event.id, user))) {
+      throw new EventError(EventErrorCode.EventNotFound, 'Event not found');
+    }
+    return event;
+  }
+
+  /** The event if the caller organises it; a non-organiser learns nothing about drafts (404) and is refused otherwise (403). */
+  async getOrganisedEvent(eventId: string, user: AuthUser, em?: EntityManager): Promise<Event> {
+    const event = await this.getVisibleEvent(eventId, user);
+    if (!(await this.isOrganiser(event.id, user)))
+      throw CommonError.forbidden('Only organisers of this event may do this');
+    return em ? this.getEvent(eventId, em) : event;
+  }
+}

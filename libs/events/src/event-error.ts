@@ -1,0 +1,20 @@
+import { DomainError } from '@roundtable/common';
+
+export enum EventErrorCode {
+  EventNotFound = 'EVENT_NOT_FOUND',
+  SlugTaken = 'SLUG_TAKEN',
+  InvalidEventDates = 'INVALID_EVENT_DATES',
+  InvalidStatusChange = 'INVALID_STATUS_CHANGE',
+  RoomClash = 'ROOM_CLASH',
+  SpeakerClash = 'SPEAKER_CLASH',
+  SessionOutsideEvent = 'SESSION_OUTSIDE_EVENT',
+  SessionNotFound = 'SESSION_NOT_FOUND',
+  RoomNotFound = 'ROOM_NOT_FOUND',
+  EventNotEditable = 'EVENT_NOT_EDITABLE',
+}
+
+export class EventError extends DomainError<EventErrorCode> {
+  constructor(code: EventErrorCode, message: string, details?: Record<string, unknown>) {
+    super(code, message, details);
+  }
+}

@@ -1,0 +1,21 @@
+import { Injectable } from '@nestjs/common';
+import { AccessPolicy, AuthUser } from '@roundtable/auth';
+import { Request } from 'express';
+import { EventAccessService } from '../event-access.service';
+
+/**
+ * Only organisers of the event named by the route's `:eventId`. A draft event
+ * is a 404 to everyone else (its existence is not revealed); a visible event
+ * is a 403.
+ */
+@Injectable()
+export class EventOrganiserPolicy implements AccessPolicy {
+  constructor(private readonly access: EventAccessService) {}
+
+  async allows(user: AuthUser, request: Request): Promise<boolean> {
+    const eventId = request.params.eventId;
+    if (typeof eventId !== 'string') return false;
+    await this.access.getVisibleEvent(eventId, user);
+    return this.access.isOrganiser(eventId, user);
+  }
+}

@@ -1,0 +1,17 @@
+import { Injectable } from '@nestjs/common';
+import { AccessPolicy, AuthUser } from '@roundtable/auth';
+import { Request } from 'express';
+import { RegistrationAccessService } from '../registration-access.service';
+
+/** Only the delegate who owns the registration named by `:eventId` / `:registrationId`. */
+@Injectable()
+export class RegistrationOwnerPolicy implements AccessPolicy {
+  constructor(private readonly access: RegistrationAccessService) {}
+
+  async allows(user: AuthUser, request: Request): Promise<boolean> {
+    const { eventId, registrationId } = request.params;
+    if (typeof eventId !== 'string' || typeof registrationId !== 'string') return false;
+    const registration = await this.access.getRegistration(eventId, registrationId);
+    return registration.userId === user.id;
+  }
+}

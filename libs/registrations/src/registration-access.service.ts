@@ -1,0 +1,39 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { AuthUser } from '@roundtable/auth';
+import { ID_PATTERN } from '@roundtable/common';
+import { EntityManager, Repository } from 'typeorm';
+import { Registration } from './entities/registration.entity';
+import { RegistrationError, RegistrationErrorCode } from './registration-error';
+
+/** Lookups other features use to decide who is a delegate of an event. */
+@Injectable()
+export class RegistrationAccessService {
+  constructor(@InjectRepository(Registration) private readonly registrations: Repository<Registration>) {}
+
+  async getRegistration(eventId: string, registrationId: string, em?: EntityManager): Promise<Registration> {
+    const registration = ID_PATTERN.test(registrationId)
+      ? await (em ? em.getRepository(Registration) : this.registrations).findOneBy({ id: registrationId, eventId })
+      : null;
+    if (!registration)
+      throw new RegistrationError(RegistrationErrorCode.RegistrationNotFound, 'Registration not found');
+    return registration;
+  }
+
+  /** The caller's own registration at the event, if any. */
+  findOwn(eventId: string, userId: string): Promise<Registration | null> {
+    return this.registrations.findOneBy({ eventId, userId });
+  }
+
+  /** The caller's registration if it is approved; otherwise NOT_APPROVED_DELEGATE (403). */
+  async requireApproved(eventId: string, user: AuthUser): Promise<Registration> {
+    const own = await this.findOwn(eventId, user.id);
+    if (!own || own.status !== 'approved') {
+      throw new RegistrationError(
+        RegistrationErrorCode.NotApprovedDelegate,
+        'Only approved delegates of this event may do this',
+      );
+    }
+    return own;
+  }
+}
