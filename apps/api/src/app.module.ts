@@ -5,6 +5,7 @@ import { LoggingModule } from '@roundtable/common';
 import { RoundtableConfigModule } from '@roundtable/config';
 import { DatabaseModule } from '@roundtable/database';
 import { EventsModule } from '@roundtable/events';
+import { NotificationsModule } from '@roundtable/notifications';
 import { QueueModule } from '@roundtable/queue';
 import { RegistrationsModule } from '@roundtable/registrations';
 import { WorkerModule } from '@roundtable/worker';
@@ -27,6 +28,7 @@ export class AppModule {
         DatabaseModule,
         QueueModule,
         AuthModule,
+        NotificationsModule,
         EventsModule,
         RegistrationsModule,
         HealthModule,

@@ -77,6 +77,15 @@ export interface RenderedMail {
   html: string;
 }
 
+/** What a template's still-wanted check sees of the row about to be sent. */
+export interface PendingMail {
+  type: string;
+  subject: string | null;
+  recipientUserId: string | null;
+  recipientEmail: string;
+  payload: Record<string, unknown>;
+}
+
 /**
  * One mail type's wording in every locale. `render` must escape every
  * user-supplied value in the HTML part (use the helpers in mail-format.ts).
@@ -86,4 +95,10 @@ export interface MailTemplate<TPayload extends object = Record<string, unknown>>
   /** A realistic payload used by the test that renders every template in every locale. */
   example: TPayload;
   render(payload: TPayload, context: RenderContext): RenderedMail;
+  /**
+   * Re-checked right before sending, with the row locked: is the business state
+   * still such that this mail should go (meeting still scheduled, registration
+   * not withdrawn…)? Absent means always.
+   */
+  isStillWanted?(mail: PendingMail, em: import('typeorm').EntityManager): Promise<boolean>;
 }

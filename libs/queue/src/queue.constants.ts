@@ -5,28 +5,21 @@
  */
 export const QueueName = {
   Mail: 'mail',
-  Scheduling: 'scheduling',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
 export const JobName = {
   SendMail: 'send-mail',
-  RunSchedule: 'run-schedule',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
 /** Which job names each queue carries; the worker refuses to start unless each has exactly one handler. */
 export const JOBS_BY_QUEUE: Record<QueueName, readonly JobName[]> = {
   [QueueName.Mail]: [JobName.SendMail],
-  [QueueName.Scheduling]: [JobName.RunSchedule],
 };
 
 export interface SendMailJob {
   outboxId: string;
-}
-
-export interface RunScheduleJob {
-  scheduleRunId: string;
 }
 
 export const REDIS_CLIENT = Symbol('REDIS_CLIENT');

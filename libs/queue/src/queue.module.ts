@@ -3,6 +3,7 @@ import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { AppConfig } from '@roundtable/config';
 import Redis from 'ioredis';
+import { JobHandlerRegistry } from './job-handler.registry';
 import { QueueName, REDIS_CLIENT } from './queue.constants';
 import { redisOptions } from './redis-options';
 
@@ -31,7 +32,14 @@ class RedisCloser implements OnApplicationShutdown {
         return { redis: redisOptions(redis), prefix: `${redis.prefix}:bull` };
       },
     }),
-    BullModule.registerQueue({ name: QueueName.Mail }, { name: QueueName.Scheduling }),
+    BullModule.registerQueueAsync({
+      name: QueueName.Mail,
+      inject: [ConfigService],
+      // The limiter lives in Redis, so the send rate holds across every worker.
+      useFactory: (config: ConfigService<AppConfig, true>) => ({
+        limiter: { max: config.get('mail.ratePerSecond', { infer: true }), duration: 1000 },
+      }),
+    }),
   ],
   providers: [
     {
@@ -42,11 +50,11 @@ class RedisCloser implements OnApplicationShutdown {
           ...redisOptions(config.get('redis', { infer: true })),
           maxRetriesPerRequest: 1,
           enableOfflineQueue: false,
-          lazyConnect: false,
         }),
     },
     RedisCloser,
+    JobHandlerRegistry,
   ],
-  exports: [BullModule, REDIS_CLIENT],
+  exports: [BullModule, REDIS_CLIENT, JobHandlerRegistry],
 })
 export class QueueModule {}

@@ -1,8 +1,14 @@
 import { Module } from '@nestjs/common';
+import { NotificationsWorkerModule } from '@roundtable/notifications';
+import { WorkerBootstrapService } from './worker-bootstrap.service';
 
 /**
- * Everything a worker process runs: the Bull processors and the outbox relay.
- * Imported by apps/worker, and by apps/api when it runs all-in-one.
+ * Everything a worker process runs: the outbox relay and the job handlers of
+ * every feature. Imported by apps/worker, and by apps/api when it runs
+ * all-in-one.
  */
-@Module({})
+@Module({
+  imports: [NotificationsWorkerModule],
+  providers: [WorkerBootstrapService],
+})
 export class WorkerModule {}

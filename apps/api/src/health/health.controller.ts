@@ -2,6 +2,7 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckResult, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { Public } from '@roundtable/auth';
+import { MailHealthIndicator } from '@roundtable/notifications';
 import { RedisHealthIndicator } from './redis.health';
 
 @ApiTags('ops')
@@ -11,13 +12,21 @@ export class HealthController {
     private readonly health: HealthCheckService,
     private readonly mysql: TypeOrmHealthIndicator,
     private readonly redis: RedisHealthIndicator,
+    private readonly mail: MailHealthIndicator,
   ) {}
 
   @Public()
   @Get()
   @HealthCheck()
-  @ApiOperation({ summary: 'MySQL and Redis reachability; 503 when one is down' })
+  @ApiOperation({
+    summary: 'MySQL, Redis, SMTP (when configured) and the oldest undelivered mail; 503 when one is down',
+  })
   check(): Promise<HealthCheckResult> {
-    return this.health.check([() => this.mysql.pingCheck('mysql', { timeout: 1_500 }), () => this.redis.check()]);
+    return this.health.check([
+      () => this.mysql.pingCheck('mysql', { timeout: 1_500 }),
+      () => this.redis.check(),
+      () => this.mail.smtp(),
+      () => this.mail.outbox(),
+    ]);
   }
 }

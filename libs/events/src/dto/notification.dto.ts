@@ -1,0 +1,53 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PageQueryDto } from '@roundtable/common';
+import { OutboxMessageEntity, OutboxStatus } from '@roundtable/notifications';
+import { IsIn, IsOptional, Matches } from 'class-validator';
+
+const STATUSES: OutboxStatus[] = ['pending', 'queued', 'sent', 'failed', 'cancelled'];
+
+export class NotificationQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: STATUSES })
+  @IsOptional()
+  @IsIn(STATUSES)
+  status?: OutboxStatus;
+
+  @ApiPropertyOptional({ example: 'meeting-accepted' })
+  @IsOptional()
+  @Matches(/^[a-z0-9-]{1,64}$/)
+  type?: string;
+}
+
+export class NotificationDto {
+  @ApiProperty() id: string;
+  @ApiProperty() type: string;
+  @ApiProperty({ enum: STATUSES }) status: OutboxStatus;
+  @ApiProperty() recipientEmail: string;
+  @ApiProperty() recipientName: string;
+  @ApiProperty() attempts: number;
+  @ApiProperty() dueAt: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) sentAt: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) messageId: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) lastError: string | null;
+  @ApiProperty() createdAt: string;
+
+  static from(row: OutboxMessageEntity): NotificationDto {
+    return Object.assign(new NotificationDto(), {
+      id: row.id,
+      type: row.type,
+      status: row.status,
+      recipientEmail: row.recipientEmail,
+      recipientName: row.recipientName,
+      attempts: row.attempts,
+      dueAt: row.dueAt.toISOString(),
+      sentAt: row.sentAt?.toISOString() ?? null,
+      messageId: row.messageId,
+      lastError: row.lastError,
+      createdAt: row.createdAt.toISOString(),
+    });
+  }
+}
+
+export class NotificationPageDto {
+  @ApiProperty({ type: [NotificationDto] }) items: NotificationDto[];
+  @ApiPropertyOptional({ nullable: true, type: String }) nextCursor: string | null;
+}

@@ -1,0 +1,81 @@
+import { Locale } from '@roundtable/common';
+import { DateTime } from 'luxon';
+import { RenderContext, RenderedMail } from './notification.types';
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+export const escapeHtml = (value: string): string => value.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
+
+const INTL_LOCALE: Record<Locale, string> = { zh: 'zh-CN', ru: 'ru-RU', en: 'en-GB' };
+
+/** "10 June 2027, 14:00 (China Standard Time)" in the reader's language. */
+export function formatInstant(instant: string | Date, timeZone: string, locale: Locale): string {
+  const dt = (typeof instant === 'string' ? DateTime.fromISO(instant) : DateTime.fromJSDate(instant))
+    .setZone(timeZone)
+    .setLocale(INTL_LOCALE[locale]);
+  return `${dt.toLocaleString(DateTime.DATETIME_MED)} (${dt.toFormat('ZZZZZ')})`;
+}
+
+/**
+ * An instant in the event's zone and, when the reader lives elsewhere (a
+ * different offset at that moment), also in theirs:
+ * "10 June 2027, 14:00 (China Standard Time) / 09:00 (Moscow Standard Time)".
+ */
+export function formatWhen(instant: string | Date, context: RenderContext): string {
+  const eventZone = context.eventTimeZone ?? context.recipient.timeZone ?? 'UTC';
+  const main = formatInstant(instant, eventZone, context.locale);
+  const readerZone = context.recipient.timeZone;
+  if (!readerZone || readerZone === eventZone) return main;
+  const at = typeof instant === 'string' ? DateTime.fromISO(instant) : DateTime.fromJSDate(instant);
+  if (at.setZone(readerZone).offset === at.setZone(eventZone).offset) return main;
+  const reader = at.setZone(readerZone).setLocale(INTL_LOCALE[context.locale]);
+  return `${main} / ${reader.toLocaleString(DateTime.TIME_24_SIMPLE)} (${reader.toFormat('ZZZZZ')})`;
+}
+
+export interface MailContent {
+  subject: string;
+  greeting: string;
+  /** Plain-text paragraphs; escaped for HTML here, never by the template. */
+  paragraphs: string[];
+  /** Label/value lines shown as a small table (time, place, table number…). */
+  facts?: [string, string][];
+  action?: { label: string; url: string };
+  signature: string;
+}
+
+/**
+ * Builds the HTML and plain-text parts from plain strings. Templates never
+ * write HTML themselves, so every user-supplied value is escaped in one place.
+ */
+export function composeMail(content: MailContent, locale: Locale): RenderedMail {
+  const text = [
+    content.greeting,
+    '',
+    ...content.paragraphs.flatMap((p) => [p, '']),
+    ...(content.facts ?? []).map(([label, value]) => `${label}: ${value}`),
+    ...(content.facts?.length ? [''] : []),
+    ...(content.action ? [`${content.action.label}: ${content.action.url}`, ''] : []),
+    content.signature,
+  ].join('\n');
+  const facts = content.facts?.length
+    ? `<table role="presentation" style="border-collapse:collapse;margin:12px 0">${content.facts
+        .map(
+          ([label, value]) =>
+            `<tr><td style="padding:2px 12px 2px 0;color:#555">${escapeHtml(label)}</td><td style="padding:2px 0"><strong>${escapeHtml(value)}</strong></td></tr>`,
+        )
+        .join('')}</table>`
+    : '';
+  const action = content.action
+    ? `<p><a href="${escapeHtml(content.action.url)}" style="background:#1d4ed8;color:#fff;padding:10px 16px;border-radius:6px;text-decoration:none">${escapeHtml(content.action.label)}</a></p>`
+    : '';
+  const html = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><title>${escapeHtml(content.subject)}</title></head><body style="font-family:Arial,'PingFang SC','Microsoft YaHei',sans-serif;line-height:1.5;color:#111;max-width:640px">
+<p>${escapeHtml(content.greeting)}</p>
+${content.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
+${facts}${action}
+<p style="color:#555">${escapeHtml(content.signature)}</p>
+</body></html>`;
+  return { subject: content.subject.replace(/[\r\n\u2028\u2029]+/g, ' '), text, html };
+}
+
+/** Picks the wording for the context's locale from a table with all three. */
+export const words = <T>(table: Record<Locale, T>, context: RenderContext): T => table[context.locale];

@@ -1,0 +1,169 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { AppConfig } from '@roundtable/config';
+import { SendMailOptions } from 'nodemailer';
+import { DataSource, EntityManager } from 'typeorm';
+import { OutboxMessageEntity } from './entities/outbox-message.entity';
+import { buildIcs } from './ics';
+import { MailTemplateRegistry } from './mail-template.registry';
+import { classifySmtpError, describeSmtpError, MailTransport, SendResult } from './mail-transport';
+import { MailAlertService } from './mail-alert.service';
+
+export const MAX_ATTEMPTS = 8;
+const BACKOFF_BASE_MS = 30_000;
+const BACKOFF_MAX_MS = 3_600_000;
+const AUTH_RETRY_MS = 60_000;
+
+type OutboxUpdate = Partial<
+  Pick<
+    OutboxMessageEntity,
+    'status' | 'attempts' | 'dueAt' | 'leasedUntil' | 'lastError' | 'sentAt' | 'messageId' | 'smtpResponse'
+  >
+>;
+
+export type SendOutcome = 'sent' | 'skipped' | 'retry' | 'failed' | 'auth-failure';
+
+/** 30 s, 1 min, 2 min … capped at an hour, with ±20 % jitter so retries do not arrive in waves. */
+export function backoffMs(attempt: number, random = Math.random): number {
+  const base = Math.min(BACKOFF_BASE_MS * 2 ** Math.max(0, attempt - 1), BACKOFF_MAX_MS);
+  return Math.round(base * (0.8 + 0.4 * random()));
+}
+
+/**
+ * Sends one outbox row, effectively once. The row stays locked (FOR UPDATE)
+ * from the status check through the SMTP conversation to the commit of the
+ * result: a cancel that commits afterwards finds it sent; a cancel that
+ * committed before is seen here and nothing is sent. A crash after the
+ * server's 250 and before the commit resends with the same Message-ID.
+ */
+@Injectable()
+export class MailSenderService {
+  private readonly logger = new Logger('MailSender');
+  private readonly baseUrl: string;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly templates: MailTemplateRegistry,
+    private readonly transport: MailTransport,
+    private readonly alerts: MailAlertService,
+    config: ConfigService<AppConfig, true>,
+  ) {
+    this.baseUrl = config.get('app.publicUrl', { infer: true });
+  }
+
+  async send(outboxId: string): Promise<SendOutcome> {
+    // READ COMMITTED: lock the one row by primary key, no gap locks against the relay's range scans
+    return this.dataSource.transaction('READ COMMITTED', async (em) => {
+      const row = await em
+        .getRepository(OutboxMessageEntity)
+        .findOne({ where: { id: outboxId }, lock: { mode: 'pessimistic_write' } });
+      if (!row || (row.status !== 'queued' && row.status !== 'pending')) return 'skipped';
+      if (row.dueAt.getTime() > Date.now()) {
+        // never early: hand it back to the relay, which picks it up when due
+        await this.update(em, row.id, { status: 'pending', leasedUntil: null });
+        return 'skipped';
+      }
+      const template = this.templates.get(row.type);
+      if (template.isStillWanted && !(await template.isStillWanted(row, em))) {
+        await this.update(em, row.id, { status: 'cancelled', leasedUntil: null, lastError: 'no longer wanted' });
+        return 'skipped';
+      }
+      const attempt = row.attempts + 1;
+      let result: SendResult;
+      try {
+        result = await this.transport.send(this.compose(row), row.id);
+      } catch (error) {
+        return this.recordFailure(em, row, attempt, error);
+      }
+      await this.alerts.clearIfRaised();
+      await this.update(em, row.id, {
+        status: 'sent',
+        attempts: attempt,
+        sentAt: new Date(),
+        messageId: result.messageId,
+        smtpResponse: result.response.slice(0, 500),
+        leasedUntil: null,
+        lastError: null,
+      });
+      return 'sent';
+    });
+  }
+
+  private async recordFailure(
+    em: EntityManager,
+    row: OutboxMessageEntity,
+    attempt: number,
+    error: unknown,
+  ): Promise<SendOutcome> {
+    const kind = classifySmtpError(error);
+    const reason = describeSmtpError(error);
+    if (kind === 'auth') {
+      // our credentials, not the recipient: the attempt does not count against them
+      await this.update(em, row.id, {
+        status: 'pending',
+        dueAt: new Date(Date.now() + AUTH_RETRY_MS),
+        leasedUntil: null,
+        lastError: reason,
+      });
+      await this.alerts.raise(reason);
+      return 'auth-failure';
+    }
+    if (kind === 'permanent' || attempt >= MAX_ATTEMPTS) {
+      this.logger.warn(`Mail ${row.id} to ${row.recipientEmail} failed for good: ${reason}`);
+      await this.update(em, row.id, { status: 'failed', attempts: attempt, leasedUntil: null, lastError: reason });
+      return 'failed';
+    }
+    await this.update(em, row.id, {
+      status: 'pending',
+      attempts: attempt,
+      dueAt: new Date(Date.now() + backoffMs(attempt)),
+      leasedUntil: null,
+      lastError: reason,
+    });
+    return 'retry';
+  }
+
+  private compose(row: OutboxMessageEntity): SendMailOptions {
+    const locale = MailTemplateRegistry.pickLocale(row.recipientLocale, row.eventLocale);
+    const recipient = {
+      userId: row.recipientUserId ?? undefined,
+      email: row.recipientEmail,
+      name: row.recipientName,
+      locale,
+      timeZone: row.recipientTimeZone ?? undefined,
+    };
+    const rendered = this.templates.render(row.type, row.payload, {
+      locale,
+      recipient,
+      eventTimeZone: row.eventTimeZone ?? undefined,
+      baseUrl: this.baseUrl,
+    });
+    const mail: SendMailOptions = {
+      from: this.transport.from,
+      to: { name: row.recipientName, address: row.recipientEmail },
+      subject: rendered.subject,
+      text: rendered.text,
+      html: rendered.html,
+      messageId: `<${row.id}@roundtable>`,
+      headers: { 'X-Roundtable-Type': row.type },
+      disableFileAccess: true,
+      disableUrlAccess: true,
+    };
+    if (row.calendar) {
+      mail.icalEvent = {
+        method: row.calendar.method,
+        filename: 'invite.ics',
+        content: buildIcs([row.calendar], {
+          method: row.calendar.method,
+          name: row.calendar.summary,
+          timeZone: row.calendar.timeZone,
+        }),
+      };
+    }
+    return mail;
+  }
+
+  private update(em: EntityManager, id: string, changes: OutboxUpdate) {
+    return em.getRepository(OutboxMessageEntity).update({ id }, changes);
+  }
+}

@@ -1,0 +1,132 @@
+import { ParsedMail, simpleParser } from 'mailparser';
+import { SMTPServer, SMTPServerDataStream, SMTPServerSession } from 'smtp-server';
+
+export interface CapturedMail {
+  parsed: ParsedMail;
+  raw: string;
+  envelopeTo: string[];
+  receivedAt: number;
+}
+
+type Failure = { code: number; message: string };
+
+/**
+ * An in-process SMTP server that keeps what it receives, parsed with
+ * mailparser, and can be told to answer with failures: the next N messages,
+ * given recipients, or every login. It can also hold its answer to DATA until
+ * released, to stop a sender mid-conversation.
+ */
+export class SmtpSink {
+  readonly mails: CapturedMail[] = [];
+  private readonly dataFailures: Failure[] = [];
+  private readonly recipientFailures = new Map<string, Failure>();
+  private authFailure: Failure | null = null;
+  private hold: { reached: () => void; release: Promise<void> } | null = null;
+  private acceptedWaiter: (() => void) | null = null;
+  private server!: SMTPServer;
+  port = 0;
+
+  static async start(): Promise<SmtpSink> {
+    const sink = new SmtpSink();
+    sink.server = new SMTPServer({
+      disabledCommands: ['STARTTLS'],
+      authOptional: true,
+      logger: false,
+      size: 10 * 1024 * 1024,
+      onAuth: (_auth, _session, callback) => {
+        const failure = sink.authFailure;
+        if (failure) return callback(Object.assign(new Error(failure.message), { responseCode: failure.code }));
+        callback(null, { user: 'test' });
+      },
+      onRcptTo: (address, _session, callback) => {
+        const failure = sink.recipientFailures.get(address.address.toLowerCase());
+        if (failure) return callback(Object.assign(new Error(failure.message), { responseCode: failure.code }));
+        callback();
+      },
+      onData: (stream, session, callback) => void sink.receive(stream, session, callback),
+    });
+    await new Promise<void>((resolve) => sink.server.listen(0, '127.0.0.1', resolve));
+    sink.port = (sink.server.server.address() as { port: number }).port;
+    return sink;
+  }
+
+  get url(): string {
+    return `smtp://127.0.0.1:${this.port}`;
+  }
+
+  /** The next `count` messages are answered with this code after DATA. */
+  failNext(count: number, code: number, message = 'Try again later'): void {
+    for (let i = 0; i < count; i++) this.dataFailures.push({ code, message });
+  }
+
+  rejectRecipient(address: string, code: number, message = 'No such user'): void {
+    this.recipientFailures.set(address.toLowerCase(), { code, message });
+  }
+
+  acceptRecipient(address: string): void {
+    this.recipientFailures.delete(address.toLowerCase());
+  }
+
+  failLogins(code: number | null, message = 'Authentication credentials invalid'): void {
+    this.authFailure = code === null ? null : { code, message };
+  }
+
+  /** Holds the answer to the next DATA; resolves when a message reached that point, with a release function. */
+  holdNextData(): Promise<() => void> {
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    return new Promise((resolve) => {
+      this.hold = { reached: () => resolve(release), release: released };
+    });
+  }
+
+  /** Resolves right after the next message has been answered 250. */
+  nextAccepted(): Promise<void> {
+    return new Promise((resolve) => (this.acceptedWaiter = resolve));
+  }
+
+  byRecipient(address: string): CapturedMail[] {
+    return this.mails.filter((m) => m.envelopeTo.includes(address.toLowerCase()));
+  }
+
+  async waitFor(predicate: (mails: CapturedMail[]) => boolean, timeoutMs = 20_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!predicate(this.mails)) {
+      if (Date.now() > deadline)
+        throw new Error(`SMTP sink: condition not met within ${timeoutMs} ms (${this.mails.length} mails)`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private async receive(
+    stream: SMTPServerDataStream,
+    session: SMTPServerSession,
+    callback: (error?: Error | null) => void,
+  ): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    const failure = this.dataFailures.shift();
+    if (failure) return callback(Object.assign(new Error(failure.message), { responseCode: failure.code }));
+    const hold = this.hold;
+    if (hold) {
+      this.hold = null;
+      hold.reached();
+      await hold.release;
+    }
+    const raw = Buffer.concat(chunks).toString('utf8');
+    this.mails.push({
+      parsed: await simpleParser(raw),
+      raw,
+      envelopeTo: session.envelope.rcptTo.map((r) => r.address.toLowerCase()),
+      receivedAt: Date.now(),
+    });
+    callback();
+    const waiter = this.acceptedWaiter;
+    this.acceptedWaiter = null;
+    waiter?.();
+  }
+}
