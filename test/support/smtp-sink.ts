@@ -21,7 +21,7 @@ export class SmtpSink {
   private readonly dataFailures: Failure[] = [];
   private readonly recipientFailures = new Map<string, Failure>();
   private authFailure: Failure | null = null;
-  private hold: { reached: () => void; release: Promise<void> } | null = null;
+  private hold: { reached: () => void; release: Promise<boolean> } | null = null;
   private acceptedWaiter: (() => void) | null = null;
   private server!: SMTPServer;
   port = 0;
@@ -45,6 +45,7 @@ export class SmtpSink {
       },
       onData: (stream, session, callback) => void sink.receive(stream, session, callback),
     });
+    sink.server.on('error', () => undefined); // clients killed mid-conversation reset their sockets
     await new Promise<void>((resolve) => sink.server.listen(0, '127.0.0.1', resolve));
     sink.port = (sink.server.server.address() as { port: number }).port;
     return sink;
@@ -71,10 +72,15 @@ export class SmtpSink {
     this.authFailure = code === null ? null : { code, message };
   }
 
-  /** Holds the answer to the next DATA; resolves when a message reached that point, with a release function. */
-  holdNextData(): Promise<() => void> {
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => (release = resolve));
+  /**
+   * Holds the answer to the next DATA. Resolves, once a message reached that
+   * point, with a release function: `release()` answers 250 and keeps the
+   * message; `release(false)` drops it, as a server does when the client
+   * vanished before the final answer.
+   */
+  holdNextData(): Promise<(deliver?: boolean) => void> {
+    let release!: (deliver?: boolean) => void;
+    const released = new Promise<boolean>((resolve) => (release = (deliver = true) => resolve(deliver)));
     return new Promise((resolve) => {
       this.hold = { reached: () => resolve(release), release: released };
     });
@@ -108,14 +114,18 @@ export class SmtpSink {
     callback: (error?: Error | null) => void,
   ): Promise<void> {
     const chunks: Buffer[] = [];
-    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    try {
+      for await (const chunk of stream) chunks.push(chunk as Buffer);
+    } catch {
+      return; // the client went away mid-message: nothing was delivered
+    }
     const failure = this.dataFailures.shift();
     if (failure) return callback(Object.assign(new Error(failure.message), { responseCode: failure.code }));
     const hold = this.hold;
     if (hold) {
       this.hold = null;
       hold.reached();
-      await hold.release;
+      if (!(await hold.release)) return callback(Object.assign(new Error('Connection lost'), { responseCode: 421 }));
     }
     const raw = Buffer.concat(chunks).toString('utf8');
     this.mails.push({

@@ -13,9 +13,10 @@ const ENQUEUE_TIMEOUT_MS = 5_000;
  * Moves due outbox rows into the Bull `mail` queue, and gives back rows whose
  * lease ran out (a Redis that lost its jobs, a worker that died). Rows are
  * claimed with FOR UPDATE SKIP LOCKED, so any number of workers can relay at
- * once without two of them taking the same row. Job ids carry the attempt
- * number (`<id>:<attempt>`): Bull ignores a second add of a waiting job, yet a
- * retry is a new job.
+ * once without two of them taking the same row. Job ids are unique per claim
+ * (`<id>:<attempt>:<lease>`): a row re-relayed after its lease expired gets a
+ * new job even while the old one is stuck with a dead worker; the row lock
+ * and status check make the extra job a no-op.
  */
 @Injectable()
 export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestroy {
@@ -90,6 +91,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestr
 
   private async relayBatch(): Promise<number> {
     const now = new Date();
+    const leasedUntil = new Date(now.getTime() + this.leaseMs);
     const claimed = await this.dataSource.transaction('READ COMMITTED', async (em) => {
       const rows = await em.query<{ id: string; attempts: number }[]>(
         `SELECT id, attempts FROM outbox WHERE status = 'pending' AND due_at <= ?
@@ -99,7 +101,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestr
       if (rows.length === 0) return rows;
       await em.query(
         `UPDATE outbox SET status = 'queued', leased_until = ? WHERE id IN (${rows.map(() => '?').join(', ')})`,
-        [new Date(now.getTime() + this.leaseMs), ...rows.map((r) => r.id)],
+        [leasedUntil, ...rows.map((r) => r.id)],
       );
       return rows;
     });
@@ -110,7 +112,12 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestr
           claimed.map((row) => ({
             name: JobName.SendMail,
             data: { outboxId: row.id },
-            opts: { jobId: `${row.id}:${row.attempts}`, removeOnComplete: true, removeOnFail: 1000, attempts: 1 },
+            opts: {
+              jobId: `${row.id}:${row.attempts}:${leasedUntil.getTime()}`,
+              removeOnComplete: true,
+              removeOnFail: 1000,
+              attempts: 1,
+            },
           })),
         ),
         ENQUEUE_TIMEOUT_MS,
