@@ -60,7 +60,7 @@ export class EnvSchema {
   @IsInt()
   @Min(1)
   @Max(200)
-  DB_POOL_SIZE = 10;
+  DB_POOL_SIZE = 20;
 
   @IsString()
   @MinLength(1)
@@ -138,13 +138,13 @@ export class EnvSchema {
   @IsInt()
   @Min(1)
   @Max(100_000)
-  MAIL_RATE_PER_SECOND = 200;
+  MAIL_RATE_PER_SECOND = 1000;
 
   @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(200)
-  MAIL_CONCURRENCY = 10;
+  MAIL_CONCURRENCY = 20;
 
   @Type(() => Number)
   @IsInt()
