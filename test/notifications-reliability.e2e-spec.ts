@@ -111,7 +111,11 @@ describe('notification pipeline under failure', () => {
     authSink.failLogins(535);
     const app = await createTestApp({
       allInOne: true,
-      env: { SMTP_URL: `smtp://user:wrong@127.0.0.1:${authSink.port}` },
+      // its own prefix: the alarm it raises must not turn other test files' /health red
+      env: {
+        SMTP_URL: `smtp://user:wrong@127.0.0.1:${authSink.port}`,
+        REDIS_PREFIX: `${process.env.REDIS_PREFIX}-auth`,
+      },
     });
     try {
       const message = invitation();

@@ -1,13 +1,14 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource, EntityManager } from 'typeorm';
-import { isDeadlock, translateDbError } from './db-errors';
+import { isDeadlock } from './db-errors';
 
 /**
  * Runs one use case in one transaction. A deadlock (1213) rolls the whole
  * transaction back, so the whole function is retried with jitter; a lock wait
  * timeout (1205) is retried the same way because we never continue a
- * transaction after a failed statement. Client-caused driver errors leave as
- * typed errors.
+ * transaction after a failed statement. Other errors leave untouched, so the
+ * service can translate the duplicate keys it expects into its own codes; the
+ * api's filter translates whatever is left.
  */
 export async function inTransaction<T>(
   dataSource: DataSource,
@@ -22,7 +23,7 @@ export async function inTransaction<T>(
         await sleep(5 * 2 ** attempt + Math.floor(Math.random() * 20));
         continue;
       }
-      throw translateDbError(error);
+      throw error;
     }
   }
 }

@@ -1,17 +1,48 @@
-import { Global, Module } from '@nestjs/common';
+import { Global, Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { MailTemplateRegistry } from '@roundtable/notifications';
+import { AgendaService } from './agenda.service';
 import { EventOrganiser } from './entities/event-organiser.entity';
 import { Event } from './entities/event.entity';
+import { Room } from './entities/room.entity';
+import { SessionSpeaker } from './entities/session-speaker.entity';
+import { Session } from './entities/session.entity';
 import { EventAccessService } from './event-access.service';
 import { EventNotificationsController } from './event-notifications.controller';
+import { EventsController } from './events.controller';
+import { EventsService } from './events.service';
 import { EventOrganiserPolicy } from './policies/event-organiser.policy';
+import { SessionSpeakerPolicy } from './policies/session-speaker.policy';
+import { SessionsController } from './sessions.controller';
+import { SessionsService } from './sessions.service';
+import { EVENT_TEMPLATES } from './templates/event-templates';
 
 /** Owns events, their organiser team, rooms, sessions and speakers, and the public agenda. */
 @Global()
 @Module({
-  imports: [TypeOrmModule.forFeature([Event, EventOrganiser])],
-  controllers: [EventNotificationsController],
-  providers: [EventAccessService, EventOrganiserPolicy],
-  exports: [EventAccessService, EventOrganiserPolicy, TypeOrmModule],
+  imports: [TypeOrmModule.forFeature([Event, EventOrganiser, Room, Session, SessionSpeaker])],
+  controllers: [EventsController, SessionsController, EventNotificationsController],
+  providers: [
+    EventAccessService,
+    EventsService,
+    SessionsService,
+    AgendaService,
+    EventOrganiserPolicy,
+    SessionSpeakerPolicy,
+  ],
+  exports: [
+    EventAccessService,
+    EventsService,
+    SessionsService,
+    EventOrganiserPolicy,
+    SessionSpeakerPolicy,
+    TypeOrmModule,
+  ],
 })
-export class EventsModule {}
+export class EventsModule implements OnModuleInit {
+  constructor(private readonly templates: MailTemplateRegistry) {}
+
+  onModuleInit(): void {
+    this.templates.register(...EVENT_TEMPLATES);
+  }
+}

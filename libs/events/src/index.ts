@@ -8,7 +8,13 @@ export type {
   MeetingWindow,
   SessionSettings,
 } from './entities/event.entity';
+export { Room } from './entities/room.entity';
+export { SessionSpeaker } from './entities/session-speaker.entity';
+export { Session } from './entities/session.entity';
 export { EventAccessService } from './event-access.service';
 export { EventError, EventErrorCode } from './event-error';
 export { EventsModule } from './events.module';
+export { EventsService } from './events.service';
 export { EventOrganiserPolicy } from './policies/event-organiser.policy';
+export { SessionSpeakerPolicy } from './policies/session-speaker.policy';
+export { SessionsService } from './sessions.service';

@@ -4,5 +4,12 @@ import { CreateUsers1764032400000 } from './1764032400000-create-users';
 import { CreateEvents1764033000000 } from './1764033000000-create-events';
 import { CreateRegistrations1764034000000 } from './1764034000000-create-registrations';
 import { CreateOutbox1764040000000 } from './1764040000000-create-outbox';
+import { CreateAgenda1764050000000 } from './1764050000000-create-agenda';
 
-export const MIGRATIONS = [CreateUsers1764032400000, CreateEvents1764033000000, CreateRegistrations1764034000000, CreateOutbox1764040000000];
+export const MIGRATIONS = [
+  CreateUsers1764032400000,
+  CreateEvents1764033000000,
+  CreateRegistrations1764034000000,
+  CreateOutbox1764040000000,
+  CreateAgenda1764050000000,
+];

@@ -1,0 +1,164 @@
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
+import { IsSingleLine, IsText, LOCALES } from '@roundtable/common';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsUrl,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { Room } from '../entities/room.entity';
+import { SESSION_KINDS, SessionKind } from '../entities/session.entity';
+import { INSTANT } from './event.dto';
+
+const INSTANT_MESSAGE = {
+  message: '$property must be an ISO 8601 instant with an offset, e.g. 2027-06-10T09:00:00+08:00',
+};
+const PAIR = /^(zh|ru|en)-(zh|ru|en)$/;
+const lower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
+
+export class CreateRoomDto {
+  @ApiProperty({ example: 'Hall A' }) @IsSingleLine(1, 200) name: string;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(100_000) capacity?: number;
+  @ApiPropertyOptional() @IsOptional() @IsSingleLine(1, 500) notes?: string;
+}
+
+export class RoomDto {
+  @ApiProperty() id: string;
+  @ApiProperty() name: string;
+  @ApiPropertyOptional({ nullable: true, type: Number }) capacity: number | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) notes: string | null;
+
+  static from(room: Room): RoomDto {
+    return Object.assign(new RoomDto(), { id: room.id, name: room.name, capacity: room.capacity, notes: room.notes });
+  }
+}
+
+export class SessionTextDto {
+  @ApiPropertyOptional() @IsOptional() @IsSingleLine(1, 300) title?: string;
+  @ApiPropertyOptional() @IsOptional() @IsText(20_000) description?: string;
+}
+
+export class SessionTranslationsDto {
+  @ApiPropertyOptional({ type: SessionTextDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => SessionTextDto)
+  zh?: SessionTextDto;
+  @ApiPropertyOptional({ type: SessionTextDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => SessionTextDto)
+  ru?: SessionTextDto;
+  @ApiPropertyOptional({ type: SessionTextDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => SessionTextDto)
+  en?: SessionTextDto;
+}
+
+export class SpeakerInputDto {
+  @ApiProperty() @Transform(lower) @IsEmail() @MaxLength(254) email: string;
+  @ApiProperty({ example: 'Elena Smirnova' }) @IsSingleLine(1, 200) name: string;
+  @ApiProperty({ enum: ['speaker', 'moderator'] }) @IsIn(['speaker', 'moderator']) role: 'speaker' | 'moderator';
+  @ApiPropertyOptional() @IsOptional() @IsSingleLine(1, 200) company?: string;
+  @ApiPropertyOptional({ enum: LOCALES }) @IsOptional() @IsIn(LOCALES) locale?: 'zh' | 'ru' | 'en';
+}
+
+export class CreateSessionDto {
+  @ApiProperty({ enum: SESSION_KINDS }) @IsIn(SESSION_KINDS) kind: SessionKind;
+  @ApiProperty() @IsSingleLine(1, 300) title: string;
+  @ApiPropertyOptional() @IsOptional() @IsText(20_000) description?: string;
+  @ApiPropertyOptional({ type: SessionTranslationsDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => SessionTranslationsDto)
+  translations?: SessionTranslationsDto;
+  @ApiProperty() @Matches(INSTANT, INSTANT_MESSAGE) startsAt: string;
+  @ApiProperty() @Matches(INSTANT, INSTANT_MESSAGE) endsAt: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(/^[0-9a-f-]{36}$/, { message: 'roomId must be a room id' })
+  roomId?: string;
+  @ApiPropertyOptional({ enum: LOCALES, isArray: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(LOCALES, { each: true })
+  languages?: string[];
+  @ApiPropertyOptional({ example: ['zh-ru'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(6)
+  @ArrayUnique()
+  @Matches(PAIR, { each: true, message: 'each interpretation must be a language pair such as zh-ru' })
+  interpretation?: string[];
+  @ApiPropertyOptional({ type: [SpeakerInputDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(30)
+  @ValidateNested({ each: true })
+  @Type(() => SpeakerInputDto)
+  speakers?: SpeakerInputDto[];
+}
+
+export class UpdateSessionDto extends PartialType(OmitType(CreateSessionDto, ['speakers'] as const)) {}
+
+/** What a speaker may change about their own session: nothing else. */
+export class SpeakerProfileDto {
+  @ApiPropertyOptional() @IsOptional() @IsText(10_000) abstract?: string;
+  @ApiPropertyOptional({ description: 'Your biography' }) @IsOptional() @IsText(5_000) bio?: string;
+  @ApiPropertyOptional({ example: ['https://example.com/slides.pdf'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { each: true })
+  @MaxLength(1000, { each: true })
+  materials?: string[];
+}
+
+export class SpeakerDto {
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: ['speaker', 'moderator'] }) role: 'speaker' | 'moderator';
+  @ApiPropertyOptional({ nullable: true, type: String }) company: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) bio: string | null;
+}
+
+export class SessionDto {
+  @ApiProperty() id: string;
+  @ApiProperty() eventId: string;
+  @ApiProperty({ enum: SESSION_KINDS }) kind: SessionKind;
+  @ApiProperty() title: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) description: string | null;
+  @ApiProperty({ type: SessionTranslationsDto }) translations: SessionTranslationsDto;
+  @ApiProperty() startsAt: string;
+  @ApiProperty() endsAt: string;
+  @ApiPropertyOptional({ nullable: true, type: RoomDto }) room: RoomDto | null;
+  @ApiProperty() languages: string[];
+  @ApiProperty() interpretation: string[];
+  @ApiPropertyOptional({ nullable: true, type: String }) abstract: string | null;
+  @ApiProperty() materials: string[];
+  @ApiProperty({ type: [SpeakerDto] }) speakers: SpeakerDto[];
+}
+
+export class MySessionDto extends SessionDto {
+  @ApiProperty() eventName: string;
+  @ApiProperty() eventTimeZone: string;
+  @ApiProperty({ enum: ['speaker', 'moderator'] }) myRole: 'speaker' | 'moderator';
+  @ApiProperty({ description: 'Start in the event zone, e.g. 2027-06-10T10:00:00+08:00' }) localStart: string;
+  @ApiProperty({ description: 'Start in your own zone' }) myStart: string;
+}
+
+export class AgendaQueryDto {
+  @ApiPropertyOptional({ enum: LOCALES }) @IsOptional() @IsIn(LOCALES) locale?: 'zh' | 'ru' | 'en';
+  @ApiPropertyOptional({ enum: ['json', 'ics'] }) @IsOptional() @IsIn(['json', 'ics']) format?: 'json' | 'ics';
+}

@@ -1,0 +1,100 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Allow, AuthUser, Authenticated, CurrentUser, Public } from '@roundtable/auth';
+import { IsSingleLine } from '@roundtable/common';
+import { IsOptional } from 'class-validator';
+import {
+  AddOrganiserDto,
+  CreateEventDto,
+  EventDto,
+  EventPageDto,
+  EventQueryDto,
+  OrganiserDto,
+  UpdateEventDto,
+} from './dto/event.dto';
+import { EventAccessService } from './event-access.service';
+import { EventsService } from './events.service';
+import { EventOrganiserPolicy } from './policies/event-organiser.policy';
+
+class CancelEventDto {
+  @IsOptional() @IsSingleLine(1, 500) reason?: string;
+}
+
+@ApiTags('events')
+@Controller('events')
+export class EventsController {
+  constructor(
+    private readonly events: EventsService,
+    private readonly access: EventAccessService,
+  ) {}
+
+  @Post()
+  @Authenticated()
+  @ApiOperation({ summary: 'Create an event (as a draft); you become its organiser' })
+  async create(@Body() dto: CreateEventDto, @CurrentUser() user: AuthUser): Promise<EventDto> {
+    return EventDto.from(await this.events.create(dto, user));
+  }
+
+  @Public()
+  @Get()
+  @ApiOperation({ summary: 'Events: published ones for everyone, plus drafts you organise' })
+  async list(@Query() query: EventQueryDto, @CurrentUser() user?: AuthUser): Promise<EventPageDto> {
+    const page = await this.events.list(query, user);
+    return { items: page.items.map((e) => EventDto.from(e)), nextCursor: page.nextCursor };
+  }
+
+  @Public()
+  @Get(':eventId')
+  @ApiOperation({ summary: 'One event (drafts only for their organisers)' })
+  async get(@Param('eventId') eventId: string, @CurrentUser() user?: AuthUser): Promise<EventDto> {
+    return EventDto.from(await this.access.getVisibleEvent(eventId, user));
+  }
+
+  @Patch(':eventId')
+  @Allow(EventOrganiserPolicy)
+  @ApiOperation({ summary: 'Edit the event' })
+  async update(@Param('eventId') eventId: string, @Body() dto: UpdateEventDto, @CurrentUser() user: AuthUser) {
+    return EventDto.from(await this.events.update(eventId, dto, user));
+  }
+
+  @Post(':eventId/publish')
+  @HttpCode(200)
+  @Allow(EventOrganiserPolicy)
+  async publish(@Param('eventId') eventId: string, @CurrentUser() user: AuthUser): Promise<EventDto> {
+    return EventDto.from(await this.events.changeStatus(eventId, 'publish', user));
+  }
+
+  @Post(':eventId/close')
+  @HttpCode(200)
+  @Allow(EventOrganiserPolicy)
+  async close(@Param('eventId') eventId: string, @CurrentUser() user: AuthUser): Promise<EventDto> {
+    return EventDto.from(await this.events.changeStatus(eventId, 'close', user));
+  }
+
+  @Post(':eventId/cancel')
+  @HttpCode(200)
+  @Allow(EventOrganiserPolicy)
+  @ApiOperation({ summary: 'Cancel the event; everyone registered is told by mail' })
+  async cancel(@Param('eventId') eventId: string, @Body() dto: CancelEventDto, @CurrentUser() user: AuthUser) {
+    return EventDto.from(await this.events.changeStatus(eventId, 'cancel', user, dto.reason));
+  }
+
+  @Get(':eventId/organisers')
+  @Allow(EventOrganiserPolicy)
+  organisers(@Param('eventId') eventId: string): Promise<OrganiserDto[]> {
+    return this.events.listOrganisers(eventId);
+  }
+
+  @Post(':eventId/organisers')
+  @Allow(EventOrganiserPolicy)
+  @ApiOperation({ summary: 'Add a co-organiser by the email of their account' })
+  addOrganiser(@Param('eventId') eventId: string, @Body() dto: AddOrganiserDto, @CurrentUser() user: AuthUser) {
+    return this.events.addOrganiser(eventId, dto.email, user);
+  }
+
+  @Delete(':eventId/organisers/:userId')
+  @Allow(EventOrganiserPolicy)
+  removeOrganiser(@Param('eventId') eventId: string, @Param('userId') userId: string, @CurrentUser() user: AuthUser) {
+    return this.events.removeOrganiser(eventId, userId, user);
+  }
+}

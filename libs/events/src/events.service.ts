@@ -1,0 +1,326 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { AuthUser, User } from '@roundtable/auth';
+import { CommonError, decodeCursor, newId, Page, toPage } from '@roundtable/common';
+import { inTransaction, isDuplicateKey } from '@roundtable/database';
+import { OutboxService } from '@roundtable/notifications';
+import { DateTime } from 'luxon';
+import { Brackets, DataSource, EntityManager, Repository } from 'typeorm';
+import { CreateEventDto, EventQueryDto, MeetingSettingsDto, UpdateEventDto } from './dto/event.dto';
+import { EventOrganiser } from './entities/event-organiser.entity';
+import { Event, EventStatus, MeetingSettings } from './entities/event.entity';
+import { Session } from './entities/session.entity';
+import { EventAccessService } from './event-access.service';
+import { EventError, EventErrorCode } from './event-error';
+import { EventCancelledPayload } from './templates/event-templates';
+
+const DEFAULT_MEETING_SETTINGS: MeetingSettings = {
+  slotMinutes: 30,
+  tables: 20,
+  windows: [],
+  maxMeetingsPerDelegate: 12,
+  maxPendingRequests: 20,
+  requestExpiryHours: 72,
+  reminderLeadMinutes: [1440, 30],
+};
+
+/** Which status changes are allowed, and what each action leads to. */
+const TRANSITIONS: Record<'publish' | 'close' | 'cancel', { from: EventStatus[]; to: EventStatus }> = {
+  publish: { from: ['draft'], to: 'published' },
+  close: { from: ['published'], to: 'closed' },
+  cancel: { from: ['draft', 'published'], to: 'cancelled' },
+};
+
+/** Registrations that hear about a cancellation. */
+const NOTIFIED_STATUSES = ['pending', 'approved', 'waitlisted'];
+
+@Injectable()
+export class EventsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    @InjectRepository(Event) private readonly events: Repository<Event>,
+    private readonly access: EventAccessService,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  async create(dto: CreateEventDto, user: AuthUser): Promise<Event> {
+    const event = this.events.create({
+      id: newId(),
+      slug: dto.slug,
+      name: dto.name,
+      theme: dto.theme ?? null,
+      description: dto.description ?? null,
+      translations: dto.translations ?? {},
+      venue: dto.venue ?? null,
+      city: dto.city ?? null,
+      country: dto.country?.toUpperCase() ?? null,
+      timeZone: dto.timeZone,
+      startsAt: new Date(dto.startsAt),
+      endsAt: new Date(dto.endsAt),
+      status: 'draft',
+      languages: dto.languages ?? ['en'],
+      sectors: dto.sectors ?? [],
+      registrationOpensAt: dto.registration?.opensAt ? new Date(dto.registration.opensAt) : null,
+      registrationClosesAt: dto.registration?.closesAt ? new Date(dto.registration.closesAt) : null,
+      capacity: dto.registration?.capacity ?? null,
+      requiresApproval: dto.registration?.requiresApproval ?? true,
+      meetingSettings: mergeMeetingSettings(DEFAULT_MEETING_SETTINGS, dto.meetingSettings),
+      sessionSettings: { reminderLeadMinutes: dto.sessionSettings?.reminderLeadMinutes ?? [60] },
+      publicAgreementsReport: dto.publicAgreementsReport ?? false,
+      createdBy: user.id,
+    });
+    validateEvent(event);
+    try {
+      await inTransaction(this.dataSource, async (em) => {
+        await em.getRepository(Event).insert(event);
+        await em.getRepository(EventOrganiser).insert({ eventId: event.id, userId: user.id });
+      });
+    } catch (error) {
+      if (isDuplicateKey(error, 'uq_events_slug')) throw slugTaken(dto.slug);
+      throw error;
+    }
+    return this.access.getEvent(event.id);
+  }
+
+  /** Published, closed and cancelled events for everyone; drafts only for their organisers. */
+  async list(query: EventQueryDto, user: AuthUser | undefined): Promise<Page<Event>> {
+    const after = decodeCursor(query.cursor, 2);
+    const qb = this.events
+      .createQueryBuilder('e')
+      .orderBy('e.startsAt', 'ASC')
+      .addOrderBy('e.id', 'ASC')
+      .take(query.limit + 1);
+    const organises = (alias: string) =>
+      `EXISTS (SELECT 1 FROM event_organisers o WHERE o.event_id = ${alias}.id AND o.user_id = :userId)`;
+    if (query.mine === 'true') {
+      if (!user) return { items: [], nextCursor: null };
+      qb.where(organises('e'), { userId: user.id });
+    } else {
+      qb.where(
+        new Brackets((w) => {
+          w.where("e.status <> 'draft'");
+          if (user) w.orWhere(organises('e'), { userId: user.id });
+        }),
+      );
+    }
+    if (query.status) qb.andWhere('e.status = :status', { status: query.status });
+    if (after) {
+      qb.andWhere('(e.startsAt > :at OR (e.startsAt = :at AND e.id > :id))', {
+        at: new Date(after[0]),
+        id: String(after[1]),
+      });
+    }
+    const rows = await qb.getMany();
+    return toPage(
+      rows,
+      query.limit,
+      (e) => [e.startsAt.toISOString(), e.id],
+      (e) => e,
+    );
+  }
+
+  async update(eventId: string, dto: UpdateEventDto, user: AuthUser): Promise<Event> {
+    await inTransaction(this.dataSource, async (em) => {
+      const event = await this.lockOrganised(em, eventId, user);
+      if (event.status === 'cancelled' || event.status === 'closed') {
+        throw new EventError(EventErrorCode.EventNotEditable, `A ${event.status} event cannot be edited`);
+      }
+      applyUpdate(event, dto);
+      validateEvent(event);
+      if (dto.startsAt || dto.endsAt) await assertSessionsInside(em, event);
+      try {
+        await em.getRepository(Event).save(event);
+      } catch (error) {
+        if (isDuplicateKey(error, 'uq_events_slug')) throw slugTaken(event.slug);
+        throw error;
+      }
+    });
+    return this.access.getEvent(eventId);
+  }
+
+  async changeStatus(eventId: string, action: keyof typeof TRANSITIONS, user: AuthUser, reason?: string) {
+    const rule = TRANSITIONS[action];
+    await inTransaction(this.dataSource, async (em) => {
+      const event = await this.lockOrganised(em, eventId, user);
+      if (!rule.from.includes(event.status)) {
+        throw new EventError(EventErrorCode.InvalidStatusChange, `Cannot ${action} an event that is ${event.status}`, {
+          status: event.status,
+          allowedFrom: rule.from,
+        });
+      }
+      event.status = rule.to;
+      await em.getRepository(Event).update({ id: event.id }, { status: rule.to });
+      if (rule.to === 'cancelled') await this.notifyCancellation(em, event, reason);
+    });
+    return this.access.getEvent(eventId);
+  }
+
+  async listOrganisers(eventId: string) {
+    return this.dataSource.query<{ userId: string; name: string; email: string }[]>(
+      `SELECT u.id AS userId, u.name, u.email FROM event_organisers o JOIN users u ON u.id = o.user_id
+        WHERE o.event_id = ? ORDER BY o.created_at, u.id`,
+      [eventId],
+    );
+  }
+
+  async addOrganiser(eventId: string, email: string, user: AuthUser) {
+    await inTransaction(this.dataSource, async (em) => {
+      await this.lockOrganised(em, eventId, user);
+      const colleague = await em.getRepository(User).findOneBy({ email: email.trim().toLowerCase() });
+      if (!colleague) throw CommonError.notFound('No account with this email; ask them to sign up first. User');
+      await em.query('INSERT IGNORE INTO event_organisers (event_id, user_id) VALUES (?, ?)', [eventId, colleague.id]);
+    });
+    return this.listOrganisers(eventId);
+  }
+
+  async removeOrganiser(eventId: string, userId: string, user: AuthUser) {
+    await inTransaction(this.dataSource, async (em) => {
+      await this.lockOrganised(em, eventId, user);
+      const team = await em.getRepository(EventOrganiser).findBy({ eventId });
+      if (!team.some((o) => o.userId === userId)) throw CommonError.notFound('Organiser');
+      if (team.length === 1) {
+        throw new EventError(EventErrorCode.InvalidStatusChange, 'An event keeps at least one organiser');
+      }
+      await em.getRepository(EventOrganiser).delete({ eventId, userId });
+    });
+    return this.listOrganisers(eventId);
+  }
+
+  /** The event row, locked for the rest of the transaction, if the caller organises it. */
+  async lockOrganised(em: EntityManager, eventId: string, user: AuthUser): Promise<Event> {
+    await this.access.getOrganisedEvent(eventId, user);
+    const event = await em
+      .getRepository(Event)
+      .findOne({ where: { id: eventId }, lock: { mode: 'pessimistic_write' } });
+    if (!event) throw new EventError(EventErrorCode.EventNotFound, 'Event not found');
+    return event;
+  }
+
+  private async notifyCancellation(em: EntityManager, event: Event, reason: string | undefined) {
+    const people = await em.query<
+      { id: string; userId: string; email: string; name: string; locale: string; timeZone: string }[]
+    >(
+      `SELECT r.id, u.id AS userId, u.email, u.name, u.locale, r.time_zone AS timeZone
+         FROM registrations r JOIN users u ON u.id = r.user_id
+        WHERE r.event_id = ? AND r.status IN (${NOTIFIED_STATUSES.map(() => '?').join(', ')})`,
+      [event.id, ...NOTIFIED_STATUSES],
+    );
+    await this.outbox.enqueue(
+      em,
+      ...people.map((person) => ({
+        type: 'event-cancelled',
+        dedupeKey: `event-cancelled:${event.id}:${person.id}`,
+        eventId: event.id,
+        eventTimeZone: event.timeZone,
+        eventLocale: event.defaultLocale,
+        recipient: {
+          userId: person.userId,
+          email: person.email,
+          name: person.name,
+          locale: person.locale as 'zh' | 'ru' | 'en',
+          timeZone: person.timeZone,
+        },
+        payload: {
+          eventName: event.name,
+          startsAt: event.startsAt.toISOString(),
+          reason,
+        } satisfies EventCancelledPayload,
+      })),
+    );
+    const sessions = await em.getRepository(Session).find({ where: { eventId: event.id }, select: { id: true } });
+    for (const session of sessions) await this.outbox.cancelSubject(em, `session:${session.id}`);
+  }
+}
+
+function slugTaken(slug: string): EventError {
+  return new EventError(EventErrorCode.SlugTaken, `The slug "${slug}" is taken`);
+}
+
+function mergeMeetingSettings(base: MeetingSettings, dto: MeetingSettingsDto | undefined): MeetingSettings {
+  return {
+    slotMinutes: dto?.slotMinutes ?? base.slotMinutes,
+    tables: dto?.tables ?? base.tables,
+    windows: dto?.windows?.map((w) => ({ date: w.date, start: w.start, end: w.end })) ?? base.windows,
+    maxMeetingsPerDelegate: dto?.maxMeetingsPerDelegate ?? base.maxMeetingsPerDelegate,
+    maxPendingRequests: dto?.maxPendingRequests ?? base.maxPendingRequests,
+    requestExpiryHours: dto?.requestExpiryHours ?? base.requestExpiryHours,
+    reminderLeadMinutes: dto?.reminderLeadMinutes ?? base.reminderLeadMinutes,
+  };
+}
+
+function applyUpdate(event: Event, dto: UpdateEventDto): void {
+  if (dto.slug !== undefined) event.slug = dto.slug;
+  if (dto.name !== undefined) event.name = dto.name;
+  if (dto.theme !== undefined) event.theme = dto.theme;
+  if (dto.description !== undefined) event.description = dto.description;
+  if (dto.translations !== undefined) event.translations = dto.translations;
+  if (dto.venue !== undefined) event.venue = dto.venue;
+  if (dto.city !== undefined) event.city = dto.city;
+  if (dto.country !== undefined) event.country = dto.country.toUpperCase();
+  if (dto.timeZone !== undefined) event.timeZone = dto.timeZone;
+  if (dto.startsAt !== undefined) event.startsAt = new Date(dto.startsAt);
+  if (dto.endsAt !== undefined) event.endsAt = new Date(dto.endsAt);
+  if (dto.languages !== undefined) event.languages = dto.languages;
+  if (dto.sectors !== undefined) event.sectors = dto.sectors;
+  if (dto.registration) {
+    const r = dto.registration;
+    if (r.opensAt !== undefined) event.registrationOpensAt = new Date(r.opensAt);
+    if (r.closesAt !== undefined) event.registrationClosesAt = new Date(r.closesAt);
+    if (r.capacity !== undefined) event.capacity = r.capacity;
+    if (r.requiresApproval !== undefined) event.requiresApproval = r.requiresApproval;
+  }
+  if (dto.meetingSettings) event.meetingSettings = mergeMeetingSettings(event.meetingSettings, dto.meetingSettings);
+  if (dto.sessionSettings?.reminderLeadMinutes)
+    event.sessionSettings = { reminderLeadMinutes: dto.sessionSettings.reminderLeadMinutes };
+  if (dto.publicAgreementsReport !== undefined) event.publicAgreementsReport = dto.publicAgreementsReport;
+}
+
+/** Rules that span fields: dates in order, registration window sane, meeting windows inside the event. */
+function validateEvent(event: Event): void {
+  const bad = (message: string, field: string) => new EventError(EventErrorCode.InvalidEventDates, message, { field });
+  if (event.endsAt.getTime() <= event.startsAt.getTime()) throw bad('endsAt must be after startsAt', 'endsAt');
+  if (event.endsAt.getTime() - event.startsAt.getTime() > 31 * 86_400_000) {
+    throw bad('An event lasts at most 31 days', 'endsAt');
+  }
+  if (
+    event.registrationOpensAt &&
+    event.registrationClosesAt &&
+    event.registrationClosesAt.getTime() <= event.registrationOpensAt.getTime()
+  ) {
+    throw bad('registration.closesAt must be after registration.opensAt', 'registration.closesAt');
+  }
+  const first = DateTime.fromJSDate(event.startsAt, { zone: event.timeZone }).toISODate()!;
+  const last = DateTime.fromJSDate(event.endsAt, { zone: event.timeZone }).toISODate()!;
+  for (const [i, w] of event.meetingSettings.windows.entries()) {
+    const start = DateTime.fromISO(`${w.date}T${w.start}`, { zone: event.timeZone });
+    const end = DateTime.fromISO(`${w.date}T${w.end === '24:00' ? '23:59' : w.end}`, { zone: event.timeZone });
+    if (!start.isValid || !end.isValid)
+      throw bad(`meetingSettings.windows[${i}] is not a real date and time`, `meetingSettings.windows.${i}`);
+    if (end <= start)
+      throw bad(`meetingSettings.windows[${i}]: end must be after start`, `meetingSettings.windows.${i}`);
+    if (w.date < first || w.date > last) {
+      throw bad(
+        `meetingSettings.windows[${i}] (${w.date}) is outside the event (${first} to ${last})`,
+        `meetingSettings.windows.${i}`,
+      );
+    }
+  }
+}
+
+async function assertSessionsInside(em: EntityManager, event: Event): Promise<void> {
+  const outside = await em
+    .getRepository(Session)
+    .createQueryBuilder('s')
+    .where('s.eventId = :id', { id: event.id })
+    .andWhere('(s.startsAt < :start OR s.endsAt > :end)', { start: event.startsAt, end: event.endsAt })
+    .getOne();
+  if (outside) {
+    throw new EventError(
+      EventErrorCode.SessionOutsideEvent,
+      `Session "${outside.title}" would fall outside the new dates`,
+      {
+        sessionId: outside.id,
+      },
+    );
+  }
+}

@@ -1,0 +1,16 @@
+import { Injectable } from '@nestjs/common';
+import { AccessPolicy, AuthUser } from '@roundtable/auth';
+import { Request } from 'express';
+import { SessionsService } from '../sessions.service';
+
+/** Only speakers and moderators of the session named by `:eventId` / `:sessionId`. */
+@Injectable()
+export class SessionSpeakerPolicy implements AccessPolicy {
+  constructor(private readonly sessions: SessionsService) {}
+
+  async allows(user: AuthUser, request: Request): Promise<boolean> {
+    const { eventId, sessionId } = request.params;
+    if (typeof eventId !== 'string' || typeof sessionId !== 'string') return false;
+    return this.sessions.isSpeaker(eventId, sessionId, user);
+  }
+}

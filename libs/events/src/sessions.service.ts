@@ -1,0 +1,439 @@
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { AuthUser, User } from '@roundtable/auth';
+import { CommonError, ID_PATTERN, newId } from '@roundtable/common';
+import { AppConfig } from '@roundtable/config';
+import { inTransaction, isDuplicateKey } from '@roundtable/database';
+import { CalendarEntry, OutboxMessage, OutboxService } from '@roundtable/notifications';
+import { DataSource, EntityManager, In } from 'typeorm';
+import {
+  CreateRoomDto,
+  CreateSessionDto,
+  SpeakerInputDto,
+  SpeakerProfileDto,
+  UpdateSessionDto,
+} from './dto/session.dto';
+import { Event } from './entities/event.entity';
+import { Room } from './entities/room.entity';
+import { SessionSpeaker } from './entities/session-speaker.entity';
+import { Session } from './entities/session.entity';
+import { EventAccessService } from './event-access.service';
+import { EventError, EventErrorCode } from './event-error';
+import { EventsService } from './events.service';
+import { SessionChangedPayload, SessionNoticePayload, SpeakerInvitationPayload } from './templates/event-templates';
+
+export interface SessionView {
+  session: Session;
+  room: Room | null;
+  speakers: SessionSpeaker[];
+}
+
+const REMINDER = 'session-reminder';
+
+/**
+ * Rooms, sessions and their speakers. Every write locks the event row first,
+ * so two organisers placing sessions at once cannot both pass the clash check.
+ */
+@Injectable()
+export class SessionsService {
+  private readonly baseUrl: string;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly access: EventAccessService,
+    private readonly events: EventsService,
+    private readonly outbox: OutboxService,
+    config: ConfigService<AppConfig, true>,
+  ) {
+    this.baseUrl = config.get('app.publicUrl', { infer: true });
+  }
+
+  async createRoom(eventId: string, dto: CreateRoomDto, user: AuthUser): Promise<Room> {
+    return inTransaction(this.dataSource, async (em) => {
+      await this.events.lockOrganised(em, eventId, user);
+      const room = em.getRepository(Room).create({
+        id: newId(),
+        eventId,
+        name: dto.name,
+        capacity: dto.capacity ?? null,
+        notes: dto.notes ?? null,
+      });
+      try {
+        await em.getRepository(Room).insert(room);
+      } catch (error) {
+        if (isDuplicateKey(error, 'uq_rooms_event_name')) {
+          throw new EventError(EventErrorCode.RoomClash, `A room named "${dto.name}" already exists`);
+        }
+        throw error;
+      }
+      return room;
+    });
+  }
+
+  async listRooms(eventId: string, user: AuthUser | undefined): Promise<Room[]> {
+    await this.access.getVisibleEvent(eventId, user);
+    return this.dataSource.getRepository(Room).find({ where: { eventId }, order: { name: 'ASC' } });
+  }
+
+  async create(eventId: string, dto: CreateSessionDto, user: AuthUser): Promise<SessionView> {
+    const id = await inTransaction(this.dataSource, async (em) => {
+      const event = await this.events.lockOrganised(em, eventId, user);
+      const session = em.getRepository(Session).create({
+        id: newId(),
+        eventId,
+        roomId: dto.roomId ?? null,
+        kind: dto.kind,
+        title: dto.title,
+        description: dto.description ?? null,
+        translations: dto.translations ?? {},
+        startsAt: new Date(dto.startsAt),
+        endsAt: new Date(dto.endsAt),
+        languages: dto.languages ?? event.languages,
+        interpretation: dto.interpretation ?? [],
+        abstract: null,
+        materials: [],
+        sequence: 0,
+      });
+      const speakers = uniqueSpeakers(dto.speakers ?? []);
+      await this.assertPlaceable(
+        em,
+        event,
+        session,
+        speakers.map((s) => s.email),
+      );
+      await em.getRepository(Session).insert(session);
+      const rows = speakers.map((s) => this.speakerRow(session, s));
+      if (rows.length > 0) await em.getRepository(SessionSpeaker).insert(rows);
+      await this.inviteWithoutAccounts(em, event, session, rows);
+      await this.enqueueReminders(em, event, session, rows);
+      return session.id;
+    });
+    return this.view(eventId, id);
+  }
+
+  async update(eventId: string, sessionId: string, dto: UpdateSessionDto, user: AuthUser): Promise<SessionView> {
+    await inTransaction(this.dataSource, async (em) => {
+      const event = await this.events.lockOrganised(em, eventId, user);
+      const session = await this.getSession(em, eventId, sessionId);
+      const before = { start: session.startsAt.getTime(), end: session.endsAt.getTime(), room: session.roomId };
+      if (dto.kind !== undefined) session.kind = dto.kind;
+      if (dto.title !== undefined) session.title = dto.title;
+      if (dto.description !== undefined) session.description = dto.description;
+      if (dto.translations !== undefined) session.translations = dto.translations;
+      if (dto.startsAt !== undefined) session.startsAt = new Date(dto.startsAt);
+      if (dto.endsAt !== undefined) session.endsAt = new Date(dto.endsAt);
+      if (dto.roomId !== undefined) session.roomId = dto.roomId;
+      if (dto.languages !== undefined) session.languages = dto.languages;
+      if (dto.interpretation !== undefined) session.interpretation = dto.interpretation;
+      const speakers = await em.getRepository(SessionSpeaker).findBy({ sessionId });
+      await this.assertPlaceable(
+        em,
+        event,
+        session,
+        speakers.map((s) => s.email),
+      );
+      const moved =
+        before.start !== session.startsAt.getTime() ||
+        before.end !== session.endsAt.getTime() ||
+        before.room !== session.roomId;
+      if (moved) session.sequence += 1;
+      await em.getRepository(Session).save(session);
+      if (moved) {
+        await this.outbox.cancelSubject(em, subjectOf(session), [REMINDER]);
+        await this.enqueueReminders(em, event, session, speakers);
+        await this.notifyChange(em, event, session, speakers, false);
+      }
+    });
+    return this.view(eventId, sessionId);
+  }
+
+  async remove(eventId: string, sessionId: string, user: AuthUser): Promise<void> {
+    await inTransaction(this.dataSource, async (em) => {
+      const event = await this.events.lockOrganised(em, eventId, user);
+      const session = await this.getSession(em, eventId, sessionId);
+      const speakers = await em.getRepository(SessionSpeaker).findBy({ sessionId });
+      await this.outbox.cancelSubject(em, subjectOf(session));
+      session.sequence += 1;
+      await this.notifyChange(em, event, session, speakers, true);
+      await em.getRepository(Session).delete({ id: sessionId });
+    });
+  }
+
+  async addSpeaker(eventId: string, sessionId: string, dto: SpeakerInputDto, user: AuthUser): Promise<SessionView> {
+    await inTransaction(this.dataSource, async (em) => {
+      const event = await this.events.lockOrganised(em, eventId, user);
+      const session = await this.getSession(em, eventId, sessionId);
+      await this.assertSpeakersFree(em, session, [dto.email]);
+      const row = this.speakerRow(session, dto);
+      try {
+        await em.getRepository(SessionSpeaker).insert(row);
+      } catch (error) {
+        if (isDuplicateKey(error, 'uq_session_speakers_session_email')) {
+          throw new EventError(EventErrorCode.SpeakerClash, `${dto.email} already speaks at this session`);
+        }
+        throw error;
+      }
+      await this.inviteWithoutAccounts(em, event, session, [row]);
+      await this.enqueueReminders(em, event, session, [row]);
+    });
+    return this.view(eventId, sessionId);
+  }
+
+  /** A speaker edits the abstract, their own bio and the materials: nothing else. */
+  async updateSpeakerProfile(eventId: string, sessionId: string, dto: SpeakerProfileDto, user: AuthUser) {
+    await inTransaction(this.dataSource, async (em) => {
+      const session = await this.getSession(em, eventId, sessionId);
+      const me = await em.getRepository(SessionSpeaker).findOneBy({ sessionId, email: user.email });
+      if (!me) throw CommonError.forbidden('Only speakers of this session may edit its profile');
+      if (dto.abstract !== undefined) session.abstract = dto.abstract;
+      if (dto.materials !== undefined) session.materials = dto.materials;
+      await em
+        .getRepository(Session)
+        .update({ id: session.id }, { abstract: session.abstract, materials: session.materials });
+      if (dto.bio !== undefined) await em.getRepository(SessionSpeaker).update({ id: me.id }, { bio: dto.bio });
+    });
+    return this.view(eventId, sessionId);
+  }
+
+  async isSpeaker(eventId: string, sessionId: string, user: AuthUser): Promise<boolean> {
+    if (!ID_PATTERN.test(sessionId)) return false;
+    return this.dataSource.getRepository(SessionSpeaker).existsBy({ eventId, sessionId, email: user.email });
+  }
+
+  async list(eventId: string, user: AuthUser | undefined): Promise<SessionView[]> {
+    await this.access.getVisibleEvent(eventId, user);
+    return this.views(
+      await this.dataSource.getRepository(Session).find({ where: { eventId }, order: { startsAt: 'ASC', id: 'ASC' } }),
+    );
+  }
+
+  async view(eventId: string, sessionId: string): Promise<SessionView> {
+    const [view] = await this.views([await this.getSession(this.dataSource.manager, eventId, sessionId)]);
+    return view;
+  }
+
+  /** The caller's sessions as speaker or moderator, across events that are not drafts (or that they organise). */
+  async mine(user: AuthUser): Promise<(SessionView & { event: Event; myRole: 'speaker' | 'moderator' })[]> {
+    const mine = await this.dataSource.getRepository(SessionSpeaker).findBy({ email: user.email });
+    if (mine.length === 0) return [];
+    const sessions = await this.dataSource
+      .getRepository(Session)
+      .find({ where: { id: In(mine.map((m) => m.sessionId)) }, order: { startsAt: 'ASC' } });
+    const events = await this.dataSource
+      .getRepository(Event)
+      .findBy({ id: In([...new Set(sessions.map((s) => s.eventId))]) });
+    const views = await this.views(sessions);
+    return views.map((v) => ({
+      ...v,
+      event: events.find((e) => e.id === v.session.eventId)!,
+      myRole: mine.find((m) => m.sessionId === v.session.id)!.role,
+    }));
+  }
+
+  async views(sessions: Session[]): Promise<SessionView[]> {
+    if (sessions.length === 0) return [];
+    const roomIds = [...new Set(sessions.map((s) => s.roomId).filter((id): id is string => id !== null))];
+    const rooms = roomIds.length > 0 ? await this.dataSource.getRepository(Room).findBy({ id: In(roomIds) }) : [];
+    const speakers = await this.dataSource
+      .getRepository(SessionSpeaker)
+      .find({ where: { sessionId: In(sessions.map((s) => s.id)) }, order: { role: 'DESC', createdAt: 'ASC' } });
+    return sessions.map((session) => ({
+      session,
+      room: rooms.find((r) => r.id === session.roomId) ?? null,
+      speakers: speakers.filter((s) => s.sessionId === session.id),
+    }));
+  }
+
+  private async getSession(em: EntityManager, eventId: string, sessionId: string): Promise<Session> {
+    const session = ID_PATTERN.test(sessionId)
+      ? await em.getRepository(Session).findOneBy({ id: sessionId, eventId })
+      : null;
+    if (!session) throw new EventError(EventErrorCode.SessionNotFound, 'Session not found');
+    return session;
+  }
+
+  /** Inside the event, end after start, an existing room of the event, no room or speaker double-booked. */
+  private async assertPlaceable(em: EntityManager, event: Event, session: Session, speakerEmails: string[]) {
+    if (session.endsAt.getTime() <= session.startsAt.getTime()) {
+      throw new EventError(EventErrorCode.InvalidEventDates, 'endsAt must be after startsAt', { field: 'endsAt' });
+    }
+    if (session.startsAt < event.startsAt || session.endsAt > event.endsAt) {
+      throw new EventError(EventErrorCode.SessionOutsideEvent, 'The session must fall within the event', {
+        eventStartsAt: event.startsAt.toISOString(),
+        eventEndsAt: event.endsAt.toISOString(),
+      });
+    }
+    if (session.roomId) {
+      const room = await em.getRepository(Room).findOneBy({ id: session.roomId, eventId: event.id });
+      if (!room) throw new EventError(EventErrorCode.RoomNotFound, 'Room not found in this event');
+      const clash = await overlapping(em, session).andWhere('s.roomId = :roomId', { roomId: session.roomId }).getOne();
+      if (clash) {
+        throw new EventError(EventErrorCode.RoomClash, `${room.name} is taken by "${clash.title}" at that time`, {
+          sessionId: clash.id,
+          title: clash.title,
+        });
+      }
+    }
+    await this.assertSpeakersFree(em, session, speakerEmails);
+  }
+
+  private async assertSpeakersFree(em: EntityManager, session: Session, emails: string[]) {
+    if (emails.length === 0) return;
+    const clash = await overlapping(em, session)
+      .innerJoin(SessionSpeaker, 'sp', 'sp.sessionId = s.id')
+      .andWhere('sp.email IN (:...emails)', { emails })
+      .addSelect('sp.email', 'speakerEmail')
+      .getRawAndEntities();
+    if (clash.entities.length > 0) {
+      const other = clash.entities[0];
+      const who = (clash.raw[0] as { speakerEmail: string }).speakerEmail;
+      throw new EventError(EventErrorCode.SpeakerClash, `${who} already speaks at "${other.title}" at that time`, {
+        sessionId: other.id,
+        title: other.title,
+        email: who,
+      });
+    }
+  }
+
+  private speakerRow(session: Session, input: SpeakerInputDto): SessionSpeaker {
+    return this.dataSource.getRepository(SessionSpeaker).create({
+      id: newId(),
+      sessionId: session.id,
+      eventId: session.eventId,
+      email: input.email,
+      name: input.name,
+      role: input.role,
+      company: input.company ?? null,
+      bio: null,
+      locale: input.locale ?? null,
+    });
+  }
+
+  private async recipients(em: EntityManager, speakers: SessionSpeaker[]) {
+    const users = speakers.length
+      ? await em.getRepository(User).findBy({ email: In(speakers.map((s) => s.email)) })
+      : [];
+    return speakers.map((speaker) => ({ speaker, user: users.find((u) => u.email === speaker.email) ?? null }));
+  }
+
+  private async inviteWithoutAccounts(em: EntityManager, event: Event, session: Session, speakers: SessionSpeaker[]) {
+    const invites = (await this.recipients(em, speakers)).filter((r) => !r.user);
+    await this.outbox.enqueue(
+      em,
+      ...invites.map(({ speaker }) =>
+        this.message<SpeakerInvitationPayload>(event, speaker, null, {
+          type: 'speaker-invitation',
+          dedupeKey: `speaker-invitation:${session.id}:${speaker.email}`,
+          payload: {
+            eventName: event.name,
+            sessionTitle: session.title,
+            startsAt: session.startsAt.toISOString(),
+            role: speaker.role,
+            signupUrl: `${this.baseUrl}/docs#/auth/AuthController_signup`,
+          },
+        }),
+      ),
+    );
+  }
+
+  private async enqueueReminders(em: EntityManager, event: Event, session: Session, speakers: SessionSpeaker[]) {
+    const room = session.roomId ? await em.getRepository(Room).findOneBy({ id: session.roomId }) : null;
+    const now = Date.now();
+    const messages: OutboxMessage<object>[] = [];
+    for (const { speaker, user } of await this.recipients(em, speakers)) {
+      for (const lead of event.sessionSettings.reminderLeadMinutes) {
+        const dueAt = new Date(session.startsAt.getTime() - lead * 60_000);
+        if (dueAt.getTime() <= now) continue;
+        messages.push(
+          this.message<SessionNoticePayload>(event, speaker, user, {
+            type: REMINDER,
+            dedupeKey: `session-reminder:${session.id}:${session.sequence}:${speaker.email}:${lead}`,
+            subject: subjectOf(session),
+            dueAt,
+            payload: {
+              eventName: event.name,
+              sessionTitle: session.title,
+              startsAt: session.startsAt.toISOString(),
+              room: room?.name,
+              role: speaker.role,
+            },
+          }),
+        );
+      }
+    }
+    await this.outbox.enqueue(em, ...messages);
+  }
+
+  private async notifyChange(
+    em: EntityManager,
+    event: Event,
+    session: Session,
+    speakers: SessionSpeaker[],
+    cancelled: boolean,
+  ) {
+    const room = session.roomId ? await em.getRepository(Room).findOneBy({ id: session.roomId }) : null;
+    const calendar: CalendarEntry = {
+      uid: `session-${session.id}@roundtable`,
+      sequence: session.sequence,
+      method: cancelled ? 'CANCEL' : 'REQUEST',
+      start: session.startsAt,
+      end: session.endsAt,
+      timeZone: event.timeZone,
+      summary: `${session.title} — ${event.name}`,
+      location: [room?.name, event.venue, event.city].filter(Boolean).join(', ') || undefined,
+    };
+    const messages = (await this.recipients(em, speakers)).map(({ speaker, user }) =>
+      this.message<SessionChangedPayload>(event, speaker, user, {
+        type: 'session-changed',
+        dedupeKey: `session-changed:${session.id}:${session.sequence}:${speaker.email}`,
+        calendar,
+        payload: {
+          eventName: event.name,
+          sessionTitle: session.title,
+          startsAt: session.startsAt.toISOString(),
+          room: room?.name,
+          role: speaker.role,
+          cancelled,
+        },
+      }),
+    );
+    await this.outbox.enqueue(em, ...messages);
+  }
+
+  private message<P extends object>(
+    event: Event,
+    speaker: SessionSpeaker,
+    user: User | null,
+    rest: Omit<OutboxMessage<P>, 'recipient' | 'eventId' | 'eventTimeZone' | 'eventLocale'>,
+  ): OutboxMessage<P> {
+    return {
+      ...rest,
+      eventId: event.id,
+      eventTimeZone: event.timeZone,
+      eventLocale: event.defaultLocale,
+      recipient: {
+        userId: user?.id,
+        email: speaker.email,
+        name: user?.name ?? speaker.name,
+        locale: (user?.locale ?? speaker.locale ?? undefined) as 'zh' | 'ru' | 'en' | undefined,
+        timeZone: user?.timeZone,
+      },
+    };
+  }
+}
+
+const subjectOf = (session: Session) => `session:${session.id}`;
+
+function overlapping(em: EntityManager, session: Session) {
+  return em
+    .getRepository(Session)
+    .createQueryBuilder('s')
+    .where('s.eventId = :eventId', { eventId: session.eventId })
+    .andWhere('s.id <> :id', { id: session.id })
+    .andWhere('s.startsAt < :end AND s.endsAt > :start', { start: session.startsAt, end: session.endsAt });
+}
+
+function uniqueSpeakers(speakers: SpeakerInputDto[]): SpeakerInputDto[] {
+  const seen = new Set<string>();
+  return speakers.filter((s) => !seen.has(s.email) && seen.add(s.email));
+}
