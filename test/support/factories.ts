@@ -1,5 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { INestApplication } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { hashPassword, User } from '@roundtable/auth';
+import { newId } from '@roundtable/common';
+import { DataSource } from 'typeorm';
 import { http } from './app';
 
 export interface TestUser {
@@ -35,3 +39,39 @@ export async function createUser(
 }
 
 export const bearer = (user: { token: string }): [string, string] => ['Authorization', `Bearer ${user.token}`];
+
+/**
+ * Many users at once, for tests whose subject is what they do next (200
+ * registering at once, a whole forum): rows inserted directly with one shared
+ * password hash and tokens signed the way the API signs them, instead of 200
+ * argon2 sign-ups. Sign-up itself is covered through HTTP in auth tests.
+ */
+export async function createUsers(
+  app: INestApplication,
+  count: number,
+  overrides: Partial<{ name: string; locale: string; timeZone: string }> = {},
+): Promise<TestUser[]> {
+  const password = 'correct horse battery';
+  const hash = await hashPassword(password);
+  const users = Array.from({ length: count }, (_, i) => ({
+    id: newId(),
+    email: uniqueEmail(`bulk${i}`),
+    name: overrides.name ?? `Delegate ${i + 1}`,
+    locale: overrides.locale ?? 'en',
+    timeZone: overrides.timeZone ?? 'Asia/Shanghai',
+  }));
+  await app
+    .get(DataSource)
+    .getRepository(User)
+    .insert(users.map((u) => ({ ...u, passwordHash: hash, platformRole: null })));
+  const jwt = app.get(JwtService);
+  return Promise.all(
+    users.map(async (u) => ({
+      id: u.id,
+      email: u.email,
+      name: u.name,
+      password,
+      token: await jwt.signAsync({ sub: u.id }, { expiresIn: 3600 }),
+    })),
+  );
+}

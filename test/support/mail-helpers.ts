@@ -1,6 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { OutboxMessage, OutboxMessageEntity, OutboxService } from '@roundtable/notifications';
-import { DataSource } from 'typeorm';
+import { DataSource, FindOptionsWhere } from 'typeorm';
 import { uniqueEmail } from './factories';
 
 /** Writes mails the way a feature does: through OutboxService inside a transaction. */
@@ -26,7 +26,7 @@ export function invitation(overrides: Partial<OutboxMessage<object>> = {}): Outb
 
 export async function outboxRows(
   app: INestApplication,
-  where: Partial<OutboxMessageEntity>,
+  where: FindOptionsWhere<OutboxMessageEntity>,
 ): Promise<OutboxMessageEntity[]> {
   return app.get(DataSource).getRepository(OutboxMessageEntity).findBy(where);
 }
@@ -34,7 +34,7 @@ export async function outboxRows(
 /** Polls until the outbox rows matching `where` satisfy the predicate. */
 export async function waitForOutbox(
   app: INestApplication,
-  where: Partial<OutboxMessageEntity>,
+  where: FindOptionsWhere<OutboxMessageEntity>,
   predicate: (rows: OutboxMessageEntity[]) => boolean,
   timeoutMs = 20_000,
 ): Promise<OutboxMessageEntity[]> {

@@ -9,6 +9,11 @@ import { isDeadlock } from './db-errors';
  * transaction after a failed statement. Other errors leave untouched, so the
  * service can translate the duplicate keys it expects into its own codes; the
  * api's filter translates whatever is left.
+ *
+ * Isolation is READ COMMITTED: every use case locks the row it decides on
+ * (the event, the registration, the slot) and then reads; under REPEATABLE
+ * READ a plain read could still see the snapshot taken before that lock was
+ * granted, and a count against capacity would be stale.
  */
 export async function inTransaction<T>(
   dataSource: DataSource,
@@ -17,7 +22,7 @@ export async function inTransaction<T>(
 ): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await dataSource.transaction(work);
+      return await dataSource.transaction('READ COMMITTED', work);
     } catch (error) {
       if (isDeadlock(error) && attempt < attempts) {
         await sleep(5 * 2 ** attempt + Math.floor(Math.random() * 20));

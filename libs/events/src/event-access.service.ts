@@ -28,16 +28,29 @@ export class EventAccessService {
     return event;
   }
 
-  async isOrganiser(eventId: string, user: AuthUser | undefined): Promise<boolean> {
+  /**
+   * The event row locked for the rest of the caller's transaction. Uses only
+   * the transaction's connection: reading through the pool while holding one
+   * deadlocks the pool under load.
+   */
+  async lockEvent(em: EntityManager, eventId: string): Promise<Event> {
+    const event = ID_PATTERN.test(eventId)
+      ? await em.getRepository(Event).findOne({ where: { id: eventId }, lock: { mode: 'pessimistic_write' } })
+      : null;
+    if (!event) throw new EventError(EventErrorCode.EventNotFound, 'Event not found');
+    return event;
+  }
+
+  async isOrganiser(eventId: string, user: AuthUser | undefined, em?: EntityManager): Promise<boolean> {
     if (!user) return false;
     if (isAdmin(user)) return true;
-    return this.organisers.existsBy({ eventId, userId: user.id });
+    return (em ? em.getRepository(EventOrganiser) : this.organisers).existsBy({ eventId, userId: user.id });
   }
 
   /** The event if the caller may see it: published, closed or cancelled for anyone; drafts for organisers only. */
-  async getVisibleEvent(eventId: string, user: AuthUser | undefined): Promise<Event> {
-    const event = await this.getEvent(eventId);
-    if (event.status === 'draft' && !(await this.isOrganiser(event.id, user))) {
+  async getVisibleEvent(eventId: string, user: AuthUser | undefined, em?: EntityManager): Promise<Event> {
+    const event = await this.getEvent(eventId, em);
+    if (event.status === 'draft' && !(await this.isOrganiser(event.id, user, em))) {
       throw new EventError(EventErrorCode.EventNotFound, 'Event not found');
     }
     return event;
@@ -45,9 +58,9 @@ export class EventAccessService {
 
   /** The event if the caller organises it; a non-organiser learns nothing about drafts (404) and is refused otherwise (403). */
   async getOrganisedEvent(eventId: string, user: AuthUser, em?: EntityManager): Promise<Event> {
-    const event = await this.getVisibleEvent(eventId, user);
-    if (!(await this.isOrganiser(event.id, user)))
+    const event = await this.getVisibleEvent(eventId, user, em);
+    if (!(await this.isOrganiser(event.id, user, em)))
       throw CommonError.forbidden('Only organisers of this event may do this');
-    return em ? this.getEvent(eventId, em) : event;
+    return event;
   }
 }

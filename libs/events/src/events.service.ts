@@ -34,8 +34,13 @@ const TRANSITIONS: Record<'publish' | 'close' | 'cancel', { from: EventStatus[];
 /** Registrations that hear about a cancellation. */
 const NOTIFIED_STATUSES = ['pending', 'approved', 'waitlisted'];
 
+/** Runs inside the transaction that raised an event's capacity (or lifted it), with the event row locked. */
+export type CapacityRaisedListener = (em: EntityManager, event: Event) => Promise<unknown>;
+
 @Injectable()
 export class EventsService {
+  private readonly capacityRaised: CapacityRaisedListener[] = [];
+
   constructor(
     private readonly dataSource: DataSource,
     @InjectRepository(Event) private readonly events: Repository<Event>,
@@ -125,6 +130,7 @@ export class EventsService {
       if (event.status === 'cancelled' || event.status === 'closed') {
         throw new EventError(EventErrorCode.EventNotEditable, `A ${event.status} event cannot be edited`);
       }
+      const capacityBefore = event.capacity;
       applyUpdate(event, dto);
       validateEvent(event);
       if (dto.startsAt || dto.endsAt) await assertSessionsInside(em, event);
@@ -134,8 +140,15 @@ export class EventsService {
         if (isDuplicateKey(error, 'uq_events_slug')) throw slugTaken(event.slug);
         throw error;
       }
+      const raised = capacityBefore !== null && (event.capacity === null || event.capacity > capacityBefore);
+      if (raised) for (const listener of this.capacityRaised) await listener(em, event);
     });
     return this.access.getEvent(eventId);
+  }
+
+  /** Lets registrations fill freed seats from the waiting list in the same transaction as the capacity change. */
+  onCapacityRaised(listener: CapacityRaisedListener): void {
+    this.capacityRaised.push(listener);
   }
 
   async changeStatus(eventId: string, action: keyof typeof TRANSITIONS, user: AuthUser, reason?: string) {
@@ -188,12 +201,8 @@ export class EventsService {
 
   /** The event row, locked for the rest of the transaction, if the caller organises it. */
   async lockOrganised(em: EntityManager, eventId: string, user: AuthUser): Promise<Event> {
-    await this.access.getOrganisedEvent(eventId, user);
-    const event = await em
-      .getRepository(Event)
-      .findOne({ where: { id: eventId }, lock: { mode: 'pessimistic_write' } });
-    if (!event) throw new EventError(EventErrorCode.EventNotFound, 'Event not found');
-    return event;
+    await this.access.getOrganisedEvent(eventId, user, em);
+    return this.access.lockEvent(em, eventId);
   }
 
   private async notifyCancellation(em: EntityManager, event: Event, reason: string | undefined) {

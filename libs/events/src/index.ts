@@ -15,6 +15,7 @@ export { EventAccessService } from './event-access.service';
 export { EventError, EventErrorCode } from './event-error';
 export { EventsModule } from './events.module';
 export { EventsService } from './events.service';
+export type { CapacityRaisedListener } from './events.service';
 export { EventOrganiserPolicy } from './policies/event-organiser.policy';
 export { SessionSpeakerPolicy } from './policies/session-speaker.policy';
 export { SessionsService } from './sessions.service';

@@ -6,3 +6,6 @@ export { RegistrationOwnerPolicy } from './policies/registration-owner.policy';
 export { RegistrationAccessService } from './registration-access.service';
 export { RegistrationError, RegistrationErrorCode } from './registration-error';
 export { RegistrationsModule } from './registrations.module';
+export { BadgesService } from './badges.service';
+export { Invitation } from './entities/invitation.entity';
+export { RegistrationsService } from './registrations.service';

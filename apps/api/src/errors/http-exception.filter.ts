@@ -39,6 +39,9 @@ export class HttpExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     if (response.headersSent) return;
+    // a handler may have declared a file type (PDF, CSV, ICS) before it failed; the error is JSON
+    response.removeHeader('Content-Disposition');
+    response.type('application/json');
     if (exception instanceof HttpException && isStructuredBody(exception.getResponse())) {
       // e.g. the health check's own report: already a complete, documented body
       response.status(exception.getStatus()).json(exception.getResponse());

@@ -5,6 +5,7 @@ import { CreateEvents1764033000000 } from './1764033000000-create-events';
 import { CreateRegistrations1764034000000 } from './1764034000000-create-registrations';
 import { CreateOutbox1764040000000 } from './1764040000000-create-outbox';
 import { CreateAgenda1764050000000 } from './1764050000000-create-agenda';
+import { CreateInvitationsAndVisas1764060000000 } from './1764060000000-create-invitations-and-visas';
 
 export const MIGRATIONS = [
   CreateUsers1764032400000,
@@ -12,4 +13,5 @@ export const MIGRATIONS = [
   CreateRegistrations1764034000000,
   CreateOutbox1764040000000,
   CreateAgenda1764050000000,
+  CreateInvitationsAndVisas1764060000000,
 ];

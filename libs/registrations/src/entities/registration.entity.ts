@@ -11,6 +11,13 @@ export interface AvailabilityWindow {
 }
 
 /** A person at an event: one per user per event (unique key), with their company and status. */
+/** A name as written in Latin, Chinese and Cyrillic script (each optional). */
+export interface BadgeNames {
+  latin?: string;
+  zh?: string;
+  ru?: string;
+}
+
 @Entity('registrations')
 export class Registration {
   @PrimaryColumn({ type: 'char', length: 36 })
@@ -48,6 +55,10 @@ export class Registration {
   /** Whether other delegates may see this person's email in the directory. */
   @Column({ name: 'share_email', type: 'boolean', default: false })
   shareEmail: boolean;
+
+  /** The person's name in other scripts, printed on the badge under the account name. */
+  @Column({ name: 'badge_names', type: 'longtext', nullable: true, transformer: jsonText })
+  badgeNames: BadgeNames | null;
 
   /** When the delegate can meet; null means whenever the event's meeting windows are open. */
   @Column({ type: 'longtext', nullable: true, transformer: jsonText })

@@ -1,0 +1,92 @@
+import { Injectable } from '@nestjs/common';
+import { AuthUser, User } from '@roundtable/auth';
+import { decodeCursor, Page, toPage } from '@roundtable/common';
+import { EventAccessService } from '@roundtable/events';
+import { DataSource } from 'typeorm';
+import { DelegateDto, CompanyDto, DirectoryQueryDto } from './dto/registration.dto';
+import { Company } from './entities/company.entity';
+import { Registration } from './entities/registration.entity';
+import { RegistrationAccessService } from './registration-access.service';
+
+/** LIKE wildcards in a search are literal characters, never patterns. */
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** The delegate directory: only approved delegates and organisers see it, and only what each delegate shares. */
+@Injectable()
+export class DirectoryService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly events: EventAccessService,
+    private readonly access: RegistrationAccessService,
+  ) {}
+
+  async search(eventId: string, query: DirectoryQueryDto, user: AuthUser): Promise<Page<DelegateDto>> {
+    await this.events.getVisibleEvent(eventId, user);
+    if (!(await this.events.isOrganiser(eventId, user))) await this.access.requireApproved(eventId, user);
+    const after = decodeCursor(query.cursor, 2);
+    const qb = this.dataSource
+      .getRepository(Registration)
+      .createQueryBuilder('r')
+      .innerJoin(User, 'u', 'u.id = r.userId')
+      .leftJoin(Company, 'c', 'c.id = r.companyId')
+      .select([
+        'r.id AS id',
+        'r.created_at AS createdAt',
+        'u.name AS name',
+        'u.email AS email',
+        'r.share_email AS shareEmail',
+      ])
+      .addSelect(['r.job_title AS jobTitle', 'r.languages AS languages', 'c.id AS companyId'])
+      .where('r.eventId = :eventId', { eventId })
+      .andWhere("r.status = 'approved'")
+      .andWhere("r.role = 'delegate'")
+      .orderBy('r.createdAt', 'ASC')
+      .addOrderBy('r.id', 'ASC')
+      .limit(query.limit + 1);
+    if (query.q) {
+      const like = `%${escapeLike(query.q)}%`;
+      qb.andWhere(
+        '(u.name LIKE :like OR c.name LIKE :like OR c.name_zh LIKE :like OR c.name_ru LIKE :like OR c.offers LIKE :like OR c.seeks LIKE :like)',
+        { like },
+      );
+    }
+    if (query.country) qb.andWhere('c.country = :country', { country: query.country });
+    if (query.sector) qb.andWhere('JSON_CONTAINS(c.sectors, JSON_QUOTE(:sector))', { sector: query.sector });
+    if (query.language) qb.andWhere('JSON_CONTAINS(r.languages, JSON_QUOTE(:language))', { language: query.language });
+    if (after)
+      qb.andWhere('(r.createdAt > :at OR (r.createdAt = :at AND r.id > :id))', {
+        at: new Date(after[0]),
+        id: String(after[1]),
+      });
+    const rows = await qb.getRawMany<{
+      id: string;
+      createdAt: Date;
+      name: string;
+      email: string;
+      shareEmail: number;
+      jobTitle: string | null;
+      languages: string;
+      companyId: string | null;
+    }>();
+    const companyIds = [...new Set(rows.map((r) => r.companyId).filter((id): id is string => id !== null))];
+    const companies = companyIds.length
+      ? await this.dataSource.getRepository(Company).findBy(companyIds.map((id) => ({ id })))
+      : [];
+    return toPage(
+      rows,
+      query.limit,
+      (r) => [new Date(r.createdAt).toISOString(), r.id],
+      (r) => {
+        const company = companies.find((c) => c.id === r.companyId);
+        return Object.assign(new DelegateDto(), {
+          registrationId: r.id,
+          name: r.name,
+          email: Number(r.shareEmail) === 1 ? r.email : null,
+          jobTitle: r.jobTitle,
+          languages: JSON.parse(r.languages) as string[],
+          company: company ? CompanyDto.from(company) : null,
+        });
+      },
+    );
+  }
+}

@@ -1,0 +1,235 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsSingleLine, IsText, IsTimeZone, PageQueryDto } from '@roundtable/common';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsISO31661Alpha2,
+  IsOptional,
+  IsUrl,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import { Company, CompanySize } from '../entities/company.entity';
+import { Registration, RegistrationRole, RegistrationStatus } from '../entities/registration.entity';
+
+const SECTOR = /^[a-z0-9]+(?:[-_][a-z0-9]+)*$/;
+const LANGUAGE = /^[a-z]{2}$/;
+const upper = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value);
+export const STATUSES: RegistrationStatus[] = ['pending', 'approved', 'waitlisted', 'rejected', 'cancelled'];
+export const ROLES: RegistrationRole[] = ['delegate', 'speaker', 'press', 'staff'];
+
+export class CompanyInputDto {
+  @ApiProperty({ example: 'Jiangxi Ganjiang Logistics Co.' }) @IsSingleLine(1, 200) name: string;
+  @ApiPropertyOptional({ example: '江西赣江物流有限公司' }) @IsOptional() @IsSingleLine(1, 200) nameZh?: string;
+  @ApiPropertyOptional({ example: 'Цзянси Ганьцзян Логистик' }) @IsOptional() @IsSingleLine(1, 200) nameRu?: string;
+  @ApiProperty({ example: 'CN' }) @Transform(upper) @IsISO31661Alpha2() country: string;
+  @ApiPropertyOptional({ example: 'Jiangxi' }) @IsOptional() @IsSingleLine(1, 120) region?: string;
+  @ApiPropertyOptional({ example: ['logistics'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ArrayUnique()
+  @Matches(SECTOR, { each: true, message: 'each sector must be a lower-case slug such as food-retail' })
+  sectors?: string[];
+  @ApiPropertyOptional({ enum: ['micro', 'small', 'medium', 'large'] })
+  @IsOptional()
+  @IsIn(['micro', 'small', 'medium', 'large'])
+  size?: CompanySize;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
+  @MaxLength(300)
+  website?: string;
+  @ApiPropertyOptional({ description: 'What the company offers' }) @IsOptional() @IsText(5_000) offers?: string;
+  @ApiPropertyOptional({ description: 'What the company seeks' }) @IsOptional() @IsText(5_000) seeks?: string;
+}
+
+export class BadgeNamesDto {
+  @ApiPropertyOptional({ example: 'Wang Fang' }) @IsOptional() @IsSingleLine(1, 200) latin?: string;
+  @ApiPropertyOptional({ example: '王芳' }) @IsOptional() @IsSingleLine(1, 200) zh?: string;
+  @ApiPropertyOptional({ example: 'Ван Фан' }) @IsOptional() @IsSingleLine(1, 200) ru?: string;
+}
+
+export class RegisterDto {
+  @ApiPropertyOptional({ type: CompanyInputDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => CompanyInputDto)
+  company?: CompanyInputDto;
+  @ApiPropertyOptional({ enum: ['delegate', 'press'], default: 'delegate' })
+  @IsOptional()
+  @IsIn(['delegate', 'press'])
+  role?: 'delegate' | 'press';
+  @ApiPropertyOptional() @IsOptional() @IsSingleLine(1, 200) jobTitle?: string;
+  @ApiPropertyOptional({ example: ['zh', 'en'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @ArrayUnique()
+  @Matches(LANGUAGE, { each: true, message: 'each language must be a two-letter code such as zh' })
+  languages?: string[];
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() needsInterpreter?: boolean;
+  @ApiPropertyOptional({ example: 'Asia/Shanghai' }) @IsOptional() @IsTimeZone() timeZone?: string;
+  @ApiPropertyOptional({ description: 'Show my email in the delegate directory' })
+  @IsOptional()
+  @IsBoolean()
+  shareEmail?: boolean;
+  @ApiPropertyOptional({
+    type: BadgeNamesDto,
+    description: 'Your name in other scripts, printed on your badge',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => BadgeNamesDto)
+  badgeNames?: BadgeNamesDto;
+  @ApiPropertyOptional({ description: 'Token from an invitation mail' })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{20,100}$/)
+  invitationToken?: string;
+}
+
+export class RegistrationQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: STATUSES }) @IsOptional() @IsIn(STATUSES) status?: RegistrationStatus;
+  @ApiPropertyOptional({ enum: ROLES }) @IsOptional() @IsIn(ROLES) role?: RegistrationRole;
+  @ApiPropertyOptional() @IsOptional() @Transform(upper) @IsISO31661Alpha2() country?: string;
+  @ApiPropertyOptional() @IsOptional() @Matches(SECTOR) sector?: string;
+}
+
+export class DirectoryQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ description: 'Words in name, company, offers or seeks' })
+  @IsOptional()
+  @IsSingleLine(1, 100)
+  q?: string;
+  @ApiPropertyOptional() @IsOptional() @Transform(upper) @IsISO31661Alpha2() country?: string;
+  @ApiPropertyOptional() @IsOptional() @Matches(SECTOR) sector?: string;
+  @ApiPropertyOptional() @IsOptional() @Matches(LANGUAGE) language?: string;
+}
+
+export class ReasonDto {
+  @ApiPropertyOptional() @IsOptional() @IsSingleLine(1, 500) reason?: string;
+}
+
+export class CheckInDto {
+  @ApiProperty({ description: 'The code from the badge QR' }) @IsSingleLine(10, 200) code: string;
+}
+
+export class InvitationInputDto {
+  @ApiProperty()
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
+  @IsEmail()
+  @MaxLength(254)
+  email: string;
+  @ApiProperty() @IsSingleLine(1, 200) name: string;
+  @ApiPropertyOptional() @IsOptional() @IsSingleLine(1, 200) company?: string;
+  @ApiPropertyOptional() @IsOptional() @Transform(upper) @IsISO31661Alpha2() country?: string;
+  @ApiPropertyOptional({ enum: ['zh', 'ru', 'en'] }) @IsOptional() @IsIn(['zh', 'ru', 'en']) locale?:
+    'zh' | 'ru' | 'en';
+  @ApiPropertyOptional({ enum: ROLES }) @IsOptional() @IsIn(ROLES) role?: RegistrationRole;
+}
+
+export class InviteDto {
+  @ApiProperty({ type: [InvitationInputDto] })
+  @IsArray()
+  @ArrayMaxSize(2000)
+  @ValidateNested({ each: true })
+  @Type(() => InvitationInputDto)
+  invitations: InvitationInputDto[];
+}
+
+export class CompanyDto {
+  @ApiProperty() id: string;
+  @ApiProperty() name: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) nameZh: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) nameRu: string | null;
+  @ApiProperty() country: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) region: string | null;
+  @ApiProperty() sectors: string[];
+  @ApiPropertyOptional({ nullable: true, type: String }) size: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) website: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) offers: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) seeks: string | null;
+
+  static from(c: Company): CompanyDto {
+    return Object.assign(new CompanyDto(), {
+      id: c.id,
+      name: c.name,
+      nameZh: c.nameZh,
+      nameRu: c.nameRu,
+      country: c.country,
+      region: c.region,
+      sectors: c.sectors,
+      size: c.size,
+      website: c.website,
+      offers: c.offers,
+      seeks: c.seeks,
+    });
+  }
+}
+
+export class RegistrationDto {
+  @ApiProperty() id: string;
+  @ApiProperty() eventId: string;
+  @ApiProperty() userId: string;
+  @ApiProperty() name: string;
+  @ApiProperty() email: string;
+  @ApiProperty({ enum: ROLES }) role: RegistrationRole;
+  @ApiProperty({ enum: STATUSES }) status: RegistrationStatus;
+  @ApiPropertyOptional({ nullable: true, type: String }) jobTitle: string | null;
+  @ApiProperty() languages: string[];
+  @ApiProperty() needsInterpreter: boolean;
+  @ApiProperty() timeZone: string;
+  @ApiProperty() shareEmail: boolean;
+  @ApiPropertyOptional({ nullable: true, type: BadgeNamesDto }) badgeNames: BadgeNamesDto | null;
+  @ApiPropertyOptional({ nullable: true, type: CompanyDto }) company: CompanyDto | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) checkedInAt: string | null;
+  @ApiProperty() createdAt: string;
+
+  static from(r: Registration, user: { name: string; email: string }, company: Company | null): RegistrationDto {
+    return Object.assign(new RegistrationDto(), {
+      id: r.id,
+      eventId: r.eventId,
+      userId: r.userId,
+      name: user.name,
+      email: user.email,
+      role: r.role,
+      status: r.status,
+      jobTitle: r.jobTitle,
+      languages: r.languages,
+      needsInterpreter: r.needsInterpreter,
+      timeZone: r.timeZone,
+      shareEmail: r.shareEmail,
+      badgeNames: r.badgeNames,
+      company: company ? CompanyDto.from(company) : null,
+      checkedInAt: r.checkedInAt?.toISOString() ?? null,
+      createdAt: r.createdAt.toISOString(),
+    });
+  }
+}
+
+export class DelegateDto {
+  @ApiProperty() registrationId: string;
+  @ApiProperty() name: string;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Only when the delegate shares it' }) email:
+    string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) jobTitle: string | null;
+  @ApiProperty() languages: string[];
+  @ApiPropertyOptional({ nullable: true, type: CompanyDto }) company: CompanyDto | null;
+}
+
+export class VisaRequestDto {
+  @ApiProperty({ example: 'IVANOV IVAN' }) @IsSingleLine(2, 200) fullName: string;
+  @ApiProperty({ example: 'RU' }) @Transform(upper) @IsISO31661Alpha2() nationality: string;
+  @ApiProperty()
+  @Matches(/^[A-Z0-9]{5,20}$/, { message: 'passportNumber must be 5 to 20 capital letters and digits' })
+  passportNumber: string;
+  @ApiProperty({ example: '1980-04-12' }) @Matches(/^\d{4}-\d{2}-\d{2}$/) dateOfBirth: string;
+  @ApiProperty({ example: '2031-01-01' }) @Matches(/^\d{4}-\d{2}-\d{2}$/) passportExpiresOn: string;
+  @ApiProperty({ example: '2027-06-08' }) @Matches(/^\d{4}-\d{2}-\d{2}$/) entryOn: string;
+  @ApiProperty({ example: '2027-06-13' }) @Matches(/^\d{4}-\d{2}-\d{2}$/) exitOn: string;
+}

@@ -1,0 +1,45 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import { RegistrationRole } from './registration.entity';
+
+/** An invitation to register; only the SHA-256 of its token is stored. */
+@Entity('invitations')
+export class Invitation {
+  @PrimaryColumn({ type: 'char', length: 36 })
+  id: string;
+
+  @Column({ name: 'event_id', type: 'char', length: 36 })
+  eventId: string;
+
+  @Column({ type: 'varchar', length: 254 })
+  email: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  name: string;
+
+  @Column({ name: 'company_name', type: 'varchar', length: 200, nullable: true })
+  companyName: string | null;
+
+  @Column({ type: 'char', length: 2, nullable: true })
+  country: string | null;
+
+  @Column({ type: 'varchar', length: 5, nullable: true })
+  locale: string | null;
+
+  @Column({ type: 'varchar', length: 16 })
+  role: RegistrationRole;
+
+  @Column({ name: 'token_hash', type: 'char', length: 64 })
+  tokenHash: string;
+
+  @Column({ name: 'expires_at', type: 'datetime', precision: 3 })
+  expiresAt: Date;
+
+  @Column({ name: 'used_at', type: 'datetime', precision: 3, nullable: true })
+  usedAt: Date | null;
+
+  @Column({ name: 'invited_by', type: 'char', length: 36 })
+  invitedBy: string;
+
+  @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 3 })
+  createdAt: Date;
+}

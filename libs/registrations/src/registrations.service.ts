@@ -1,0 +1,350 @@
+import { createHash } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { AuthUser, User } from '@roundtable/auth';
+import { decodeCursor, newId, Page, toPage } from '@roundtable/common';
+import { inTransaction, isDuplicateKey } from '@roundtable/database';
+import { Event, EventAccessService, EventsService } from '@roundtable/events';
+import { OutboxService } from '@roundtable/notifications';
+import { DataSource, EntityManager } from 'typeorm';
+import { CompanyInputDto, RegisterDto, RegistrationQueryDto } from './dto/registration.dto';
+import { Company } from './entities/company.entity';
+import { Invitation } from './entities/invitation.entity';
+import { Registration, RegistrationStatus } from './entities/registration.entity';
+import { RegistrationAccessService } from './registration-access.service';
+import { RegistrationError, RegistrationErrorCode } from './registration-error';
+import { RegistrationMailPayload } from './templates/registration-templates';
+
+export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
+
+export interface RegistrationRow {
+  registration: Registration;
+  user: { name: string; email: string };
+  company: Company | null;
+}
+
+/** Which statuses each organiser or delegate action may start from. */
+const FROM: Record<'approve' | 'reject' | 'cancel', RegistrationStatus[]> = {
+  approve: ['pending', 'waitlisted'],
+  reject: ['pending', 'waitlisted', 'approved'],
+  cancel: ['pending', 'waitlisted', 'approved'],
+};
+
+/**
+ * Registrations and their workflow. Every decision that counts approved
+ * delegates against the capacity runs with the event row locked, so
+ * concurrent registrations can never push the event over capacity, and the
+ * waiting list is promoted strictly first come, first served.
+ */
+@Injectable()
+export class RegistrationsService implements OnModuleInit {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly events: EventAccessService,
+    private readonly eventsService: EventsService,
+    private readonly access: RegistrationAccessService,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  onModuleInit(): void {
+    this.eventsService.onCapacityRaised((em, event) => this.promoteWaitlisted(em, event));
+  }
+
+  async register(eventId: string, dto: RegisterDto, user: AuthUser): Promise<RegistrationRow> {
+    const id = await inTransaction(this.dataSource, async (em) => {
+      const event = await this.lockEvent(em, eventId);
+      await this.events.getVisibleEvent(eventId, user, em);
+      if (event.status !== 'published') {
+        throw new RegistrationError(RegistrationErrorCode.RegistrationClosed, 'This event does not take registrations');
+      }
+      const invitation = dto.invitationToken ? await this.useInvitation(em, event, dto.invitationToken, user) : null;
+      const now = Date.now();
+      if (!invitation) {
+        if (event.registrationOpensAt && now < event.registrationOpensAt.getTime()) {
+          throw new RegistrationError(
+            RegistrationErrorCode.RegistrationClosed,
+            `Registration opens at ${event.registrationOpensAt.toISOString()}`,
+          );
+        }
+        if (event.registrationClosesAt && now > event.registrationClosesAt.getTime()) {
+          throw new RegistrationError(RegistrationErrorCode.RegistrationClosed, 'Registration has closed');
+        }
+      }
+      const company = dto.company ? await this.findOrCreateCompany(em, dto.company) : null;
+      const role = invitation?.role ?? dto.role ?? 'delegate';
+      const preApproved = invitation !== null || !event.requiresApproval;
+      const status: 'pending' | 'approved' | 'waitlisted' = !preApproved
+        ? 'pending'
+        : role === 'delegate' && !(await this.hasSeat(em, event))
+          ? 'waitlisted'
+          : 'approved';
+      const registration = em.getRepository(Registration).create({
+        id: newId(),
+        eventId,
+        userId: user.id,
+        companyId: company?.id ?? null,
+        role,
+        status,
+        jobTitle: dto.jobTitle ?? null,
+        languages: dto.languages ?? [user.locale],
+        needsInterpreter: dto.needsInterpreter ?? false,
+        timeZone: dto.timeZone ?? user.timeZone,
+        shareEmail: dto.shareEmail ?? false,
+        badgeNames: dto.badgeNames ? { ...dto.badgeNames } : null,
+        availability: null,
+        badgeCode: randomBytes(16).toString('hex'),
+        checkedInAt: null,
+        approvedAt: status === 'approved' ? new Date() : null,
+        invitationId: invitation?.id ?? null,
+      });
+      try {
+        await em.getRepository(Registration).insert(registration);
+      } catch (error) {
+        if (isDuplicateKey(error, 'uq_registrations_event_user')) {
+          throw new RegistrationError(
+            RegistrationErrorCode.AlreadyRegistered,
+            'You are already registered for this event',
+          );
+        }
+        throw error;
+      }
+      const type = {
+        pending: 'registration-received',
+        approved: 'registration-approved',
+        waitlisted: 'registration-waitlisted',
+      }[status];
+      await this.mail(em, event, registration, type, user);
+      return registration.id;
+    });
+    return this.row(eventId, id);
+  }
+
+  async transition(
+    eventId: string,
+    registrationId: string,
+    action: keyof typeof FROM,
+    reason?: string,
+  ): Promise<RegistrationRow> {
+    await inTransaction(this.dataSource, async (em) => {
+      const event = await this.lockEvent(em, eventId);
+      const registration = await this.access.getRegistration(eventId, registrationId, em);
+      if (!FROM[action].includes(registration.status)) {
+        throw new RegistrationError(
+          RegistrationErrorCode.InvalidTransition,
+          `Cannot ${action} a registration that is ${registration.status}`,
+          {
+            status: registration.status,
+          },
+        );
+      }
+      const wasApproved = registration.status === 'approved';
+      if (action === 'approve') {
+        if (registration.role === 'delegate' && !(await this.hasSeat(em, event))) {
+          throw new RegistrationError(RegistrationErrorCode.CapacityFull, `All ${event.capacity} places are taken`, {
+            capacity: event.capacity,
+          });
+        }
+        await this.setStatus(em, registration, 'approved');
+        await this.mail(em, event, registration, 'registration-approved');
+        return;
+      }
+      await this.setStatus(em, registration, action === 'reject' ? 'rejected' : 'cancelled');
+      await this.mail(
+        em,
+        event,
+        registration,
+        action === 'reject' ? 'registration-rejected' : 'registration-cancelled',
+        undefined,
+        reason,
+      );
+      if (wasApproved) await this.promoteWaitlisted(em, event);
+    });
+    return this.row(eventId, registrationId);
+  }
+
+  /**
+   * Fills free seats from the waiting list, oldest first. Call with the event
+   * row locked (after a cancellation, a rejection or a capacity increase).
+   */
+  async promoteWaitlisted(em: EntityManager, event: Event): Promise<number> {
+    let promoted = 0;
+    while (await this.hasSeat(em, event)) {
+      const next = await em.getRepository(Registration).findOne({
+        where: { eventId: event.id, status: 'waitlisted', role: 'delegate' },
+        order: { createdAt: 'ASC', id: 'ASC' },
+      });
+      if (!next) break;
+      await this.setStatus(em, next, 'approved');
+      await this.mail(em, event, next, 'registration-promoted');
+      promoted += 1;
+    }
+    return promoted;
+  }
+
+  /** Re-runs promotion, e.g. after the organiser raised the capacity. */
+  async promote(eventId: string): Promise<number> {
+    return inTransaction(this.dataSource, async (em) => this.promoteWaitlisted(em, await this.lockEvent(em, eventId)));
+  }
+
+  async list(eventId: string, query: RegistrationQueryDto): Promise<Page<RegistrationRow>> {
+    const after = decodeCursor(query.cursor, 2);
+    const qb = this.dataSource
+      .getRepository(Registration)
+      .createQueryBuilder('r')
+      .leftJoin(Company, 'c', 'c.id = r.companyId')
+      .where('r.eventId = :eventId', { eventId })
+      .orderBy('r.createdAt', 'ASC')
+      .addOrderBy('r.id', 'ASC')
+      .take(query.limit + 1);
+    if (query.status) qb.andWhere('r.status = :status', { status: query.status });
+    if (query.role) qb.andWhere('r.role = :role', { role: query.role });
+    if (query.country) qb.andWhere('c.country = :country', { country: query.country });
+    if (query.sector) qb.andWhere('JSON_CONTAINS(c.sectors, JSON_QUOTE(:sector))', { sector: query.sector });
+    if (after)
+      qb.andWhere('(r.createdAt > :at OR (r.createdAt = :at AND r.id > :id))', {
+        at: new Date(after[0]),
+        id: String(after[1]),
+      });
+    const rows = await this.withPeople(await qb.getMany());
+    return toPage(
+      rows,
+      query.limit,
+      (r) => [r.registration.createdAt.toISOString(), r.registration.id],
+      (r) => r,
+    );
+  }
+
+  async mine(user: AuthUser): Promise<RegistrationRow[]> {
+    return this.withPeople(
+      await this.dataSource
+        .getRepository(Registration)
+        .find({ where: { userId: user.id }, order: { createdAt: 'DESC' } }),
+    );
+  }
+
+  async row(eventId: string, registrationId: string): Promise<RegistrationRow> {
+    const [row] = await this.withPeople([await this.access.getRegistration(eventId, registrationId)]);
+    return row;
+  }
+
+  /** Joins each registration with its person and company (pass the transaction's manager when inside one). */
+  async withPeople(
+    registrations: Registration[],
+    em: EntityManager = this.dataSource.manager,
+  ): Promise<RegistrationRow[]> {
+    if (registrations.length === 0) return [];
+    const users = await em.getRepository(User).findBy(registrations.map((r) => ({ id: r.userId })));
+    const companyIds = registrations.map((r) => r.companyId).filter((id): id is string => id !== null);
+    const companies = companyIds.length ? await em.getRepository(Company).findBy(companyIds.map((id) => ({ id }))) : [];
+    return registrations.map((registration) => {
+      const user = users.find((u) => u.id === registration.userId)!;
+      return {
+        registration,
+        user: { name: user.name, email: user.email },
+        company: companies.find((c) => c.id === registration.companyId) ?? null,
+      };
+    });
+  }
+
+  lockEvent(em: EntityManager, eventId: string): Promise<Event> {
+    return this.events.lockEvent(em, eventId);
+  }
+
+  private async hasSeat(em: EntityManager, event: Event): Promise<boolean> {
+    if (event.capacity === null) return true;
+    const approved = await em
+      .getRepository(Registration)
+      .countBy({ eventId: event.id, status: 'approved', role: 'delegate' });
+    return approved < event.capacity;
+  }
+
+  private async setStatus(em: EntityManager, registration: Registration, status: RegistrationStatus) {
+    registration.status = status;
+    if (status === 'approved') registration.approvedAt = new Date();
+    await em
+      .getRepository(Registration)
+      .update({ id: registration.id }, { status, approvedAt: registration.approvedAt });
+  }
+
+  /** Same name (any case) and country is the same company; two delegates creating it at once get one row. */
+  private async findOrCreateCompany(em: EntityManager, input: CompanyInputDto): Promise<Company> {
+    const repo = em.getRepository(Company);
+    const existing = await repo.findOneBy({ name: input.name.trim(), country: input.country });
+    if (existing) return existing;
+    await em.query(
+      `INSERT INTO companies (id, name, name_zh, name_ru, country, region, sectors, size, website, offers, seeks)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE id = id`,
+      [
+        newId(),
+        input.name.trim(),
+        input.nameZh ?? null,
+        input.nameRu ?? null,
+        input.country,
+        input.region ?? null,
+        JSON.stringify(input.sectors ?? []),
+        input.size ?? null,
+        input.website ?? null,
+        input.offers ?? null,
+        input.seeks ?? null,
+      ],
+    );
+    return repo.findOneByOrFail({ name: input.name.trim(), country: input.country });
+  }
+
+  private async useInvitation(em: EntityManager, event: Event, token: string, user: AuthUser): Promise<Invitation> {
+    const invitation = await em
+      .getRepository(Invitation)
+      .findOne({ where: { tokenHash: hashToken(token) }, lock: { mode: 'pessimistic_write' } });
+    if (!invitation || invitation.eventId !== event.id) {
+      throw new RegistrationError(
+        RegistrationErrorCode.InvitationInvalid,
+        'This invitation is not valid for this event',
+      );
+    }
+    if (invitation.usedAt)
+      throw new RegistrationError(RegistrationErrorCode.InvitationUsed, 'This invitation has already been used');
+    if (invitation.expiresAt.getTime() < Date.now()) {
+      throw new RegistrationError(RegistrationErrorCode.InvitationExpired, 'This invitation has expired');
+    }
+    if (invitation.email !== user.email) {
+      throw new RegistrationError(
+        RegistrationErrorCode.InvitationInvalid,
+        'This invitation was sent to another email address',
+      );
+    }
+    await em.getRepository(Invitation).update({ id: invitation.id }, { usedAt: new Date() });
+    return invitation;
+  }
+
+  private async mail(
+    em: EntityManager,
+    event: Event,
+    registration: Registration,
+    type: string,
+    known?: AuthUser,
+    reason?: string,
+  ) {
+    const user = known ?? (await em.getRepository(User).findOneByOrFail({ id: registration.userId }));
+    await this.outbox.enqueue(em, {
+      type,
+      dedupeKey: `${type}:${registration.id}`,
+      eventId: event.id,
+      eventTimeZone: event.timeZone,
+      eventLocale: event.defaultLocale,
+      subject: `registration:${registration.id}`,
+      recipient: {
+        userId: user.id,
+        email: user.email,
+        name: user.name,
+        locale: user.locale as 'zh' | 'ru' | 'en',
+        timeZone: registration.timeZone,
+      },
+      payload: {
+        eventName: event.name,
+        startsAt: event.startsAt.toISOString(),
+        city: event.city ?? undefined,
+        reason,
+      } satisfies RegistrationMailPayload,
+    });
+  }
+}

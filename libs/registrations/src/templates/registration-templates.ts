@@ -1,0 +1,164 @@
+import { Locale } from '@roundtable/common';
+import { composeMail, formatWhen, MailTemplate, words } from '@roundtable/notifications';
+
+export interface RegistrationMailPayload {
+  eventName: string;
+  startsAt: string;
+  city?: string;
+  /** Shown for rejections and cancellations by an organiser, when given. */
+  reason?: string;
+}
+
+type Wording = { subject: (p: RegistrationMailPayload) => string; body: (p: RegistrationMailPayload) => string };
+
+/** One transition's wording in the three languages; greeting, facts and signature are shared. */
+function registrationTemplate(type: string, wording: Record<Locale, Wording>): MailTemplate<RegistrationMailPayload> {
+  return {
+    type,
+    example: {
+      eventName: 'China-Russia SME Roundtable',
+      startsAt: '2027-06-10T01:00:00Z',
+      city: 'Nanchang',
+      reason: 'Programme full',
+    },
+    render(p, c) {
+      const shared = words(
+        {
+          en: {
+            greeting: `Dear ${c.recipient.name},`,
+            when: 'Event starts',
+            where: 'City',
+            reason: 'Note',
+            signature: 'The organising committee',
+          },
+          zh: {
+            greeting: `尊敬的${c.recipient.name}：`,
+            when: '活动开始时间',
+            where: '城市',
+            reason: '说明',
+            signature: '组委会',
+          },
+          ru: {
+            greeting: `Уважаемый(ая) ${c.recipient.name}!`,
+            when: 'Начало мероприятия',
+            where: 'Город',
+            reason: 'Примечание',
+            signature: 'Организационный комитет',
+          },
+        },
+        c,
+      );
+      const w = wording[c.locale];
+      const facts: [string, string][] = [[shared.when, formatWhen(p.startsAt, c)]];
+      if (p.city) facts.push([shared.where, p.city]);
+      if (p.reason) facts.push([shared.reason, p.reason]);
+      return composeMail(
+        {
+          subject: w.subject(p),
+          greeting: shared.greeting,
+          paragraphs: [w.body(p)],
+          facts,
+          signature: shared.signature,
+        },
+        c.locale,
+      );
+    },
+  };
+}
+
+export const REGISTRATION_TEMPLATES = [
+  registrationTemplate('registration-received', {
+    en: {
+      subject: (p) => `Registration received: ${p.eventName}`,
+      body: (p) =>
+        `Thank you for registering for ${p.eventName}. The organisers will review your registration and let you know by mail.`,
+    },
+    zh: {
+      subject: (p) => `报名已收到：${p.eventName}`,
+      body: (p) => `感谢您报名参加${p.eventName}。组委会将审核您的报名，并通过邮件通知您结果。`,
+    },
+    ru: {
+      subject: (p) => `Заявка получена: ${p.eventName}`,
+      body: (p) =>
+        `Благодарим за регистрацию на мероприятие «${p.eventName}». Организаторы рассмотрят вашу заявку и сообщат о решении по электронной почте.`,
+    },
+  }),
+  registrationTemplate('registration-approved', {
+    en: {
+      subject: (p) => `You are registered: ${p.eventName}`,
+      body: (p) =>
+        `Your registration for ${p.eventName} is confirmed. You can now browse the delegate directory and request B2B meetings.`,
+    },
+    zh: {
+      subject: (p) => `报名成功：${p.eventName}`,
+      body: (p) => `您参加${p.eventName}的报名已确认。现在您可以浏览参会代表名录并预约B2B洽谈。`,
+    },
+    ru: {
+      subject: (p) => `Регистрация подтверждена: ${p.eventName}`,
+      body: (p) =>
+        `Ваша регистрация на мероприятие «${p.eventName}» подтверждена. Теперь вы можете просматривать каталог делегатов и назначать B2B-встречи.`,
+    },
+  }),
+  registrationTemplate('registration-waitlisted', {
+    en: {
+      subject: (p) => `Waiting list: ${p.eventName}`,
+      body: (p) =>
+        `${p.eventName} is fully booked, so you are on the waiting list. We will write to you as soon as a place frees up.`,
+    },
+    zh: {
+      subject: (p) => `候补名单：${p.eventName}`,
+      body: (p) => `${p.eventName}名额已满，您已被列入候补名单。一旦有空余名额，我们将第一时间通知您。`,
+    },
+    ru: {
+      subject: (p) => `Лист ожидания: ${p.eventName}`,
+      body: (p) =>
+        `Все места на мероприятие «${p.eventName}» заняты, поэтому вы внесены в лист ожидания. Мы сразу сообщим, как только освободится место.`,
+    },
+  }),
+  registrationTemplate('registration-promoted', {
+    en: {
+      subject: (p) => `A place is yours: ${p.eventName}`,
+      body: (p) => `Good news: a place has freed up and your registration for ${p.eventName} is now confirmed.`,
+    },
+    zh: {
+      subject: (p) => `候补转正：${p.eventName}`,
+      body: (p) => `好消息：已有名额空出，您参加${p.eventName}的报名现已确认。`,
+    },
+    ru: {
+      subject: (p) => `Место освободилось: ${p.eventName}`,
+      body: (p) =>
+        `Хорошие новости: освободилось место, и ваша регистрация на мероприятие «${p.eventName}» подтверждена.`,
+    },
+  }),
+  registrationTemplate('registration-rejected', {
+    en: {
+      subject: (p) => `Registration not accepted: ${p.eventName}`,
+      body: (p) => `We regret that we cannot accept your registration for ${p.eventName}. Thank you for your interest.`,
+    },
+    zh: {
+      subject: (p) => `报名未获通过：${p.eventName}`,
+      body: (p) => `很遗憾，您参加${p.eventName}的报名未能通过审核。感谢您的关注。`,
+    },
+    ru: {
+      subject: (p) => `Заявка отклонена: ${p.eventName}`,
+      body: (p) =>
+        `К сожалению, мы не можем принять вашу заявку на мероприятие «${p.eventName}». Благодарим за интерес.`,
+    },
+  }),
+  registrationTemplate('registration-cancelled', {
+    en: {
+      subject: (p) => `Registration cancelled: ${p.eventName}`,
+      body: (p) =>
+        `Your registration for ${p.eventName} has been cancelled, together with any meetings booked for you.`,
+    },
+    zh: {
+      subject: (p) => `报名已取消：${p.eventName}`,
+      body: (p) => `您参加${p.eventName}的报名已取消，为您安排的洽谈也随之取消。`,
+    },
+    ru: {
+      subject: (p) => `Регистрация отменена: ${p.eventName}`,
+      body: (p) =>
+        `Ваша регистрация на мероприятие «${p.eventName}» отменена вместе со всеми назначенными вам встречами.`,
+    },
+  }),
+];
