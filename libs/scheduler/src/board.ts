@@ -1,0 +1,475 @@
+import { PinnedMeeting, Placement, SchedulerInput, SchedulerRequest, UnplacedReason } from './types';
+
+const NONE = -1;
+
+/**
+ * The scheduler's working state: who is busy when, which tables and
+ * interpreters are taken, with every lookup an array index. Requests are
+ * numbered 0..R-1 in input order; pinned meetings are applied once and never
+ * touched again.
+ */
+export class Board {
+  readonly slots: number;
+  readonly delegateCount: number;
+  requestCount: number;
+
+  /** delegate × slot: 1 when the delegate can make the slot. */
+  private readonly available: Uint8Array;
+  /** delegate × slot: 1 when the delegate already meets someone then. */
+  private readonly busy: Uint8Array;
+  readonly meetings: Int32Array;
+  readonly caps: Int32Array;
+  /** Index into `fixedTables` of the delegate's reserved table, or -1. */
+  private readonly fixedOf: Int32Array;
+  private readonly fixedTables: number[];
+  /** fixed table × slot: 1 when taken. */
+  private readonly fixedBusy: Uint8Array;
+  /** Tables not reserved for a company, shared by everyone else. */
+  private readonly floatingTables: number[];
+  readonly floatingUsed: Int32Array;
+  /** Floating tables taken by pinned meetings, per slot, so new ones get other numbers. */
+  private readonly pinnedFloating: Array<Set<number>>;
+  private readonly interpreterIds: string[];
+  private readonly interpreterAvailable: Uint8Array;
+  private readonly interpreterBusy: Uint8Array;
+  /** Qualified interpreters per language-pair code, least versatile first. */
+  private readonly interpretersByPair: number[][];
+  private readonly pairIndex = new Map<string, number>();
+  private readonly delegateIndex = new Map<string, number>();
+  private readonly fixedIndex = new Map<number, number>();
+  private readonly interpreterIndex: Map<string, number>;
+  private readonly pinnedById = new Map<string, PinnedMeeting>();
+
+  readonly requestIds: string[];
+  requestA: Int32Array;
+  requestB: Int32Array;
+  priority: Float64Array;
+  /** Index into `interpretersByPair`, or -1 when the two share a language. */
+  requestPair: Int32Array;
+  /** Requests touching each delegate. */
+  readonly incident: number[][];
+
+  /** Placement of each request: slot, fixed-table index or -1 (floating), interpreter or -1. */
+  slotOf: Int32Array;
+  private fixedUsedBy: Int32Array;
+  private interpreterOf: Int32Array;
+  /** Reasons a request cannot be placed at all, known before searching. */
+  readonly staticReason: Array<UnplacedReason | null>;
+
+  constructor(readonly input: SchedulerInput) {
+    const S = (this.slots = input.slotCount);
+    const D = (this.delegateCount = input.delegates.length);
+    const delegateIndex = this.delegateIndex;
+    input.delegates.forEach((d, i) => delegateIndex.set(d.id, i));
+
+    this.available = new Uint8Array(D * S);
+    this.busy = new Uint8Array(D * S);
+    this.meetings = new Int32Array(D);
+    this.caps = new Int32Array(D);
+    this.fixedOf = new Int32Array(D).fill(NONE);
+    const fixedIndex = this.fixedIndex;
+    this.fixedTables = [];
+    input.delegates.forEach((d, i) => {
+      fillSlots(this.available, i * S, S, d.available);
+      this.caps[i] = d.maxMeetings;
+      if (d.fixedTable != null && d.fixedTable >= 1 && d.fixedTable <= input.tableCount) {
+        let k = fixedIndex.get(d.fixedTable);
+        if (k === undefined) {
+          k = this.fixedTables.length;
+          fixedIndex.set(d.fixedTable, k);
+          this.fixedTables.push(d.fixedTable);
+        }
+        this.fixedOf[i] = k;
+      }
+    });
+    this.fixedBusy = new Uint8Array(this.fixedTables.length * S);
+    this.floatingTables = [];
+    for (let t = 1; t <= input.tableCount; t++) if (!fixedIndex.has(t)) this.floatingTables.push(t);
+    this.floatingUsed = new Int32Array(S);
+    this.pinnedFloating = Array.from({ length: S }, () => new Set<number>());
+
+    const I = input.interpreters.length;
+    this.interpreterIds = input.interpreters.map((x) => x.id);
+    this.interpreterIndex = new Map(this.interpreterIds.map((id, i) => [id, i] as const));
+    this.interpreterAvailable = new Uint8Array(I * S);
+    this.interpreterBusy = new Uint8Array(I * S);
+    this.interpretersByPair = [];
+    const order = input.interpreters
+      .map((x, i) => i)
+      .sort((x, y) => input.interpreters[x].pairs.length - input.interpreters[y].pairs.length);
+    input.interpreters.forEach((x, i) => fillSlots(this.interpreterAvailable, i * S, S, x.available));
+    for (const i of order)
+      for (const pair of input.interpreters[i].pairs) this.interpretersByPair[this.pairOf(pair)].push(i);
+
+    const R = input.requests.length;
+    this.requestCount = 0;
+    this.requestIds = [];
+    this.requestA = new Int32Array(R);
+    this.requestB = new Int32Array(R);
+    this.priority = new Float64Array(R);
+    this.requestPair = new Int32Array(R);
+    this.slotOf = new Int32Array(R);
+    this.fixedUsedBy = new Int32Array(R);
+    this.interpreterOf = new Int32Array(R);
+    this.staticReason = [];
+    this.incident = Array.from({ length: D }, () => []);
+
+    // Pinned meetings first: they hold their delegates, table and interpreter.
+    for (const m of input.pinned) this.pin(m);
+    for (const r of input.requests) this.addRequest(r);
+  }
+
+  /** Add a request (unplaced); returns its index. */
+  addRequest(r: SchedulerRequest): number {
+    const a = this.delegateIndex.get(r.a);
+    const b = this.delegateIndex.get(r.b);
+    if (a === undefined || b === undefined || a === b) throw new Error(`request ${r.id} names an unknown delegate`);
+    const i = this.requestCount++;
+    if (i >= this.requestA.length) this.grow(Math.max(16, i * 2));
+    this.requestIds.push(r.id);
+    this.requestA[i] = a;
+    this.requestB[i] = b;
+    this.priority[i] = r.priority ?? 0;
+    this.requestPair[i] = r.interpreterPair ? this.pairOf(r.interpreterPair) : NONE;
+    this.slotOf[i] = this.fixedUsedBy[i] = this.interpreterOf[i] = NONE;
+    this.incident[a].push(i);
+    this.incident[b].push(i);
+    this.staticReason.push(this.reasonBeforeSearch(i));
+    return i;
+  }
+
+  /** Hold a placed meeting's delegates, table and interpreter; it never moves. */
+  pin(m: PinnedMeeting): void {
+    this.occupy(m, 1);
+    this.pinnedById.set(m.id, m);
+  }
+
+  /** Free what a pinned meeting held (it was cancelled); false when unknown. */
+  unpin(id: string): PinnedMeeting | null {
+    const m = this.pinnedById.get(id);
+    if (!m) return null;
+    this.occupy(m, -1);
+    this.pinnedById.delete(id);
+    return m;
+  }
+
+  /** Every pinned meeting, as placed. */
+  pinnedMeetings(): PinnedMeeting[] {
+    return [...this.pinnedById.values()];
+  }
+
+  private occupy(m: PinnedMeeting, sign: 1 | -1): void {
+    const S = this.slots;
+    const flag = sign === 1 ? 1 : 0;
+    for (const id of [m.a, m.b]) {
+      const d = this.delegateIndex.get(id);
+      if (d === undefined) throw new Error(`meeting ${m.id} names an unknown delegate`);
+      this.busy[d * S + m.slot] = flag;
+      this.meetings[d] += sign;
+    }
+    const k = this.fixedIndex.get(m.table);
+    if (k !== undefined) this.fixedBusy[k * S + m.slot] = flag;
+    else {
+      this.floatingUsed[m.slot] += sign;
+      if (sign === 1) this.pinnedFloating[m.slot].add(m.table);
+      else this.pinnedFloating[m.slot].delete(m.table);
+    }
+    if (m.interpreter) {
+      const i = this.interpreterIndex.get(m.interpreter);
+      if (i !== undefined) this.interpreterBusy[i * S + m.slot] = flag;
+    }
+  }
+
+  private pairOf(pair: string): number {
+    let p = this.pairIndex.get(pair);
+    if (p === undefined) {
+      p = this.interpretersByPair.length;
+      this.pairIndex.set(pair, p);
+      this.interpretersByPair.push([]);
+    }
+    return p;
+  }
+
+  private grow(size: number): void {
+    const copy = <T extends Int32Array | Float64Array>(old: T, make: (n: number) => T): T => {
+      const next = make(size);
+      next.set(old);
+      return next;
+    };
+    this.requestA = copy(this.requestA, (n) => new Int32Array(n));
+    this.requestB = copy(this.requestB, (n) => new Int32Array(n));
+    this.priority = copy(this.priority, (n) => new Float64Array(n));
+    this.requestPair = copy(this.requestPair, (n) => new Int32Array(n));
+    this.slotOf = copy(this.slotOf, (n) => new Int32Array(n));
+    this.fixedUsedBy = copy(this.fixedUsedBy, (n) => new Int32Array(n));
+    this.interpreterOf = copy(this.interpreterOf, (n) => new Int32Array(n));
+  }
+
+  private reasonBeforeSearch(r: number): UnplacedReason | null {
+    const S = this.slots;
+    const a = this.requestA[r] * S;
+    const b = this.requestB[r] * S;
+    let common = false;
+    let interpreted = this.requestPair[r] === NONE;
+    for (let s = 0; s < S; s++) {
+      if (!this.available[a + s] || !this.available[b + s]) continue;
+      common = true;
+      if (!interpreted)
+        interpreted = this.interpretersByPair[this.requestPair[r]].some(
+          (i) => this.interpreterAvailable[i * S + s] === 1,
+        );
+    }
+    if (!common) return 'NO_COMMON_AVAILABILITY';
+    if (!interpreted) return 'NO_INTERPRETER';
+    return null;
+  }
+
+  /** True when both delegates still have room under their caps. */
+  underCaps(r: number): boolean {
+    const a = this.requestA[r];
+    const b = this.requestB[r];
+    return this.meetings[a] < this.caps[a] && this.meetings[b] < this.caps[b];
+  }
+
+  /** How many more meetings a delegate can take: the lesser of cap room and free slots they attend. */
+  room(d: number): number {
+    const left = this.caps[d] - this.meetings[d];
+    if (left <= 0) return 0;
+    const S = this.slots;
+    let free = 0;
+    for (let i = d * S, end = i + S; i < end; i++) if (this.available[i] && !this.busy[i]) free++;
+    return Math.min(left, free);
+  }
+
+  /**
+   * An easy upper bound on how many requests can be placed at all: no more than
+   * there are tables, half the delegates' room, or requests that could ever fit.
+   * When the search reaches it, nothing better exists.
+   */
+  simpleBound(): number {
+    let placed = 0;
+    let possible = 0;
+    for (let r = 0; r < this.requestCount; r++) {
+      if (this.slotOf[r] !== NONE) placed++;
+      else if (!this.staticReason[r]) possible++;
+    }
+    let tables = 0;
+    for (let s = 0; s < this.slots; s++)
+      tables += this.floatingTables.length - this.floatingUsed[s] + this.fixedTables.length;
+    let room = 0;
+    for (let d = 0; d < this.delegateCount; d++) room += this.room(d);
+    // Fixed tables double-count busy ones above, which only loosens the bound.
+    return placed + Math.min(possible, tables, Math.floor(room / 2));
+  }
+
+  /** Can request `r` go into slot `s` now (caps aside)? */
+  fits(r: number, s: number): boolean {
+    const S = this.slots;
+    const a = this.requestA[r];
+    const b = this.requestB[r];
+    const ia = a * S + s;
+    const ib = b * S + s;
+    if (!this.available[ia] || !this.available[ib] || this.busy[ia] || this.busy[ib]) return false;
+    if (this.freeFixed(a, b, s) === NONE && this.floatingUsed[s] >= this.floatingTables.length) return false;
+    return this.requestPair[r] === NONE || this.freeInterpreter(this.requestPair[r], s) !== NONE;
+  }
+
+  /** Would `r` take a floating table at `s` (rather than a company's fixed one)? */
+  needsFloating(r: number, s: number): boolean {
+    return this.freeFixed(this.requestA[r], this.requestB[r], s) === NONE;
+  }
+
+  get floatingCapacity(): number {
+    return this.floatingTables.length;
+  }
+
+  /** Slots where both can meet and are not yet busy, ignoring tables and interpreters. */
+  bothFree(r: number, s: number): boolean {
+    const S = this.slots;
+    const ia = this.requestA[r] * S + s;
+    const ib = this.requestB[r] * S + s;
+    return this.available[ia] === 1 && this.available[ib] === 1 && !this.busy[ia] && !this.busy[ib];
+  }
+
+  place(r: number, s: number): void {
+    const S = this.slots;
+    const a = this.requestA[r];
+    const b = this.requestB[r];
+    this.busy[a * S + s] = 1;
+    this.busy[b * S + s] = 1;
+    this.meetings[a]++;
+    this.meetings[b]++;
+    const k = this.freeFixed(a, b, s);
+    if (k !== NONE) this.fixedBusy[k * S + s] = 1;
+    else this.floatingUsed[s]++;
+    this.fixedUsedBy[r] = k;
+    if (this.requestPair[r] !== NONE) {
+      const i = this.freeInterpreter(this.requestPair[r], s);
+      this.interpreterBusy[i * S + s] = 1;
+      this.interpreterOf[r] = i;
+    }
+    this.slotOf[r] = s;
+  }
+
+  unplace(r: number): void {
+    const S = this.slots;
+    const s = this.slotOf[r];
+    if (s === NONE) return;
+    const a = this.requestA[r];
+    const b = this.requestB[r];
+    this.busy[a * S + s] = 0;
+    this.busy[b * S + s] = 0;
+    this.meetings[a]--;
+    this.meetings[b]--;
+    const k = this.fixedUsedBy[r];
+    if (k !== NONE) this.fixedBusy[k * S + s] = 0;
+    else this.floatingUsed[s]--;
+    if (this.interpreterOf[r] !== NONE) this.interpreterBusy[this.interpreterOf[r] * S + s] = 0;
+    this.fixedUsedBy[r] = NONE;
+    this.interpreterOf[r] = NONE;
+    this.slotOf[r] = NONE;
+  }
+
+  /** Where a placed request sits, to put it back exactly as it was. */
+  snapshot(r: number): [number, number, number] {
+    return [this.slotOf[r], this.fixedUsedBy[r], this.interpreterOf[r]];
+  }
+
+  restore(r: number, [s, k, i]: [number, number, number]): void {
+    const S = this.slots;
+    const a = this.requestA[r];
+    const b = this.requestB[r];
+    this.busy[a * S + s] = 1;
+    this.busy[b * S + s] = 1;
+    this.meetings[a]++;
+    this.meetings[b]++;
+    if (k !== NONE) this.fixedBusy[k * S + s] = 1;
+    else this.floatingUsed[s]++;
+    if (i !== NONE) this.interpreterBusy[i * S + s] = 1;
+    this.slotOf[r] = s;
+    this.fixedUsedBy[r] = k;
+    this.interpreterOf[r] = i;
+  }
+
+  /** Does the placed request `blocker` hold what `r` lacks at its slot: a floating table, or an interpreter of the same pair? */
+  holdsWhatIsMissing(blocker: number, r: number, s: number): boolean {
+    if (this.slotOf[blocker] !== s) return false;
+    if (this.interpretersExhausted(r, s)) return this.requestPair[blocker] === this.requestPair[r];
+    return (
+      this.fixedUsedBy[blocker] === NONE &&
+      this.needsFloating(r, s) &&
+      this.floatingUsed[s] >= this.floatingTables.length
+    );
+  }
+
+  /** True when no interpreter for the request's pair is free at `s` any more. */
+  interpretersExhausted(r: number, s: number): boolean {
+    return this.requestPair[r] !== NONE && this.freeInterpreter(this.requestPair[r], s) === NONE;
+  }
+
+  /** Why a request that is not placed could not be: the most specific cause. */
+  reasonUnplaced(r: number): UnplacedReason {
+    if (this.staticReason[r]) return this.staticReason[r];
+    if (!this.underCaps(r)) return 'MEETING_CAP_REACHED';
+    let bothFree = false;
+    let tableFree = false;
+    for (let s = 0; s < this.slots; s++) {
+      if (!this.bothFree(r, s)) continue;
+      bothFree = true;
+      if (
+        this.freeFixed(this.requestA[r], this.requestB[r], s) !== NONE ||
+        this.floatingUsed[s] < this.floatingTables.length
+      )
+        tableFree = true;
+    }
+    if (!bothFree) return 'NO_COMMON_FREE_SLOT';
+    return tableFree ? 'NO_INTERPRETER' : 'NO_FREE_TABLE';
+  }
+
+  /** Turn the placed requests into placements with concrete table numbers, deterministically. */
+  placements(): Placement[] {
+    const S = this.slots;
+    const out: Placement[] = [];
+    const nextFloating = new Int32Array(S);
+    for (let r = 0; r < this.requestCount; r++) {
+      const s = this.slotOf[r];
+      if (s === NONE) continue;
+      let table: number;
+      if (this.fixedUsedBy[r] !== NONE) table = this.fixedTables[this.fixedUsedBy[r]];
+      else {
+        let n = nextFloating[s];
+        while (this.pinnedFloating[s].has(this.floatingTables[n])) n++;
+        table = this.floatingTables[n];
+        nextFloating[s] = n + 1;
+      }
+      const i = this.interpreterOf[r];
+      out.push({
+        requestId: this.requestIds[r],
+        slot: s,
+        table,
+        interpreter: i === NONE ? null : this.interpreterIds[i],
+      });
+    }
+    return out;
+  }
+
+  /**
+   * Turn a just-placed request into a pinned meeting with a concrete table
+   * number, as the incremental scheduler does for every placement it makes.
+   */
+  pinPlaced(r: number): PinnedMeeting {
+    const s = this.slotOf[r];
+    const k = this.fixedUsedBy[r];
+    let table: number;
+    if (k !== NONE) table = this.fixedTables[k];
+    else {
+      let n = 0;
+      while (this.pinnedFloating[s].has(this.floatingTables[n])) n++;
+      table = this.floatingTables[n];
+    }
+    const i = this.interpreterOf[r];
+    const m: PinnedMeeting = {
+      id: this.requestIds[r],
+      a: this.input.delegates[this.requestA[r]].id,
+      b: this.input.delegates[this.requestB[r]].id,
+      slot: s,
+      table,
+      interpreter: i === NONE ? null : this.interpreterIds[i],
+    };
+    this.unplace(r);
+    this.pin(m);
+    return m;
+  }
+
+  /** Fewest meetings of any delegate who is part of a request or a pinned meeting. */
+  fewestMeetings(): number {
+    let fewest = Infinity;
+    const involved = new Uint8Array(this.delegateCount);
+    for (let r = 0; r < this.requestCount; r++) involved[this.requestA[r]] = involved[this.requestB[r]] = 1;
+    for (let d = 0; d < this.delegateCount; d++)
+      if (involved[d] || this.meetings[d] > 0) fewest = Math.min(fewest, this.meetings[d]);
+    return fewest === Infinity ? 0 : fewest;
+  }
+
+  private freeFixed(a: number, b: number, s: number): number {
+    const S = this.slots;
+    const ka = this.fixedOf[a];
+    if (ka !== NONE && !this.fixedBusy[ka * S + s]) return ka;
+    const kb = this.fixedOf[b];
+    if (kb !== NONE && !this.fixedBusy[kb * S + s]) return kb;
+    return NONE;
+  }
+
+  private freeInterpreter(pair: number, s: number): number {
+    const S = this.slots;
+    for (const i of this.interpretersByPair[pair]) {
+      if (this.interpreterAvailable[i * S + s] && !this.interpreterBusy[i * S + s]) return i;
+    }
+    return NONE;
+  }
+}
+
+function fillSlots(target: Uint8Array, offset: number, slots: number, available: number[] | null): void {
+  if (available === null) target.fill(1, offset, offset + slots);
+  else for (const s of available) if (s >= 0 && s < slots) target[offset + s] = 1;
+}

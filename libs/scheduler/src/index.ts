@@ -1,0 +1,7 @@
+export * from './types';
+export { schedule, defaultIterations } from './schedule';
+export { firstFit } from './first-fit';
+export { checkSchedule } from './check';
+export { IncrementalSchedule, Insertion } from './incremental';
+export { generateForum, FORUM_SIZES, ForumSize } from './generator';
+export { Random } from './random';

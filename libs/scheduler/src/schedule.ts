@@ -1,0 +1,397 @@
+import { Board } from './board';
+import { Random } from './random';
+import { SchedulerInput, SchedulerOptions, SchedulerResult, Unplaced } from './types';
+
+const NONE = -1;
+/** Weight of a slot's table pressure against the requests a placement would block. */
+const TABLE_PRESSURE = 0.5;
+/** Ejection chains: how deep, and how many meetings or requests tried at each step. */
+const CHAIN_DEPTH = 3;
+const CHAIN_BRANCH = 3;
+/**
+ * Share of failed ejection chains followed by a large-neighbourhood move: chains
+ * find the improvements, the occasional wider shake-up gets them off plateaus.
+ */
+const NEIGHBOURHOOD_SHARE = 0.2;
+/** The search stops after this many iterations without a gain (still a count, so still reproducible). */
+const STALL = 2000;
+/** Large neighbourhoods: meeting partners of each delegate of the unplaced request also freed. */
+const PARTNERS = 2;
+/** Randomisation of the greedy's order when re-adding inside the search. */
+const NOISE = 0.3;
+
+/**
+ * Place as many accepted requests as possible: a dynamic most-constrained-first
+ * greedy (the request with the fewest feasible slots goes next, into the slot
+ * that blocks the fewest other pending requests), then a large-neighbourhood
+ * search that drops the meetings of a few delegates around an unplaced request
+ * and re-adds them, keeping the result when it is not worse. Bounded by an
+ * iteration count, so the same seed always gives the same schedule.
+ */
+export function schedule(input: SchedulerInput, options: SchedulerOptions = {}): SchedulerResult {
+  const board = new Board(input);
+  const rng = new Random(options.seed ?? 1);
+  const all: number[] = [];
+  for (let r = 0; r < board.requestCount; r++) if (!board.staticReason[r]) all.push(r);
+  const greedy = new Greedy(board);
+  greedy.run(all, null);
+  const iterations = options.iterations ?? defaultIterations();
+  const done = improve(board, greedy, rng, iterations);
+  return result(board, done);
+}
+
+/** Enough search to reach the optimum on most medium forums while staying well inside a second. */
+export function defaultIterations(): number {
+  return 3000;
+}
+
+export function result(board: Board, iterations: number): SchedulerResult {
+  const unplaced: Unplaced[] = [];
+  for (let r = 0; r < board.requestCount; r++) {
+    if (board.slotOf[r] === NONE) unplaced.push({ requestId: board.requestIds[r], reason: board.reasonUnplaced(r) });
+  }
+  const placements = board.placements();
+  return {
+    placements,
+    unplaced,
+    stats: {
+      placed: placements.length,
+      unplaced: unplaced.length,
+      fewestMeetingsPerDelegate: board.fewestMeetings(),
+      iterations,
+    },
+  };
+}
+
+/**
+ * The large-neighbourhood search: pick an unplaced request, free the meetings
+ * of its two delegates and of one partner of theirs, and re-place everything
+ * touching them with a randomised greedy. Only choosing *which* meetings the
+ * full delegates keep helps here, which is exactly what this move explores.
+ */
+function improve(board: Board, greedy: Greedy, rng: Random, iterations: number): number {
+  let it = 0;
+  const inSet = new Uint8Array(board.requestCount);
+  const ceiling = board.simpleBound();
+  let best = placedCount(board);
+  let improvedAt = 0;
+  while (it < iterations && best < ceiling && it - improvedAt < STALL) {
+    const now = placedCount(board);
+    if (now > best) {
+      best = now;
+      improvedAt = it;
+    }
+    const unplaced: number[] = [];
+    for (let r = 0; r < board.requestCount; r++)
+      if (board.slotOf[r] === NONE && !board.staticReason[r]) unplaced.push(r);
+    if (unplaced.length === 0) break;
+    // Several attempts per scan of the unplaced list: the scan is the costly part on big forums.
+    const batch = Math.min(unplaced.length, 16);
+    for (let k = 0; k < batch && it < iterations; k++) {
+      it++;
+      const u = rng.pick(unplaced);
+      if (board.slotOf[u] !== NONE) continue;
+      if (augment(board, rng, u, CHAIN_DEPTH)) continue;
+      if (rng.next() >= NEIGHBOURHOOD_SHARE) continue;
+      const delegates = new Set<number>([board.requestA[u], board.requestB[u]]);
+      for (const d of [board.requestA[u], board.requestB[u]]) {
+        const placed = rng.shuffle(board.incident[d].filter((q) => board.slotOf[q] !== NONE));
+        for (const q of placed.slice(0, PARTNERS))
+          delegates.add(board.requestA[q] === d ? board.requestB[q] : board.requestA[q]);
+      }
+      const removed: number[] = [];
+      const candidates: number[] = [];
+      for (const d of delegates) {
+        for (const q of board.incident[d]) {
+          if (inSet[q] || board.staticReason[q]) continue;
+          inSet[q] = 1;
+          candidates.push(q);
+          if (board.slotOf[q] !== NONE) removed.push(q);
+        }
+      }
+      for (const q of candidates) inSet[q] = 0;
+      const saved = removed.map((q) => board.snapshot(q));
+      for (const q of removed) board.unplace(q);
+      const placed = greedy.run(candidates, rng);
+      if (placed < removed.length) {
+        for (const q of candidates) board.unplace(q);
+        removed.forEach((q, i) => board.restore(q, saved[i]));
+      }
+    }
+  }
+  return it;
+}
+
+function placedCount(board: Board): number {
+  let n = 0;
+  for (let r = 0; r < board.requestCount; r++) if (board.slotOf[r] !== NONE) n++;
+  return n;
+}
+
+/**
+ * An ejection chain (an augmenting path with time slots): place `u` by taking
+ * the slot of one of its delegates' meetings, then find a new home for the
+ * meeting's other delegate: the ejected meeting in another slot, or another
+ * of their waiting requests, recursively. Succeeds only with one more meeting
+ * placed than before; otherwise every change is undone.
+ */
+function augment(board: Board, rng: Random, u: number, depth: number): boolean {
+  if (board.underCaps(u)) {
+    for (let s = 0; s < board.slots; s++) {
+      if (board.fits(u, s)) {
+        board.place(u, s);
+        return true;
+      }
+    }
+  }
+  if (depth === 0) return false;
+  for (const x of rng.next() < 0.5 ? [board.requestA[u], board.requestB[u]] : [board.requestB[u], board.requestA[u]]) {
+    const meetings = rng
+      .shuffle(board.incident[x].filter((m) => m !== u && board.slotOf[m] !== NONE))
+      .slice(0, CHAIN_BRANCH);
+    for (const m of meetings) {
+      const saved = board.snapshot(m);
+      board.unplace(m);
+      const s = firstFit(board, u);
+      if (s !== NONE) {
+        board.place(u, s);
+        const m2 = firstFit(board, m);
+        if (m2 !== NONE) {
+          board.place(m, m2);
+          return true;
+        }
+        const z = board.requestA[m] === x ? board.requestB[m] : board.requestA[m];
+        const waiting = rng
+          .shuffle(board.incident[z].filter((q) => q !== m && board.slotOf[q] === NONE && !board.staticReason[q]))
+          .slice(0, CHAIN_BRANCH);
+        for (const q of waiting) if (augment(board, rng, q, depth - 1)) return true;
+        board.unplace(u);
+      }
+      board.restore(m, saved);
+    }
+  }
+  // Both could meet but a table or an interpreter is missing: take it from a
+  // meeting in that slot and find that meeting another place.
+  if (!board.underCaps(u)) return false;
+  const slots: number[] = [];
+  for (let s = 0; s < board.slots; s++) if (board.bothFree(u, s)) slots.push(s);
+  for (const s of rng.shuffle(slots).slice(0, CHAIN_BRANCH)) {
+    const blockers: number[] = [];
+    for (let m = 0; m < board.requestCount; m++) if (m !== u && board.holdsWhatIsMissing(m, u, s)) blockers.push(m);
+    for (const m of rng.shuffle(blockers).slice(0, CHAIN_BRANCH)) {
+      const saved = board.snapshot(m);
+      board.unplace(m);
+      if (board.fits(u, s)) {
+        board.place(u, s);
+        if (augment(board, rng, m, depth - 1)) return true;
+        board.unplace(u);
+      }
+      board.restore(m, saved);
+    }
+  }
+  return false;
+}
+
+function firstFit(board: Board, r: number): number {
+  if (!board.underCaps(r)) return NONE;
+  for (let s = 0; s < board.slots; s++) if (board.fits(r, s)) return s;
+  return NONE;
+}
+
+/**
+ * Most-constrained-first greedy over a set of pending requests. Keys only fall
+ * while it runs (placements use up slots), so after each placement it
+ * re-keys the requests that could have lost a slot: those of the same two
+ * delegates, and every pending one when a slot's tables or interpreters run out.
+ */
+export class Greedy {
+  private readonly feasible: Int32Array;
+  private readonly version: Int32Array;
+  private readonly pending: Uint8Array;
+  /** Pending requests per delegate in the current run. */
+  private readonly pendingOf: Int32Array;
+  private readonly heap: Heap;
+
+  constructor(private readonly board: Board) {
+    this.feasible = new Int32Array(board.requestCount);
+    this.version = new Int32Array(board.requestCount);
+    this.pending = new Uint8Array(board.requestCount);
+    this.pendingOf = new Int32Array(board.delegateCount);
+    this.heap = new Heap();
+  }
+
+  /** Place what it can of `requests` (all unplaced); returns how many were placed. */
+  run(requests: number[], rng: Random | null): number {
+    const board = this.board;
+    const heap = this.heap;
+    heap.clear();
+    const list: number[] = [];
+    const rekey = (q: number): void => {
+      const f = this.countFeasible(q);
+      this.feasible[q] = f;
+      this.version[q]++;
+      if (f > 0) {
+        const la = this.load(board.requestA[q]);
+        const lb = this.load(board.requestB[q]);
+        const noise = rng ? 1 + NOISE * rng.next() : 1;
+        heap.push(f * (la + lb) * noise, -board.priority[q], q, q, this.version[q]);
+      }
+    };
+    for (const q of requests) {
+      if (board.slotOf[q] !== NONE) continue;
+      this.pending[q] = 1;
+      this.pendingOf[board.requestA[q]]++;
+      this.pendingOf[board.requestB[q]]++;
+      list.push(q);
+    }
+    for (const q of list) rekey(q);
+    let placed = 0;
+    while (heap.size > 0) {
+      const [q, ver] = heap.pop();
+      if (!this.pending[q] || ver !== this.version[q]) continue;
+      const s = this.chooseSlot(q);
+      if (s === NONE) {
+        this.version[q]++;
+        continue;
+      }
+      const floating = board.needsFloating(q, s);
+      board.place(q, s);
+      this.pending[q] = 0;
+      this.pendingOf[board.requestA[q]]--;
+      this.pendingOf[board.requestB[q]]--;
+      placed++;
+      const a = board.requestA[q];
+      const b = board.requestB[q];
+      if ((floating && board.floatingUsed[s] >= board.floatingCapacity) || board.interpretersExhausted(q, s)) {
+        for (const p of list) if (this.pending[p]) rekey(p);
+      } else {
+        for (const p of board.incident[a]) if (this.pending[p]) rekey(p);
+        for (const p of board.incident[b]) if (this.pending[p]) rekey(p);
+      }
+    }
+    for (const q of list) {
+      if (!this.pending[q]) continue;
+      this.pending[q] = 0;
+      this.pendingOf[board.requestA[q]]--;
+      this.pendingOf[board.requestB[q]]--;
+    }
+    return placed;
+  }
+
+  /**
+   * How oversubscribed a delegate is: pending requests per meeting they can
+   * still take. At or below 1 they need every request; above it they will
+   * have to turn some down, so their requests can wait for the ones that matter more.
+   */
+  private load(d: number): number {
+    const room = this.board.room(d);
+    return room === 0 ? Infinity : Math.max(1, this.pendingOf[d] / room);
+  }
+
+  private countFeasible(q: number): number {
+    const board = this.board;
+    if (!board.underCaps(q)) return 0;
+    let n = 0;
+    for (let s = 0; s < board.slots; s++) if (board.fits(q, s)) n++;
+    return n;
+  }
+
+  /**
+   * The least-constraining slot: the one whose use removes the least from the
+   * other pending requests of the same two delegates (each weighted by how few
+   * options it has left), plus how full the slot's tables already are; the
+   * earliest wins ties.
+   */
+  private chooseSlot(q: number): number {
+    const board = this.board;
+    const a = board.requestA[q];
+    const b = board.requestB[q];
+    let best = NONE;
+    let bestCost = Infinity;
+    for (let s = 0; s < board.slots; s++) {
+      if (!board.fits(q, s)) continue;
+      let cost = 0;
+      for (const p of board.incident[a])
+        if (p !== q && this.pending[p] && board.fits(p, s)) cost += 1 / this.feasible[p];
+      for (const p of board.incident[b])
+        if (p !== q && this.pending[p] && board.fits(p, s)) cost += 1 / this.feasible[p];
+      if (board.needsFloating(q, s))
+        cost += (TABLE_PRESSURE * board.floatingUsed[s]) / Math.max(1, board.floatingCapacity);
+      if (cost < bestCost - 1e-9) {
+        bestCost = cost;
+        best = s;
+      }
+    }
+    return best;
+  }
+}
+
+/** A binary min-heap of (key, secondary, tie, item, version), compared in that order. */
+class Heap {
+  private keys: number[] = [];
+  private seconds: number[] = [];
+  private ties: number[] = [];
+  private items: number[] = [];
+  private versions: number[] = [];
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  clear(): void {
+    this.keys.length = this.seconds.length = this.ties.length = this.items.length = this.versions.length = 0;
+  }
+
+  push(key: number, second: number, tie: number, item: number, version: number): void {
+    this.keys.push(key);
+    this.seconds.push(second);
+    this.ties.push(tie);
+    this.items.push(item);
+    this.versions.push(version);
+    let i = this.items.length - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!this.less(i, parent)) break;
+      this.swap(i, parent);
+      i = parent;
+    }
+  }
+
+  pop(): [number, number] {
+    const top: [number, number] = [this.items[0], this.versions[0]];
+    const last = this.items.length - 1;
+    this.swap(0, last);
+    this.keys.pop();
+    this.seconds.pop();
+    this.ties.pop();
+    this.items.pop();
+    this.versions.pop();
+    let i = 0;
+    const n = this.items.length;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < n && this.less(l, m)) m = l;
+      if (r < n && this.less(r, m)) m = r;
+      if (m === i) break;
+      this.swap(i, m);
+      i = m;
+    }
+    return top;
+  }
+
+  private less(i: number, j: number): boolean {
+    if (this.keys[i] !== this.keys[j]) return this.keys[i] < this.keys[j];
+    if (this.seconds[i] !== this.seconds[j]) return this.seconds[i] < this.seconds[j];
+    return this.ties[i] < this.ties[j];
+  }
+
+  private swap(i: number, j: number): void {
+    for (const arr of [this.keys, this.seconds, this.ties, this.items, this.versions]) {
+      const t = arr[i];
+      arr[i] = arr[j];
+      arr[j] = t;
+    }
+  }
+}

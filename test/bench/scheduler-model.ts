@@ -1,0 +1,75 @@
+import { SchedulerInput } from '@roundtable/scheduler';
+
+/**
+ * The scheduling problem as an integer programme in CPLEX LP format, for an
+ * exact solver to give the bound the scheduler is measured against:
+ * x(r,s) = 1 when request r meets in slot s; at most one slot per request,
+ * one meeting per delegate per slot, caps per delegate, tables and qualified
+ * interpreters per slot. Written for generated forums (no fixed tables, nothing pinned).
+ */
+export function toLpModel(input: SchedulerInput, integer: boolean): string {
+  if (input.pinned.length > 0 || input.delegates.some((d) => d.fixedTable))
+    throw new Error('the bound model covers generated forums only');
+  const S = input.slotCount;
+  const can = (available: number[] | null): Uint8Array => {
+    const a = new Uint8Array(S);
+    if (available === null) a.fill(1);
+    else for (const s of available) a[s] = 1;
+    return a;
+  };
+  const delegate = new Map(input.delegates.map((d) => [d.id, { cap: d.maxMeetings, can: can(d.available) }]));
+  const interpretersAt = new Int32Array(S);
+  for (const i of input.interpreters) {
+    const c = can(i.available);
+    for (let s = 0; s < S; s++) interpretersAt[s] += c[s];
+  }
+  const vars: string[] = [];
+  const perRequest: string[][] = [];
+  const perDelegateSlot = new Map<string, string[]>();
+  const perDelegate = new Map<string, string[]>();
+  const perSlot: string[][] = Array.from({ length: S }, () => []);
+  const perSlotInterpreted: string[][] = Array.from({ length: S }, () => []);
+  const add = <K>(map: Map<K, string[]>, key: K, v: string): void => {
+    const list = map.get(key);
+    if (list) list.push(v);
+    else map.set(key, [v]);
+  };
+  input.requests.forEach((r, i) => {
+    const a = delegate.get(r.a)!;
+    const b = delegate.get(r.b)!;
+    const mine: string[] = [];
+    for (let s = 0; s < S; s++) {
+      if (!a.can[s] || !b.can[s] || (r.interpreterPair && interpretersAt[s] === 0)) continue;
+      const v = `x${i}_${s}`;
+      vars.push(v);
+      mine.push(v);
+      add(perDelegateSlot, `${r.a}@${s}`, v);
+      add(perDelegateSlot, `${r.b}@${s}`, v);
+      add(perDelegate, r.a, v);
+      add(perDelegate, r.b, v);
+      perSlot[s].push(v);
+      if (r.interpreterPair) perSlotInterpreted[s].push(v);
+    }
+    if (mine.length > 1) perRequest.push(mine);
+  });
+  const rows: string[] = [];
+  const row = (name: string, terms: string[], bound: number): void => {
+    if (terms.length > bound) rows.push(` ${name}: ${terms.join(' + ')} <= ${bound}`);
+  };
+  perRequest.forEach((t, i) => row(`r${i}`, t, 1));
+  let k = 0;
+  for (const t of perDelegateSlot.values()) row(`ds${k++}`, t, 1);
+  for (const [d, t] of perDelegate) row(`cap_${d}`, t, delegate.get(d)!.cap);
+  perSlot.forEach((t, s) => row(`tables${s}`, t, input.tableCount));
+  perSlotInterpreted.forEach((t, s) => row(`interp${s}`, t, interpretersAt[s]));
+  return [
+    'Maximize',
+    ` obj: ${vars.join(' + ') || '0 x_none'}`,
+    'Subject To',
+    ...(rows.length ? rows : [' none: 0 x_none <= 0']),
+    'Bounds',
+    ...vars.map((v) => ` 0 <= ${v} <= 1`),
+    ...(integer ? ['Binaries', ` ${vars.join(' ')}`] : []),
+    'End',
+  ].join('\n');
+}
