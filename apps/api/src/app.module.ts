@@ -8,6 +8,7 @@ import { EventsModule } from '@roundtable/events';
 import { NotificationsModule } from '@roundtable/notifications';
 import { QueueModule } from '@roundtable/queue';
 import { RegistrationsModule } from '@roundtable/registrations';
+import { MeetingsModule } from '@roundtable/meetings';
 import { WorkerModule } from '@roundtable/worker';
 import { HttpExceptionFilter } from './errors/http-exception.filter';
 import { HealthModule } from './health/health.module';
@@ -31,6 +32,7 @@ export class AppModule {
         NotificationsModule,
         EventsModule,
         RegistrationsModule,
+        MeetingsModule,
         HealthModule,
         ...(options.allInOne ? [WorkerModule] : []),
       ],

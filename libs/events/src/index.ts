@@ -3,6 +3,7 @@ export { Event } from './entities/event.entity';
 export type {
   EventLocale,
   EventStatus,
+  ScheduleStatus,
   EventTranslations,
   MeetingSettings,
   MeetingWindow,

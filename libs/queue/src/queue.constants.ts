@@ -5,21 +5,30 @@
  */
 export const QueueName = {
   Mail: 'mail',
+  Scheduling: 'scheduling',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
 export const JobName = {
   SendMail: 'send-mail',
+  ScheduleMeetings: 'schedule-meetings',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
 /** Which job names each queue carries; the worker refuses to start unless each has exactly one handler. */
 export const JOBS_BY_QUEUE: Record<QueueName, readonly JobName[]> = {
   [QueueName.Mail]: [JobName.SendMail],
+  [QueueName.Scheduling]: [JobName.ScheduleMeetings],
 };
 
 export interface SendMailJob {
   outboxId: string;
+}
+
+/** Place every accepted, unscheduled meeting request of an event. */
+export interface ScheduleMeetingsJob {
+  eventId: string;
+  requestedBy: string;
 }
 
 export const REDIS_CLIENT = Symbol('REDIS_CLIENT');

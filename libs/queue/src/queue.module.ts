@@ -40,6 +40,7 @@ class RedisCloser implements OnApplicationShutdown {
         limiter: { max: config.get('mail.ratePerSecond', { infer: true }), duration: 1000 },
       }),
     }),
+    BullModule.registerQueue({ name: QueueName.Scheduling }),
   ],
   providers: [
     {

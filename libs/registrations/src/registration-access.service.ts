@@ -21,8 +21,8 @@ export class RegistrationAccessService {
   }
 
   /** The caller's own registration at the event, if any. */
-  findOwn(eventId: string, userId: string): Promise<Registration | null> {
-    return this.registrations.findOneBy({ eventId, userId });
+  findOwn(eventId: string, userId: string, em?: EntityManager): Promise<Registration | null> {
+    return (em ? em.getRepository(Registration) : this.registrations).findOneBy({ eventId, userId });
   }
 
   /** The caller's registration if it is approved; otherwise NOT_APPROVED_DELEGATE (403). */

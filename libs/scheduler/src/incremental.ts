@@ -29,6 +29,26 @@ export class IncrementalSchedule {
     return { placed: null, reason: this.board.reasonUnplaced(r) };
   }
 
+  /** Place a request at a chosen slot if it fits there now (caps included); null otherwise. */
+  placeAt(request: SchedulerRequest, slot: number): PinnedMeeting | null {
+    const r = this.board.addRequest(request);
+    if (
+      this.board.staticReason[r] ||
+      !this.board.underCaps(r) ||
+      slot < 0 ||
+      slot >= this.board.slots ||
+      !this.board.fits(r, slot)
+    )
+      return null;
+    this.board.place(r, slot);
+    return this.board.pinPlaced(r);
+  }
+
+  /** Free a meeting so it can be placed again (a move); false when it is not known. */
+  release(meetingId: string): boolean {
+    return this.board.unpin(meetingId) !== null;
+  }
+
   /**
    * Every slot where the two could meet now (free table and interpreter
    * included), without placing anything; empty when a cap is reached.

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { MeetingsWorkerModule } from '@roundtable/meetings';
 import { NotificationsWorkerModule } from '@roundtable/notifications';
 import { WorkerBootstrapService } from './worker-bootstrap.service';
 
@@ -8,7 +9,7 @@ import { WorkerBootstrapService } from './worker-bootstrap.service';
  * all-in-one.
  */
 @Module({
-  imports: [NotificationsWorkerModule],
+  imports: [NotificationsWorkerModule, MeetingsWorkerModule],
   providers: [WorkerBootstrapService],
 })
 export class WorkerModule {}

@@ -2,10 +2,11 @@ import { HttpStatus } from '@nestjs/common';
 import { AuthErrorCode } from '@roundtable/auth';
 import { CommonErrorCode } from '@roundtable/common';
 import { EventErrorCode } from '@roundtable/events';
+import { MeetingErrorCode } from '@roundtable/meetings';
 import { RegistrationErrorCode } from '@roundtable/registrations';
 
 /** Every domain error code the api can meet; adding a feature's enum here forces its cases below. */
-export type ErrorCode = CommonErrorCode | AuthErrorCode | EventErrorCode | RegistrationErrorCode;
+export type ErrorCode = CommonErrorCode | AuthErrorCode | EventErrorCode | RegistrationErrorCode | MeetingErrorCode;
 
 /** The HTTP status of each domain error code. A missing case fails to compile. */
 export function statusOf(code: ErrorCode): HttpStatus {
@@ -15,6 +16,10 @@ export function statusOf(code: ErrorCode): HttpStatus {
     case EventErrorCode.SessionNotFound:
     case EventErrorCode.RoomNotFound:
     case RegistrationErrorCode.RegistrationNotFound:
+    case MeetingErrorCode.RequestNotFound:
+    case MeetingErrorCode.MeetingNotFound:
+    case MeetingErrorCode.InterpreterNotFound:
+    case MeetingErrorCode.CalendarTokenInvalid:
       return HttpStatus.NOT_FOUND;
     case CommonErrorCode.Forbidden:
     case RegistrationErrorCode.NotApprovedDelegate:
@@ -33,6 +38,8 @@ export function statusOf(code: ErrorCode): HttpStatus {
     case EventErrorCode.SessionOutsideEvent:
     case RegistrationErrorCode.InvitationInvalid:
     case RegistrationErrorCode.BadgeInvalid:
+    case MeetingErrorCode.SelfRequest:
+    case MeetingErrorCode.InvalidSlot:
       return HttpStatus.BAD_REQUEST;
     case CommonErrorCode.Duplicate:
     case CommonErrorCode.Conflict:
@@ -48,6 +55,20 @@ export function statusOf(code: ErrorCode): HttpStatus {
     case RegistrationErrorCode.InvalidTransition:
     case RegistrationErrorCode.InvitationUsed:
     case RegistrationErrorCode.InvitationExpired:
+    case MeetingErrorCode.PairAlreadyRequested:
+    case MeetingErrorCode.PairDeclined:
+    case MeetingErrorCode.PendingLimitReached:
+    case MeetingErrorCode.RequestNotPending:
+    case MeetingErrorCode.RequestExpired:
+    case MeetingErrorCode.NotAccepted:
+    case MeetingErrorCode.AlreadyScheduled:
+    case MeetingErrorCode.SlotTaken:
+    case MeetingErrorCode.SlotUnavailable:
+    case MeetingErrorCode.MeetingLocked:
+    case MeetingErrorCode.MeetingNotHeld:
+    case MeetingErrorCode.MeetingCancelled:
+    case MeetingErrorCode.ScheduleFinal:
+    case MeetingErrorCode.TableTaken:
       return HttpStatus.CONFLICT;
     case CommonErrorCode.Busy:
       return HttpStatus.SERVICE_UNAVAILABLE;

@@ -6,6 +6,7 @@ import { CreateRegistrations1764034000000 } from './1764034000000-create-registr
 import { CreateOutbox1764040000000 } from './1764040000000-create-outbox';
 import { CreateAgenda1764050000000 } from './1764050000000-create-agenda';
 import { CreateInvitationsAndVisas1764060000000 } from './1764060000000-create-invitations-and-visas';
+import { CreateMeetings1764070000000 } from './1764070000000-create-meetings';
 
 export const MIGRATIONS = [
   CreateUsers1764032400000,
@@ -14,4 +15,5 @@ export const MIGRATIONS = [
   CreateOutbox1764040000000,
   CreateAgenda1764050000000,
   CreateInvitationsAndVisas1764060000000,
+  CreateMeetings1764070000000,
 ];

@@ -3,6 +3,7 @@ import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } fro
 
 export type EventStatus = 'draft' | 'published' | 'closed' | 'cancelled';
 export type EventLocale = 'zh' | 'ru' | 'en';
+export type ScheduleStatus = 'draft' | 'preliminary' | 'final';
 
 /** Per-locale wording of the event's name, theme and description. */
 export type EventTranslations = Partial<Record<EventLocale, { name?: string; theme?: string; description?: string }>>;
@@ -100,6 +101,10 @@ export class Event {
 
   @Column({ name: 'meeting_settings', type: 'longtext', transformer: jsonText })
   meetingSettings: MeetingSettings;
+
+  /** B2B schedule publication: draft (organisers only), preliminary, final (mailed to every delegate). */
+  @Column({ name: 'schedule_status', type: 'varchar', length: 16, default: 'draft' })
+  scheduleStatus: ScheduleStatus;
 
   @Column({ name: 'session_settings', type: 'longtext', transformer: jsonText })
   sessionSettings: SessionSettings;

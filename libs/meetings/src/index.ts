@@ -1,0 +1,7 @@
+export * from './entities';
+export { MeetingError, MeetingErrorCode } from './meeting-error';
+export { MeetingsModule } from './meetings.module';
+export { MeetingsWorkerModule } from './meetings-worker.module';
+export { MeetingsService } from './meetings.service';
+export { ScheduleService } from './schedule.service';
+export { slotGrid } from './slot-grid';

@@ -1,0 +1,143 @@
+import { Event } from '@roundtable/events';
+import { PinnedMeeting, SchedulerDelegate, SchedulerInput, SchedulerRequest } from '@roundtable/scheduler';
+import { EntityManager } from 'typeorm';
+import { Interpreter, Meeting, MeetingRequest } from './entities';
+import { Slot, slotGrid, slotsWithin } from './slot-grid';
+
+/** An approved delegate as the meeting features need them: who, which company, which languages. */
+export interface Delegate {
+  registrationId: string;
+  userId: string;
+  name: string;
+  email: string;
+  locale: string;
+  timeZone: string;
+  companyId: string | null;
+  companyName: string | null;
+  languages: string[];
+  availability: Array<{ start: string; end: string }> | null;
+}
+
+/** Everything the scheduler needs about one event, read in the caller's transaction. */
+export interface MeetingBoard {
+  slots: Slot[];
+  delegates: Map<string, Delegate>;
+  interpreters: Map<string, Interpreter>;
+  input: SchedulerInput;
+}
+
+/** The language pair to interpret when two delegates share no language ("ru-zh"), or null when they do. */
+export function interpreterPair(a: Delegate, b: Delegate): string | null {
+  if (a.languages.some((l) => b.languages.includes(l))) return null;
+  const pair = [a.languages[0] ?? 'en', b.languages[0] ?? 'en'].sort();
+  return pair.join('-');
+}
+
+export function toSchedulerRequest(request: MeetingRequest, delegates: Map<string, Delegate>): SchedulerRequest {
+  const a = delegates.get(request.fromRegistrationId);
+  const b = delegates.get(request.toRegistrationId);
+  return {
+    id: request.id,
+    a: request.fromRegistrationId,
+    b: request.toRegistrationId,
+    priority: request.priority,
+    interpreterPair: a && b ? interpreterPair(a, b) : null,
+  };
+}
+
+export async function loadDelegates(
+  em: EntityManager,
+  eventId: string,
+  registrationIds?: string[],
+): Promise<Map<string, Delegate>> {
+  const filter = registrationIds ? ` AND r.id IN (${registrationIds.map(() => '?').join(',')})` : '';
+  const rows: Array<Record<string, string | null>> = await em.query(
+    `SELECT r.id, r.user_id, u.name, u.email, u.locale, r.time_zone, r.company_id, c.name AS company_name, r.languages, r.availability
+       FROM registrations r JOIN users u ON u.id = r.user_id LEFT JOIN companies c ON c.id = r.company_id
+      WHERE r.event_id = ? AND r.status = 'approved'${filter}`,
+    [eventId, ...(registrationIds ?? [])],
+  );
+  return new Map(
+    rows.map((r) => [
+      r.id!,
+      {
+        registrationId: r.id!,
+        userId: r.user_id!,
+        name: r.name!,
+        email: r.email!,
+        locale: r.locale ?? 'en',
+        timeZone: r.time_zone ?? 'UTC',
+        companyId: r.company_id,
+        companyName: r.company_name,
+        languages: JSON.parse(r.languages ?? '[]') as string[],
+        availability: r.availability ? (JSON.parse(r.availability) as Array<{ start: string; end: string }>) : null,
+      },
+    ]),
+  );
+}
+
+/**
+ * The event's meeting state as scheduler input: approved delegates with
+ * their availability, caps and fixed tables; the interpreter pool; every
+ * scheduled meeting pinned; and the accepted requests still waiting, oldest
+ * acceptance first.
+ */
+export async function loadBoard(em: EntityManager, event: Event): Promise<MeetingBoard> {
+  const settings = event.meetingSettings;
+  const slots = slotGrid(settings, event.timeZone);
+  const delegates = await loadDelegates(em, event.id);
+  const fixed: Array<{ company_id: string; table_no: number }> = await em.query(
+    'SELECT company_id, table_no FROM fixed_tables WHERE event_id = ?',
+    [event.id],
+  );
+  const tableOf = new Map(fixed.map((f) => [f.company_id, Number(f.table_no)]));
+  const interpreters = await em
+    .getRepository(Interpreter)
+    .find({ where: { eventId: event.id }, order: { createdAt: 'ASC' } });
+  const meetings = await em.getRepository(Meeting).find({ where: { eventId: event.id, status: 'scheduled' } });
+  const waiting = await em
+    .getRepository(MeetingRequest)
+    .createQueryBuilder('r')
+    .where("r.event_id = :eventId AND r.status = 'accepted'", { eventId: event.id })
+    .andWhere("NOT EXISTS (SELECT 1 FROM meetings m WHERE m.request_id = r.id AND m.status = 'scheduled')")
+    .orderBy('r.responded_at', 'ASC')
+    .addOrderBy('r.id', 'ASC')
+    .getMany();
+
+  const schedulerDelegates: SchedulerDelegate[] = [...delegates.values()].map((d) => ({
+    id: d.registrationId,
+    available: slotsWithin(slots, d.availability),
+    maxMeetings: settings.maxMeetingsPerDelegate,
+    fixedTable: d.companyId ? (tableOf.get(d.companyId) ?? null) : null,
+  }));
+  const pinned: PinnedMeeting[] = meetings
+    .filter((m) => delegates.has(m.registrationA) && delegates.has(m.registrationB))
+    .map((m) => ({
+      id: m.id,
+      a: m.registrationA,
+      b: m.registrationB,
+      slot: m.slotIndex,
+      table: m.tableNo,
+      interpreter: m.interpreterId,
+    }));
+  const requests = waiting
+    .filter((r) => delegates.has(r.fromRegistrationId) && delegates.has(r.toRegistrationId))
+    .map((r) => toSchedulerRequest(r, delegates));
+  return {
+    slots,
+    delegates,
+    interpreters: new Map(interpreters.map((i) => [i.id, i])),
+    input: {
+      slotCount: slots.length,
+      tableCount: settings.tables,
+      delegates: schedulerDelegates,
+      interpreters: interpreters.map((i) => ({
+        id: i.id,
+        pairs: i.pairs,
+        available: slotsWithin(slots, i.availability),
+      })),
+      requests,
+      pinned,
+    },
+  };
+}

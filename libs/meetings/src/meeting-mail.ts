@@ -1,0 +1,104 @@
+import { Event } from '@roundtable/events';
+import { OutboxMessage } from '@roundtable/notifications';
+import { Locale } from '@roundtable/common';
+import { Meeting } from './entities';
+import { Delegate } from './meeting-board';
+import { MeetingMailPayload } from './templates/meeting-templates';
+
+export const REMINDER = 'meeting-reminder';
+export const meetingSubject = (meetingId: string): string => `meeting:${meetingId}`;
+
+/** Mail types that carry the meeting's calendar entry, and how. */
+const CALENDAR_METHOD: Record<string, 'REQUEST' | 'CANCEL' | undefined> = {
+  'meeting-accepted': 'REQUEST',
+  'meeting-scheduled': 'REQUEST',
+  'meeting-moved': 'REQUEST',
+  'meeting-cancelled': 'CANCEL',
+};
+
+export interface MeetingMailInput {
+  event: Event;
+  type: string;
+  /** Makes the dedupe key: the request or meeting id, with the meeting's sequence when it has one. */
+  factId: string;
+  to: Delegate;
+  other: Delegate;
+  meeting?: Meeting | null;
+  interpreterName?: string | null;
+  message?: string | null;
+  reason?: string | null;
+  baseUrl: string;
+}
+
+/** One mail about a request or a meeting, to one delegate, with an ICS when the meeting has a time. */
+export function meetingMail(m: MeetingMailInput): OutboxMessage<MeetingMailPayload> {
+  const meeting = m.meeting ?? null;
+  const method = meeting ? CALENDAR_METHOD[m.type] : undefined;
+  return {
+    type: m.type,
+    dedupeKey: `${m.type}:${m.factId}${meeting ? `:${meeting.sequence}` : ''}:${m.to.registrationId}`,
+    recipient: {
+      userId: m.to.userId,
+      email: m.to.email,
+      name: m.to.name,
+      locale: m.to.locale as Locale,
+      timeZone: m.to.timeZone,
+    },
+    eventId: m.event.id,
+    eventTimeZone: m.event.timeZone,
+    eventLocale: m.event.defaultLocale,
+    subject: meeting ? meetingSubject(meeting.id) : undefined,
+    payload: {
+      eventName: m.event.name,
+      otherName: m.other.name,
+      otherCompany: m.other.companyName,
+      message: m.message ?? null,
+      startsAt: meeting?.startsAt.toISOString() ?? null,
+      tableNo: meeting?.tableNo ?? null,
+      interpreter: m.interpreterName ?? null,
+      reason: m.reason ?? null,
+      url: `${m.baseUrl}/docs`,
+    },
+    calendar:
+      meeting && method
+        ? {
+            uid: `meeting-${meeting.id}@roundtable`,
+            sequence: meeting.sequence,
+            method,
+            start: meeting.startsAt,
+            end: meeting.endsAt,
+            timeZone: m.event.timeZone,
+            summary: `${m.event.name}: ${m.to.name} / ${m.other.name}`,
+            location: `Table ${meeting.tableNo}${m.event.venue ? `, ${m.event.venue}` : ''}`,
+            attendees: [
+              { name: m.to.name, email: m.to.email },
+              { name: m.other.name, email: m.other.email },
+            ],
+          }
+        : undefined,
+  };
+}
+
+/** Reminders for both delegates at each lead time that is still in the future. */
+export function meetingReminders(
+  event: Event,
+  meeting: Meeting,
+  a: Delegate,
+  b: Delegate,
+  baseUrl: string,
+  now = new Date(),
+): OutboxMessage<MeetingMailPayload>[] {
+  const out: OutboxMessage<MeetingMailPayload>[] = [];
+  for (const lead of event.meetingSettings.reminderLeadMinutes) {
+    const dueAt = new Date(meeting.startsAt.getTime() - lead * 60_000);
+    if (dueAt <= now) continue;
+    for (const [to, other] of [
+      [a, b],
+      [b, a],
+    ] as const) {
+      const mail = meetingMail({ event, type: REMINDER, factId: meeting.id, to, other, meeting, baseUrl });
+      out.push({ ...mail, dedupeKey: `${mail.dedupeKey}:${lead}`, dueAt });
+    }
+  }
+  return out;
+}

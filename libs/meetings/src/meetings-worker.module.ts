@@ -1,0 +1,26 @@
+import { Injectable, Module, OnModuleInit } from '@nestjs/common';
+import { JobHandlerRegistry, JobName, QueueName, ScheduleMeetingsJob } from '@roundtable/queue';
+import { Job } from 'bull';
+import { MeetingsModule } from './meetings.module';
+import { ScheduleService } from './schedule.service';
+
+/** The `schedule-meetings` job: one at a time per worker, progress reported on the job. */
+@Injectable()
+export class ScheduleJobHandler implements OnModuleInit {
+  constructor(
+    private readonly registry: JobHandlerRegistry,
+    private readonly scheduling: ScheduleService,
+  ) {}
+
+  onModuleInit(): void {
+    this.registry.register({
+      queue: QueueName.Scheduling,
+      job: JobName.ScheduleMeetings,
+      concurrency: 1,
+      handle: (job: Job<ScheduleMeetingsJob>) => this.scheduling.run(job),
+    });
+  }
+}
+
+@Module({ imports: [MeetingsModule], providers: [ScheduleJobHandler] })
+export class MeetingsWorkerModule {}

@@ -1,0 +1,272 @@
+import { Body, Controller, Delete, Get, Header, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Allow, AuthUser, Authenticated, CurrentUser, Public } from '@roundtable/auth';
+import { CommonError, CommonErrorCode, isValidTimeZone } from '@roundtable/common';
+import { EventOrganiserPolicy } from '@roundtable/events';
+import { RegistrationOwnerPolicy } from '@roundtable/registrations';
+import { DateTime } from 'luxon';
+import { CalendarService } from './calendar.service';
+import {
+  AvailabilityDto,
+  BookMeetingDto,
+  CalendarQueryDto,
+  CreateMeetingRequestDto,
+  FixedTableDto,
+  InterpreterDto,
+  MeQueryDto,
+  OutcomeDto,
+  PublishScheduleDto,
+  RequestQueryDto,
+  SlotsQueryDto,
+  UpdateMeetingDto,
+} from './dto/meeting.dto';
+import { Meeting, MeetingRequest } from './entities';
+import { MeetingsService } from './meetings.service';
+import { ScheduleService } from './schedule.service';
+
+const requestView = (r: MeetingRequest) => ({
+  id: r.id,
+  fromRegistrationId: r.fromRegistrationId,
+  toRegistrationId: r.toRegistrationId,
+  message: r.message,
+  status: r.status,
+  unscheduledReason: r.unscheduledReason,
+  expiresAt: r.expiresAt.toISOString(),
+  respondedAt: r.respondedAt?.toISOString() ?? null,
+  createdAt: r.createdAt?.toISOString() ?? null,
+});
+
+const meetingView = (m: Meeting) => ({
+  id: m.id,
+  requestId: m.requestId,
+  registrationA: m.registrationA,
+  registrationB: m.registrationB,
+  slotIndex: m.slotIndex,
+  startsAt: m.startsAt.toISOString(),
+  endsAt: m.endsAt.toISOString(),
+  tableNo: m.tableNo,
+  interpreterId: m.interpreterId,
+  status: m.status,
+  locked: m.locked,
+  sequence: m.sequence,
+});
+
+@ApiTags('meetings')
+@Authenticated()
+@Controller()
+export class MeetingsController {
+  constructor(
+    private readonly meetings: MeetingsService,
+    private readonly scheduling: ScheduleService,
+    private readonly calendar: CalendarService,
+  ) {}
+
+  @Put('events/:eventId/registrations/:registrationId/availability')
+  @Allow(RegistrationOwnerPolicy)
+  @ApiOperation({ summary: 'Set when you can meet (UTC windows; null = whenever meetings run)' })
+  async availability(
+    @Param('eventId') eventId: string,
+    @Param('registrationId') registrationId: string,
+    @Body() dto: AvailabilityDto,
+  ) {
+    for (const w of dto.windows ?? []) {
+      if (Date.parse(w.end) <= Date.parse(w.start))
+        throw new CommonError(CommonErrorCode.InvalidValue, 'windows: each end must be after its start');
+    }
+    await this.meetings.setAvailability(eventId, registrationId, dto.windows ?? null);
+    return { windows: dto.windows ?? null };
+  }
+
+  @Post('events/:eventId/meeting-requests')
+  @ApiOperation({ summary: 'Ask another approved delegate for a meeting' })
+  async request(
+    @Param('eventId') eventId: string,
+    @Body() dto: CreateMeetingRequestDto,
+    @CurrentUser() user: AuthUser,
+  ) {
+    return requestView(await this.meetings.createRequest(eventId, user, dto.toRegistrationId, dto.message ?? null));
+  }
+
+  @Get('events/:eventId/meeting-requests')
+  @ApiOperation({ summary: 'Requests you sent or received (organisers: all)' })
+  async requests(@Param('eventId') eventId: string, @Query() query: RequestQueryDto, @CurrentUser() user: AuthUser) {
+    return { items: (await this.meetings.listRequests(eventId, user, query.status)).map(requestView) };
+  }
+
+  @Post('events/:eventId/meeting-requests/:requestId/accept')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Accept: the meeting goes into the earliest slot you both can make' })
+  async accept(
+    @Param('eventId') eventId: string,
+    @Param('requestId') requestId: string,
+    @CurrentUser() user: AuthUser,
+  ) {
+    const { request, meeting } = await this.meetings.accept(eventId, requestId, user);
+    return { request: requestView(request), meeting: meeting ? meetingView(meeting) : null };
+  }
+
+  @Post('events/:eventId/meeting-requests/:requestId/decline')
+  @HttpCode(200)
+  async decline(
+    @Param('eventId') eventId: string,
+    @Param('requestId') requestId: string,
+    @CurrentUser() user: AuthUser,
+  ) {
+    return requestView(await this.meetings.decline(eventId, requestId, user));
+  }
+
+  @Post('events/:eventId/meeting-requests/:requestId/cancel')
+  @HttpCode(200)
+  async cancelRequest(
+    @Param('eventId') eventId: string,
+    @Param('requestId') requestId: string,
+    @CurrentUser() user: AuthUser,
+  ) {
+    return requestView(await this.meetings.cancelRequest(eventId, requestId, user));
+  }
+
+  @Get('events/:eventId/slots')
+  @ApiOperation({ summary: 'Slots you and another delegate can both make, with a free table' })
+  async slots(@Param('eventId') eventId: string, @Query() query: SlotsQueryDto, @CurrentUser() user: AuthUser) {
+    const slots = await this.meetings.commonSlots(eventId, user, query.with);
+    return { items: slots.map((s) => ({ index: s.index, start: s.start.toISOString(), end: s.end.toISOString() })) };
+  }
+
+  @Get('events/:eventId/meetings')
+  @Allow(EventOrganiserPolicy)
+  async list(@Param('eventId') eventId: string) {
+    return { items: (await this.meetings.listMeetings(eventId)).map(meetingView) };
+  }
+
+  @Post('events/:eventId/meetings')
+  @ApiOperation({ summary: 'Book an accepted request into a chosen slot' })
+  async book(@Param('eventId') eventId: string, @Body() dto: BookMeetingDto, @CurrentUser() user: AuthUser) {
+    return meetingView(await this.meetings.book(eventId, dto.requestId, dto.slotIndex, user));
+  }
+
+  @Patch('events/:eventId/meetings/:meetingId')
+  @ApiOperation({ summary: 'Move a meeting to another slot; organisers also lock or unlock it' })
+  async update(
+    @Param('eventId') eventId: string,
+    @Param('meetingId') meetingId: string,
+    @Body() dto: UpdateMeetingDto,
+    @CurrentUser() user: AuthUser,
+  ) {
+    return meetingView(await this.meetings.update(eventId, meetingId, user, dto));
+  }
+
+  @Delete('events/:eventId/meetings/:meetingId')
+  @ApiOperation({ summary: 'Cancel a meeting; waiting requests refill its slot' })
+  async cancel(
+    @Param('eventId') eventId: string,
+    @Param('meetingId') meetingId: string,
+    @CurrentUser() user: AuthUser,
+  ) {
+    return meetingView(await this.meetings.cancelMeeting(eventId, meetingId, user));
+  }
+
+  @Post('events/:eventId/meetings/:meetingId/outcome')
+  @ApiOperation({ summary: 'After the meeting: rating, notes, follow-up, agreement expected' })
+  async outcome(
+    @Param('eventId') eventId: string,
+    @Param('meetingId') meetingId: string,
+    @Body() dto: OutcomeDto,
+    @CurrentUser() user: AuthUser,
+  ) {
+    const o = await this.meetings.recordOutcome(eventId, meetingId, user, dto);
+    return {
+      meetingId: o.meetingId,
+      registrationId: o.registrationId,
+      rating: o.rating,
+      notes: o.notes,
+      followUp: o.followUp,
+      agreementExpected: o.agreementExpected,
+    };
+  }
+
+  @Post('events/:eventId/interpreters')
+  @Allow(EventOrganiserPolicy)
+  async addInterpreter(@Param('eventId') eventId: string, @Body() dto: InterpreterDto) {
+    return this.scheduling.addInterpreter(eventId, dto);
+  }
+
+  @Get('events/:eventId/interpreters')
+  @Allow(EventOrganiserPolicy)
+  async interpreters(@Param('eventId') eventId: string) {
+    return { items: await this.scheduling.listInterpreters(eventId) };
+  }
+
+  @Put('events/:eventId/fixed-tables')
+  @Allow(EventOrganiserPolicy)
+  @ApiOperation({ summary: "Reserve a table for a company's meetings" })
+  async fixTable(@Param('eventId') eventId: string, @Body() dto: FixedTableDto) {
+    return this.scheduling.fixTable(eventId, dto.companyId, dto.tableNo);
+  }
+
+  @Post('events/:eventId/schedule')
+  @HttpCode(202)
+  @Allow(EventOrganiserPolicy)
+  @ApiOperation({
+    summary: 'Schedule every accepted, unscheduled request (a worker job; existing meetings never move)',
+  })
+  async schedule(@Param('eventId') eventId: string, @CurrentUser() user: AuthUser) {
+    return this.scheduling.enqueue(eventId, user);
+  }
+
+  @Get('events/:eventId/schedule/jobs/:jobId')
+  @Allow(EventOrganiserPolicy)
+  async job(@Param('eventId') eventId: string, @Param('jobId') jobId: string) {
+    return this.scheduling.jobStatus(eventId, jobId);
+  }
+
+  @Post('events/:eventId/schedule/publish')
+  @HttpCode(200)
+  @Allow(EventOrganiserPolicy)
+  @ApiOperation({
+    summary: 'Publish the schedule as preliminary, then final (final mails every delegate their schedule)',
+  })
+  async publish(@Param('eventId') eventId: string, @Body() dto: PublishScheduleDto) {
+    return this.scheduling.publish(eventId, dto.status);
+  }
+
+  @Get('me/meetings')
+  @ApiOperation({ summary: 'Your meetings, with times in your zone' })
+  async mine(@Query() query: MeQueryDto, @CurrentUser() user: AuthUser) {
+    if (query.tz !== undefined && !isValidTimeZone(query.tz))
+      throw new CommonError(CommonErrorCode.InvalidValue, 'tz must be an IANA time zone such as Europe/Moscow');
+    const rows = await this.meetings.myMeetings(user);
+    return {
+      items: rows.map(({ meeting, event, other }) => {
+        const zone = query.tz ?? event.timeZone;
+        return {
+          ...meetingView(meeting),
+          event,
+          with: { registrationId: other.registrationId, name: other.name, company: other.companyName },
+          timeZone: zone,
+          localStart: DateTime.fromJSDate(meeting.startsAt, { zone }).toISO(),
+          localEnd: DateTime.fromJSDate(meeting.endsAt, { zone }).toISO(),
+        };
+      }),
+    };
+  }
+
+  @Post('me/calendar-feed')
+  @ApiOperation({ summary: 'A personal calendar subscription URL (replaces any previous one)' })
+  issueFeed(@CurrentUser() user: AuthUser) {
+    return this.calendar.issue(user);
+  }
+
+  @Delete('me/calendar-feed')
+  @HttpCode(204)
+  async revokeFeed(@CurrentUser() user: AuthUser) {
+    await this.calendar.revoke(user);
+  }
+
+  @Public()
+  @Get('me/calendar.ics')
+  @Header('Content-Type', 'text/calendar; charset=utf-8')
+  @ApiOperation({ summary: 'Your meetings as a calendar feed (token from POST /me/calendar-feed)' })
+  feed(@Query() query: CalendarQueryDto) {
+    return this.calendar.feed(query.token);
+  }
+}

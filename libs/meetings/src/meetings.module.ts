@@ -1,0 +1,25 @@
+import { Global, Module, OnModuleInit } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { MailTemplateRegistry } from '@roundtable/notifications';
+import { CalendarService } from './calendar.service';
+import { MEETING_ENTITIES } from './entities';
+import { MeetingsController } from './meetings.controller';
+import { MeetingsService } from './meetings.service';
+import { ScheduleService } from './schedule.service';
+import { MEETING_TEMPLATES } from './templates/meeting-templates';
+
+/** Meeting requests, meetings, the interpreter pool, fixed tables, scheduling and personal calendars. */
+@Global()
+@Module({
+  imports: [TypeOrmModule.forFeature(MEETING_ENTITIES)],
+  controllers: [MeetingsController],
+  providers: [MeetingsService, ScheduleService, CalendarService],
+  exports: [MeetingsService, ScheduleService],
+})
+export class MeetingsModule implements OnModuleInit {
+  constructor(private readonly templates: MailTemplateRegistry) {}
+
+  onModuleInit(): void {
+    this.templates.register(...MEETING_TEMPLATES);
+  }
+}

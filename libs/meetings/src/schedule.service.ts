@@ -1,0 +1,257 @@
+import { InjectQueue } from '@nestjs/bull';
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AuthUser } from '@roundtable/auth';
+import { Locale, newId } from '@roundtable/common';
+import { AppConfig } from '@roundtable/config';
+import { inTransaction } from '@roundtable/database';
+import { Event, EventAccessService, ScheduleStatus } from '@roundtable/events';
+import { OutboxService } from '@roundtable/notifications';
+import { JobName, QueueName, ScheduleMeetingsJob } from '@roundtable/queue';
+import { IncrementalSchedule, schedule } from '@roundtable/scheduler';
+import { Job, Queue } from 'bull';
+import { DataSource, In } from 'typeorm';
+import { FixedTable, Interpreter, Meeting, MeetingRequest } from './entities';
+import { loadBoard, loadDelegates } from './meeting-board';
+import { MeetingError, MeetingErrorCode } from './meeting-error';
+import { meetingMail } from './meeting-mail';
+import { MeetingsService } from './meetings.service';
+import { SchedulePayload } from './templates/meeting-templates';
+
+export interface ScheduleRunResult {
+  placed: number;
+  unplaced: number;
+  fewestMeetingsPerDelegate: number;
+  reasons: Record<string, number>;
+}
+
+/** Organiser tools: interpreters, fixed tables, the scheduling job and publishing the schedule. */
+@Injectable()
+export class ScheduleService {
+  private readonly baseUrl: string;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectQueue(QueueName.Scheduling) private readonly queue: Queue<ScheduleMeetingsJob>,
+    private readonly access: EventAccessService,
+    private readonly meetings: MeetingsService,
+    private readonly outbox: OutboxService,
+    config: ConfigService<AppConfig, true>,
+  ) {
+    this.baseUrl = config.get('app.publicUrl', { infer: true });
+  }
+
+  async addInterpreter(
+    eventId: string,
+    input: {
+      name: string;
+      email?: string | null;
+      pairs: string[];
+      availability?: Array<{ start: string; end: string }> | null;
+    },
+  ): Promise<Interpreter> {
+    const repo = this.dataSource.getRepository(Interpreter);
+    const interpreter = repo.create({
+      id: newId(),
+      eventId,
+      name: input.name,
+      email: input.email ?? null,
+      pairs: input.pairs.map((p) => p.split('-').sort().join('-')),
+      availability: input.availability ?? null,
+    });
+    await repo.insert(interpreter);
+    return interpreter;
+  }
+
+  listInterpreters(eventId: string): Promise<Interpreter[]> {
+    return this.dataSource.getRepository(Interpreter).find({ where: { eventId }, order: { createdAt: 'ASC' } });
+  }
+
+  /** Reserve a table for a company; a table already given to another company is TABLE_TAKEN. */
+  async fixTable(eventId: string, companyId: string, tableNo: number): Promise<FixedTable> {
+    const event = await this.access.getEvent(eventId);
+    if (tableNo > event.meetingSettings.tables)
+      throw new MeetingError(
+        MeetingErrorCode.InvalidSlot,
+        `tableNo must be between 1 and ${event.meetingSettings.tables}`,
+      );
+    return inTransaction(this.dataSource, async (em) => {
+      const taken = await em.getRepository(FixedTable).findOneBy({ eventId, tableNo });
+      if (taken && taken.companyId !== companyId)
+        throw new MeetingError(MeetingErrorCode.TableTaken, `Table ${tableNo} is already reserved for another company`);
+      const row = em.getRepository(FixedTable).create({ eventId, companyId, tableNo });
+      await em.getRepository(FixedTable).save(row);
+      return row;
+    });
+  }
+
+  /** Queue the scheduling of every accepted, unscheduled request; the worker runs it. */
+  async enqueue(eventId: string, user: AuthUser): Promise<{ jobId: string }> {
+    const job = await this.queue.add(
+      JobName.ScheduleMeetings,
+      { eventId, requestedBy: user.id },
+      { removeOnComplete: 100, removeOnFail: 100, attempts: 1 },
+    );
+    return { jobId: String(job.id) };
+  }
+
+  async jobStatus(
+    eventId: string,
+    jobId: string,
+  ): Promise<{
+    jobId: string;
+    state: string;
+    progress: number;
+    result: ScheduleRunResult | null;
+    error: string | null;
+  }> {
+    const job = await this.queue.getJob(jobId);
+    if (!job || job.data.eventId !== eventId)
+      throw new MeetingError(MeetingErrorCode.MeetingNotFound, 'Scheduling job not found');
+    return {
+      jobId,
+      state: await job.getState(),
+      progress: Number(job.progress()) || 0,
+      result: (job.returnvalue as ScheduleRunResult | null) ?? null,
+      error: job.failedReason ?? null,
+    };
+  }
+
+  /**
+   * The job: the scheduler works on a snapshot outside any lock (it may take
+   * seconds on a large forum), then each placement is re-checked and written
+   * under the event lock, so a delegate's booking in the meantime always wins.
+   * Existing meetings, locked or not, never move.
+   */
+  async run(job: Job<ScheduleMeetingsJob>): Promise<ScheduleRunResult> {
+    const event = await this.access.getEvent(job.data.eventId);
+    const snapshot = await loadBoard(this.dataSource.manager, event);
+    await job.progress(10);
+    const result = schedule(snapshot.input, { seed: 1 });
+    await job.progress(60);
+    const placed = await inTransaction(this.dataSource, async (em) => {
+      const locked = await this.access.lockEvent(em, event.id);
+      const board = await loadBoard(em, locked);
+      const current = new IncrementalSchedule({ ...board.input, requests: [] });
+      const waiting = new Map(board.input.requests.map((r) => [r.id, r]));
+      const requests = await em.getRepository(MeetingRequest).findBy({ id: In([...waiting.keys(), '-']) });
+      let count = 0;
+      for (const p of result.placements) {
+        const wanted = waiting.get(p.requestId);
+        const request = requests.find((r) => r.id === p.requestId);
+        if (!wanted || !request) continue;
+        const pinned = current.placeAt(wanted, p.slot);
+        if (!pinned) continue;
+        request.unscheduledReason = null;
+        await em.getRepository(MeetingRequest).save(request);
+        const meeting = await this.meetings.writeMeeting(em, locked, board, request, pinned);
+        count++;
+        const a = board.delegates.get(meeting.registrationA)!;
+        const b = board.delegates.get(meeting.registrationB)!;
+        const interpreterName = meeting.interpreterId
+          ? (board.interpreters.get(meeting.interpreterId)?.name ?? null)
+          : null;
+        await this.outbox.enqueue(
+          em,
+          meetingMail({
+            event: locked,
+            type: 'meeting-scheduled',
+            factId: meeting.id,
+            to: a,
+            other: b,
+            meeting,
+            interpreterName,
+            baseUrl: this.baseUrl,
+          }),
+          meetingMail({
+            event: locked,
+            type: 'meeting-scheduled',
+            factId: meeting.id,
+            to: b,
+            other: a,
+            meeting,
+            interpreterName,
+            baseUrl: this.baseUrl,
+          }),
+        );
+      }
+      for (const u of result.unplaced)
+        await em.getRepository(MeetingRequest).update({ id: u.requestId }, { unscheduledReason: u.reason });
+      return count;
+    });
+    await job.progress(100);
+    const reasons: Record<string, number> = {};
+    for (const u of result.unplaced) reasons[u.reason] = (reasons[u.reason] ?? 0) + 1;
+    return {
+      placed,
+      unplaced: result.unplaced.length,
+      fewestMeetingsPerDelegate: result.stats.fewestMeetingsPerDelegate,
+      reasons,
+    };
+  }
+
+  /** Preliminary lets delegates see it as provisional; final mails everyone their personal schedule. */
+  async publish(
+    eventId: string,
+    status: Exclude<ScheduleStatus, 'draft'>,
+  ): Promise<{ scheduleStatus: ScheduleStatus; mailed: number }> {
+    return inTransaction(this.dataSource, async (em) => {
+      const event = await this.access.lockEvent(em, eventId);
+      if (event.scheduleStatus === 'final' && status === 'preliminary') {
+        throw new MeetingError(MeetingErrorCode.ScheduleFinal, 'The schedule is already final');
+      }
+      event.scheduleStatus = status;
+      await em.getRepository(Event).update({ id: event.id }, { scheduleStatus: status });
+      if (status !== 'final') return { scheduleStatus: status, mailed: 0 };
+      const meetings = await em
+        .getRepository(Meeting)
+        .find({ where: { eventId: event.id, status: 'scheduled' }, order: { startsAt: 'ASC' } });
+      const delegates = await loadDelegates(em, event.id);
+      const interpreters = new Map(
+        (await em.getRepository(Interpreter).findBy({ eventId: event.id })).map((i) => [i.id, i.name]),
+      );
+      const perDelegate = new Map<string, SchedulePayload['meetings']>();
+      for (const m of meetings) {
+        for (const [own, otherId] of [
+          [m.registrationA, m.registrationB],
+          [m.registrationB, m.registrationA],
+        ]) {
+          const other = delegates.get(otherId);
+          if (!other) continue;
+          const list = perDelegate.get(own) ?? [];
+          list.push({
+            startsAt: m.startsAt.toISOString(),
+            tableNo: m.tableNo,
+            otherName: other.name,
+            otherCompany: other.companyName,
+            interpreter: m.interpreterId ? (interpreters.get(m.interpreterId) ?? null) : null,
+          });
+          perDelegate.set(own, list);
+        }
+      }
+      const mails = [...perDelegate.entries()]
+        .filter(([id]) => delegates.has(id))
+        .map(([id, list]) => {
+          const d = delegates.get(id)!;
+          return {
+            type: 'schedule-final',
+            dedupeKey: `schedule-final:${event.id}:${id}`,
+            recipient: {
+              userId: d.userId,
+              email: d.email,
+              name: d.name,
+              locale: d.locale as Locale,
+              timeZone: d.timeZone,
+            },
+            eventId: event.id,
+            eventTimeZone: event.timeZone,
+            eventLocale: event.defaultLocale,
+            payload: { eventName: event.name, meetings: list, url: `${this.baseUrl}/docs` } satisfies SchedulePayload,
+          };
+        });
+      for (let i = 0; i < mails.length; i += 200) await this.outbox.enqueue(em, ...mails.slice(i, i + 200));
+      return { scheduleStatus: status, mailed: mails.length };
+    });
+  }
+}

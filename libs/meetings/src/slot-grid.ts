@@ -1,0 +1,43 @@
+import { DateTime } from 'luxon';
+
+export interface Slot {
+  index: number;
+  start: Date;
+  end: Date;
+}
+
+export interface GridSettings {
+  slotMinutes: number;
+  windows: Array<{ date: string; start: string; end: string }>;
+}
+
+/**
+ * The event's B2B slots in time order: each daily window (event-local wall
+ * clock, so daylight-saving changes are handled by the zone database) cut into
+ * whole slots; a remainder shorter than a slot is dropped.
+ */
+export function slotGrid(settings: GridSettings, timeZone: string): Slot[] {
+  const slots: Slot[] = [];
+  const windows = [...settings.windows].sort((a, b) => `${a.date}T${a.start}`.localeCompare(`${b.date}T${b.start}`));
+  for (const w of windows) {
+    let start: DateTime = DateTime.fromISO(`${w.date}T${w.start}`, { zone: timeZone });
+    const end = DateTime.fromISO(`${w.date}T${w.end}`, { zone: timeZone });
+    if (!start.isValid || !end.isValid) continue;
+    for (;;) {
+      const next = start.plus({ minutes: settings.slotMinutes });
+      if (next > end) break;
+      slots.push({ index: slots.length, start: start.toUTC().toJSDate(), end: next.toUTC().toJSDate() });
+      start = next;
+    }
+  }
+  return slots;
+}
+
+/** Slots lying wholly inside one of the windows (UTC instants); null windows mean every slot. */
+export function slotsWithin(slots: Slot[], windows: Array<{ start: string; end: string }> | null): number[] | null {
+  if (windows === null) return null;
+  const ranges = windows.map((w) => [Date.parse(w.start), Date.parse(w.end)] as const);
+  return slots
+    .filter((s) => ranges.some(([a, b]) => s.start.getTime() >= a && s.end.getTime() <= b))
+    .map((s) => s.index);
+}
