@@ -1,4 +1,6 @@
 import { Injectable, Module, OnModuleInit } from '@nestjs/common';
+import { EventsModule } from '@roundtable/events';
+import { RegistrationsModule } from '@roundtable/registrations';
 import { JobHandlerRegistry, JobName, QueueName, ScheduleMeetingsJob } from '@roundtable/queue';
 import { Job } from 'bull';
 import { MeetingsModule } from './meetings.module';
@@ -22,5 +24,6 @@ export class ScheduleJobHandler implements OnModuleInit {
   }
 }
 
-@Module({ imports: [MeetingsModule], providers: [ScheduleJobHandler] })
+/** In a worker process the event and registration modules are not loaded by the api: bring them. */
+@Module({ imports: [EventsModule, RegistrationsModule, MeetingsModule], providers: [ScheduleJobHandler] })
 export class MeetingsWorkerModule {}
