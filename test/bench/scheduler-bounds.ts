@@ -1,7 +1,7 @@
 // Recomputes the bounds the scheduler benchmark measures against, with the
 // HiGHS solver: the integer optimum for S and M, the LP relaxation for L.
 // Slow (minutes); run after changing the generator: npm run bench:scheduler:bounds
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { generateForum } from '@roundtable/scheduler';
 import { BENCH_PLAN, BOUNDS_FILE, instanceHash, StoredBound } from './scheduler-plan';
 import { toLpModel } from './scheduler-model';
@@ -35,10 +35,11 @@ async function main(): Promise<void> {
       console.log(`${size} seed ${seed}: ${bound} bound ${entry.bound.toFixed(2)} in ${entry.solveMs} ms`);
     }
   }
-  writeFileSync(
-    only ? BOUNDS_FILE.replace('.json', `-${only}.json`) : BOUNDS_FILE,
-    JSON.stringify(bounds, null, 2) + '\n',
-  );
+  // With a size named, only that size's entries are replaced.
+  const kept = only
+    ? (JSON.parse(readFileSync(BOUNDS_FILE, 'utf8')) as StoredBound[]).filter((b) => b.size !== only)
+    : [];
+  writeFileSync(BOUNDS_FILE, JSON.stringify([...kept, ...bounds], null, 2) + '\n');
 }
 
 main().catch((err) => {

@@ -33,6 +33,11 @@ export function interpreterPair(a: Delegate, b: Delegate): string | null {
   return pair.join('-');
 }
 
+/** The name of the meeting's interpreter, if it has one. */
+export function interpreterNameOf(board: MeetingBoard, meeting: Meeting | null): string | null {
+  return meeting?.interpreterId ? (board.interpreters.get(meeting.interpreterId)?.name ?? null) : null;
+}
+
 export function toSchedulerRequest(request: MeetingRequest, delegates: Map<string, Delegate>): SchedulerRequest {
   const a = delegates.get(request.fromRegistrationId);
   const b = delegates.get(request.toRegistrationId);

@@ -11,7 +11,14 @@ import { RegistrationAccessService, RegistrationError, RegistrationErrorCode } f
 import { IncrementalSchedule, PinnedMeeting } from '@roundtable/scheduler';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Meeting, MeetingOutcome, MeetingRequest } from './entities';
-import { Delegate, loadBoard, loadDelegates, MeetingBoard, toSchedulerRequest } from './meeting-board';
+import {
+  Delegate,
+  interpreterNameOf,
+  loadBoard,
+  loadDelegates,
+  MeetingBoard,
+  toSchedulerRequest,
+} from './meeting-board';
 import { MeetingError, MeetingErrorCode } from './meeting-error';
 import { meetingMail, meetingReminders, meetingSubject, REMINDER } from './meeting-mail';
 
@@ -52,7 +59,7 @@ export class MeetingsService {
   ): Promise<MeetingRequest> {
     return inTransaction(this.dataSource, async (em) => {
       const event = await this.access.getVisibleEvent(eventId, user, em);
-      const own = await this.ownApproved(em, event.id, user);
+      const own = await this.registrations.requireApproved(event.id, user, em);
       // Lock the sender's registration: their pending-request count cannot race.
       await em.query('SELECT id FROM registrations WHERE id = ? FOR UPDATE', [own.id]);
       if (toRegistrationId === own.id)
@@ -153,21 +160,13 @@ export class MeetingsService {
       request.respondedAt = new Date();
       const board = await loadBoard(em, event);
       const placed = new IncrementalSchedule(board.input).insert(toSchedulerRequest(request, board.delegates));
-      let meeting: Meeting | null = null;
-      if (placed.placed) {
-        request.unscheduledReason = null;
-        await em.getRepository(MeetingRequest).save(request);
-        meeting = await this.writeMeeting(em, event, board, request, placed.placed);
-      } else {
-        request.unscheduledReason = placed.reason;
-        await em.getRepository(MeetingRequest).save(request);
-      }
+      request.unscheduledReason = placed.placed ? null : placed.reason;
+      await em.getRepository(MeetingRequest).save(request);
+      const meeting = placed.placed ? await this.writeMeeting(em, event, board, request, placed.placed) : null;
       const from = board.delegates.get(request.fromRegistrationId)!;
       const to = board.delegates.get(request.toRegistrationId)!;
-      const interpreterName = meeting?.interpreterId
-        ? (board.interpreters.get(meeting.interpreterId)?.name ?? null)
-        : null;
-      const mails = [
+      await this.outbox.enqueue(
+        em,
         meetingMail({
           event,
           type: 'meeting-accepted',
@@ -175,25 +174,13 @@ export class MeetingsService {
           to: from,
           other: to,
           meeting,
-          interpreterName,
+          interpreterName: interpreterNameOf(board, meeting),
           reason: request.unscheduledReason,
           baseUrl: this.baseUrl,
         }),
-      ];
-      if (meeting)
-        mails.push(
-          meetingMail({
-            event,
-            type: 'meeting-scheduled',
-            factId: meeting.id,
-            to,
-            other: from,
-            meeting,
-            interpreterName,
-            baseUrl: this.baseUrl,
-          }),
-        );
-      await this.outbox.enqueue(em, ...mails);
+      );
+      // The one who accepted gets the calendar entry too.
+      if (meeting) await this.mailBoth(em, event, board, meeting, 'meeting-scheduled', from.registrationId);
       return { request, meeting };
     });
   }
@@ -230,7 +217,7 @@ export class MeetingsService {
   ): Promise<Array<{ index: number; start: Date; end: Date }>> {
     return inTransaction(this.dataSource, async (em) => {
       const event = await this.access.getVisibleEvent(eventId, user, em);
-      const own = await this.ownApproved(em, event.id, user);
+      const own = await this.registrations.requireApproved(event.id, user, em);
       const other = await this.registrations.getRegistration(event.id, withRegistrationId, em);
       if (other.id === own.id)
         throw new MeetingError(MeetingErrorCode.SelfRequest, 'with must be another delegate, not you');
@@ -433,13 +420,27 @@ export class MeetingsService {
     const events = await this.dataSource
       .getRepository(Event)
       .findBy({ id: In([...new Set(rows.map((r) => r.event_id))]) });
+    const meetingById = new Map(meetings.map((m) => [m.id, m]));
+    const otherOf = (row: (typeof rows)[number]): string => {
+      const m = meetingById.get(row.id)!;
+      return m.registrationA === row.own ? m.registrationB : m.registrationA;
+    };
+    // The other delegates, one query per event rather than one per meeting.
+    const others = new Map<string, Delegate>();
+    for (const event of events) {
+      const ids = rows.filter((r) => r.event_id === event.id).map(otherOf);
+      for (const [id, d] of await loadDelegates(this.dataSource.manager, event.id, ids)) others.set(id, d);
+    }
     const out = [];
     for (const row of rows) {
-      const meeting = meetings.find((m) => m.id === row.id)!;
       const event = events.find((e) => e.id === row.event_id)!;
-      const otherId = meeting.registrationA === row.own ? meeting.registrationB : meeting.registrationA;
-      const other = (await loadDelegates(this.dataSource.manager, event.id, [otherId])).get(otherId);
-      if (other) out.push({ meeting, event: { id: event.id, name: event.name, timeZone: event.timeZone }, other });
+      const other = others.get(otherOf(row));
+      if (other)
+        out.push({
+          meeting: meetingById.get(row.id)!,
+          event: { id: event.id, name: event.name, timeZone: event.timeZone },
+          other,
+        });
     }
     return out;
   }
@@ -545,7 +546,8 @@ export class MeetingsService {
     );
   }
 
-  private async mailBoth(
+  /** The same mail about a meeting to both its delegates (except the one who caused it, when named). */
+  async mailBoth(
     em: EntityManager,
     event: Event,
     board: MeetingBoard,
@@ -556,9 +558,7 @@ export class MeetingsService {
     const a = board.delegates.get(meeting.registrationA);
     const b = board.delegates.get(meeting.registrationB);
     if (!a || !b) return;
-    const interpreterName = meeting.interpreterId
-      ? (board.interpreters.get(meeting.interpreterId)?.name ?? null)
-      : null;
+    const interpreterName = interpreterNameOf(board, meeting);
     const mails = [
       [a, b],
       [b, a],
@@ -573,17 +573,6 @@ export class MeetingsService {
   private callerRegistration(board: MeetingBoard, user: AuthUser): string | null {
     for (const d of board.delegates.values()) if (d.userId === user.id) return d.registrationId;
     return null;
-  }
-
-  private async ownApproved(em: EntityManager, eventId: string, user: AuthUser) {
-    const own = await this.registrations.findOwn(eventId, user.id, em);
-    if (!own || own.status !== 'approved') {
-      throw new RegistrationError(
-        RegistrationErrorCode.NotApprovedDelegate,
-        'Only approved delegates of this event may do this',
-      );
-    }
-    return own;
   }
 
   private async lockVisibleEvent(em: EntityManager, eventId: string, user: AuthUser): Promise<Event> {

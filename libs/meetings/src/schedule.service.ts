@@ -15,7 +15,6 @@ import { DataSource, In } from 'typeorm';
 import { FixedTable, Interpreter, Meeting, MeetingRequest } from './entities';
 import { loadBoard, loadDelegates } from './meeting-board';
 import { MeetingError, MeetingErrorCode } from './meeting-error';
-import { meetingMail } from './meeting-mail';
 import { MeetingsService } from './meetings.service';
 import { SchedulePayload } from './templates/meeting-templates';
 
@@ -147,34 +146,7 @@ export class ScheduleService {
         await em.getRepository(MeetingRequest).save(request);
         const meeting = await this.meetings.writeMeeting(em, locked, board, request, pinned);
         count++;
-        const a = board.delegates.get(meeting.registrationA)!;
-        const b = board.delegates.get(meeting.registrationB)!;
-        const interpreterName = meeting.interpreterId
-          ? (board.interpreters.get(meeting.interpreterId)?.name ?? null)
-          : null;
-        await this.outbox.enqueue(
-          em,
-          meetingMail({
-            event: locked,
-            type: 'meeting-scheduled',
-            factId: meeting.id,
-            to: a,
-            other: b,
-            meeting,
-            interpreterName,
-            baseUrl: this.baseUrl,
-          }),
-          meetingMail({
-            event: locked,
-            type: 'meeting-scheduled',
-            factId: meeting.id,
-            to: b,
-            other: a,
-            meeting,
-            interpreterName,
-            baseUrl: this.baseUrl,
-          }),
-        );
+        await this.meetings.mailBoth(em, locked, board, meeting, 'meeting-scheduled', null);
       }
       for (const u of result.unplaced)
         await em.getRepository(MeetingRequest).update({ id: u.requestId }, { unscheduledReason: u.reason });

@@ -26,8 +26,8 @@ export class RegistrationAccessService {
   }
 
   /** The caller's registration if it is approved; otherwise NOT_APPROVED_DELEGATE (403). */
-  async requireApproved(eventId: string, user: AuthUser): Promise<Registration> {
-    const own = await this.findOwn(eventId, user.id);
+  async requireApproved(eventId: string, user: AuthUser, em?: EntityManager): Promise<Registration> {
+    const own = await this.findOwn(eventId, user.id, em);
     if (!own || own.status !== 'approved') {
       throw new RegistrationError(
         RegistrationErrorCode.NotApprovedDelegate,
