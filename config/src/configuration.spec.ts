@@ -16,6 +16,14 @@ describe('loadConfig', () => {
     expect(config.db.poolSize).toBe(20);
   });
 
+  it('derives the public URL from PORT unless PUBLIC_URL is set', () => {
+    expect(loadConfig({}).app.publicUrl).toBe('http://localhost:3000');
+    expect(loadConfig({ PORT: '8080' }).app.publicUrl).toBe('http://localhost:8080');
+    expect(loadConfig({ PORT: '8080', PUBLIC_URL: 'https://forum.example.org/' }).app.publicUrl).toBe(
+      'https://forum.example.org',
+    );
+  });
+
   it.each([
     [{ PORT: '70000' }, 'PORT'],
     [{ DB_PORT: '3306abc' }, 'DB_PORT'],

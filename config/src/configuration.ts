@@ -84,7 +84,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     app: {
       env: parsed.NODE_ENV,
       port: parsed.PORT,
-      publicUrl: parsed.PUBLIC_URL.replace(/\/+$/, ''),
+      // Unset, it follows PORT, so the URLs printed at start and put in mails are the ones that answer.
+      publicUrl: (env.PUBLIC_URL ? parsed.PUBLIC_URL : `http://localhost:${parsed.PORT}`).replace(/\/+$/, ''),
       logLevel: parsed.LOG_LEVEL,
       demoSeed: parsed.DEMO_SEED,
     },
