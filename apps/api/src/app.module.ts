@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
+import { AgreementsModule } from '@roundtable/agreements';
 import { AuthModule } from '@roundtable/auth';
 import { LoggingModule } from '@roundtable/common';
 import { RoundtableConfigModule } from '@roundtable/config';
@@ -33,6 +34,7 @@ export class AppModule {
         EventsModule,
         RegistrationsModule,
         MeetingsModule,
+        AgreementsModule,
         HealthModule,
         ...(options.allInOne ? [WorkerModule] : []),
       ],

@@ -1,15 +1,16 @@
 import { Module } from '@nestjs/common';
+import { AgreementsModule } from '@roundtable/agreements';
 import { MeetingsWorkerModule } from '@roundtable/meetings';
 import { NotificationsWorkerModule } from '@roundtable/notifications';
 import { WorkerBootstrapService } from './worker-bootstrap.service';
 
 /**
- * Everything a worker process runs: the outbox relay and the job handlers of
- * every feature. Imported by apps/worker, and by apps/api when it runs
+ * Everything a worker process runs: the outbox relay, the job handlers of
+ * every feature and every feature's mail templates. Imported by apps/worker, and by apps/api when it runs
  * all-in-one.
  */
 @Module({
-  imports: [NotificationsWorkerModule, MeetingsWorkerModule],
+  imports: [NotificationsWorkerModule, MeetingsWorkerModule, AgreementsModule],
   providers: [WorkerBootstrapService],
 })
 export class WorkerModule {}

@@ -1,4 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
+import { AgreementErrorCode } from '@roundtable/agreements';
 import { AuthErrorCode } from '@roundtable/auth';
 import { CommonErrorCode } from '@roundtable/common';
 import { EventErrorCode } from '@roundtable/events';
@@ -6,7 +7,8 @@ import { MeetingErrorCode } from '@roundtable/meetings';
 import { RegistrationErrorCode } from '@roundtable/registrations';
 
 /** Every domain error code the api can meet; adding a feature's enum here forces its cases below. */
-export type ErrorCode = CommonErrorCode | AuthErrorCode | EventErrorCode | RegistrationErrorCode | MeetingErrorCode;
+export type ErrorCode =
+  CommonErrorCode | AuthErrorCode | EventErrorCode | RegistrationErrorCode | MeetingErrorCode | AgreementErrorCode;
 
 /** The HTTP status of each domain error code. A missing case fails to compile. */
 export function statusOf(code: ErrorCode): HttpStatus {
@@ -20,6 +22,8 @@ export function statusOf(code: ErrorCode): HttpStatus {
     case MeetingErrorCode.MeetingNotFound:
     case MeetingErrorCode.InterpreterNotFound:
     case MeetingErrorCode.CalendarTokenInvalid:
+    case AgreementErrorCode.AgreementNotFound:
+    case AgreementErrorCode.ReportNotPublic:
       return HttpStatus.NOT_FOUND;
     case CommonErrorCode.Forbidden:
     case RegistrationErrorCode.NotApprovedDelegate:
@@ -40,6 +44,8 @@ export function statusOf(code: ErrorCode): HttpStatus {
     case RegistrationErrorCode.BadgeInvalid:
     case MeetingErrorCode.SelfRequest:
     case MeetingErrorCode.InvalidSlot:
+    case AgreementErrorCode.InvalidAmount:
+    case AgreementErrorCode.UnknownParty:
       return HttpStatus.BAD_REQUEST;
     case CommonErrorCode.Duplicate:
     case CommonErrorCode.Conflict:
@@ -69,6 +75,7 @@ export function statusOf(code: ErrorCode): HttpStatus {
     case MeetingErrorCode.MeetingCancelled:
     case MeetingErrorCode.ScheduleFinal:
     case MeetingErrorCode.TableTaken:
+    case AgreementErrorCode.AgreementWithdrawn:
       return HttpStatus.CONFLICT;
     case CommonErrorCode.Busy:
       return HttpStatus.SERVICE_UNAVAILABLE;

@@ -7,6 +7,7 @@ import { CreateOutbox1764040000000 } from './1764040000000-create-outbox';
 import { CreateAgenda1764050000000 } from './1764050000000-create-agenda';
 import { CreateInvitationsAndVisas1764060000000 } from './1764060000000-create-invitations-and-visas';
 import { CreateMeetings1764070000000 } from './1764070000000-create-meetings';
+import { CreateAgreementLedger1764080000000 } from './1764080000000-create-agreement-ledger';
 
 export const MIGRATIONS = [
   CreateUsers1764032400000,
@@ -16,4 +17,5 @@ export const MIGRATIONS = [
   CreateAgenda1764050000000,
   CreateInvitationsAndVisas1764060000000,
   CreateMeetings1764070000000,
+  CreateAgreementLedger1764080000000,
 ];

@@ -1,0 +1,15 @@
+import { DomainError } from '@roundtable/common';
+
+export enum AgreementErrorCode {
+  AgreementNotFound = 'AGREEMENT_NOT_FOUND',
+  AgreementWithdrawn = 'AGREEMENT_WITHDRAWN',
+  InvalidAmount = 'INVALID_AMOUNT',
+  UnknownParty = 'UNKNOWN_PARTY',
+  ReportNotPublic = 'AGREEMENT_REPORT_NOT_PUBLIC',
+}
+
+export class AgreementError extends DomainError<AgreementErrorCode> {
+  constructor(code: AgreementErrorCode, message: string, details?: Record<string, unknown>) {
+    super(code, message, details);
+  }
+}

@@ -1,0 +1,104 @@
+import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Allow, AuthUser, Authenticated, CurrentUser, Public } from '@roundtable/auth';
+import { EventOrganiserPolicy } from '@roundtable/events';
+import { stringify } from 'csv-stringify/sync';
+import { Response } from 'express';
+import { reportRows } from './agreement-model';
+import { AgreementsService } from './agreements.service';
+import {
+  AgreementDto,
+  AmendAgreementDto,
+  LedgerQueryDto,
+  ReportQueryDto,
+  WithdrawAgreementDto,
+} from './dto/agreement.dto';
+
+/** Signed agreements of an event: recorded, amended and withdrawn as ledger entries, and reported. Organisers only, except the public summary. */
+@ApiTags('agreements')
+@Authenticated()
+@Controller('events/:eventId/agreements')
+export class AgreementsController {
+  constructor(private readonly agreements: AgreementsService) {}
+
+  @Post()
+  @Allow(EventOrganiserPolicy)
+  @ApiOperation({ summary: 'Record a signed agreement (appends a ledger entry; parties get a confirmation mail)' })
+  async sign(@Param('eventId') eventId: string, @Body() dto: AgreementDto, @CurrentUser() user: AuthUser) {
+    return this.agreements.sign(eventId, user, dto);
+  }
+
+  @Get()
+  @Allow(EventOrganiserPolicy)
+  @ApiOperation({ summary: 'Every agreement as it stands after its latest ledger entry' })
+  async list(@Param('eventId') eventId: string) {
+    return { items: await this.agreements.list(eventId) };
+  }
+
+  @Get('ledger')
+  @Allow(EventOrganiserPolicy)
+  @ApiOperation({ summary: 'The ledger in sequence order, with each entry’s canonical JSON and hashes' })
+  async ledger(@Param('eventId') eventId: string, @Query() query: LedgerQueryDto) {
+    return this.agreements.ledger(eventId, query.limit, query.cursor);
+  }
+
+  @Get('verify')
+  @Allow(EventOrganiserPolicy)
+  @ApiOperation({ summary: 'Recompute the hash chain; names the first entry that does not match' })
+  async verify(@Param('eventId') eventId: string) {
+    return this.agreements.verify(eventId);
+  }
+
+  @Get('report')
+  @Allow(EventOrganiserPolicy)
+  @ApiOperation({ summary: 'Totals by sector, country pair, kind and currency (exact decimals); ?format=csv' })
+  async report(
+    @Param('eventId') eventId: string,
+    @Query() query: ReportQueryDto,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const report = await this.agreements.report(eventId);
+    if (query.format !== 'csv') return report;
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader('Content-Disposition', 'attachment; filename="agreements-report.csv"');
+    return `\uFEFF${stringify(reportRows(report))}`;
+  }
+
+  @Get('summary')
+  @Public()
+  @ApiOperation({ summary: 'Public agreement report of a published event, when its organisers allow it' })
+  async summary(@Param('eventId') eventId: string, @CurrentUser() user?: AuthUser) {
+    return this.agreements.publicReport(eventId, user);
+  }
+
+  @Get(':agreementId')
+  @Allow(EventOrganiserPolicy)
+  @ApiOperation({ summary: 'One agreement and every ledger entry about it' })
+  async get(@Param('eventId') eventId: string, @Param('agreementId') agreementId: string) {
+    return this.agreements.get(eventId, agreementId);
+  }
+
+  @Post(':agreementId/amend')
+  @Allow(EventOrganiserPolicy)
+  @ApiOperation({ summary: 'Record an amendment (a new entry; the earlier ones stay)' })
+  async amend(
+    @Param('eventId') eventId: string,
+    @Param('agreementId') agreementId: string,
+    @Body() dto: AmendAgreementDto,
+    @CurrentUser() user: AuthUser,
+  ) {
+    return this.agreements.amend(eventId, agreementId, user, dto);
+  }
+
+  @Post(':agreementId/withdraw')
+  @Allow(EventOrganiserPolicy)
+  @ApiOperation({ summary: 'Record a withdrawal (a new entry; the agreement leaves the report)' })
+  async withdraw(
+    @Param('eventId') eventId: string,
+    @Param('agreementId') agreementId: string,
+    @Body() dto: WithdrawAgreementDto,
+    @CurrentUser() user: AuthUser,
+  ) {
+    return this.agreements.withdraw(eventId, agreementId, user, dto.reason);
+  }
+}

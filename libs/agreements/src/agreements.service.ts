@@ -1,0 +1,446 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AuthUser } from '@roundtable/auth';
+import {
+  CommonError,
+  CommonErrorCode,
+  decodeCursor,
+  ID_PATTERN,
+  Locale,
+  newId,
+  Page,
+  toPage,
+} from '@roundtable/common';
+import { inTransaction } from '@roundtable/database';
+import { Event, EventAccessService } from '@roundtable/events';
+import { OutboxRecipient, OutboxService } from '@roundtable/notifications';
+import { DataSource, EntityManager } from 'typeorm';
+import { AgreementError, AgreementErrorCode } from './agreement-error';
+import {
+  agreementReport,
+  AgreementReport,
+  AgreementState,
+  AgreementView,
+  currentAgreements,
+  LedgerAction,
+  LedgerPayload,
+  Party,
+} from './agreement-model';
+import { canonicalJson, entryHash, GENESIS_HASH } from './canonical-json';
+import { ChainReport, ChainVerifier, StoredEntry } from './chain';
+import { amountProblem, normaliseAmount } from './decimal';
+import { AgreementMailPayload } from './templates/agreement-templates';
+
+/** A party as the organiser describes it; e-mail addresses only address the confirmation. */
+export interface PartyInput {
+  companyId?: string;
+  name?: string;
+  country?: string;
+  signatories: { name: string; position?: string; email?: string; locale?: Locale }[];
+}
+
+export interface AgreementInput {
+  title: string;
+  kind: AgreementState['kind'];
+  sector?: string;
+  parties: PartyInput[];
+  value?: { amount: string; currency: string } | null;
+  signedAt: string;
+  sessionId?: string;
+  meetingId?: string;
+  documentSha256?: string;
+}
+
+export type AmendmentInput = Partial<Omit<AgreementInput, 'sessionId' | 'meetingId'>> & { reason: string };
+
+export interface LedgerEntryView {
+  seq: number;
+  id: string;
+  agreementId: string;
+  action: LedgerAction;
+  /** The canonical JSON exactly as hashed: sha256(prevHash + "\n" + payload) = hash. */
+  payload: string;
+  prevHash: string;
+  hash: string;
+}
+
+interface EntryRow {
+  seq: number;
+  id: string;
+  event_id: string;
+  agreement_id: string;
+  action: LedgerAction;
+  payload: string;
+  prev_hash: string;
+  hash: string;
+}
+
+const VERIFY_BATCH = 1000;
+
+const toStored = (r: EntryRow): StoredEntry => ({
+  seq: Number(r.seq),
+  eventId: r.event_id,
+  agreementId: r.agreement_id,
+  payload: r.payload,
+  prevHash: r.prev_hash,
+  hash: r.hash,
+});
+
+/** A stored party as input again (an amendment that keeps the parties re-checks them). */
+const partyInput = (p: Party): PartyInput => ({
+  companyId: p.companyId ?? undefined,
+  name: p.name,
+  country: p.country,
+  signatories: p.signatories.map((s) => ({ name: s.name, position: s.position ?? undefined })),
+});
+
+const partiesLine = (parties: Party[]): string => parties.map((p) => `${p.name} (${p.country})`).join(' · ');
+
+/**
+ * The agreement ledger of each event. Signing, amending and withdrawing each
+ * append one entry under the event's ledger-head lock, so sequence numbers
+ * have no gaps even when many organisers record at once; nothing is ever
+ * updated or deleted (the database refuses it too). The current state of
+ * every agreement and the reports are folds over the ledger.
+ */
+@Injectable()
+export class AgreementsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: EventAccessService,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  async sign(
+    eventId: string,
+    user: AuthUser,
+    input: AgreementInput,
+  ): Promise<{ agreement: AgreementView; entry: LedgerEntryView }> {
+    return inTransaction(this.dataSource, async (em) => {
+      const event = await this.access.lockEvent(em, eventId);
+      const state = await this.buildState(em, event, input);
+      const agreementId = newId();
+      const entry = await this.append(em, event.id, agreementId, 'signed', state, null, user);
+      await this.confirm(em, event, entry, state, input.parties);
+      return { agreement: currentAgreements([JSON.parse(entry.payload) as LedgerPayload])[0], entry };
+    });
+  }
+
+  async amend(
+    eventId: string,
+    agreementId: string,
+    user: AuthUser,
+    input: AmendmentInput,
+  ): Promise<{ agreement: AgreementView; entry: LedgerEntryView }> {
+    return inTransaction(this.dataSource, async (em) => {
+      const event = await this.access.lockEvent(em, eventId);
+      const history = await this.history(em, event.id, agreementId);
+      const current = currentAgreements(history)[0];
+      if (current.status === 'withdrawn')
+        throw new AgreementError(AgreementErrorCode.AgreementWithdrawn, 'A withdrawn agreement cannot be amended');
+      const state = await this.buildState(em, event, {
+        title: input.title ?? current.title,
+        kind: input.kind ?? current.kind,
+        sector: input.sector ?? current.sector ?? undefined,
+        parties: input.parties ?? current.parties.map(partyInput),
+        value: input.value === undefined ? current.value : input.value,
+        signedAt: input.signedAt ?? current.signedAt,
+        sessionId: current.sessionId ?? undefined,
+        meetingId: current.meetingId ?? undefined,
+        documentSha256: input.documentSha256 ?? current.documentSha256 ?? undefined,
+      });
+      const entry = await this.append(em, event.id, agreementId, 'amended', state, input.reason, user);
+      await this.confirm(em, event, entry, state, input.parties ?? []);
+      return { agreement: currentAgreements([...history, JSON.parse(entry.payload) as LedgerPayload])[0], entry };
+    });
+  }
+
+  async withdraw(
+    eventId: string,
+    agreementId: string,
+    user: AuthUser,
+    reason: string,
+  ): Promise<{ agreement: AgreementView; entry: LedgerEntryView }> {
+    return inTransaction(this.dataSource, async (em) => {
+      const event = await this.access.lockEvent(em, eventId);
+      const history = await this.history(em, event.id, agreementId);
+      const current = currentAgreements(history)[0];
+      if (current.status === 'withdrawn')
+        throw new AgreementError(AgreementErrorCode.AgreementWithdrawn, 'This agreement is already withdrawn');
+      const state = history[history.length - 1].agreement;
+      const entry = await this.append(em, event.id, agreementId, 'withdrawn', state, reason, user);
+      await this.confirm(em, event, entry, state, []);
+      return { agreement: currentAgreements([...history, JSON.parse(entry.payload) as LedgerPayload])[0], entry };
+    });
+  }
+
+  /** Every agreement as it stands now, in signing order. */
+  async list(eventId: string): Promise<AgreementView[]> {
+    return currentAgreements(await this.payloads(this.dataSource.manager, eventId));
+  }
+
+  async get(eventId: string, agreementId: string): Promise<{ agreement: AgreementView; history: LedgerPayload[] }> {
+    const history = await this.history(this.dataSource.manager, eventId, agreementId);
+    return { agreement: currentAgreements(history)[0], history };
+  }
+
+  async ledger(eventId: string, limit: number, cursor?: string): Promise<Page<LedgerEntryView>> {
+    const after = decodeCursor(cursor, 1);
+    const rows: EntryRow[] = await this.dataSource.query(
+      `SELECT seq, id, event_id, agreement_id, action, payload, prev_hash, hash FROM agreement_entries
+        WHERE event_id = ? AND seq > ? ORDER BY seq LIMIT ?`,
+      [eventId, Number(after?.[0] ?? 0), limit + 1],
+    );
+    return toPage(
+      rows,
+      limit,
+      (r) => [Number(r.seq)],
+      (r) => this.entryView(r),
+    );
+  }
+
+  /** Recomputes the whole chain, a batch at a time, and names the first entry that does not match. */
+  async verify(eventId: string): Promise<ChainReport> {
+    const verifier = new ChainVerifier();
+    for (let after = 0; ;) {
+      const rows: EntryRow[] = await this.dataSource.query(
+        `SELECT seq, id, event_id, agreement_id, action, payload, prev_hash, hash FROM agreement_entries
+          WHERE event_id = ? AND seq > ? ORDER BY seq LIMIT ?`,
+        [eventId, after, VERIFY_BATCH],
+      );
+      rows.forEach((r) => verifier.push(toStored(r)));
+      if (rows.length < VERIFY_BATCH) break;
+      after = Number(rows[rows.length - 1].seq);
+    }
+    const [head] = await this.dataSource.query<{ last_seq: number; last_hash: string }[]>(
+      'SELECT last_seq, last_hash FROM agreement_ledger_heads WHERE event_id = ?',
+      [eventId],
+    );
+    return verifier.finish({ lastSeq: Number(head?.last_seq ?? 0), lastHash: head?.last_hash ?? GENESIS_HASH });
+  }
+
+  async report(eventId: string): Promise<AgreementReport> {
+    return agreementReport(await this.list(eventId));
+  }
+
+  /** The report for anyone, when the event is public and its organisers chose to publish it. */
+  async publicReport(eventId: string, user: AuthUser | undefined): Promise<{ eventName: string } & AgreementReport> {
+    const event = await this.access.getVisibleEvent(eventId, user);
+    if (event.status === 'draft' || !event.publicAgreementsReport)
+      throw new AgreementError(
+        AgreementErrorCode.ReportNotPublic,
+        "The organisers have not published this event's agreement report",
+      );
+    return { eventName: event.name, ...(await this.report(event.id)) };
+  }
+
+  // ---- internals -------------------------------------------------------------
+
+  private entryView(r: EntryRow): LedgerEntryView {
+    return {
+      seq: Number(r.seq),
+      id: r.id,
+      agreementId: r.agreement_id,
+      action: r.action,
+      payload: r.payload,
+      prevHash: r.prev_hash,
+      hash: r.hash,
+    };
+  }
+
+  private async payloads(em: EntityManager, eventId: string, agreementId?: string): Promise<LedgerPayload[]> {
+    const rows: { payload: string }[] = await em.query(
+      `SELECT payload FROM agreement_entries WHERE event_id = ?${agreementId ? ' AND agreement_id = ?' : ''} ORDER BY seq`,
+      agreementId ? [eventId, agreementId] : [eventId],
+    );
+    return rows.map((r) => JSON.parse(r.payload) as LedgerPayload);
+  }
+
+  private async history(em: EntityManager, eventId: string, agreementId: string): Promise<LedgerPayload[]> {
+    const history = ID_PATTERN.test(agreementId) ? await this.payloads(em, eventId, agreementId) : [];
+    if (history.length === 0) throw new AgreementError(AgreementErrorCode.AgreementNotFound, 'Agreement not found');
+    return history;
+  }
+
+  /** Takes the next sequence number under the head's row lock, hashes the entry onto the chain and moves the head. */
+  private async append(
+    em: EntityManager,
+    eventId: string,
+    agreementId: string,
+    action: LedgerAction,
+    agreement: AgreementState,
+    reason: string | null,
+    user: AuthUser,
+  ): Promise<LedgerEntryView> {
+    await em.query(
+      'INSERT INTO agreement_ledger_heads (event_id, last_seq, last_hash) VALUES (?, 0, ?) ON DUPLICATE KEY UPDATE event_id = event_id',
+      [eventId, GENESIS_HASH],
+    );
+    const [head] = await em.query<{ last_seq: number; last_hash: string }[]>(
+      'SELECT last_seq, last_hash FROM agreement_ledger_heads WHERE event_id = ? FOR UPDATE',
+      [eventId],
+    );
+    const seq = Number(head.last_seq) + 1;
+    const body: LedgerPayload = {
+      v: 1,
+      eventId,
+      seq,
+      agreementId,
+      action,
+      recordedAt: new Date().toISOString(),
+      recordedBy: user.id,
+      reason,
+      agreement,
+    };
+    const payload = canonicalJson(body);
+    const row: EntryRow = {
+      seq,
+      id: newId(),
+      event_id: eventId,
+      agreement_id: agreementId,
+      action,
+      payload,
+      prev_hash: head.last_hash,
+      hash: entryHash(head.last_hash, payload),
+    };
+    await em.query(
+      `INSERT INTO agreement_entries (event_id, seq, id, agreement_id, action, payload, prev_hash, hash)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      [row.event_id, row.seq, row.id, row.agreement_id, row.action, row.payload, row.prev_hash, row.hash],
+    );
+    await em.query('UPDATE agreement_ledger_heads SET last_seq = ?, last_hash = ? WHERE event_id = ?', [
+      seq,
+      row.hash,
+      eventId,
+    ]);
+    return this.entryView(row);
+  }
+
+  /** Checks every reference and normalises the value; everything a client sent wrong is a 400 naming it. */
+  private async buildState(em: EntityManager, event: Event, input: AgreementInput): Promise<AgreementState> {
+    const companyIds = [...new Set(input.parties.flatMap((p) => (p.companyId ? [p.companyId] : [])))];
+    const companies = new Map<string, { name: string; country: string }>();
+    if (companyIds.some((id) => !ID_PATTERN.test(id)))
+      throw new AgreementError(AgreementErrorCode.UnknownParty, 'parties: companyId is not a company id');
+    if (companyIds.length > 0) {
+      const rows: { id: string; name: string; country: string }[] = await em.query(
+        `SELECT DISTINCT c.id, c.name, c.country FROM companies c JOIN registrations r ON r.company_id = c.id
+          WHERE r.event_id = ? AND c.id IN (${companyIds.map(() => '?').join(', ')})`,
+        [event.id, ...companyIds],
+      );
+      rows.forEach((r) => companies.set(r.id, { name: r.name, country: r.country }));
+    }
+    const parties: Party[] = input.parties.map((p, i) => {
+      const company = p.companyId ? companies.get(p.companyId) : undefined;
+      if (p.companyId && !company)
+        throw new AgreementError(
+          AgreementErrorCode.UnknownParty,
+          `parties[${i}].companyId: no company of that id is registered for this event`,
+        );
+      const name = company?.name ?? p.name;
+      const country = company?.country ?? p.country;
+      if (!name || !country)
+        throw new CommonError(
+          CommonErrorCode.InvalidValue,
+          `parties[${i}]: give either a registered companyId or both name and country`,
+        );
+      return {
+        companyId: p.companyId ?? null,
+        name,
+        country,
+        signatories: p.signatories.map((s) => ({ name: s.name, position: s.position ?? null })),
+      };
+    });
+    let value: AgreementState['value'] = null;
+    if (input.value) {
+      const problem = amountProblem(input.value.amount, input.value.currency);
+      if (problem) throw new AgreementError(AgreementErrorCode.InvalidAmount, `value: ${problem}`);
+      value = { amount: normaliseAmount(input.value.amount, input.value.currency), currency: input.value.currency };
+    }
+    const sessionId = input.sessionId ?? null;
+    if (sessionId !== null && !(await this.belongs(em, 'sessions', sessionId, event.id)))
+      throw new CommonError(CommonErrorCode.BadReference, 'sessionId: no session of that id in this event');
+    const meetingId = input.meetingId ?? null;
+    if (meetingId !== null && !(await this.belongs(em, 'meetings', meetingId, event.id)))
+      throw new CommonError(CommonErrorCode.BadReference, 'meetingId: no meeting of that id in this event');
+    return {
+      title: input.title,
+      kind: input.kind,
+      sector: input.sector?.trim().toLowerCase() || null,
+      parties,
+      value,
+      signedAt: new Date(input.signedAt).toISOString(),
+      sessionId,
+      meetingId,
+      documentSha256: input.documentSha256?.toLowerCase() ?? null,
+    };
+  }
+
+  private async belongs(em: EntityManager, table: 'sessions' | 'meetings', id: string, eventId: string) {
+    if (!ID_PATTERN.test(id)) return false;
+    const rows: unknown[] = await em.query(`SELECT 1 FROM ${table} WHERE id = ? AND event_id = ?`, [id, eventId]);
+    return rows.length > 0;
+  }
+
+  /**
+   * Mails the confirmation: to every approved delegate of each registered
+   * party company, and to each signatory whose address was given with this
+   * request (addresses are not kept in the ledger).
+   */
+  private async confirm(
+    em: EntityManager,
+    event: Event,
+    entry: LedgerEntryView,
+    state: AgreementState,
+    given: PartyInput[],
+  ): Promise<void> {
+    const recipients = new Map<string, OutboxRecipient>();
+    const companyIds = state.parties.flatMap((p) => (p.companyId ? [p.companyId] : []));
+    if (companyIds.length > 0) {
+      const rows: Array<{ user_id: string; email: string; name: string; locale: Locale | null; time_zone: string }> =
+        await em.query(
+          `SELECT r.user_id, u.email, u.name, u.locale, r.time_zone FROM registrations r JOIN users u ON u.id = r.user_id
+            WHERE r.event_id = ? AND r.status = 'approved' AND r.company_id IN (${companyIds.map(() => '?').join(', ')})`,
+          [event.id, ...companyIds],
+        );
+      for (const r of rows) {
+        recipients.set(r.email.toLowerCase(), {
+          userId: r.user_id,
+          email: r.email,
+          name: r.name,
+          locale: r.locale ?? undefined,
+          timeZone: r.time_zone,
+        });
+      }
+    }
+    for (const s of given.flatMap((p) => p.signatories)) {
+      if (s.email && !recipients.has(s.email.toLowerCase()))
+        recipients.set(s.email.toLowerCase(), { email: s.email, name: s.name, locale: s.locale });
+    }
+    const payload: AgreementMailPayload = {
+      eventName: event.name,
+      action: entry.action,
+      title: state.title,
+      kind: state.kind,
+      parties: partiesLine(state.parties),
+      value: state.value ? `${state.value.amount} ${state.value.currency}` : null,
+      signedAt: state.signedAt,
+      reason: (JSON.parse(entry.payload) as LedgerPayload).reason,
+      seq: entry.seq,
+      hash: entry.hash,
+    };
+    await this.outbox.enqueue(
+      em,
+      ...[...recipients.values()].map((recipient) => ({
+        type: 'agreement-recorded',
+        dedupeKey: `agreement-recorded:${entry.id}:${recipient.email.toLowerCase()}`,
+        recipient,
+        eventId: event.id,
+        eventTimeZone: event.timeZone,
+        eventLocale: event.defaultLocale,
+        subject: `agreement:${entry.agreementId}`,
+        payload,
+      })),
+    );
+  }
+}

@@ -1,0 +1,5 @@
+export { AgreementError, AgreementErrorCode } from './agreement-error';
+export type { AgreementReport, AgreementView, LedgerPayload } from './agreement-model';
+export { AgreementsModule } from './agreements.module';
+export { AgreementsService } from './agreements.service';
+export { agreementRecordedTemplate } from './templates/agreement-templates';
