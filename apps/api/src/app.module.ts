@@ -5,6 +5,7 @@ import { AuthModule } from '@roundtable/auth';
 import { LoggingModule } from '@roundtable/common';
 import { RoundtableConfigModule } from '@roundtable/config';
 import { DatabaseModule } from '@roundtable/database';
+import { DemoModule } from '@roundtable/demo';
 import { EventsModule } from '@roundtable/events';
 import { NotificationsModule } from '@roundtable/notifications';
 import { QueueModule } from '@roundtable/queue';
@@ -35,6 +36,7 @@ export class AppModule {
         RegistrationsModule,
         MeetingsModule,
         AgreementsModule,
+        DemoModule,
         HealthModule,
         ...(options.allInOne ? [WorkerModule] : []),
       ],

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { ConfigError, loadConfig, loadEnvFileIfPresent } from '@roundtable/config';
+import { DemoLogins, DemoSeedService } from '@roundtable/demo';
 import { AppModule } from './app.module';
 import { setupApp } from './setup-app';
 
@@ -13,6 +14,14 @@ async function bootstrap(): Promise<void> {
   app.enableShutdownHooks();
   await app.listen(config.app.port);
   const url = config.app.publicUrl;
+  let demo: DemoLogins | null = null;
+  try {
+    demo = await app.get(DemoSeedService).onStart();
+  } catch (error) {
+    process.stderr.write(
+      `The demo forum could not be seeded: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
+  }
   process.stdout.write(
     [
       '',
@@ -21,9 +30,22 @@ async function bootstrap(): Promise<void> {
       `  OpenAPI    ${url}/docs`,
       `  Health     ${url}/health`,
       `  Queues     ${url}/admin/queues (platform admins)`,
+      ...(demo ? demoLines(url, demo) : []),
       '',
     ].join('\n') + '\n',
   );
+}
+
+function demoLines(url: string, demo: DemoLogins): string[] {
+  return [
+    '',
+    'Demo forum (the 12th China-Russia SME Cooperation Roundtable, Nanchang):',
+    `  Agenda     ${url}/events/${demo.eventId}/agenda`,
+    `  Delegates  ${url}/events/${demo.eventId}/delegates (log in first)`,
+    `  Agreements ${url}/events/${demo.eventId}/agreements/summary`,
+    `  Log in with POST ${url}/auth/login, password "${demo.password}" for every account:`,
+    ...demo.accounts.map((a) => `    ${a.role.padEnd(18)} ${a.email.padEnd(30)} ${a.name}`),
+  ];
 }
 
 bootstrap().catch((error: unknown) => {

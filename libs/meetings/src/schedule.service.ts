@@ -124,11 +124,24 @@ export class ScheduleService {
    * Existing meetings, locked or not, never move.
    */
   async run(job: Job<ScheduleMeetingsJob>): Promise<ScheduleRunResult> {
-    const event = await this.access.getEvent(job.data.eventId);
+    return this.scheduleEvent(job.data.eventId, { notify: true, progress: (percent) => job.progress(percent) });
+  }
+
+  /**
+   * Places every accepted, unscheduled request of the event. `notify: false`
+   * writes the meetings without mailing them (the demo forum; organisers who
+   * announce the programme only with the final publication).
+   */
+  async scheduleEvent(
+    eventId: string,
+    options: { notify: boolean; progress?: (percent: number) => Promise<unknown> },
+  ): Promise<ScheduleRunResult> {
+    const progress = options.progress ?? (() => Promise.resolve());
+    const event = await this.access.getEvent(eventId);
     const snapshot = await loadBoard(this.dataSource.manager, event);
-    await job.progress(10);
+    await progress(10);
     const result = schedule(snapshot.input, { seed: 1 });
-    await job.progress(60);
+    await progress(60);
     const placed = await inTransaction(this.dataSource, async (em) => {
       const locked = await this.access.lockEvent(em, event.id);
       const board = await loadBoard(em, locked);
@@ -146,13 +159,13 @@ export class ScheduleService {
         await em.getRepository(MeetingRequest).save(request);
         const meeting = await this.meetings.writeMeeting(em, locked, board, request, pinned);
         count++;
-        await this.meetings.mailBoth(em, locked, board, meeting, 'meeting-scheduled', null);
+        if (options.notify) await this.meetings.mailBoth(em, locked, board, meeting, 'meeting-scheduled', null);
       }
       for (const u of result.unplaced)
         await em.getRepository(MeetingRequest).update({ id: u.requestId }, { unscheduledReason: u.reason });
       return count;
     });
-    await job.progress(100);
+    await progress(100);
     const reasons: Record<string, number> = {};
     for (const u of result.unplaced) reasons[u.reason] = (reasons[u.reason] ?? 0) + 1;
     return {
