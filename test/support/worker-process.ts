@@ -1,32 +1,45 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 
-/**
- * A real worker process (apps/worker/src/main.ts under ts-node) against this
- * run's database and Redis, so a test can SIGKILL it mid-send.
- */
-export async function startWorkerProcess(env: Record<string, string>): Promise<ChildProcess> {
+/** Starts `script` under ts-node against this run's database and Redis; resolves once it prints `ready`. */
+async function startProcess(script: string, ready: string, env: Record<string, string>): Promise<ChildProcess> {
   const child = spawn(
     process.execPath,
-    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/worker/src/main.ts'],
-    { cwd: resolve(__dirname, '../..'), env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
+    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', script],
+    {
+      cwd: resolve(__dirname, '../..'),
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
   );
   let output = '';
-  await new Promise<void>((ready, fail) => {
-    const timer = setTimeout(() => fail(new Error(`worker did not start: ${output}`)), 45_000);
+  await new Promise<void>((started, fail) => {
+    const timer = setTimeout(() => fail(new Error(`${script} did not start: ${output}`)), 60_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      if (output.includes('Roundtable worker is up')) {
+      if (output.includes(ready)) {
         clearTimeout(timer);
-        ready();
+        started();
       }
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);
-    child.once('exit', (code) => fail(new Error(`worker exited with ${code}: ${output}`)));
+    child.once('exit', (code) => fail(new Error(`${script} exited with ${code}: ${output}`)));
   });
   return child;
 }
+
+/** A real worker process (apps/worker/src/main.ts), so a test can SIGKILL it mid-send or run several. */
+export const startWorkerProcess = (env: Record<string, string>): Promise<ChildProcess> =>
+  startProcess('apps/worker/src/main.ts', 'Roundtable worker is up', env);
+
+/** A real api process (apps/api/src/main.ts, without the worker) listening on `port`. */
+export const startApiProcess = (port: number, env: Record<string, string>): Promise<ChildProcess> =>
+  startProcess('apps/api/src/main.ts', 'is up:', {
+    ...env,
+    PORT: String(port),
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
+  });
 
 export async function kill(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
