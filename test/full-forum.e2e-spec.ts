@@ -2,7 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { createTestApp, http } from './support/app';
 import { eventBody } from './support/event-api';
 import { bearer, createUser, TestUser, uniqueEmail } from './support/factories';
-import { SmtpSink } from './support/smtp-sink';
+import { mailType, SmtpSink } from './support/smtp-sink';
 
 /**
  * A whole forum through the public HTTP API only, as its three kinds of
@@ -271,11 +271,7 @@ describe('A full forum, end to end', () => {
     const deadline = Date.now() + 20_000;
     while (sink.mails.length < expected.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
     await new Promise((r) => setTimeout(r, 1500)); // anything unexpected would arrive now
-    const received = sink.mails.map((m) => [
-      m.envelopeTo[0],
-      String(m.parsed.headers.get('x-roundtable-type')),
-      m.parsed.subject ?? '',
-    ]);
+    const received = sink.mails.map((m) => [m.envelopeTo[0], mailType(m), m.parsed.subject ?? '']);
     const key = ([to, type]: string[]) => `${to} ${type}`;
     expect(received.map(key).sort()).toEqual(expected.map(key).sort());
     for (const [to, type, lang] of expected) {

@@ -6,7 +6,7 @@ import { createTestApp } from './support/app';
 import { freePort } from './support/disposable-redis';
 import { createDelegate, createEventRow, DEFAULT_MEETING_SETTINGS, TestDelegate } from './support/domain-factories';
 import { bearer, createUser } from './support/factories';
-import { SmtpSink } from './support/smtp-sink';
+import { mailType, SmtpSink } from './support/smtp-sink';
 import { kill, startApiProcess, startWorkerProcess } from './support/worker-process';
 
 /**
@@ -137,7 +137,7 @@ describe('Two api and two worker processes', () => {
     while (mine().length < expected && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
     await new Promise((r) => setTimeout(r, 2000)); // a duplicate would arrive now
     const received = mine();
-    const types = received.map((m) => String(m.parsed.headers.get('x-roundtable-type')));
+    const types = received.map((m) => mailType(m));
     expect(types.filter((t) => t === 'meeting-requested')).toHaveLength(6);
     expect(types.filter((t) => t === 'meeting-accepted')).toHaveLength(6);
     expect(types.filter((t) => t === 'meeting-scheduled')).toHaveLength(4);

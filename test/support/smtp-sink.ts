@@ -147,3 +147,9 @@ export class SmtpSink {
     waiter?.();
   }
 }
+
+/** The template a captured mail was rendered from (the sender's X-Roundtable-Type header). */
+export function mailType(mail: CapturedMail): string {
+  const value = mail.parsed.headers.get('x-roundtable-type');
+  return typeof value === 'string' ? value : '';
+}
