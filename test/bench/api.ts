@@ -1,0 +1,538 @@
+// npm run bench:api — autocannon on loopback against the all-in-one server
+// (api + worker in one process, as `npm start` runs it) holding the demo
+// forum, for five everyday requests; and, in the same run, the same database
+// work done with raw mysql2 queries (no HTTP, no ORM, no Nest) at the same
+// concurrency, as the physical limit. Prints requests/s, p50/p99 latency and
+// the ratio to the raw limit for each.
+import 'reflect-metadata';
+import { JwtService } from '@nestjs/jwt';
+import { newId } from '@roundtable/common';
+import { loadConfig } from '@roundtable/config';
+import { DEMO_SLUG } from '@roundtable/demo';
+import autocannon from 'autocannon';
+import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createPool, Pool, PoolConnection, RowDataPacket } from 'mysql2/promise';
+import { freePort } from '../support/disposable-redis';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+/** Bookings and registrations are writes that each need fresh rows: a fixed count, not a duration. */
+const WRITES = Number(process.env.BENCH_WRITES ?? 1500);
+const SLOTS = 24;
+const PAIRS = 70;
+
+type Rows = RowDataPacket[];
+
+interface Figures {
+  rps: number;
+  p50: number;
+  p99: number;
+  failures: number;
+}
+
+interface Scenario {
+  name: string;
+  http: autocannon.Options;
+  raw: (conn: PoolConnection, i: number) => Promise<void>;
+  /** Fixed number of operations instead of a duration. */
+  amount?: number;
+}
+
+async function startServer(env: Record<string, string>): Promise<ChildProcess> {
+  const child = spawn(
+    process.execPath,
+    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/api/src/main.ts', '--all-in-one'],
+    { cwd: resolve(__dirname, '../..'), env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let output = '';
+  await new Promise<void>((ready, fail) => {
+    const timer = setTimeout(() => fail(new Error(`server did not start: ${output}`)), 120_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('is up:')) {
+        clearTimeout(timer);
+        ready();
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code) => fail(new Error(`server exited with ${code}: ${output}`)));
+  });
+  return child;
+}
+
+/** Runs `op` from CONNECTIONS concurrent loops on a pool of that size, for SECONDS or `amount` operations. */
+async function runRaw(pool: Pool, op: Scenario['raw'], amount?: number): Promise<Figures> {
+  const latencies: number[] = [];
+  let next = 0;
+  let failures = 0;
+  const deadline = Date.now() + SECONDS * 1000;
+  const started = process.hrtime.bigint();
+  await Promise.all(
+    Array.from({ length: CONNECTIONS }, async () => {
+      const conn = await pool.getConnection();
+      try {
+        for (;;) {
+          if (amount !== undefined ? next >= amount : Date.now() >= deadline) break;
+          const i = next++;
+          const t0 = process.hrtime.bigint();
+          try {
+            await op(conn, i);
+          } catch (error) {
+            failures++;
+            if (failures === 1) console.error('raw failure:', error);
+          }
+          latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
+        }
+      } finally {
+        conn.release();
+      }
+    }),
+  );
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
+  return { rps: latencies.length / seconds, p50: at(0.5), p99: at(0.99), failures };
+}
+
+async function runHttp(options: autocannon.Options): Promise<Figures> {
+  const result = await autocannon({ connections: CONNECTIONS, ...options });
+  return {
+    rps: result.requests.total / result.duration,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    failures: result.non2xx + result.errors + result.timeouts,
+  };
+}
+
+/** Copies the demo event's row under a new id with other meeting settings: a forum just for bookings. */
+async function bookingForum(pool: Pool, demoId: string, passwordHash: string, label: string) {
+  const eventId = newId();
+  const [columns] = await pool.query<Rows>(
+    "SELECT COLUMN_NAME AS c FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'events' ORDER BY ORDINAL_POSITION",
+  );
+  const names = columns.map((r) => String(r.c));
+  const windows = Array.from({ length: 3 }, (_, d) => ({ date: `2027-09-0${d + 1}`, start: '09:00', end: '13:00' }));
+  const overrides: Record<string, unknown> = {
+    id: eventId,
+    slug: `bench-${label}-${randomBytes(3).toString('hex')}`,
+    starts_at: new Date('2027-09-01T00:00:00Z'),
+    ends_at: new Date('2027-09-03T12:00:00Z'),
+    schedule_status: 'draft',
+    meeting_settings: JSON.stringify({
+      slotMinutes: 30,
+      tables: PAIRS,
+      windows,
+      maxMeetingsPerDelegate: SLOTS,
+      maxPendingRequests: 30,
+      requestExpiryHours: 72,
+      reminderLeadMinutes: [1440, 15],
+    }),
+  };
+  const select = names.map((n) => (n in overrides ? '?' : `\`${n}\``)).join(', ');
+  await pool.query(
+    `INSERT INTO events (${names.map((n) => `\`${n}\``).join(', ')}) SELECT ${select} FROM events WHERE id = ?`,
+    [...names.filter((n) => n in overrides).map((n) => overrides[n]), demoId],
+  );
+  // 2 × PAIRS delegates who share English; a round-robin gives each slot PAIRS disjoint pairs.
+  const users = Array.from({ length: 2 * PAIRS }, (_, i) => ({ id: newId(), reg: newId(), i }));
+  await pool.query('INSERT INTO users (id, email, password_hash, name, locale, time_zone) VALUES ?', [
+    users.map((u) => [u.id, `${label}-${u.i}@bench.example`, passwordHash, `Bench Delegate ${u.i}`, 'en', 'UTC']),
+  ]);
+  await pool.query(
+    `INSERT INTO registrations (id, event_id, user_id, role, status, languages, needs_interpreter, time_zone, share_email, badge_code, approved_at)
+     VALUES ?`,
+    [
+      users.map((u) => [
+        u.reg,
+        eventId,
+        u.id,
+        'delegate',
+        'approved',
+        '["en"]',
+        0,
+        'UTC',
+        0,
+        randomBytes(12).toString('hex'),
+        new Date(),
+      ]),
+    ],
+  );
+  const bookings: { requestId: string; slot: number; userId: string }[] = [];
+  const rows: unknown[][] = [];
+  const n = users.length;
+  for (let round = 0; round < SLOTS; round++) {
+    for (let k = 0; k < n / 2; k++) {
+      const a = k === 0 ? 0 : ((round + k - 1) % (n - 1)) + 1;
+      const b = ((round + n - 1 - k - 1) % (n - 1)) + 1;
+      const [from, to] = [users[a], users[b]];
+      const pairKey = [from.reg, to.reg].sort().join(':');
+      const id = newId();
+      rows.push([id, eventId, from.reg, to.reg, pairKey, 'accepted', new Date(Date.now() + 864e5), pairKey]);
+      bookings.push({ requestId: id, slot: round, userId: from.id });
+    }
+  }
+  for (let i = 0; i < rows.length; i += 500)
+    await pool.query(
+      'INSERT INTO meeting_requests (id, event_id, from_registration_id, to_registration_id, pair_key, status, expires_at, active_pair) VALUES ?',
+      [rows.slice(i, i + 500)],
+    );
+  return { eventId, bookings };
+}
+
+async function newUsers(pool: Pool, passwordHash: string, label: string, count: number) {
+  const users = Array.from({ length: count }, (_, i) => ({ id: newId(), i }));
+  for (let i = 0; i < users.length; i += 500)
+    await pool.query('INSERT INTO users (id, email, password_hash, name, locale, time_zone) VALUES ?', [
+      users
+        .slice(i, i + 500)
+        .map((u) => [
+          u.id,
+          `${label}-${u.i}@bench.example`,
+          passwordHash,
+          `Новый участник ${u.i}`,
+          'ru',
+          'Europe/Moscow',
+        ]),
+    ]);
+  return users;
+}
+
+const OUTBOX = `INSERT INTO outbox (id, type, dedupe_key, event_id, subject, recipient_user_id, recipient_email, recipient_name,
+  recipient_locale, recipient_time_zone, event_time_zone, event_locale, payload, calendar, status, attempts, due_at) VALUES ?`;
+const outboxRow = (type: string, key: string, eventId: string, subject: string, userId: string, dueAt: Date) => [
+  newId(),
+  type,
+  key,
+  eventId,
+  subject,
+  userId,
+  `${userId}@bench.example`,
+  'Bench',
+  'en',
+  'UTC',
+  'Asia/Shanghai',
+  'zh',
+  '{"eventName":"Bench"}',
+  null,
+  'pending',
+  0,
+  dueAt,
+];
+
+async function main(): Promise<void> {
+  const runId = Date.now().toString(36);
+  const port = await freePort();
+  const env = {
+    NODE_ENV: 'development',
+    DB_NAME: `roundtable_bench_api_${runId}`,
+    REDIS_PREFIX: `rt-bench-api-${runId}`,
+    MAIL_DIR: join(tmpdir(), `roundtable-bench-api-${runId}`),
+    LOG_LEVEL: 'warn',
+    DEMO_SEED: 'always',
+    JWT_SECRET: `bench-${randomBytes(8).toString('hex')}`,
+    PORT: String(port),
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
+  };
+  Object.assign(process.env, env);
+  const config = loadConfig();
+  console.log(`bench:api — starting the all-in-one server with the demo forum (${env.DB_NAME}) …`);
+  const server = await startServer(env);
+  const base = `http://127.0.0.1:${port}`;
+  const pool = createPool({
+    host: config.db.host,
+    port: config.db.port,
+    user: config.db.user,
+    password: config.db.password,
+    database: config.db.name,
+    connectionLimit: CONNECTIONS,
+    timezone: 'Z',
+    charset: 'utf8mb4',
+  });
+  try {
+    const jwt = new JwtService({ secret: env.JWT_SECRET, signOptions: { algorithm: 'HS256' } });
+    const token = (userId: string) => `Bearer ${jwt.sign({ sub: userId }, { expiresIn: 3600 })}`;
+    const [[demo]] = await pool.query<Rows>('SELECT id FROM events WHERE slug = ?', [DEMO_SLUG]);
+    const demoId = String(demo.id);
+    const [[delegate]] = await pool.query<Rows>(
+      "SELECT u.id, u.password_hash FROM users u WHERE u.email = 'cn-001@delegates.example'",
+    );
+    const delegateId = String(delegate.id);
+    const hash = String(delegate.password_hash);
+    const [[own]] = await pool.query<Rows>('SELECT id FROM registrations WHERE event_id = ? AND user_id = ?', [
+      demoId,
+      delegateId,
+    ]);
+    const httpForum = await bookingForum(pool, demoId, hash, 'http');
+    const rawForum = await bookingForum(pool, demoId, hash, 'raw');
+    const httpRegistrants = await newUsers(pool, hash, 'reg-http', WRITES);
+    const rawRegistrants = await newUsers(pool, hash, 'reg-raw', WRITES);
+    const slotStart = (slot: number) =>
+      new Date(Date.parse(`2027-09-0${Math.floor(slot / 8) + 1}T01:00:00Z`) + (slot % 8) * 30 * 60_000);
+
+    let booked = 0;
+    let registered = 0;
+    const scenarios: Scenario[] = [
+      {
+        name: 'public agenda',
+        http: { url: `${base}/events/${demoId}/agenda`, duration: SECONDS },
+        raw: async (c) => {
+          await c.query('SELECT * FROM events WHERE id = ?', [demoId]);
+          await c.query(
+            'SELECT s.*, r.name AS room FROM sessions s LEFT JOIN rooms r ON r.id = s.room_id WHERE s.event_id = ? ORDER BY s.starts_at',
+            [demoId],
+          );
+          await c.query('SELECT * FROM session_speakers WHERE event_id = ?', [demoId]);
+        },
+      },
+      {
+        name: 'directory search',
+        http: {
+          url: `${base}/events/${demoId}/delegates?q=logist&country=RU&limit=20`,
+          headers: { authorization: token(delegateId) },
+          duration: SECONDS,
+        },
+        raw: async (c) => {
+          await c.query('SELECT id, status FROM events WHERE id = ?', [demoId]);
+          await c.query("SELECT id FROM registrations WHERE event_id = ? AND user_id = ? AND status = 'approved'", [
+            demoId,
+            delegateId,
+          ]);
+          const like = '%logist%';
+          const [rows] = await c.query<Rows>(
+            `SELECT r.id, r.created_at, u.name, u.email, r.share_email, r.job_title, r.languages, c.id AS company_id
+               FROM registrations r JOIN users u ON u.id = r.user_id LEFT JOIN companies c ON c.id = r.company_id
+              WHERE r.event_id = ? AND r.status = 'approved' AND r.role = 'delegate'
+                AND (u.name LIKE ? OR c.name LIKE ? OR c.name_zh LIKE ? OR c.name_ru LIKE ? OR c.offers LIKE ? OR c.seeks LIKE ?)
+                AND c.country = 'RU' ORDER BY r.created_at, r.id LIMIT 21`,
+            [demoId, like, like, like, like, like, like],
+          );
+          const ids = rows.map((r) => r.company_id as string);
+          if (ids.length) await c.query('SELECT * FROM companies WHERE id IN (?)', [ids]);
+        },
+      },
+      {
+        name: 'my meetings',
+        http: { url: `${base}/me/meetings`, headers: { authorization: token(delegateId) }, duration: SECONDS },
+        raw: async (c) => {
+          await c.query('SELECT * FROM users WHERE id = ?', [delegateId]);
+          const [rows] = await c.query<Rows>(
+            `SELECT m.*, r.id AS own FROM meetings m JOIN registrations r ON r.id IN (m.registration_a, m.registration_b)
+              WHERE r.user_id = ? AND m.status = 'scheduled' ORDER BY m.starts_at, m.id`,
+            [delegateId],
+          );
+          const others = rows.map((r) => (r.registration_a === own.id ? r.registration_b : r.registration_a) as string);
+          await c.query('SELECT id, name, time_zone FROM events WHERE id = ?', [demoId]);
+          if (others.length)
+            await c.query(
+              `SELECT r.id, u.name, c.name AS company FROM registrations r JOIN users u ON u.id = r.user_id
+                 LEFT JOIN companies c ON c.id = r.company_id WHERE r.id IN (?)`,
+              [others],
+            );
+        },
+      },
+      {
+        name: 'booking a slot',
+        amount: WRITES,
+        http: {
+          url: `${base}/events/${httpForum.eventId}/meetings`,
+          amount: WRITES,
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          requests: [
+            {
+              setupRequest: (req) => {
+                const b = httpForum.bookings[booked++ % httpForum.bookings.length];
+                return {
+                  ...req,
+                  headers: { ...req.headers, authorization: token(b.userId) },
+                  body: JSON.stringify({ requestId: b.requestId, slotIndex: b.slot }),
+                };
+              },
+            },
+          ],
+        },
+        raw: async (c, i) => {
+          const b = rawForum.bookings[i];
+          const eventId = rawForum.eventId;
+          await c.beginTransaction();
+          try {
+            await c.query('SELECT id, meeting_settings FROM events WHERE id = ? FOR UPDATE', [eventId]);
+            const [[r]] = await c.query<Rows>('SELECT * FROM meeting_requests WHERE id = ? FOR UPDATE', [b.requestId]);
+            await c.query("SELECT 1 FROM meetings WHERE request_id = ? AND status = 'scheduled'", [b.requestId]);
+            const [seats] = await c.query<Rows>(
+              "SELECT kind, ref FROM meeting_seats WHERE event_id = ? AND slot_index = ? AND (kind = 't' OR ref IN (?, ?))",
+              [eventId, b.slot, r.from_registration_id, r.to_registration_id],
+            );
+            const taken = new Set(seats.filter((s) => s.kind === 't').map((s) => Number(s.ref)));
+            let table = 1;
+            while (taken.has(table)) table++;
+            const id = newId();
+            const start = slotStart(b.slot);
+            await c.query(
+              `INSERT INTO meetings (id, event_id, request_id, registration_a, registration_b, slot_index, starts_at, ends_at, table_no, status)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'scheduled')`,
+              [
+                id,
+                eventId,
+                b.requestId,
+                r.from_registration_id,
+                r.to_registration_id,
+                b.slot,
+                start,
+                new Date(start.getTime() + 1_800_000),
+                table,
+              ],
+            );
+            await c.query('INSERT INTO meeting_seats (event_id, slot_index, kind, ref, meeting_id) VALUES ?', [
+              [
+                [eventId, b.slot, 'd', r.from_registration_id, id],
+                [eventId, b.slot, 'd', r.to_registration_id, id],
+                [eventId, b.slot, 't', String(table), id],
+              ],
+            ]);
+            await c.query('UPDATE meeting_requests SET unscheduled_reason = NULL WHERE id = ?', [b.requestId]);
+            await c.query(OUTBOX, [
+              [
+                outboxRow(
+                  'meeting-scheduled',
+                  `s:${id}`,
+                  eventId,
+                  `meeting:${id}`,
+                  String(r.to_registration_id),
+                  new Date(),
+                ),
+                ...[r.from_registration_id, r.to_registration_id].flatMap((who) =>
+                  [1440, 15].map((lead) =>
+                    outboxRow(
+                      'meeting-reminder',
+                      `r:${id}:${who}:${lead}`,
+                      eventId,
+                      `meeting:${id}`,
+                      String(who),
+                      new Date(start.getTime() - lead * 60_000),
+                    ),
+                  ),
+                ),
+              ],
+            ]);
+            await c.commit();
+          } catch (error) {
+            await c.rollback();
+            throw error;
+          }
+        },
+      },
+      {
+        name: 'registering',
+        amount: WRITES,
+        http: {
+          url: `${base}/events/${demoId}/registrations`,
+          amount: WRITES,
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          requests: [
+            {
+              setupRequest: (req) => {
+                const i = registered++;
+                const u = httpRegistrants[i % httpRegistrants.length];
+                return {
+                  ...req,
+                  headers: { ...req.headers, authorization: token(u.id) },
+                  body: JSON.stringify({
+                    company: { name: `Bench Trading ${runId} ${i}`, country: 'RU', sectors: ['logistics'] },
+                    languages: ['ru', 'en'],
+                    jobTitle: 'Director',
+                  }),
+                };
+              },
+            },
+          ],
+        },
+        raw: async (c, i) => {
+          const u = rawRegistrants[i];
+          await c.beginTransaction();
+          try {
+            await c.query('SELECT * FROM events WHERE id = ? FOR UPDATE', [demoId]);
+            await c.query('SELECT id FROM registrations WHERE event_id = ? AND user_id = ?', [demoId, u.id]);
+            await c.query("SELECT COUNT(*) AS n FROM registrations WHERE event_id = ? AND status = 'approved'", [
+              demoId,
+            ]);
+            const name = `Raw Trading ${runId} ${i}`;
+            await c.query('SELECT id FROM companies WHERE name = ? AND country = ?', [name, 'RU']);
+            const companyId = newId();
+            await c.query('INSERT INTO companies (id, name, country, sectors) VALUES (?, ?, ?, ?)', [
+              companyId,
+              name,
+              'RU',
+              '["logistics"]',
+            ]);
+            const registrationId = newId();
+            await c.query(
+              `INSERT INTO registrations (id, event_id, user_id, company_id, role, status, job_title, languages, needs_interpreter, time_zone, share_email, badge_code)
+               VALUES (?, ?, ?, ?, 'delegate', 'pending', 'Director', '["ru","en"]', 0, 'Europe/Moscow', 0, ?)`,
+              [registrationId, demoId, u.id, companyId, randomBytes(12).toString('hex')],
+            );
+            await c.query(OUTBOX, [
+              [
+                outboxRow(
+                  'registration-received',
+                  `rr:${registrationId}`,
+                  demoId,
+                  `registration:${registrationId}`,
+                  u.id,
+                  new Date(),
+                ),
+              ],
+            ]);
+            await c.commit();
+          } catch (error) {
+            await c.rollback();
+            throw error;
+          }
+        },
+      },
+    ];
+
+    console.log(
+      `${CONNECTIONS} connections; reads for ${SECONDS} s each, ${WRITES} bookings and ${WRITES} registrations; latencies in ms\n`,
+    );
+    console.log('scenario            HTTP req/s   p50    p99  | raw ops/s   p50    p99  | ratio  non-2xx');
+    for (const s of scenarios) {
+      const viaHttp = await runHttp(s.http);
+      const viaRaw = await runRaw(pool, s.raw, s.amount);
+      console.log(
+        `${s.name.padEnd(18)} ${viaHttp.rps.toFixed(0).padStart(10)} ${viaHttp.p50.toFixed(1).padStart(6)} ${viaHttp.p99
+          .toFixed(1)
+          .padStart(6)}  | ${viaRaw.rps.toFixed(0).padStart(9)} ${viaRaw.p50.toFixed(1).padStart(6)} ${viaRaw.p99
+          .toFixed(1)
+          .padStart(6)}  | ${(viaHttp.rps / viaRaw.rps).toFixed(2).padStart(5)}  ${viaHttp.failures}${
+          viaRaw.failures ? ` (raw failures ${viaRaw.failures})` : ''
+        }`,
+      );
+    }
+  } finally {
+    await pool.end();
+    server.kill('SIGTERM');
+    await new Promise((r) => server.once('exit', r));
+    const admin = createPool({
+      host: config.db.host,
+      port: config.db.port,
+      user: config.db.user,
+      password: config.db.password,
+    });
+    await admin.query(`DROP DATABASE IF EXISTS \`${config.db.name}\``);
+    await admin.end();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
