@@ -243,6 +243,58 @@ describe('B2B meetings', () => {
     expect(await ds.getRepository(Meeting).countBy({ eventId: event.id, slotIndex: 5, status: 'scheduled' })).toBe(1);
   }, 120_000);
 
+  it('booking and moving keep fixed tables for their companies and count every meeting against the caps', async () => {
+    const { event, delegates } = await forum({ tables: 2, maxMeetingsPerDelegate: 2 }, 6);
+    const [a, b, c, d, e, f] = delegates;
+    await http(app)
+      .put(`/events/${event.id}/fixed-tables`)
+      .set(...as(organiser))
+      .send({ companyId: a.company.id, tableNo: 1 })
+      .expect(200);
+    const now = new Date();
+    const accepted = async (from: TestDelegate, to: TestDelegate) => {
+      const id = newId();
+      const pair = [from.registration.id, to.registration.id].sort().join(':');
+      await ds.query(
+        `INSERT INTO meeting_requests (id, event_id, from_registration_id, to_registration_id, pair_key, active_pair, status, expires_at, responded_at)
+         VALUES (?, ?, ?, ?, ?, ?, 'accepted', ?, ?)`,
+        [id, event.id, from.registration.id, to.registration.id, pair, pair, now, now],
+      );
+      return id;
+    };
+    const book = (who: TestDelegate, requestId: string, slotIndex: number) =>
+      http(app)
+        .post(`/events/${event.id}/meetings`)
+        .set(...as(who))
+        .send({ requestId, slotIndex });
+
+    // table 1 belongs to a's company: others get table 2, and once it is taken the slot is full
+    const cd = await book(c, await accepted(c, d), 3).expect(201);
+    expect(cd.body.tableNo).toBe(2);
+    await book(e, await accepted(e, f), 3).expect(409, /SLOT_TAKEN/);
+    const ab = await book(a, await accepted(a, b), 3).expect(201);
+    expect(ab.body.tableNo).toBe(1);
+
+    // moving keeps the same rules in the new slot
+    const moved = await http(app)
+      .patch(`/events/${event.id}/meetings/${cd.body.id}`)
+      .set(...as(c))
+      .send({ slotIndex: 4 })
+      .expect(200);
+    expect(moved.body).toMatchObject({ slotIndex: 4, tableNo: 2 });
+    await http(app)
+      .patch(`/events/${event.id}/meetings/${ab.body.id}`)
+      .set(...as(a))
+      .send({ slotIndex: 4 })
+      .expect(200, /"tableNo":1/);
+
+    // c has two meetings now (cap 2): a third in another slot is refused though that slot is empty
+    await book(c, await accepted(c, e), 6).expect(201);
+    await book(c, await accepted(c, f), 7).expect(409, /SLOT_TAKEN/);
+    // and d, who meets c at slot 4, cannot be booked into slot 4 again
+    await book(d, await accepted(d, e), 4).expect(409, /SLOT_TAKEN/);
+  });
+
   it('the database refuses a double booking written behind the service’s back', async () => {
     const { event, delegates } = await forum();
     const [a, b] = delegates;

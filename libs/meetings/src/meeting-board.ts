@@ -82,15 +82,46 @@ export async function loadDelegates(
 }
 
 /**
+ * What placing one meeting in one slot depends on: its two delegates (their
+ * availability, caps and every meeting they have) and that slot's tables and
+ * interpreters. A board loaded with a focus holds only that, so booking and
+ * moving cost the same in a forum of 100 delegates as in one of 5,000.
+ */
+export interface BoardFocus {
+  registrationIds: string[];
+  slot: number;
+}
+
+/** The delegates a focused board needs: the focus, everyone in a loaded meeting, and the holders of fixed tables. */
+async function focusDelegates(
+  em: EntityManager,
+  eventId: string,
+  focus: BoardFocus,
+  meetings: Meeting[],
+): Promise<string[]> {
+  const withFixedTables: Array<{ id: string }> = await em.query(
+    `SELECT r.id FROM registrations r JOIN fixed_tables f ON f.company_id = r.company_id AND f.event_id = r.event_id
+      WHERE r.event_id = ? AND r.status = 'approved'`,
+    [eventId],
+  );
+  return [
+    ...new Set([
+      ...focus.registrationIds,
+      ...meetings.flatMap((m) => [m.registrationA, m.registrationB]),
+      ...withFixedTables.map((r) => r.id),
+    ]),
+  ];
+}
+
+/**
  * The event's meeting state as scheduler input: approved delegates with
  * their availability, caps and fixed tables; the interpreter pool; every
  * scheduled meeting pinned; and the accepted requests still waiting, oldest
  * acceptance first.
  */
-export async function loadBoard(em: EntityManager, event: Event): Promise<MeetingBoard> {
+export async function loadBoard(em: EntityManager, event: Event, focus?: BoardFocus): Promise<MeetingBoard> {
   const settings = event.meetingSettings;
   const slots = slotGrid(settings, event.timeZone);
-  const delegates = await loadDelegates(em, event.id);
   const fixed: Array<{ company_id: string; table_no: number }> = await em.query(
     'SELECT company_id, table_no FROM fixed_tables WHERE event_id = ?',
     [event.id],
@@ -99,15 +130,32 @@ export async function loadBoard(em: EntityManager, event: Event): Promise<Meetin
   const interpreters = await em
     .getRepository(Interpreter)
     .find({ where: { eventId: event.id }, order: { createdAt: 'ASC' } });
-  const meetings = await em.getRepository(Meeting).find({ where: { eventId: event.id, status: 'scheduled' } });
-  const waiting = await em
-    .getRepository(MeetingRequest)
-    .createQueryBuilder('r')
-    .where("r.event_id = :eventId AND r.status = 'accepted'", { eventId: event.id })
-    .andWhere("NOT EXISTS (SELECT 1 FROM meetings m WHERE m.request_id = r.id AND m.status = 'scheduled')")
-    .orderBy('r.responded_at', 'ASC')
-    .addOrderBy('r.id', 'ASC')
-    .getMany();
+  const meetings = focus
+    ? await em
+        .getRepository(Meeting)
+        .createQueryBuilder('m')
+        .where("m.event_id = :eventId AND m.status = 'scheduled'", { eventId: event.id })
+        .andWhere('(m.slot_index = :slot OR m.registration_a IN (:...ids) OR m.registration_b IN (:...ids))', {
+          slot: focus.slot,
+          ids: focus.registrationIds,
+        })
+        .getMany()
+    : await em.getRepository(Meeting).find({ where: { eventId: event.id, status: 'scheduled' } });
+  const delegates = await loadDelegates(
+    em,
+    event.id,
+    focus ? await focusDelegates(em, event.id, focus, meetings) : undefined,
+  );
+  const waiting = focus
+    ? []
+    : await em
+        .getRepository(MeetingRequest)
+        .createQueryBuilder('r')
+        .where("r.event_id = :eventId AND r.status = 'accepted'", { eventId: event.id })
+        .andWhere("NOT EXISTS (SELECT 1 FROM meetings m WHERE m.request_id = r.id AND m.status = 'scheduled')")
+        .orderBy('r.responded_at', 'ASC')
+        .addOrderBy('r.id', 'ASC')
+        .getMany();
 
   const schedulerDelegates: SchedulerDelegate[] = [...delegates.values()].map((d) => ({
     id: d.registrationId,

@@ -247,7 +247,10 @@ export class MeetingsService {
         throw new MeetingError(MeetingErrorCode.AlreadyScheduled, 'This meeting is already scheduled; move it instead');
       }
       await this.quickSlotCheck(em, event, request, slotIndex);
-      const board = await loadBoard(em, event);
+      const board = await loadBoard(em, event, {
+        registrationIds: [request.fromRegistrationId, request.toRegistrationId],
+        slot: slotIndex,
+      });
       const placed = this.placeAt(board, new IncrementalSchedule({ ...board.input, requests: [] }), request, slotIndex);
       request.unscheduledReason = null;
       await em.getRepository(MeetingRequest).save(request);
@@ -281,7 +284,10 @@ export class MeetingsService {
             MeetingErrorCode.ScheduleFinal,
             'The schedule is final; ask the organisers to move it',
           );
-        const board = await loadBoard(em, event);
+        const board = await loadBoard(em, event, {
+          registrationIds: [meeting.registrationA, meeting.registrationB],
+          slot: change.slotIndex,
+        });
         const schedule = new IncrementalSchedule({ ...board.input, requests: [] });
         schedule.release(meeting.id);
         const request = await em.getRepository(MeetingRequest).findOneByOrFail({ id: meeting.requestId });
