@@ -592,6 +592,9 @@ export class DemoSeedService {
       for (let k = 0, tries = 0; k < wanted && tries < 50; tries++) {
         const to = rng.pick(weighted);
         if (to.company.id === from.company.id) continue;
+        // The README's tour has cn-001 ask ru-001 for a meeting: leave that pair to the reader.
+        if ([from.user.email, to.user.email].sort().join() === 'cn-001@delegates.example,ru-001@delegates.example')
+          continue;
         const foreign = to.company.country !== from.company.country;
         if (!foreign && rng.next() < 0.85) continue;
         const pairKey = [from.registration.id, to.registration.id].sort().join(':');
