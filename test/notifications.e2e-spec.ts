@@ -240,3 +240,33 @@ describe('notification pipeline', () => {
     expect(sink.byRecipient(first.recipient.email)).toHaveLength(1);
   });
 });
+
+describe('global send rate', () => {
+  it('holds MAIL_RATE_PER_SECOND across two workers, with mails sent in batches', async () => {
+    const sink = await SmtpSink.start();
+    // A Redis prefix of its own: the limiter's counter is shared by every worker on the prefix.
+    const env = { SMTP_URL: sink.url, MAIL_RATE_PER_SECOND: '10', REDIS_PREFIX: `rt-rate-${Date.now().toString(36)}` };
+    const apps = [await createTestApp({ allInOne: true, env }), await createTestApp({ allInOne: true, env })];
+    try {
+      const run = Date.now().toString(36);
+      const messages = Array.from({ length: 30 }, (_, i) =>
+        invitation({
+          dedupeKey: `rate-${run}-${i}`,
+          recipient: { email: `rate-${run}-${i}@example.test`, name: `Delegate ${i}`, locale: 'en' },
+        }),
+      );
+      await enqueueMail(apps[0], ...messages);
+      await sink.waitFor((mails) => mails.length >= 30, 20_000);
+      await new Promise((r) => setTimeout(r, 500));
+      const times = sink.mails.map((m) => m.receivedAt).sort((a, b) => a - b);
+      expect(times).toHaveLength(30);
+      // 10 a second at most: the 30 take at least two full windows after the first
+      expect(times[29] - times[0]).toBeGreaterThanOrEqual(1800);
+      for (const start of times)
+        expect(times.filter((t) => t >= start && t < start + 900).length).toBeLessThanOrEqual(10);
+    } finally {
+      for (const app of apps) await app.close();
+      await sink.stop();
+    }
+  });
+});

@@ -5,7 +5,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { loadConfig } from '@roundtable/config';
-import { MailTemplateRegistry, OutboxService } from '@roundtable/notifications';
+import { MailTemplateRegistry, OutboxRelayService, OutboxService } from '@roundtable/notifications';
 import { createConnection } from 'mysql2/promise';
 import { createTransport } from 'nodemailer';
 import { DataSource } from 'typeorm';
@@ -47,12 +47,18 @@ async function main(): Promise<void> {
     },
   }));
 
-  const started = Date.now();
+  // The api's part (writing the rows) is timed apart; the pipeline runs from committed outbox rows to the sink.
   const ds = app.get(DataSource);
   const outbox = app.get(OutboxService);
+  const relay = app.get(OutboxRelayService);
+  await relay.onModuleDestroy(); // hold the relay while the rows go in
+  const enqueueStarted = Date.now();
   for (let i = 0; i < messages.length; i += 1000) {
     await ds.transaction((em) => outbox.enqueue(em, ...messages.slice(i, i + 1000)));
   }
+  const enqueueSeconds = (Date.now() - enqueueStarted) / 1000;
+  const started = Date.now();
+  relay.start();
   while (sink.accepted < COUNT) await new Promise((r) => setTimeout(r, 20));
   const pipelineSeconds = (Date.now() - started) / 1000;
   const pipelinePeak = peakRss;
@@ -109,7 +115,10 @@ async function main(): Promise<void> {
     `\nbench:mail — ${COUNT} invitation mails, SMTP pool ${config.mail.poolSize}, concurrency ${config.mail.concurrency}, rate limit ${config.mail.ratePerSecond}/s`,
   );
   console.log(
-    `  outbox → relay → Bull → worker → SMTP : ${pipelineRate.toFixed(0)} mails/s (${pipelineSeconds.toFixed(1)} s), peak RSS ${mb(pipelinePeak)} MB`,
+    `  writing the outbox rows (the api's part): ${(COUNT / enqueueSeconds).toFixed(0)} rows/s (${enqueueSeconds.toFixed(1)} s)`,
+  );
+  console.log(
+    `  outbox rows → relay → Bull → worker → SMTP : ${pipelineRate.toFixed(0)} mails/s (${pipelineSeconds.toFixed(1)} s), peak RSS ${mb(pipelinePeak)} MB`,
   );
   console.log(`  raw nodemailer, same pool and messages: ${rawRate.toFixed(0)} mails/s (${rawSeconds.toFixed(1)} s)`);
   console.log(

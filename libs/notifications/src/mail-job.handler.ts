@@ -8,7 +8,7 @@ import { MailSenderService } from './mail-sender.service';
 
 const AUTH_PAUSE_MS = 30_000;
 
-/** The `send-mail` job: thin; the row decides everything. Pauses this worker while SMTP refuses our login. */
+/** The `send-mail` job: thin; the rows decide everything. Pauses this worker while SMTP refuses our login. */
 @Injectable()
 export class MailJobHandler implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('MailJob');
@@ -35,14 +35,15 @@ export class MailJobHandler implements OnModuleInit, OnModuleDestroy {
   }
 
   private async handle(job: Job<SendMailJob>): Promise<string> {
-    const outcome = await this.sender.send(job.data.outboxId);
-    if (outcome === 'auth-failure' && !this.resumeTimer) {
+    const ids = job.data.outboxIds ?? (job.data.outboxId ? [job.data.outboxId] : []);
+    const outcomes = await this.sender.sendBatch(ids);
+    if (outcomes.includes('auth-failure') && !this.resumeTimer) {
       await this.queue.pause(true, true);
       this.resumeTimer = setTimeout(() => {
         this.resumeTimer = null;
         this.queue.resume(true).catch((error: unknown) => this.logger.warn(`Resume failed: ${String(error)}`));
       }, AUTH_PAUSE_MS);
     }
-    return outcome;
+    return outcomes.join(',');
   }
 }

@@ -51,47 +51,67 @@ export class MailSenderService {
     this.baseUrl = config.get('app.publicUrl', { infer: true });
   }
 
+  /** Sends one row; see `sendBatch`. */
   async send(outboxId: string): Promise<SendOutcome> {
-    // READ COMMITTED: lock the one row by primary key, no gap locks against the relay's range scans
+    const [outcome] = await this.sendBatch([outboxId]);
+    return outcome ?? 'skipped';
+  }
+
+  /**
+   * Sends a batch of rows (one relay claim) in one transaction: the rows are
+   * locked together, sent concurrently through the SMTP pool, and each
+   * outcome is recorded on its own row before the one commit. Returns the
+   * outcome of each row found, in id order.
+   */
+  async sendBatch(outboxIds: string[]): Promise<SendOutcome[]> {
+    if (outboxIds.length === 0) return [];
+    // READ COMMITTED: lock the rows by primary key, no gap locks against the relay's range scans
     return this.dataSource.transaction('READ COMMITTED', async (em) => {
-      const row = await em
-        .getRepository(OutboxMessageEntity)
-        .findOne({ where: { id: outboxId }, lock: { mode: 'pessimistic_write' } });
-      if (!row || (row.status !== 'queued' && row.status !== 'pending')) return 'skipped';
-      if (row.dueAt.getTime() > Date.now()) {
-        // never early: hand it back to the relay, which picks it up when due
-        await this.update(em, row.id, { status: 'pending', leasedUntil: null });
-        return 'skipped';
-      }
-      const template = this.templates.get(row.type);
-      if (template.isStillWanted && !(await template.isStillWanted(row, em))) {
-        await this.update(em, row.id, { status: 'cancelled', leasedUntil: null, lastError: 'no longer wanted' });
-        return 'skipped';
-      }
-      const attempt = row.attempts + 1;
-      let result: SendResult;
-      try {
-        result = await this.transport.send(this.compose(row), row.id);
-      } catch (error) {
-        return this.recordFailure(em, row, attempt, error);
-      }
-      await this.alerts.clearIfRaised();
-      await this.update(em, row.id, {
-        status: 'sent',
-        attempts: attempt,
-        sentAt: new Date(),
-        messageId: result.messageId,
-        smtpResponse: result.response.slice(0, 500),
-        leasedUntil: null,
-        lastError: null,
-      });
-      return 'sent';
+      const rows = (
+        await em.query<Record<string, unknown>[]>(
+          `SELECT * FROM outbox WHERE id IN (${outboxIds.map(() => '?').join(', ')}) ORDER BY id FOR UPDATE`,
+          outboxIds,
+        )
+      ).map(toRow);
+      return Promise.all(rows.map((row) => this.sendLocked(em, row)));
     });
+  }
+
+  private async sendLocked(em: EntityManager, row: OutboxRow): Promise<SendOutcome> {
+    if (row.status !== 'queued' && row.status !== 'pending') return 'skipped';
+    if (row.dueAt.getTime() > Date.now()) {
+      // never early: hand it back to the relay, which picks it up when due
+      await this.update(em, row.id, { status: 'pending', leasedUntil: null });
+      return 'skipped';
+    }
+    const template = this.templates.get(row.type);
+    if (template.isStillWanted && !(await template.isStillWanted(row, em))) {
+      await this.update(em, row.id, { status: 'cancelled', leasedUntil: null, lastError: 'no longer wanted' });
+      return 'skipped';
+    }
+    const attempt = row.attempts + 1;
+    let result: SendResult;
+    try {
+      result = await this.transport.send(this.compose(row), row.id);
+    } catch (error) {
+      return this.recordFailure(em, row, attempt, error);
+    }
+    await this.alerts.clearIfRaised();
+    await this.update(em, row.id, {
+      status: 'sent',
+      attempts: attempt,
+      sentAt: new Date(),
+      messageId: result.messageId,
+      smtpResponse: result.response.slice(0, 500),
+      leasedUntil: null,
+      lastError: null,
+    });
+    return 'sent';
   }
 
   private async recordFailure(
     em: EntityManager,
-    row: OutboxMessageEntity,
+    row: OutboxRow,
     attempt: number,
     error: unknown,
   ): Promise<SendOutcome> {
@@ -123,7 +143,7 @@ export class MailSenderService {
     return 'retry';
   }
 
-  private compose(row: OutboxMessageEntity): SendMailOptions {
+  private compose(row: OutboxRow): SendMailOptions {
     const locale = MailTemplateRegistry.pickLocale(row.recipientLocale, row.eventLocale);
     const recipient = {
       userId: row.recipientUserId ?? undefined,
@@ -163,7 +183,65 @@ export class MailSenderService {
     return mail;
   }
 
-  private update(em: EntityManager, id: string, changes: OutboxUpdate) {
-    return em.getRepository(OutboxMessageEntity).update({ id }, changes);
+  /** One UPDATE by primary key, in raw SQL: this runs once per mail, so no query building. */
+  private async update(em: EntityManager, id: string, changes: OutboxUpdate): Promise<void> {
+    const entries = Object.entries(changes) as [keyof OutboxUpdate, unknown][];
+    await em.query(`UPDATE outbox SET ${entries.map(([key]) => `${COLUMN[key]} = ?`).join(', ')} WHERE id = ?`, [
+      ...entries.map(([, value]) => value),
+      id,
+    ]);
   }
+}
+
+const COLUMN: Record<keyof OutboxUpdate, string> = {
+  status: 'status',
+  attempts: 'attempts',
+  dueAt: 'due_at',
+  leasedUntil: 'leased_until',
+  lastError: 'last_error',
+  sentAt: 'sent_at',
+  messageId: 'message_id',
+  smtpResponse: 'smtp_response',
+};
+
+/** What sending reads of a row. */
+type OutboxRow = Pick<
+  OutboxMessageEntity,
+  | 'id'
+  | 'type'
+  | 'subject'
+  | 'status'
+  | 'attempts'
+  | 'dueAt'
+  | 'recipientUserId'
+  | 'recipientEmail'
+  | 'recipientName'
+  | 'recipientLocale'
+  | 'recipientTimeZone'
+  | 'eventTimeZone'
+  | 'eventLocale'
+  | 'payload'
+  | 'calendar'
+>;
+
+const text = (value: unknown): string | null => (value === null || value === undefined ? null : String(value));
+
+function toRow(r: Record<string, unknown>): OutboxRow {
+  return {
+    id: String(r.id),
+    type: String(r.type),
+    subject: text(r.subject),
+    status: String(r.status) as OutboxRow['status'],
+    attempts: Number(r.attempts),
+    dueAt: r.due_at instanceof Date ? r.due_at : new Date(String(r.due_at)),
+    recipientUserId: text(r.recipient_user_id),
+    recipientEmail: String(r.recipient_email),
+    recipientName: String(r.recipient_name),
+    recipientLocale: text(r.recipient_locale),
+    recipientTimeZone: text(r.recipient_time_zone),
+    eventTimeZone: text(r.event_time_zone),
+    eventLocale: text(r.event_locale),
+    payload: JSON.parse(String(r.payload)) as Record<string, unknown>,
+    calendar: r.calendar ? (JSON.parse(String(r.calendar)) as OutboxRow['calendar']) : null,
+  };
 }

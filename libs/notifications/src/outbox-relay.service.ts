@@ -2,7 +2,7 @@ import { InjectQueue } from '@nestjs/bull';
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { AppConfig } from '@roundtable/config';
-import { JobName, QueueName, SendMailJob } from '@roundtable/queue';
+import { JobName, mailBatching, QueueName, SendMailJob } from '@roundtable/queue';
 import { Queue } from 'bull';
 import { DataSource } from 'typeorm';
 
@@ -13,7 +13,8 @@ const ENQUEUE_TIMEOUT_MS = 5_000;
  * Moves due outbox rows into the Bull `mail` queue, and gives back rows whose
  * lease ran out (a Redis that lost its jobs, a worker that died). Rows are
  * claimed with FOR UPDATE SKIP LOCKED, so any number of workers can relay at
- * once without two of them taking the same row. Job ids are unique per claim
+ * once without two of them taking the same row; each job carries a batch of
+ * the claimed rows (see `mailBatching`). Job ids are unique per claim
  * (`<id>:<attempt>:<lease>`): a row re-relayed after its lease expired gets a
  * new job even while the old one is stuck with a dead worker; the row lock
  * and status check make the extra job a no-op.
@@ -23,6 +24,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestr
   private readonly logger = new Logger('OutboxRelay');
   private readonly pollMs: number;
   private readonly leaseMs: number;
+  private readonly batchSize: number;
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private stopped = false;
@@ -34,9 +36,16 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestr
   ) {
     this.pollMs = config.get('mail.pollMs', { infer: true });
     this.leaseMs = config.get('mail.leaseMs', { infer: true });
+    this.batchSize = mailBatching(config.get('mail.ratePerSecond', { infer: true })).batchSize;
   }
 
   onApplicationBootstrap(): void {
+    this.start();
+  }
+
+  /** Starts polling (again, after `onModuleDestroy` stopped it). */
+  start(): void {
+    this.stopped = false;
     this.schedule(0);
   }
 
@@ -109,11 +118,11 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestr
     try {
       await withTimeout(
         this.queue.addBulk(
-          claimed.map((row) => ({
+          chunks(claimed, this.batchSize).map((rows) => ({
             name: JobName.SendMail,
-            data: { outboxId: row.id },
+            data: { outboxIds: rows.map((row) => row.id) },
             opts: {
-              jobId: `${row.id}:${row.attempts}:${leasedUntil.getTime()}`,
+              jobId: `${rows[0].id}:${rows[0].attempts}:${leasedUntil.getTime()}`,
               removeOnComplete: true,
               removeOnFail: 1000,
               attempts: 1,
@@ -134,6 +143,12 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestr
       return 0;
     }
   }
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {

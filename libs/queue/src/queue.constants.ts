@@ -21,8 +21,22 @@ export const JOBS_BY_QUEUE: Record<QueueName, readonly JobName[]> = {
   [QueueName.Scheduling]: [JobName.ScheduleMeetings],
 };
 
+/** The outbox rows of one relay claim, sent together (`outboxId`: a single row, from jobs queued by older versions). */
 export interface SendMailJob {
-  outboxId: string;
+  outboxIds?: string[];
+  outboxId?: string;
+}
+
+const MAIL_BATCH_MAX = 20;
+
+/**
+ * How many mails one `send-mail` job carries, and how many such jobs the
+ * Redis limiter lets start per second, so that mails per second stay within
+ * MAIL_RATE_PER_SECOND across every worker.
+ */
+export function mailBatching(ratePerSecond: number): { batchSize: number; jobsPerSecond: number } {
+  const batchSize = Math.max(1, Math.min(MAIL_BATCH_MAX, ratePerSecond));
+  return { batchSize, jobsPerSecond: Math.max(1, Math.floor(ratePerSecond / batchSize)) };
 }
 
 /** Place every accepted, unscheduled meeting request of an event. */

@@ -4,7 +4,7 @@ import { ConfigService } from '@nestjs/config';
 import { AppConfig } from '@roundtable/config';
 import Redis from 'ioredis';
 import { JobHandlerRegistry } from './job-handler.registry';
-import { QueueName, REDIS_CLIENT } from './queue.constants';
+import { mailBatching, QueueName, REDIS_CLIENT } from './queue.constants';
 import { redisOptions } from './redis-options';
 
 class RedisCloser implements OnApplicationShutdown {
@@ -37,7 +37,7 @@ class RedisCloser implements OnApplicationShutdown {
       inject: [ConfigService],
       // The limiter lives in Redis, so the send rate holds across every worker.
       useFactory: (config: ConfigService<AppConfig, true>) => ({
-        limiter: { max: config.get('mail.ratePerSecond', { infer: true }), duration: 1000 },
+        limiter: { max: mailBatching(config.get('mail.ratePerSecond', { infer: true })).jobsPerSecond, duration: 1000 },
       }),
     }),
     BullModule.registerQueue({ name: QueueName.Scheduling }),
