@@ -224,7 +224,9 @@ type OutboxRow = Pick<
   | 'calendar'
 >;
 
-const text = (value: unknown): string | null => (value === null || value === undefined ? null : String(value));
+/** mysql2 returns VARCHAR/CHAR/TEXT columns as strings; anything else here would be a schema change. */
+const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+const json = <T>(value: unknown): T | null => (typeof value === 'string' ? (JSON.parse(value) as T) : null);
 
 function toRow(r: Record<string, unknown>): OutboxRow {
   return {
@@ -241,7 +243,7 @@ function toRow(r: Record<string, unknown>): OutboxRow {
     recipientTimeZone: text(r.recipient_time_zone),
     eventTimeZone: text(r.event_time_zone),
     eventLocale: text(r.event_locale),
-    payload: JSON.parse(String(r.payload)) as Record<string, unknown>,
-    calendar: r.calendar ? (JSON.parse(String(r.calendar)) as OutboxRow['calendar']) : null,
+    payload: json<Record<string, unknown>>(r.payload) ?? {},
+    calendar: json<NonNullable<OutboxRow['calendar']>>(r.calendar),
   };
 }
