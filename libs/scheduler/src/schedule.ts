@@ -206,7 +206,8 @@ function firstFit(board: Board, r: number): number {
  */
 export class Greedy {
   private readonly feasible: Int32Array;
-  private readonly version: Int32Array;
+  /** Bit s set when the request fits slot s, as of its last re-key (forums of up to 32 slots). */
+  private readonly masks: Uint32Array;
   private readonly pending: Uint8Array;
   /** Pending requests per delegate in the current run. */
   private readonly pendingOf: Int32Array;
@@ -214,10 +215,10 @@ export class Greedy {
 
   constructor(private readonly board: Board) {
     this.feasible = new Int32Array(board.requestCount);
-    this.version = new Int32Array(board.requestCount);
+    this.masks = new Uint32Array(board.slots <= 32 ? board.requestCount : 0);
     this.pending = new Uint8Array(board.requestCount);
     this.pendingOf = new Int32Array(board.delegateCount);
-    this.heap = new Heap();
+    this.heap = new Heap(board.requestCount);
   }
 
   /** Place what it can of `requests` (all unplaced); returns how many were placed. */
@@ -229,12 +230,13 @@ export class Greedy {
     const rekey = (q: number): void => {
       const f = this.countFeasible(q);
       this.feasible[q] = f;
-      this.version[q]++;
       if (f > 0) {
         const la = this.load(board.requestA[q]);
         const lb = this.load(board.requestB[q]);
         const noise = rng ? 1 + NOISE * rng.next() : 1;
-        heap.push(f * (la + lb) * noise, -board.priority[q], q, q, this.version[q]);
+        heap.set(q, f * (la + lb) * noise, -board.priority[q]);
+      } else {
+        heap.remove(q);
       }
     };
     for (const q of requests) {
@@ -247,13 +249,10 @@ export class Greedy {
     for (const q of list) rekey(q);
     let placed = 0;
     while (heap.size > 0) {
-      const [q, ver] = heap.pop();
-      if (!this.pending[q] || ver !== this.version[q]) continue;
+      const q = heap.pop();
+      if (!this.pending[q]) continue;
       const s = this.chooseSlot(q);
-      if (s === NONE) {
-        this.version[q]++;
-        continue;
-      }
+      if (s === NONE) continue;
       const floating = board.needsFloating(q, s);
       board.place(q, s);
       this.pending[q] = 0;
@@ -290,9 +289,18 @@ export class Greedy {
 
   private countFeasible(q: number): number {
     const board = this.board;
+    const useMask = this.masks.length > 0;
+    if (useMask) this.masks[q] = 0;
     if (!board.underCaps(q)) return 0;
     let n = 0;
-    for (let s = 0; s < board.slots; s++) if (board.fits(q, s)) n++;
+    let mask = 0;
+    for (let s = 0; s < board.slots; s++) {
+      if (board.fits(q, s)) {
+        n++;
+        mask |= 1 << s;
+      }
+    }
+    if (useMask) this.masks[q] = mask >>> 0;
     return n;
   }
 
@@ -308,13 +316,25 @@ export class Greedy {
     const b = board.requestB[q];
     let best = NONE;
     let bestCost = Infinity;
+    // The other pending requests of the two delegates, with the slots they fitted at their last
+    // re-key (every placement re-keys the requests it can affect) and their weight.
+    const useMask = this.masks.length > 0;
+    const others: number[] = [];
+    if (useMask) {
+      for (const p of board.incident[a]) if (p !== q && this.pending[p] && this.masks[p]) others.push(p);
+      for (const p of board.incident[b]) if (p !== q && this.pending[p] && this.masks[p]) others.push(p);
+    }
     for (let s = 0; s < board.slots; s++) {
       if (!board.fits(q, s)) continue;
       let cost = 0;
-      for (const p of board.incident[a])
-        if (p !== q && this.pending[p] && board.fits(p, s)) cost += 1 / this.feasible[p];
-      for (const p of board.incident[b])
-        if (p !== q && this.pending[p] && board.fits(p, s)) cost += 1 / this.feasible[p];
+      if (useMask) {
+        for (const p of others) if ((this.masks[p] >>> s) & 1) cost += 1 / this.feasible[p];
+      } else {
+        for (const p of board.incident[a])
+          if (p !== q && this.pending[p] && board.fits(p, s)) cost += 1 / this.feasible[p];
+        for (const p of board.incident[b])
+          if (p !== q && this.pending[p] && board.fits(p, s)) cost += 1 / this.feasible[p];
+      }
       if (board.needsFloating(q, s))
         cost += (TABLE_PRESSURE * board.floatingUsed[s]) / Math.max(1, board.floatingCapacity);
       if (cost < bestCost - 1e-9) {
@@ -326,72 +346,100 @@ export class Greedy {
   }
 }
 
-/** A binary min-heap of (key, secondary, tie, item, version), compared in that order. */
+/**
+ * An indexed binary min-heap of requests by (key, secondary, request index):
+ * each request is in it at most once, and re-keying moves it in place, so
+ * nothing stale piles up while the greedy re-keys after every placement.
+ */
 class Heap {
-  private keys: number[] = [];
-  private seconds: number[] = [];
-  private ties: number[] = [];
-  private items: number[] = [];
-  private versions: number[] = [];
+  private readonly heap: Int32Array;
+  private readonly position: Int32Array;
+  private readonly keys: Float64Array;
+  private readonly seconds: Float64Array;
+  private count = 0;
+
+  constructor(capacity: number) {
+    this.heap = new Int32Array(capacity);
+    this.position = new Int32Array(capacity).fill(NONE);
+    this.keys = new Float64Array(capacity);
+    this.seconds = new Float64Array(capacity);
+  }
 
   get size(): number {
-    return this.items.length;
+    return this.count;
   }
 
   clear(): void {
-    this.keys.length = this.seconds.length = this.ties.length = this.items.length = this.versions.length = 0;
+    for (let i = 0; i < this.count; i++) this.position[this.heap[i]] = NONE;
+    this.count = 0;
   }
 
-  push(key: number, second: number, tie: number, item: number, version: number): void {
-    this.keys.push(key);
-    this.seconds.push(second);
-    this.ties.push(tie);
-    this.items.push(item);
-    this.versions.push(version);
-    let i = this.items.length - 1;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (!this.less(i, parent)) break;
-      this.swap(i, parent);
-      i = parent;
+  /** Insert `item`, or move it to its new key. */
+  set(item: number, key: number, second: number): void {
+    this.keys[item] = key;
+    this.seconds[item] = second;
+    let i = this.position[item];
+    if (i === NONE) {
+      i = this.count++;
+      this.heap[i] = item;
+      this.position[item] = i;
     }
+    this.down(this.up(i));
   }
 
-  pop(): [number, number] {
-    const top: [number, number] = [this.items[0], this.versions[0]];
-    const last = this.items.length - 1;
-    this.swap(0, last);
-    this.keys.pop();
-    this.seconds.pop();
-    this.ties.pop();
-    this.items.pop();
-    this.versions.pop();
-    let i = 0;
-    const n = this.items.length;
-    for (;;) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let m = i;
-      if (l < n && this.less(l, m)) m = l;
-      if (r < n && this.less(r, m)) m = r;
-      if (m === i) break;
-      this.swap(i, m);
-      i = m;
-    }
+  remove(item: number): void {
+    const i = this.position[item];
+    if (i === NONE) return;
+    const last = --this.count;
+    this.position[item] = NONE;
+    if (i === last) return;
+    const moved = this.heap[last];
+    this.heap[i] = moved;
+    this.position[moved] = i;
+    this.down(this.up(i));
+  }
+
+  pop(): number {
+    const top = this.heap[0];
+    this.remove(top);
     return top;
   }
 
-  private less(i: number, j: number): boolean {
-    if (this.keys[i] !== this.keys[j]) return this.keys[i] < this.keys[j];
-    if (this.seconds[i] !== this.seconds[j]) return this.seconds[i] < this.seconds[j];
-    return this.ties[i] < this.ties[j];
+  private less(a: number, b: number): boolean {
+    if (this.keys[a] !== this.keys[b]) return this.keys[a] < this.keys[b];
+    if (this.seconds[a] !== this.seconds[b]) return this.seconds[a] < this.seconds[b];
+    return a < b;
   }
 
-  private swap(i: number, j: number): void {
-    for (const arr of [this.keys, this.seconds, this.ties, this.items, this.versions]) {
-      const t = arr[i];
-      arr[i] = arr[j];
-      arr[j] = t;
+  private up(i: number): number {
+    const item = this.heap[i];
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      const above = this.heap[parent];
+      if (!this.less(item, above)) break;
+      this.heap[i] = above;
+      this.position[above] = i;
+      i = parent;
     }
+    this.heap[i] = item;
+    this.position[item] = i;
+    return i;
+  }
+
+  private down(i: number): void {
+    const item = this.heap[i];
+    const n = this.count;
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= n) break;
+      const r = l + 1;
+      const child = r < n && this.less(this.heap[r], this.heap[l]) ? r : l;
+      if (!this.less(this.heap[child], item)) break;
+      this.heap[i] = this.heap[child];
+      this.position[this.heap[i]] = i;
+      i = child;
+    }
+    this.heap[i] = item;
+    this.position[item] = i;
   }
 }
