@@ -269,9 +269,12 @@ describe('A full forum, end to end', () => {
       [ruA.email, 'agreement-recorded', 'ru'],
     ];
     const deadline = Date.now() + 20_000;
-    while (sink.mails.length < expected.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    // The worker relays every due row of the shared test database: keep what went to this forum's people.
+    const ours = new Set([speakerEmail, organiser.email, ...[cnA, cnB, ruA, ruB].map((u) => u.email)]);
+    const ourMails = () => sink.mails.filter((m) => m.envelopeTo.some((to) => ours.has(to)));
+    while (ourMails().length < expected.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
     await new Promise((r) => setTimeout(r, 1500)); // anything unexpected would arrive now
-    const received = sink.mails.map((m) => [m.envelopeTo[0], mailType(m), m.parsed.subject ?? '']);
+    const received = ourMails().map((m) => [m.envelopeTo[0], mailType(m), m.parsed.subject ?? '']);
     const key = ([to, type]: string[]) => `${to} ${type}`;
     expect(received.map(key).sort()).toEqual(expected.map(key).sort());
     for (const [to, type, lang] of expected) {

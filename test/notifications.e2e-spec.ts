@@ -256,9 +256,13 @@ describe('global send rate', () => {
         }),
       );
       await enqueueMail(apps[0], ...messages);
-      await sink.waitFor((mails) => mails.length >= 30, 20_000);
+      // these workers also relay whatever other suites left due in the shared database: count ours
+      const ours = (mails: typeof sink.mails) => mails.filter((m) => m.envelopeTo[0]?.startsWith(`rate-${run}-`));
+      await sink.waitFor((mails) => ours(mails).length >= 30, 20_000);
       await new Promise((r) => setTimeout(r, 500));
-      const times = sink.mails.map((m) => m.receivedAt).sort((a, b) => a - b);
+      const times = ours(sink.mails)
+        .map((m) => m.receivedAt)
+        .sort((a, b) => a - b);
       expect(times).toHaveLength(30);
       // 10 a second at most: the 30 take at least two full windows after the first
       expect(times[29] - times[0]).toBeGreaterThanOrEqual(1800);

@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createPool, Pool, PoolConnection, RowDataPacket } from 'mysql2/promise';
 import { freePort } from '../support/disposable-redis';
+import { dropBenchDatabase } from './bench-database';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -518,14 +519,7 @@ async function main(): Promise<void> {
     await pool.end();
     server.kill('SIGTERM');
     await new Promise((r) => server.once('exit', r));
-    const admin = createPool({
-      host: config.db.host,
-      port: config.db.port,
-      user: config.db.user,
-      password: config.db.password,
-    });
-    await admin.query(`DROP DATABASE IF EXISTS \`${config.db.name}\``);
-    await admin.end();
+    await dropBenchDatabase(config.db);
   }
 }
 

@@ -6,10 +6,10 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { loadConfig } from '@roundtable/config';
 import { MailTemplateRegistry, OutboxRelayService, OutboxService } from '@roundtable/notifications';
-import { createConnection } from 'mysql2/promise';
 import { createTransport } from 'nodemailer';
 import { DataSource } from 'typeorm';
 import { SmtpSink } from '../support/smtp-sink';
+import { dropBenchDatabase } from './bench-database';
 
 const COUNT = Number(process.env.BENCH_MAILS ?? 10_000);
 
@@ -99,14 +99,7 @@ async function main(): Promise<void> {
   clearInterval(sampler);
   await app.close();
   await sink.stop();
-  const admin = await createConnection({
-    host: config.db.host,
-    port: config.db.port,
-    user: config.db.user,
-    password: config.db.password,
-  });
-  await admin.query(`DROP DATABASE IF EXISTS \`${config.db.name}\``);
-  await admin.end();
+  await dropBenchDatabase(config.db);
 
   const pipelineRate = COUNT / pipelineSeconds;
   const rawRate = COUNT / rawSeconds;

@@ -53,6 +53,12 @@ export interface AgreementInput {
 
 export type AmendmentInput = Partial<Omit<AgreementInput, 'sessionId' | 'meetingId'>> & { reason: string };
 
+/** What recording an entry returns: the agreement as it now stands and the entry itself. */
+export interface Recorded {
+  agreement: AgreementView;
+  entry: LedgerEntryView;
+}
+
 export interface LedgerEntryView {
   seq: number;
   id: string;
@@ -111,33 +117,16 @@ export class AgreementsService {
     private readonly outbox: OutboxService,
   ) {}
 
-  async sign(
-    eventId: string,
-    user: AuthUser,
-    input: AgreementInput,
-  ): Promise<{ agreement: AgreementView; entry: LedgerEntryView }> {
-    return inTransaction(this.dataSource, async (em) => {
-      const event = await this.access.lockEvent(em, eventId);
-      const state = await this.buildState(em, event, input);
-      const agreementId = newId();
-      const entry = await this.append(em, event.id, agreementId, 'signed', state, null, user);
-      await this.confirm(em, event, entry, state, input.parties);
-      return { agreement: currentAgreements([JSON.parse(entry.payload) as LedgerPayload])[0], entry };
-    });
+  async sign(eventId: string, user: AuthUser, input: AgreementInput): Promise<Recorded> {
+    return this.record(eventId, null, user, 'signed', null, async (em, event) => ({
+      state: await this.buildState(em, event, input),
+      notify: input.parties,
+    }));
   }
 
-  async amend(
-    eventId: string,
-    agreementId: string,
-    user: AuthUser,
-    input: AmendmentInput,
-  ): Promise<{ agreement: AgreementView; entry: LedgerEntryView }> {
-    return inTransaction(this.dataSource, async (em) => {
-      const event = await this.access.lockEvent(em, eventId);
-      const history = await this.history(em, event.id, agreementId);
+  async amend(eventId: string, agreementId: string, user: AuthUser, input: AmendmentInput): Promise<Recorded> {
+    return this.record(eventId, agreementId, user, 'amended', input.reason, async (em, event, history) => {
       const current = currentAgreements(history)[0];
-      if (current.status === 'withdrawn')
-        throw new AgreementError(AgreementErrorCode.AgreementWithdrawn, 'A withdrawn agreement cannot be amended');
       const state = await this.buildState(em, event, {
         title: input.title ?? current.title,
         kind: input.kind ?? current.kind,
@@ -149,27 +138,42 @@ export class AgreementsService {
         meetingId: current.meetingId ?? undefined,
         documentSha256: input.documentSha256 ?? current.documentSha256 ?? undefined,
       });
-      const entry = await this.append(em, event.id, agreementId, 'amended', state, input.reason, user);
-      await this.confirm(em, event, entry, state, input.parties ?? []);
-      return { agreement: currentAgreements([...history, JSON.parse(entry.payload) as LedgerPayload])[0], entry };
+      return { state, notify: input.parties ?? [] };
     });
   }
 
-  async withdraw(
+  async withdraw(eventId: string, agreementId: string, user: AuthUser, reason: string): Promise<Recorded> {
+    return this.record(eventId, agreementId, user, 'withdrawn', reason, (_em, _event, history) =>
+      Promise.resolve({ state: history[history.length - 1].agreement, notify: [] }),
+    );
+  }
+
+  /**
+   * One ledger entry, in one transaction under the event's lock: the new state
+   * decided from the agreement's history (none for a signing), appended to the
+   * chain, confirmed to the parties (`notify`: the parties as given with this
+   * request, whose signatories' addresses are mailed too).
+   */
+  private async record(
     eventId: string,
-    agreementId: string,
+    agreementId: string | null,
     user: AuthUser,
-    reason: string,
-  ): Promise<{ agreement: AgreementView; entry: LedgerEntryView }> {
+    action: LedgerAction,
+    reason: string | null,
+    next: (
+      em: EntityManager,
+      event: Event,
+      history: LedgerPayload[],
+    ) => Promise<{ state: AgreementState; notify: PartyInput[] }>,
+  ): Promise<Recorded> {
     return inTransaction(this.dataSource, async (em) => {
       const event = await this.access.lockEvent(em, eventId);
-      const history = await this.history(em, event.id, agreementId);
-      const current = currentAgreements(history)[0];
-      if (current.status === 'withdrawn')
-        throw new AgreementError(AgreementErrorCode.AgreementWithdrawn, 'This agreement is already withdrawn');
-      const state = history[history.length - 1].agreement;
-      const entry = await this.append(em, event.id, agreementId, 'withdrawn', state, reason, user);
-      await this.confirm(em, event, entry, state, []);
+      const history = agreementId ? await this.history(em, event.id, agreementId) : [];
+      if (history.length > 0 && history[history.length - 1].action === 'withdrawn')
+        throw new AgreementError(AgreementErrorCode.AgreementWithdrawn, 'This agreement is withdrawn already');
+      const { state, notify } = await next(em, event, history);
+      const entry = await this.append(em, event.id, agreementId ?? newId(), action, state, reason, user);
+      await this.confirm(em, event, entry, state, notify);
       return { agreement: currentAgreements([...history, JSON.parse(entry.payload) as LedgerPayload])[0], entry };
     });
   }
