@@ -17,6 +17,8 @@ export class Board {
   private readonly available: Uint8Array;
   /** delegate × slot: 1 when the delegate already meets someone then. */
   private readonly busy: Uint8Array;
+  /** Per delegate: slots they attend and are not busy in (kept as `busy` changes). */
+  private readonly freeSlots: Int32Array;
   readonly meetings: Int32Array;
   readonly caps: Int32Array;
   /** Index into `fixedTables` of the delegate's reserved table, or -1. */
@@ -64,6 +66,7 @@ export class Board {
 
     this.available = new Uint8Array(D * S);
     this.busy = new Uint8Array(D * S);
+    this.freeSlots = new Int32Array(D);
     this.meetings = new Int32Array(D);
     this.caps = new Int32Array(D);
     this.fixedOf = new Int32Array(D).fill(NONE);
@@ -71,6 +74,7 @@ export class Board {
     this.fixedTables = [];
     input.delegates.forEach((d, i) => {
       fillSlots(this.available, i * S, S, d.available);
+      for (let j = i * S; j < i * S + S; j++) this.freeSlots[i] += this.available[j];
       this.caps[i] = d.maxMeetings;
       if (d.fixedTable != null && d.fixedTable >= 1 && d.fixedTable <= input.tableCount) {
         let k = fixedIndex.get(d.fixedTable);
@@ -164,7 +168,7 @@ export class Board {
     for (const id of [m.a, m.b]) {
       const d = this.delegateIndex.get(id);
       if (d === undefined) throw new Error(`meeting ${m.id} names an unknown delegate`);
-      this.busy[d * S + m.slot] = flag;
+      this.setBusy(d, m.slot, flag);
       this.meetings[d] += sign;
     }
     const k = this.fixedIndex.get(m.table);
@@ -235,10 +239,14 @@ export class Board {
   room(d: number): number {
     const left = this.caps[d] - this.meetings[d];
     if (left <= 0) return 0;
-    const S = this.slots;
-    let free = 0;
-    for (let i = d * S, end = i + S; i < end; i++) if (this.available[i] && !this.busy[i]) free++;
-    return Math.min(left, free);
+    return Math.min(left, this.freeSlots[d]);
+  }
+
+  private setBusy(d: number, s: number, flag: 0 | 1): void {
+    const i = d * this.slots + s;
+    if (this.busy[i] === flag) return;
+    this.busy[i] = flag;
+    if (this.available[i]) this.freeSlots[d] += flag ? -1 : 1;
   }
 
   /**
@@ -295,8 +303,8 @@ export class Board {
     const S = this.slots;
     const a = this.requestA[r];
     const b = this.requestB[r];
-    this.busy[a * S + s] = 1;
-    this.busy[b * S + s] = 1;
+    this.setBusy(a, s, 1);
+    this.setBusy(b, s, 1);
     this.meetings[a]++;
     this.meetings[b]++;
     const k = this.freeFixed(a, b, s);
@@ -317,8 +325,8 @@ export class Board {
     if (s === NONE) return;
     const a = this.requestA[r];
     const b = this.requestB[r];
-    this.busy[a * S + s] = 0;
-    this.busy[b * S + s] = 0;
+    this.setBusy(a, s, 0);
+    this.setBusy(b, s, 0);
     this.meetings[a]--;
     this.meetings[b]--;
     const k = this.fixedUsedBy[r];
@@ -339,8 +347,8 @@ export class Board {
     const S = this.slots;
     const a = this.requestA[r];
     const b = this.requestB[r];
-    this.busy[a * S + s] = 1;
-    this.busy[b * S + s] = 1;
+    this.setBusy(a, s, 1);
+    this.setBusy(b, s, 1);
     this.meetings[a]++;
     this.meetings[b]++;
     if (k !== NONE) this.fixedBusy[k * S + s] = 1;

@@ -14,7 +14,7 @@ const CHAIN_BRANCH = 3;
  */
 const NEIGHBOURHOOD_SHARE = 0.2;
 /** The search stops after this many iterations without a gain (still a count, so still reproducible). */
-const STALL = 2000;
+const STALL = 1500;
 /** Large neighbourhoods: meeting partners of each delegate of the unplaced request also freed. */
 const PARTNERS = 2;
 /** Randomisation of the greedy's order when re-adding inside the search. */
