@@ -48,7 +48,7 @@ export class AgendaService {
   async agenda(eventId: string, user: AuthUser | undefined, requested: string | undefined): Promise<Agenda> {
     const event = await this.access.getVisibleEvent(eventId, user);
     const locale = pickLocale(requested, event);
-    const views = await this.sessions.list(eventId, user);
+    const views = await this.sessions.ofEvent(event);
     const days = new Map<string, AgendaSession[]>();
     for (const view of views) {
       const item = this.item(view, event, locale);
@@ -73,7 +73,7 @@ export class AgendaService {
   async ics(eventId: string, user: AuthUser | undefined, requested: string | undefined): Promise<string> {
     const event = await this.access.getVisibleEvent(eventId, user);
     const locale = pickLocale(requested, event);
-    const views = await this.sessions.list(eventId, user);
+    const views = await this.sessions.ofEvent(event);
     return buildIcs(
       views.map((view) => {
         const item = this.item(view, event, locale);

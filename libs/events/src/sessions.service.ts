@@ -201,9 +201,15 @@ export class SessionsService {
   }
 
   async list(eventId: string, user: AuthUser | undefined): Promise<SessionView[]> {
-    await this.access.getVisibleEvent(eventId, user);
+    return this.ofEvent(await this.access.getVisibleEvent(eventId, user));
+  }
+
+  /** The sessions of an event the caller has already been allowed to see, in programme order. */
+  async ofEvent(event: Event): Promise<SessionView[]> {
     return this.views(
-      await this.dataSource.getRepository(Session).find({ where: { eventId }, order: { startsAt: 'ASC', id: 'ASC' } }),
+      await this.dataSource
+        .getRepository(Session)
+        .find({ where: { eventId: event.id }, order: { startsAt: 'ASC', id: 'ASC' } }),
     );
   }
 
