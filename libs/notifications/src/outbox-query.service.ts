@@ -47,18 +47,26 @@ export class OutboxQueryService {
     return row;
   }
 
-  /** A failed mail goes back to the queue with a fresh attempt budget. */
+  /**
+   * Puts a failed mail back in line, with a fresh attempt budget, and returns it as the retry left it
+   * (`pending`): read and changed under the row's lock, so the relay, which
+   * may claim it the moment this commits, cannot change what is reported.
+   */
   async retry(id: string): Promise<OutboxMessageEntity> {
-    const result = await this.dataSource
-      .getRepository(OutboxMessageEntity)
-      .update({ id, status: 'failed' }, { status: 'pending', attempts: 0, dueAt: new Date(), lastError: null });
-    if ((result.affected ?? 0) === 0) {
-      const row = await this.find(id);
-      throw new CommonError(
-        CommonErrorCode.Conflict,
-        `Only failed notifications can be retried (this one is ${row.status})`,
-      );
-    }
-    return this.find(id);
+    return this.dataSource.transaction('READ COMMITTED', async (em) => {
+      const repo = em.getRepository(OutboxMessageEntity);
+      const row = ID_PATTERN.test(id)
+        ? await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } })
+        : null;
+      if (!row) throw CommonError.notFound('Notification');
+      if (row.status !== 'failed')
+        throw new CommonError(
+          CommonErrorCode.Conflict,
+          `Only failed notifications can be retried (this one is ${row.status})`,
+        );
+      Object.assign(row, { status: 'pending', attempts: 0, dueAt: new Date(), lastError: null });
+      await repo.update({ id }, { status: row.status, attempts: row.attempts, dueAt: row.dueAt, lastError: null });
+      return row;
+    });
   }
 }
