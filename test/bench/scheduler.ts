@@ -11,6 +11,7 @@ import {
   ForumSize,
   generateForum,
   IncrementalSchedule,
+  pinPlacements,
   Random,
   schedule,
   SchedulerResult,
@@ -73,14 +74,7 @@ function runIncremental(): void {
   const input = generateForum('L', 1);
   const result = schedule(input, { seed: 1 });
   const requests = new Map(input.requests.map((r) => [r.id, r]));
-  const pinned = result.placements.map((p) => ({
-    id: p.requestId,
-    a: requests.get(p.requestId)!.a,
-    b: requests.get(p.requestId)!.b,
-    slot: p.slot,
-    table: p.table,
-    interpreter: p.interpreter,
-  }));
+  const pinned = pinPlacements(input.requests, result.placements);
   const waiting = result.unplaced.map((u) => requests.get(u.requestId)!);
   const inc = new IncrementalSchedule({ ...input, requests: waiting, pinned });
   const before = new Map(inc.meetings().map((m) => [m.id, JSON.stringify(m)]));

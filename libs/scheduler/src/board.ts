@@ -299,24 +299,11 @@ export class Board {
     return this.available[ia] === 1 && this.available[ib] === 1 && !this.busy[ia] && !this.busy[ib];
   }
 
+  /** Place `r` at `s` (which it fits) on the first free fixed table or floating one, and interpreter if needed. */
   place(r: number, s: number): void {
-    const S = this.slots;
-    const a = this.requestA[r];
-    const b = this.requestB[r];
-    this.setBusy(a, s, 1);
-    this.setBusy(b, s, 1);
-    this.meetings[a]++;
-    this.meetings[b]++;
-    const k = this.freeFixed(a, b, s);
-    if (k !== NONE) this.fixedBusy[k * S + s] = 1;
-    else this.floatingUsed[s]++;
-    this.fixedUsedBy[r] = k;
-    if (this.requestPair[r] !== NONE) {
-      const i = this.freeInterpreter(this.requestPair[r], s);
-      this.interpreterBusy[i * S + s] = 1;
-      this.interpreterOf[r] = i;
-    }
-    this.slotOf[r] = s;
+    const k = this.freeFixed(this.requestA[r], this.requestB[r], s);
+    const i = this.requestPair[r] !== NONE ? this.freeInterpreter(this.requestPair[r], s) : NONE;
+    this.restore(r, [s, k, i]);
   }
 
   unplace(r: number): void {
@@ -343,6 +330,7 @@ export class Board {
     return [this.slotOf[r], this.fixedUsedBy[r], this.interpreterOf[r]];
   }
 
+  /** Occupy slot `s` with fixed table `k` (NONE: a floating one) and interpreter `i`: a placement as `snapshot` saved it. */
   restore(r: number, [s, k, i]: [number, number, number]): void {
     const S = this.slots;
     const a = this.requestA[r];

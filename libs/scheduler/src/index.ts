@@ -3,5 +3,6 @@ export { schedule, defaultIterations } from './schedule';
 export { firstFit } from './first-fit';
 export { checkSchedule } from './check';
 export { IncrementalSchedule, Insertion } from './incremental';
+export { pinPlacements } from './pinned';
 export { generateForum, FORUM_SIZES, ForumSize } from './generator';
 export { Random } from './random';

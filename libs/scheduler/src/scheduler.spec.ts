@@ -2,6 +2,7 @@ import { checkSchedule } from './check';
 import { firstFit } from './first-fit';
 import { generateForum } from './generator';
 import { IncrementalSchedule } from './incremental';
+import { pinPlacements } from './pinned';
 import { schedule } from './schedule';
 import { SchedulerInput, SchedulerResult } from './types';
 
@@ -32,15 +33,7 @@ describe('scheduler invariants on generated forums', () => {
   it('never moves pinned meetings and keeps them within the caps', () => {
     const input = generateForum('S', 11);
     const first = firstFit({ ...input, requests: input.requests.slice(0, 120) });
-    const requests = new Map(input.requests.map((r) => [r.id, r]));
-    const pinned = first.placements.map((p) => ({
-      id: p.requestId,
-      a: requests.get(p.requestId)!.a,
-      b: requests.get(p.requestId)!.b,
-      slot: p.slot,
-      table: p.table,
-      interpreter: p.interpreter,
-    }));
+    const pinned = pinPlacements(input.requests, first.placements);
     const rest = { ...input, requests: input.requests.slice(120), pinned };
     const result = schedule(rest, { seed: 3 });
     expect(checkSchedule(rest, result)).toEqual([]);
