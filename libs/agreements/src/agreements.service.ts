@@ -83,6 +83,10 @@ interface EntryRow {
 
 const VERIFY_BATCH = 1000;
 
+/** An event's entries after a sequence number, in order: `[eventId, afterSeq, limit]`. */
+const ENTRIES_AFTER = `SELECT seq, id, event_id, agreement_id, action, payload, prev_hash, hash FROM agreement_entries
+  WHERE event_id = ? AND seq > ? ORDER BY seq LIMIT ?`;
+
 const toStored = (r: EntryRow): StoredEntry => ({
   seq: Number(r.seq),
   eventId: r.event_id,
@@ -172,9 +176,9 @@ export class AgreementsService {
       if (history.length > 0 && history[history.length - 1].action === 'withdrawn')
         throw new AgreementError(AgreementErrorCode.AgreementWithdrawn, 'This agreement is withdrawn already');
       const { state, notify } = await next(em, event, history);
-      const entry = await this.append(em, event.id, agreementId ?? newId(), action, state, reason, user);
-      await this.confirm(em, event, entry, state, notify);
-      return { agreement: currentAgreements([...history, JSON.parse(entry.payload) as LedgerPayload])[0], entry };
+      const { entry, body } = await this.append(em, event.id, agreementId ?? newId(), action, state, reason, user);
+      await this.confirm(em, event, entry, body, notify);
+      return { agreement: currentAgreements([...history, body])[0], entry };
     });
   }
 
@@ -190,11 +194,7 @@ export class AgreementsService {
 
   async ledger(eventId: string, limit: number, cursor?: string): Promise<Page<LedgerEntryView>> {
     const after = decodeCursor(cursor, 1);
-    const rows: EntryRow[] = await this.dataSource.query(
-      `SELECT seq, id, event_id, agreement_id, action, payload, prev_hash, hash FROM agreement_entries
-        WHERE event_id = ? AND seq > ? ORDER BY seq LIMIT ?`,
-      [eventId, Number(after?.[0] ?? 0), limit + 1],
-    );
+    const rows: EntryRow[] = await this.dataSource.query(ENTRIES_AFTER, [eventId, Number(after?.[0] ?? 0), limit + 1]);
     return toPage(
       rows,
       limit,
@@ -207,11 +207,7 @@ export class AgreementsService {
   async verify(eventId: string): Promise<ChainReport> {
     const verifier = new ChainVerifier();
     for (let after = 0; ;) {
-      const rows: EntryRow[] = await this.dataSource.query(
-        `SELECT seq, id, event_id, agreement_id, action, payload, prev_hash, hash FROM agreement_entries
-          WHERE event_id = ? AND seq > ? ORDER BY seq LIMIT ?`,
-        [eventId, after, VERIFY_BATCH],
-      );
+      const rows: EntryRow[] = await this.dataSource.query(ENTRIES_AFTER, [eventId, after, VERIFY_BATCH]);
       rows.forEach((r) => verifier.push(toStored(r)));
       if (rows.length < VERIFY_BATCH) break;
       after = Number(rows[rows.length - 1].seq);
@@ -266,7 +262,10 @@ export class AgreementsService {
     return history;
   }
 
-  /** Takes the next sequence number under the head's row lock, hashes the entry onto the chain and moves the head. */
+  /**
+   * Takes the next sequence number under the head's row lock, hashes the entry onto the chain and moves the head.
+   * Returns the stored entry and what its payload says.
+   */
   private async append(
     em: EntityManager,
     eventId: string,
@@ -275,7 +274,7 @@ export class AgreementsService {
     agreement: AgreementState,
     reason: string | null,
     user: AuthUser,
-  ): Promise<LedgerEntryView> {
+  ): Promise<{ entry: LedgerEntryView; body: LedgerPayload }> {
     await em.query(
       'INSERT INTO agreement_ledger_heads (event_id, last_seq, last_hash) VALUES (?, 0, ?) ON DUPLICATE KEY UPDATE event_id = event_id',
       [eventId, GENESIS_HASH],
@@ -317,7 +316,7 @@ export class AgreementsService {
       row.hash,
       eventId,
     ]);
-    return this.entryView(row);
+    return { entry: this.entryView(row), body };
   }
 
   /** Checks every reference and normalises the value; everything a client sent wrong is a 400 naming it. */
@@ -395,9 +394,10 @@ export class AgreementsService {
     em: EntityManager,
     event: Event,
     entry: LedgerEntryView,
-    state: AgreementState,
+    body: LedgerPayload,
     given: PartyInput[],
   ): Promise<void> {
+    const state = body.agreement;
     const recipients = new Map<string, OutboxRecipient>();
     const companyIds = state.parties.flatMap((p) => (p.companyId ? [p.companyId] : []));
     if (companyIds.length > 0) {
@@ -429,7 +429,7 @@ export class AgreementsService {
       parties: partiesLine(state.parties),
       value: state.value ? `${state.value.amount} ${state.value.currency}` : null,
       signedAt: state.signedAt,
-      reason: (JSON.parse(entry.payload) as LedgerPayload).reason,
+      reason: body.reason,
       seq: entry.seq,
       hash: entry.hash,
     };
