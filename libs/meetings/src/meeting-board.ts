@@ -92,18 +92,26 @@ export interface BoardFocus {
   slot: number;
 }
 
-/** The delegates a focused board needs: the focus, everyone in a loaded meeting, and the holders of fixed tables. */
+/**
+ * The delegates a focused board needs: the focus, everyone in a loaded
+ * meeting, and the delegates of companies holding fixed tables (the board
+ * learns which tables are reserved from them).
+ */
 async function focusDelegates(
   em: EntityManager,
   eventId: string,
   focus: BoardFocus,
   meetings: Meeting[],
+  fixedCompanyIds: string[],
 ): Promise<string[]> {
-  const withFixedTables: Array<{ id: string }> = await em.query(
-    `SELECT r.id FROM registrations r JOIN fixed_tables f ON f.company_id = r.company_id AND f.event_id = r.event_id
-      WHERE r.event_id = ? AND r.status = 'approved'`,
-    [eventId],
-  );
+  const withFixedTables: Array<{ id: string }> =
+    fixedCompanyIds.length === 0
+      ? []
+      : await em.query(
+          `SELECT id FROM registrations WHERE event_id = ? AND status = 'approved'
+            AND company_id IN (${fixedCompanyIds.map(() => '?').join(', ')})`,
+          [eventId, ...fixedCompanyIds],
+        );
   return [
     ...new Set([
       ...focus.registrationIds,
@@ -144,7 +152,7 @@ export async function loadBoard(em: EntityManager, event: Event, focus?: BoardFo
   const delegates = await loadDelegates(
     em,
     event.id,
-    focus ? await focusDelegates(em, event.id, focus, meetings) : undefined,
+    focus ? await focusDelegates(em, event.id, focus, meetings, [...tableOf.keys()]) : undefined,
   );
   const waiting = focus
     ? []
