@@ -11,7 +11,7 @@ import { Company, Registration } from '@roundtable/registrations';
 import { Random } from '@roundtable/scheduler';
 import { DateTime } from 'luxon';
 import { randomBytes } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import {
   CN_CITIES,
   CN_GIVEN,
@@ -33,6 +33,15 @@ export const DEMO_SLUG = 'china-russia-sme-roundtable-nanchang';
 /** Every demo account has this password; the demo is for looking around, never for production data. */
 export const DEMO_PASSWORD = 'roundtable-demo';
 const ZONE = 'Asia/Shanghai';
+
+/** The accounts printed at start, in that order. */
+const PRINTED_ACCOUNTS = [
+  { role: 'organiser', email: 'organiser@roundtable.example' },
+  { role: 'speaker', email: 'speaker@roundtable.example' },
+  { role: 'delegate (China)', email: 'cn-001@delegates.example' },
+  { role: 'delegate (Russia)', email: 'ru-001@delegates.example' },
+  { role: 'platform admin', email: 'admin@roundtable.example' },
+] as const;
 
 export interface DemoLogins {
   eventId: string;
@@ -109,36 +118,14 @@ export class DemoSeedService {
   async logins(): Promise<DemoLogins | null> {
     const event = await this.dataSource.getRepository(Event).findOneBy({ slug: DEMO_SLUG });
     if (!event) return null;
-    const users = await this.dataSource
-      .getRepository(User)
-      .createQueryBuilder('u')
-      .where('u.email IN (:...emails)', {
-        emails: [
-          'organiser@roundtable.example',
-          'admin@roundtable.example',
-          'speaker@roundtable.example',
-          'cn-001@delegates.example',
-          'ru-001@delegates.example',
-        ],
-      })
-      .getMany();
-    const role = (u: User) =>
-      u.email.startsWith('organiser')
-        ? 'organiser'
-        : u.email.startsWith('admin')
-          ? 'platform admin'
-          : u.email.startsWith('speaker')
-            ? 'speaker'
-            : u.email.startsWith('cn')
-              ? 'delegate (China)'
-              : 'delegate (Russia)';
-    const order = ['organiser', 'speaker', 'delegate (China)', 'delegate (Russia)', 'platform admin'];
+    const users = await this.dataSource.getRepository(User).findBy({ email: In(PRINTED_ACCOUNTS.map((a) => a.email)) });
     return {
       eventId: event.id,
       password: DEMO_PASSWORD,
-      accounts: users
-        .map((u) => ({ role: role(u), email: u.email, name: u.name }))
-        .sort((a, b) => order.indexOf(a.role) - order.indexOf(b.role)),
+      accounts: PRINTED_ACCOUNTS.flatMap(({ role, email }) => {
+        const user = users.find((u) => u.email === email);
+        return user ? [{ role, email, name: user.name }] : [];
+      }),
     };
   }
 
@@ -460,6 +447,7 @@ export class DemoSeedService {
     };
     for (const country of ['CN', 'RU'] as const) {
       const used = new Set<string>();
+      let number = 0;
       for (let i = 1; i <= 62; i++) {
         const sector = DEMO_SECTORS[i % 4];
         let city: [string, string];
@@ -485,8 +473,7 @@ export class DemoSeedService {
         companies.push(company);
         const people = i <= 8 ? 2 : 1;
         for (let p = 0; p < people; p++) {
-          const n = delegates.length + 1;
-          const email = `${country.toLowerCase()}-${pad(country === 'CN' ? n : n - delegates.filter((d) => d.company.country === 'CN').length)}@delegates.example`;
+          const email = `${country.toLowerCase()}-${pad(++number)}@delegates.example`;
           let name: string;
           let latin: string;
           if (country === 'CN') {
