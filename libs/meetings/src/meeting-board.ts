@@ -23,6 +23,8 @@ export interface MeetingBoard {
   slots: Slot[];
   delegates: Map<string, Delegate>;
   interpreters: Map<string, Interpreter>;
+  /** The accepted requests still waiting for a slot (the rows behind `input.requests`). */
+  waiting: Map<string, MeetingRequest>;
   input: SchedulerInput;
 }
 
@@ -181,13 +183,13 @@ export async function loadBoard(em: EntityManager, event: Event, focus?: BoardFo
       table: m.tableNo,
       interpreter: m.interpreterId,
     }));
-  const requests = waiting
-    .filter((r) => delegates.has(r.fromRegistrationId) && delegates.has(r.toRegistrationId))
-    .map((r) => toSchedulerRequest(r, delegates));
+  const placeable = waiting.filter((r) => delegates.has(r.fromRegistrationId) && delegates.has(r.toRegistrationId));
+  const requests = placeable.map((r) => toSchedulerRequest(r, delegates));
   return {
     slots,
     delegates,
     interpreters: new Map(interpreters.map((i) => [i.id, i])),
+    waiting: new Map(placeable.map((r) => [r.id, r])),
     input: {
       slotCount: slots.length,
       tableCount: settings.tables,

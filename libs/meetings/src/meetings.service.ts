@@ -348,9 +348,8 @@ export class MeetingsService {
       );
       // Refill: the waiting requests (oldest acceptance first) may now fit; no existing meeting moves.
       const refills = new IncrementalSchedule(board.input).cancel(meeting.id);
-      const requests = await em.getRepository(MeetingRequest).findBy({ id: In(refills.map((r) => r.id).concat('-')) });
       for (const placed of refills) {
-        const request = requests.find((r) => r.id === placed.id)!;
+        const request = board.waiting.get(placed.id)!;
         request.unscheduledReason = null;
         await em.getRepository(MeetingRequest).save(request);
         const refilled = await this.writeMeeting(em, event, board, request, placed);

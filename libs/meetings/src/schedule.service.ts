@@ -11,7 +11,7 @@ import { OutboxService } from '@roundtable/notifications';
 import { JobName, QueueName, ScheduleMeetingsJob } from '@roundtable/queue';
 import { IncrementalSchedule, schedule } from '@roundtable/scheduler';
 import { Job, Queue } from 'bull';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { FixedTable, Interpreter, Meeting, MeetingRequest } from './entities';
 import { loadBoard, loadDelegates } from './meeting-board';
 import { MeetingError, MeetingErrorCode } from './meeting-error';
@@ -147,11 +147,10 @@ export class ScheduleService {
       const board = await loadBoard(em, locked);
       const current = new IncrementalSchedule({ ...board.input, requests: [] });
       const waiting = new Map(board.input.requests.map((r) => [r.id, r]));
-      const requests = await em.getRepository(MeetingRequest).findBy({ id: In([...waiting.keys(), '-']) });
       let count = 0;
       for (const p of result.placements) {
         const wanted = waiting.get(p.requestId);
-        const request = requests.find((r) => r.id === p.requestId);
+        const request = board.waiting.get(p.requestId);
         if (!wanted || !request) continue;
         const pinned = current.placeAt(wanted, p.slot);
         if (!pinned) continue;
