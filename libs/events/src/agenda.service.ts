@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuthUser } from '@roundtable/auth';
 import { Locale, LOCALES } from '@roundtable/common';
-import { buildIcs } from '@roundtable/notifications';
+import { buildIcs, calendarUid } from '@roundtable/notifications';
 import { DateTime } from 'luxon';
 import { Event } from './entities/event.entity';
 import { EventAccessService } from './event-access.service';
@@ -78,7 +78,7 @@ export class AgendaService {
       views.map((view) => {
         const item = this.item(view, event, locale);
         return {
-          uid: `session-${view.session.id}@roundtable`,
+          uid: calendarUid('session', view.session.id),
           sequence: view.session.sequence,
           method: 'PUBLISH' as const,
           start: view.session.startsAt,

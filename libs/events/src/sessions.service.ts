@@ -4,7 +4,7 @@ import { AuthUser, User } from '@roundtable/auth';
 import { CommonError, ID_PATTERN, newId } from '@roundtable/common';
 import { AppConfig } from '@roundtable/config';
 import { inTransaction, isDuplicateKey } from '@roundtable/database';
-import { CalendarEntry, OutboxMessage, OutboxService } from '@roundtable/notifications';
+import { calendarUid, CalendarEntry, OutboxMessage, OutboxService } from '@roundtable/notifications';
 import { DataSource, EntityManager, In } from 'typeorm';
 import {
   CreateRoomDto,
@@ -379,7 +379,7 @@ export class SessionsService {
   ) {
     const room = session.roomId ? await em.getRepository(Room).findOneBy({ id: session.roomId }) : null;
     const calendar: CalendarEntry = {
-      uid: `session-${session.id}@roundtable`,
+      uid: calendarUid('session', session.id),
       sequence: session.sequence,
       method: cancelled ? 'CANCEL' : 'REQUEST',
       start: session.startsAt,

@@ -3,7 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuthUser } from '@roundtable/auth';
 import { AppConfig } from '@roundtable/config';
-import { buildIcs } from '@roundtable/notifications';
+import { buildIcs, calendarUid } from '@roundtable/notifications';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { CalendarFeed } from './entities';
@@ -43,10 +43,10 @@ export class CalendarService {
         MeetingErrorCode.CalendarTokenInvalid,
         'This calendar link is not valid (revoked or mistyped)',
       );
-    const mine = await this.meetings.myMeetings({ id: feed.userId } as AuthUser);
+    const mine = await this.meetings.myMeetings(feed.userId);
     return buildIcs(
       mine.map(({ meeting, event, other }) => ({
-        uid: `meeting-${meeting.id}@roundtable`,
+        uid: calendarUid('meeting', meeting.id),
         sequence: meeting.sequence,
         method: 'PUBLISH' as const,
         start: meeting.startsAt,

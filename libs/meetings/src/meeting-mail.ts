@@ -1,5 +1,5 @@
 import { Event } from '@roundtable/events';
-import { OutboxMessage } from '@roundtable/notifications';
+import { calendarUid, OutboxMessage } from '@roundtable/notifications';
 import { Locale } from '@roundtable/common';
 import { Meeting } from './entities';
 import { Delegate } from './meeting-board';
@@ -62,7 +62,7 @@ export function meetingMail(m: MeetingMailInput): OutboxMessage<MeetingMailPaylo
     calendar:
       meeting && method
         ? {
-            uid: `meeting-${meeting.id}@roundtable`,
+            uid: calendarUid('meeting', meeting.id),
             sequence: meeting.sequence,
             method,
             start: meeting.startsAt,

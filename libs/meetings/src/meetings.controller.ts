@@ -234,7 +234,7 @@ export class MeetingsController {
   async mine(@Query() query: MeQueryDto, @CurrentUser() user: AuthUser) {
     if (query.tz !== undefined && !isValidTimeZone(query.tz))
       throw new CommonError(CommonErrorCode.InvalidValue, 'tz must be an IANA time zone such as Europe/Moscow');
-    const rows = await this.meetings.myMeetings(user);
+    const rows = await this.meetings.myMeetings(user.id);
     return {
       items: rows.map(({ meeting, event, other }) => {
         const zone = query.tz ?? event.timeZone;

@@ -411,14 +411,14 @@ export class MeetingsService {
       .find({ where: { eventId, status: 'scheduled' }, order: { startsAt: 'ASC', tableNo: 'ASC' } });
   }
 
-  /** The caller's scheduled meetings across events, soonest first, with the other delegate. */
+  /** A user's scheduled meetings across events, soonest first, with the other delegate. */
   async myMeetings(
-    user: AuthUser,
+    userId: string,
   ): Promise<Array<{ meeting: Meeting; event: { id: string; name: string; timeZone: string }; other: Delegate }>> {
     const rows: Array<{ id: string; event_id: string; own: string }> = await this.dataSource.query(
       `SELECT m.id, m.event_id, r.id AS own FROM meetings m JOIN registrations r ON r.id IN (m.registration_a, m.registration_b)
         WHERE r.user_id = ? AND m.status = 'scheduled' ORDER BY m.starts_at, m.id`,
-      [user.id],
+      [userId],
     );
     if (rows.length === 0) return [];
     const meetings = await this.dataSource.getRepository(Meeting).findBy({ id: In(rows.map((r) => r.id)) });

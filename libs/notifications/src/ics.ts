@@ -14,6 +14,13 @@ const METHODS: Record<CalendarEntry['method'], ICalCalendarMethod> = {
  * session and SEQUENCE grows with every change, so calendars update the entry
  * instead of adding a second one.
  */
+/**
+ * The UID of a meeting's or session's calendar entry. Every mail, agenda and
+ * feed uses this one form, so a calendar updates the entry it has instead of
+ * adding a second one.
+ */
+export const calendarUid = (kind: 'meeting' | 'session', id: string): string => `${kind}-${id}@roundtable`;
+
 export function buildIcs(
   entries: CalendarEntry[],
   options: { method: CalendarEntry['method']; name: string; timeZone?: string },

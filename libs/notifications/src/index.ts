@@ -1,6 +1,6 @@
 export { OutboxMessageEntity } from './entities/outbox-message.entity';
 export type { OutboxStatus } from './entities/outbox-message.entity';
-export { buildIcs } from './ics';
+export { buildIcs, calendarUid } from './ics';
 export { composeMail, escapeHtml, formatInstant, formatWhen, words } from './mail-format';
 export type { MailContent } from './mail-format';
 export { MailHealthIndicator } from './mail-health.indicator';
