@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { ConfigError, loadConfig, loadEnvFileIfPresent } from '@roundtable/config';
-import { DemoLogins, DemoSeedService } from '@roundtable/demo';
+import { accountLines, DemoLogins, DemoSeedService } from '@roundtable/demo';
 import { AppModule } from './app.module';
 import { setupApp } from './setup-app';
 
@@ -44,7 +44,7 @@ function demoLines(url: string, demo: DemoLogins): string[] {
     `  Delegates  ${url}/events/${demo.eventId}/delegates (log in first)`,
     `  Agreements ${url}/events/${demo.eventId}/agreements/summary`,
     `  Log in with POST ${url}/auth/login, password "${demo.password}" for every account:`,
-    ...demo.accounts.map((a) => `    ${a.role.padEnd(18)} ${a.email.padEnd(30)} ${a.name}`),
+    ...accountLines(demo, '    '),
   ];
 }
 

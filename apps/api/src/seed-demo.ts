@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { loadEnvFileIfPresent } from '@roundtable/config';
-import { DemoSeedService } from '@roundtable/demo';
+import { accountLines, DemoSeedService } from '@roundtable/demo';
 import { AppModule } from './app.module';
 
 /** `npm run seed:demo`: creates the database and the demo forum if missing, prints the logins. */
@@ -15,7 +15,7 @@ async function main(): Promise<void> {
     process.stdout.write(
       [
         `Demo forum ${demo.eventId}; password "${demo.password}" for every account:`,
-        ...demo.accounts.map((a) => `  ${a.role.padEnd(18)} ${a.email.padEnd(30)} ${a.name}`),
+        ...accountLines(demo, '  '),
         '',
       ].join('\n'),
     );

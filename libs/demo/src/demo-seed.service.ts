@@ -59,6 +59,10 @@ interface DemoDelegate {
 
 const pad = (n: number) => String(n).padStart(3, '0');
 
+/** One aligned line per printed account (role, e-mail, name), for the start-up banner and `seed:demo`. */
+export const accountLines = (demo: DemoLogins, indent: string): string[] =>
+  demo.accounts.map((a) => `${indent}${a.role.padEnd(18)} ${a.email.padEnd(30)} ${a.name}`);
+
 /**
  * The demo forum: the 12th China-Russia SME Cooperation Roundtable in
  * Nanchang, six weeks from the day it is seeded. Rows are written directly

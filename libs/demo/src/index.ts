@@ -1,3 +1,3 @@
-export { DEMO_PASSWORD, DEMO_SLUG, DemoSeedService } from './demo-seed.service';
+export { accountLines, DEMO_PASSWORD, DEMO_SLUG, DemoSeedService } from './demo-seed.service';
 export type { DemoLogins } from './demo-seed.service';
 export { DemoModule } from './demo.module';
