@@ -10,12 +10,12 @@ import { newId } from '@roundtable/common';
 import { loadConfig } from '@roundtable/config';
 import { DEMO_SLUG } from '@roundtable/demo';
 import autocannon from 'autocannon';
-import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { createPool, Pool, PoolConnection, RowDataPacket } from 'mysql2/promise';
 import { freePort } from '../support/disposable-redis';
+import { startApiProcess } from '../support/worker-process';
 import { dropBenchDatabase } from './bench-database';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
@@ -40,29 +40,6 @@ interface Scenario {
   raw: (conn: PoolConnection, i: number) => Promise<void>;
   /** Fixed number of operations instead of a duration. */
   amount?: number;
-}
-
-async function startServer(env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(
-    process.execPath,
-    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/api/src/main.ts', '--all-in-one'],
-    { cwd: resolve(__dirname, '../..'), env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let output = '';
-  await new Promise<void>((ready, fail) => {
-    const timer = setTimeout(() => fail(new Error(`server did not start: ${output}`)), 120_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('is up:')) {
-        clearTimeout(timer);
-        ready();
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.once('exit', (code) => fail(new Error(`server exited with ${code}: ${output}`)));
-  });
-  return child;
 }
 
 /** Runs `op` from CONNECTIONS concurrent loops on a pool of that size, for SECONDS or `amount` operations. */
@@ -241,7 +218,7 @@ async function main(): Promise<void> {
   Object.assign(process.env, env);
   const config = loadConfig();
   console.log(`bench:api — starting the all-in-one server with the demo forum (${env.DB_NAME}) …`);
-  const server = await startServer(env);
+  const server = await startApiProcess(port, env, { allInOne: true, timeoutMs: 120_000 });
   const base = `http://127.0.0.1:${port}`;
   const pool = createPool({
     host: config.db.host,
