@@ -130,6 +130,20 @@ describe('Agreement ledger', () => {
     );
     expect(mails[0].payload).toMatchObject({ action: 'signed', value: '87500000.50 RUB', seq: 1 });
 
+    const badAmendments: Array<[object, RegExp]> = [
+      [{ value: { amount: '1' } }, /reason/],
+      [{ reason: 'x', value: { amount: 90000000, currency: 'RUB' } }, /amount must be a string/],
+      [{ reason: 'x', value: { amount: '1.005', currency: 'RUB' } }, /3 decimal places but RUB has 2/],
+      [{ reason: 'x', parties: [{ name: 'Solo', country: 'CN', signatories: [] }] }, /parties must contain at least 2/],
+      [{ reason: 'x', documentSha256: 'abc' }, /documentSha256 must be 64 hexadecimal digits/],
+      [{ reason: 'x', meetingId: meetingId }, /property meetingId should not exist/],
+    ];
+    for (const [body, message] of badAmendments)
+      await http(app)
+        .post(`/events/${event.id}/agreements/${id}/amend`)
+        .set(...bearer(organiser))
+        .send(body)
+        .expect(400, message);
     const amended = await http(app)
       .post(`/events/${event.id}/agreements/${id}/amend`)
       .set(...bearer(organiser))

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
 import { IsSingleLine, LOCALES, Locale, PageQueryDto } from '@roundtable/common';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -86,26 +86,10 @@ export class AgreementDto {
 }
 
 /** An amendment: the fields that change (the rest stay) and why. */
-export class AmendAgreementDto {
+export class AmendAgreementDto extends PartialType(
+  PickType(AgreementDto, ['title', 'kind', 'sector', 'parties', 'value', 'signedAt', 'documentSha256'] as const),
+) {
   @ApiProperty({ example: 'Value corrected after the annex was signed' }) @IsSingleLine(1, 1000) reason: string;
-  @ApiPropertyOptional() @IsOptional() @IsSingleLine(1, 300) title?: string;
-  @ApiPropertyOptional({ enum: AGREEMENT_KINDS }) @IsOptional() @IsIn(AGREEMENT_KINDS) kind?: AgreementKind;
-  @ApiPropertyOptional() @IsOptional() @IsSingleLine(1, 80) sector?: string;
-  @ApiPropertyOptional({ type: [PartyDto] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMinSize(2)
-  @ArrayMaxSize(20)
-  @ValidateNested({ each: true })
-  @Type(() => PartyDto)
-  parties?: PartyDto[];
-  @ApiPropertyOptional({ type: MoneyDto, nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => MoneyDto)
-  value?: MoneyDto | null;
-  @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }) signedAt?: string;
-  @ApiPropertyOptional() @IsOptional() @Matches(/^[0-9a-f]{64}$/i) documentSha256?: string;
 }
 
 export class WithdrawAgreementDto {
