@@ -7,7 +7,13 @@ import { Registration } from '@roundtable/registrations';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { createTestApp, http } from './support/app';
-import { createDelegate, createEventRow, DEFAULT_MEETING_SETTINGS, TestDelegate } from './support/domain-factories';
+import {
+  createCompanyRow,
+  createDelegate,
+  createEventRow,
+  DEFAULT_MEETING_SETTINGS,
+  TestDelegate,
+} from './support/domain-factories';
 import { bearer, createUser, createUsers, TestUser } from './support/factories';
 import { outboxRows } from './support/mail-helpers';
 
@@ -251,6 +257,22 @@ describe('B2B meetings', () => {
       .set(...as(organiser))
       .send({ companyId: a.company.id, tableNo: 1 })
       .expect(200);
+    const outsider = await createCompanyRow(app);
+    for (const [body, status, message] of [
+      [{ companyId: outsider.id, tableNo: 2 }, 400, /companyId: no company of that id is registered.*BAD_REFERENCE/],
+      [{ companyId: 'nope', tableNo: 2 }, 400, /companyId: no company of that id is registered.*BAD_REFERENCE/],
+      [{ companyId: b.company.id, tableNo: 3 }, 400, /tableNo must be between 1 and 2.*INVALID_TABLE/],
+      [{ companyId: b.company.id, tableNo: 1 }, 409, /TABLE_TAKEN/],
+    ] as const)
+      await http(app)
+        .put(`/events/${event.id}/fixed-tables`)
+        .set(...as(organiser))
+        .send(body)
+        .expect(status, message);
+    await http(app)
+      .get(`/events/${event.id}/schedule/jobs/999999`)
+      .set(...as(organiser))
+      .expect(404, /SCHEDULING_JOB_NOT_FOUND/);
     const now = new Date();
     const accepted = async (from: TestDelegate, to: TestDelegate) => {
       const id = newId();

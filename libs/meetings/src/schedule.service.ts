@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuthUser } from '@roundtable/auth';
-import { Locale, newId } from '@roundtable/common';
+import { CommonError, CommonErrorCode, ID_PATTERN, Locale, newId } from '@roundtable/common';
 import { AppConfig } from '@roundtable/config';
 import { inTransaction } from '@roundtable/database';
 import { Event, EventAccessService, ScheduleStatus } from '@roundtable/events';
@@ -72,10 +72,21 @@ export class ScheduleService {
     const event = await this.access.getEvent(eventId);
     if (tableNo > event.meetingSettings.tables)
       throw new MeetingError(
-        MeetingErrorCode.InvalidSlot,
+        MeetingErrorCode.InvalidTable,
         `tableNo must be between 1 and ${event.meetingSettings.tables}`,
       );
     return inTransaction(this.dataSource, async (em) => {
+      const registered: unknown[] = ID_PATTERN.test(companyId)
+        ? await em.query('SELECT 1 FROM registrations WHERE event_id = ? AND company_id = ? LIMIT 1', [
+            event.id,
+            companyId,
+          ])
+        : [];
+      if (registered.length === 0)
+        throw new CommonError(
+          CommonErrorCode.BadReference,
+          'companyId: no company of that id is registered for this event',
+        );
       const taken = await em.getRepository(FixedTable).findOneBy({ eventId, tableNo });
       if (taken && taken.companyId !== companyId)
         throw new MeetingError(MeetingErrorCode.TableTaken, `Table ${tableNo} is already reserved for another company`);
@@ -107,7 +118,7 @@ export class ScheduleService {
   }> {
     const job = await this.queue.getJob(jobId);
     if (!job || job.data.eventId !== eventId)
-      throw new MeetingError(MeetingErrorCode.MeetingNotFound, 'Scheduling job not found');
+      throw new MeetingError(MeetingErrorCode.JobNotFound, 'Scheduling job not found');
     return {
       jobId,
       state: await job.getState(),

@@ -21,6 +21,7 @@ export function statusOf(code: ErrorCode): HttpStatus {
     case MeetingErrorCode.RequestNotFound:
     case MeetingErrorCode.MeetingNotFound:
     case MeetingErrorCode.InterpreterNotFound:
+    case MeetingErrorCode.JobNotFound:
     case MeetingErrorCode.CalendarTokenInvalid:
     case AgreementErrorCode.AgreementNotFound:
     case AgreementErrorCode.ReportNotPublic:
@@ -44,6 +45,7 @@ export function statusOf(code: ErrorCode): HttpStatus {
     case RegistrationErrorCode.BadgeInvalid:
     case MeetingErrorCode.SelfRequest:
     case MeetingErrorCode.InvalidSlot:
+    case MeetingErrorCode.InvalidTable:
     case AgreementErrorCode.InvalidAmount:
     case AgreementErrorCode.UnknownParty:
       return HttpStatus.BAD_REQUEST;
