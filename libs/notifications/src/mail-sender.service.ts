@@ -51,12 +51,6 @@ export class MailSenderService {
     this.baseUrl = config.get('app.publicUrl', { infer: true });
   }
 
-  /** Sends one row; see `sendBatch`. */
-  async send(outboxId: string): Promise<SendOutcome> {
-    const [outcome] = await this.sendBatch([outboxId]);
-    return outcome ?? 'skipped';
-  }
-
   /**
    * Sends a batch of rows (one relay claim) in one transaction: the rows are
    * locked together, sent concurrently through the SMTP pool, and each

@@ -64,9 +64,9 @@ export class OutboxQueryService {
           CommonErrorCode.Conflict,
           `Only failed notifications can be retried (this one is ${row.status})`,
         );
-      Object.assign(row, { status: 'pending', attempts: 0, dueAt: new Date(), lastError: null });
-      await repo.update({ id }, { status: row.status, attempts: row.attempts, dueAt: row.dueAt, lastError: null });
-      return row;
+      const changes = { status: 'pending' as const, attempts: 0, dueAt: new Date(), lastError: null };
+      await repo.update({ id }, changes);
+      return Object.assign(row, changes);
     });
   }
 }
