@@ -30,6 +30,11 @@ export interface MeetingMailInput {
   baseUrl: string;
 }
 
+/** A delegate as the addressee of a mail. */
+export function recipientOf(d: Delegate): OutboxMessage['recipient'] {
+  return { userId: d.userId, email: d.email, name: d.name, locale: d.locale as Locale, timeZone: d.timeZone };
+}
+
 /** One mail about a request or a meeting, to one delegate, with an ICS when the meeting has a time. */
 export function meetingMail(m: MeetingMailInput): OutboxMessage<MeetingMailPayload> {
   const meeting = m.meeting ?? null;
@@ -37,13 +42,7 @@ export function meetingMail(m: MeetingMailInput): OutboxMessage<MeetingMailPaylo
   return {
     type: m.type,
     dedupeKey: `${m.type}:${m.factId}${meeting ? `:${meeting.sequence}` : ''}:${m.to.registrationId}`,
-    recipient: {
-      userId: m.to.userId,
-      email: m.to.email,
-      name: m.to.name,
-      locale: m.to.locale as Locale,
-      timeZone: m.to.timeZone,
-    },
+    recipient: recipientOf(m.to),
     eventId: m.event.id,
     eventTimeZone: m.event.timeZone,
     eventLocale: m.event.defaultLocale,

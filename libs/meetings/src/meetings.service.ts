@@ -7,7 +7,12 @@ import { AppConfig } from '@roundtable/config';
 import { inTransaction, isDuplicateKey } from '@roundtable/database';
 import { Event, EventAccessService } from '@roundtable/events';
 import { OutboxService } from '@roundtable/notifications';
-import { RegistrationAccessService, RegistrationError, RegistrationErrorCode } from '@roundtable/registrations';
+import {
+  Registration,
+  RegistrationAccessService,
+  RegistrationError,
+  RegistrationErrorCode,
+} from '@roundtable/registrations';
 import { IncrementalSchedule, PinnedMeeting } from '@roundtable/scheduler';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Meeting, MeetingOutcome, MeetingRequest } from './entities';
@@ -62,14 +67,12 @@ export class MeetingsService {
       const own = await this.registrations.requireApproved(event.id, user, em);
       // Lock the sender's registration: their pending-request count cannot race.
       await em.query('SELECT id FROM registrations WHERE id = ? FOR UPDATE', [own.id]);
-      if (toRegistrationId === own.id)
-        throw new MeetingError(MeetingErrorCode.SelfRequest, 'You cannot request a meeting with yourself');
-      const target = await this.registrations.getRegistration(event.id, toRegistrationId, em);
-      if (target.status !== 'approved')
-        throw new RegistrationError(
-          RegistrationErrorCode.NotApprovedDelegate,
-          'That delegate is not an approved delegate of this event',
-        );
+      const target = await this.approvedCounterpart(
+        em,
+        own,
+        toRegistrationId,
+        'You cannot request a meeting with yourself',
+      );
       await this.expireStale(em, event.id);
       const pairKey = [own.id, target.id].sort().join(':');
       const repo = em.getRepository(MeetingRequest);
@@ -218,14 +221,12 @@ export class MeetingsService {
     return inTransaction(this.dataSource, async (em) => {
       const event = await this.access.getVisibleEvent(eventId, user, em);
       const own = await this.registrations.requireApproved(event.id, user, em);
-      const other = await this.registrations.getRegistration(event.id, withRegistrationId, em);
-      if (other.id === own.id)
-        throw new MeetingError(MeetingErrorCode.SelfRequest, 'with must be another delegate, not you');
-      if (other.status !== 'approved')
-        throw new RegistrationError(
-          RegistrationErrorCode.NotApprovedDelegate,
-          'That delegate is not an approved delegate of this event',
-        );
+      const other = await this.approvedCounterpart(
+        em,
+        own,
+        withRegistrationId,
+        'with must be another delegate, not you',
+      );
       const board = await loadBoard(em, event);
       const request = toSchedulerRequest(
         { id: 'probe', fromRegistrationId: own.id, toRegistrationId: other.id, priority: 0 } as MeetingRequest,
@@ -252,8 +253,6 @@ export class MeetingsService {
         slot: slotIndex,
       });
       const placed = this.placeAt(board, new IncrementalSchedule({ ...board.input, requests: [] }), request, slotIndex);
-      request.unscheduledReason = null;
-      await em.getRepository(MeetingRequest).save(request);
       const meeting = await this.writeMeeting(em, event, board, request, placed);
       await this.mailBoth(em, event, board, meeting, 'meeting-scheduled', this.callerRegistration(board, user));
       return meeting;
@@ -350,8 +349,6 @@ export class MeetingsService {
       const refills = new IncrementalSchedule(board.input).cancel(meeting.id);
       for (const placed of refills) {
         const request = board.waiting.get(placed.id)!;
-        request.unscheduledReason = null;
-        await em.getRepository(MeetingRequest).save(request);
         const refilled = await this.writeMeeting(em, event, board, request, placed);
         await this.mailBoth(em, event, board, refilled, 'meeting-scheduled', null);
       }
@@ -368,10 +365,8 @@ export class MeetingsService {
     return inTransaction(this.dataSource, async (em) => {
       const event = await this.access.getVisibleEvent(eventId, user, em);
       const meeting = await this.findMeeting(em, event.id, meetingId);
-      const own = await this.registrations.findOwn(event.id, user.id, em);
-      if (!own || (own.id !== meeting.registrationA && own.id !== meeting.registrationB)) {
-        throw new MeetingError(MeetingErrorCode.MeetingNotFound, 'Meeting not found');
-      }
+      const own = await this.delegateOf(em, meeting, user);
+      if (!own) throw new MeetingError(MeetingErrorCode.MeetingNotFound, 'Meeting not found');
       if (meeting.status !== 'scheduled' || meeting.startsAt.getTime() > Date.now()) {
         throw new MeetingError(
           MeetingErrorCode.MeetingNotHeld,
@@ -426,6 +421,7 @@ export class MeetingsService {
       .getRepository(Event)
       .findBy({ id: In([...new Set(rows.map((r) => r.event_id))]) });
     const meetingById = new Map(meetings.map((m) => [m.id, m]));
+    const eventById = new Map(events.map((e) => [e.id, e]));
     const otherOf = (row: (typeof rows)[number]): string => {
       const m = meetingById.get(row.id)!;
       return m.registrationA === row.own ? m.registrationB : m.registrationA;
@@ -438,7 +434,7 @@ export class MeetingsService {
     }
     const out = [];
     for (const row of rows) {
-      const event = events.find((e) => e.id === row.event_id)!;
+      const event = eventById.get(row.event_id)!;
       const other = others.get(otherOf(row));
       if (other)
         out.push({
@@ -452,7 +448,10 @@ export class MeetingsService {
 
   // ---- helpers ----------------------------------------------------------------
 
-  /** Insert the meeting and its seats; a seat already taken is SLOT_TAKEN. Reminders are written too. */
+  /**
+   * Insert the meeting and its seats; a seat already taken is SLOT_TAKEN.
+   * Reminders are written too, and the request loses its unscheduled reason.
+   */
   async writeMeeting(
     em: EntityManager,
     event: Event,
@@ -478,6 +477,10 @@ export class MeetingsService {
     });
     await em.getRepository(Meeting).insert(meeting);
     await this.insertSeats(em, meeting);
+    if (request.unscheduledReason !== null) {
+      request.unscheduledReason = null;
+      await em.getRepository(MeetingRequest).update({ id: request.id }, { unscheduledReason: null });
+    }
     const a = board.delegates.get(meeting.registrationA)!;
     const b = board.delegates.get(meeting.registrationB)!;
     await this.outbox.enqueue(em, ...meetingReminders(event, meeting, a, b, this.baseUrl));
@@ -643,10 +646,7 @@ export class MeetingsService {
     const request = await this.requestFor(em, event, requestId, user, side);
     if (request.status === 'pending' && request.expiresAt.getTime() <= Date.now()) {
       await em.getRepository(MeetingRequest).update({ id: request.id }, { status: 'expired', activePair: null });
-      throw new MeetingError(
-        MeetingErrorCode.RequestExpired,
-        `The request expired at ${request.expiresAt.toISOString()}`,
-      );
+      request.status = 'expired';
     }
     if (request.status === 'expired')
       throw new MeetingError(
@@ -682,8 +682,11 @@ export class MeetingsService {
       await em.getRepository(MeetingRequest).save(request);
       const people = await loadDelegates(em, event.id, [request.fromRegistrationId, request.toRegistrationId]);
       const own = await this.registrations.findOwn(event.id, user.id, em);
-      const toId = own?.id === request.fromRegistrationId ? request.toRegistrationId : request.fromRegistrationId;
-      const otherId = toId === request.fromRegistrationId ? request.toRegistrationId : request.fromRegistrationId;
+      // The mail goes to the side that did not act.
+      const [toId, otherId] =
+        own?.id === request.fromRegistrationId
+          ? [request.toRegistrationId, request.fromRegistrationId]
+          : [request.fromRegistrationId, request.toRegistrationId];
       const to = people.get(toId);
       const other = people.get(otherId);
       if (to && other)
@@ -712,12 +715,32 @@ export class MeetingsService {
   ): Promise<{ meeting: Meeting; organiser: boolean }> {
     const meeting = await this.findMeeting(em, event.id, meetingId);
     const organiser = await this.access.isOrganiser(event.id, user, em);
-    if (!organiser) {
-      const own = await this.registrations.findOwn(event.id, user.id, em);
-      if (!own || (own.id !== meeting.registrationA && own.id !== meeting.registrationB)) {
-        throw new MeetingError(MeetingErrorCode.MeetingNotFound, 'Meeting not found');
-      }
+    if (!organiser && !(await this.delegateOf(em, meeting, user))) {
+      throw new MeetingError(MeetingErrorCode.MeetingNotFound, 'Meeting not found');
     }
     return { meeting, organiser };
+  }
+
+  /** The caller's registration if they are one of the meeting's two delegates. */
+  private async delegateOf(em: EntityManager, meeting: Meeting, user: AuthUser): Promise<Registration | null> {
+    const own = await this.registrations.findOwn(meeting.eventId, user.id, em);
+    return own && (own.id === meeting.registrationA || own.id === meeting.registrationB) ? own : null;
+  }
+
+  /** The other side of a meeting with `own`: an approved delegate of the same event, not `own`. */
+  private async approvedCounterpart(
+    em: EntityManager,
+    own: Registration,
+    registrationId: string,
+    selfMessage: string,
+  ): Promise<Registration> {
+    if (registrationId === own.id) throw new MeetingError(MeetingErrorCode.SelfRequest, selfMessage);
+    const other = await this.registrations.getRegistration(own.eventId, registrationId, em);
+    if (other.status !== 'approved')
+      throw new RegistrationError(
+        RegistrationErrorCode.NotApprovedDelegate,
+        'That delegate is not an approved delegate of this event',
+      );
+    return other;
   }
 }

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuthUser } from '@roundtable/auth';
-import { CommonError, CommonErrorCode, ID_PATTERN, Locale, newId } from '@roundtable/common';
+import { CommonError, CommonErrorCode, ID_PATTERN, newId } from '@roundtable/common';
 import { AppConfig } from '@roundtable/config';
 import { inTransaction } from '@roundtable/database';
 import { Event, EventAccessService, ScheduleStatus } from '@roundtable/events';
@@ -15,6 +15,7 @@ import { DataSource } from 'typeorm';
 import { FixedTable, Interpreter, Meeting, MeetingRequest } from './entities';
 import { loadBoard, loadDelegates } from './meeting-board';
 import { MeetingError, MeetingErrorCode } from './meeting-error';
+import { recipientOf } from './meeting-mail';
 import { MeetingsService } from './meetings.service';
 import { SchedulePayload } from './templates/meeting-templates';
 
@@ -165,8 +166,6 @@ export class ScheduleService {
         if (!wanted || !request) continue;
         const pinned = current.placeAt(wanted, p.slot);
         if (!pinned) continue;
-        request.unscheduledReason = null;
-        await em.getRepository(MeetingRequest).save(request);
         const meeting = await this.meetings.writeMeeting(em, locked, board, request, pinned);
         count++;
         if (options.notify) await this.meetings.mailBoth(em, locked, board, meeting, 'meeting-scheduled', null);
@@ -232,13 +231,7 @@ export class ScheduleService {
           return {
             type: 'schedule-final',
             dedupeKey: `schedule-final:${event.id}:${id}`,
-            recipient: {
-              userId: d.userId,
-              email: d.email,
-              name: d.name,
-              locale: d.locale as Locale,
-              timeZone: d.timeZone,
-            },
+            recipient: recipientOf(d),
             eventId: event.id,
             eventTimeZone: event.timeZone,
             eventLocale: event.defaultLocale,
