@@ -528,11 +528,12 @@ describe('B2B meetings', () => {
       localStart: '2027-06-10T09:00:00.000+03:00',
       with: { registrationId: b.registration.id },
     });
-    await http(app)
+    const badZone = await http(app)
       .get('/me/meetings')
       .query({ tz: 'Mars/Base' })
       .set(...as(a))
       .expect(400);
+    expect(JSON.stringify(badZone.body)).toContain('tz must be an IANA time zone');
     expect(
       (
         await http(app)

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, Header, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, AuthUser, Authenticated, CurrentUser, Public } from '@roundtable/auth';
-import { CommonError, CommonErrorCode, isValidTimeZone } from '@roundtable/common';
+import { CommonError, CommonErrorCode } from '@roundtable/common';
 import { EventOrganiserPolicy } from '@roundtable/events';
 import { RegistrationOwnerPolicy } from '@roundtable/registrations';
 import { DateTime } from 'luxon';
@@ -232,8 +232,6 @@ export class MeetingsController {
   @Get('me/meetings')
   @ApiOperation({ summary: 'Your meetings, with times in your zone' })
   async mine(@Query() query: MeQueryDto, @CurrentUser() user: AuthUser) {
-    if (query.tz !== undefined && !isValidTimeZone(query.tz))
-      throw new CommonError(CommonErrorCode.InvalidValue, 'tz must be an IANA time zone such as Europe/Moscow');
     const rows = await this.meetings.myMeetings(user.id);
     return {
       items: rows.map(({ meeting, event, other }) => {

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsSingleLine, IsText } from '@roundtable/common';
+import { IsSingleLine, IsText, IsTimeZone } from '@roundtable/common';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -105,7 +105,7 @@ export class PublishScheduleDto {
 export class MeQueryDto {
   @ApiPropertyOptional({ description: 'IANA zone to show times in; defaults to your registration’s zone' })
   @IsOptional()
-  @IsString()
+  @IsTimeZone()
   tz?: string;
 }
 
