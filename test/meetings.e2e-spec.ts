@@ -534,6 +534,17 @@ describe('B2B meetings', () => {
       .set(...as(a))
       .expect(400);
     expect(JSON.stringify(badZone.body)).toContain('tz must be an IANA time zone');
+    // without tz, times are shown in the zone the viewer registered with, not the event's
+    await app.get(DataSource).getRepository(Registration).update(b.registration.id, { timeZone: 'Europe/Berlin' });
+    const theirs = await http(app)
+      .get('/me/meetings')
+      .set(...as(b))
+      .expect(200);
+    expect(theirs.body.items[0]).toMatchObject({
+      id: meeting.id,
+      timeZone: 'Europe/Berlin',
+      localStart: '2027-06-10T08:00:00.000+02:00',
+    });
     expect(
       (
         await http(app)

@@ -234,8 +234,8 @@ export class MeetingsController {
   async mine(@Query() query: MeQueryDto, @CurrentUser() user: AuthUser) {
     const rows = await this.meetings.myMeetings(user.id);
     return {
-      items: rows.map(({ meeting, event, other }) => {
-        const zone = query.tz ?? event.timeZone;
+      items: rows.map(({ meeting, event, other, viewerTimeZone }) => {
+        const zone = query.tz ?? viewerTimeZone;
         return {
           ...meetingView(meeting),
           event,

@@ -406,12 +406,20 @@ export class MeetingsService {
       .find({ where: { eventId, status: 'scheduled' }, order: { startsAt: 'ASC', tableNo: 'ASC' } });
   }
 
-  /** A user's scheduled meetings across events, soonest first, with the other delegate. */
-  async myMeetings(
-    userId: string,
-  ): Promise<Array<{ meeting: Meeting; event: { id: string; name: string; timeZone: string }; other: Delegate }>> {
-    const rows: Array<{ id: string; event_id: string; own: string }> = await this.dataSource.query(
-      `SELECT m.id, m.event_id, r.id AS own FROM meetings m JOIN registrations r ON r.id IN (m.registration_a, m.registration_b)
+  /**
+   * A user's scheduled meetings across events, soonest first, with the other
+   * delegate and the zone the user registered with for that event.
+   */
+  async myMeetings(userId: string): Promise<
+    Array<{
+      meeting: Meeting;
+      event: { id: string; name: string; timeZone: string };
+      other: Delegate;
+      viewerTimeZone: string;
+    }>
+  > {
+    const rows: Array<{ id: string; event_id: string; own: string; own_zone: string }> = await this.dataSource.query(
+      `SELECT m.id, m.event_id, r.id AS own, r.time_zone AS own_zone FROM meetings m JOIN registrations r ON r.id IN (m.registration_a, m.registration_b)
         WHERE r.user_id = ? AND m.status = 'scheduled' ORDER BY m.starts_at, m.id`,
       [userId],
     );
@@ -441,6 +449,7 @@ export class MeetingsService {
           meeting: meetingById.get(row.id)!,
           event: { id: event.id, name: event.name, timeZone: event.timeZone },
           other,
+          viewerTimeZone: row.own_zone,
         });
     }
     return out;
