@@ -1,6 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { Event } from '@roundtable/events';
-import { Meeting, MeetingRequest } from '@roundtable/meetings';
+import { Interpreter, Meeting, MeetingRequest } from '@roundtable/meetings';
 import { OutboxMessageEntity } from '@roundtable/notifications';
 import { newId } from '@roundtable/common';
 import { Registration } from '@roundtable/registrations';
@@ -427,6 +427,18 @@ describe('B2B meetings', () => {
       .set(...as(organiser))
       .send({ name: 'X', pairs: ['chinese'] })
       .expect(400);
+    const inverted = { start: '2027-06-10T08:00:00Z', end: '2027-06-10T07:00:00Z' };
+    await http(app)
+      .post(`/events/${event.id}/interpreters`)
+      .set(...as(organiser))
+      .send({ name: 'Y', pairs: ['zh-ru'], availability: [inverted] })
+      .expect(400, /end must be after start/);
+    await http(app)
+      .put(`/events/${event.id}/registrations/${zh1.registration.id}/availability`)
+      .set(...as(zh1))
+      .send({ windows: [inverted] })
+      .expect(400, /end must be after start/);
+    expect(await app.get(DataSource).getRepository(Interpreter).countBy({ eventId: event.id })).toBe(1);
     const r1 = await requestMeeting(event.id, zh1, ru1).expect(201);
     const m1 = (await accept(event.id, r1.body.id, ru1).expect(200)).body.meeting;
     expect(m1.interpreterId).toBe(interpreter.body.id);

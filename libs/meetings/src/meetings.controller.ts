@@ -1,7 +1,6 @@
 import { Body, Controller, Delete, Get, Header, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, AuthUser, Authenticated, CurrentUser, Public } from '@roundtable/auth';
-import { CommonError, CommonErrorCode } from '@roundtable/common';
 import { EventOrganiserPolicy } from '@roundtable/events';
 import { RegistrationOwnerPolicy } from '@roundtable/registrations';
 import { DateTime } from 'luxon';
@@ -69,10 +68,6 @@ export class MeetingsController {
     @Param('registrationId') registrationId: string,
     @Body() dto: AvailabilityDto,
   ) {
-    for (const w of dto.windows ?? []) {
-      if (Date.parse(w.end) <= Date.parse(w.start))
-        throw new CommonError(CommonErrorCode.InvalidValue, 'windows: each end must be after its start');
-    }
     await this.meetings.setAvailability(eventId, registrationId, dto.windows ?? null);
     return { windows: dto.windows ?? null };
   }

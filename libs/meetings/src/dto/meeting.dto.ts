@@ -15,12 +15,24 @@ import {
   Matches,
   Max,
   Min,
+  ValidateBy,
   ValidateNested,
 } from 'class-validator';
 
+/** A window's end comes after its start (both already checked as ISO 8601 instants). */
+const IsAfterStart = (): PropertyDecorator =>
+  ValidateBy({
+    name: 'isAfterStart',
+    validator: {
+      validate: (end: unknown, args) =>
+        Date.parse(String(end)) > Date.parse(String((args?.object as TimeWindowDto).start)),
+      defaultMessage: () => '$property must be after start',
+    },
+  });
+
 export class TimeWindowDto {
   @ApiProperty({ example: '2027-06-10T06:00:00Z' }) @IsISO8601({ strict: true }) start: string;
-  @ApiProperty({ example: '2027-06-10T10:00:00Z' }) @IsISO8601({ strict: true }) end: string;
+  @ApiProperty({ example: '2027-06-10T10:00:00Z' }) @IsISO8601({ strict: true }) @IsAfterStart() end: string;
 }
 
 export class AvailabilityDto {
