@@ -379,6 +379,14 @@ describe('Agreement ledger', () => {
     await get(event.id, '/report?format=xml').expect(400, /format must be one of/);
   });
 
+  it('exports a sector that looks like a formula as text, not as a formula', async () => {
+    const { event } = await forum();
+    await sign(event.id, agreement({ sector: '=HYPERLINK("http://evil")', value: null })).expect(201);
+    const csv = await get(event.id, '/report?format=csv').expect(200);
+    expect(csv.text).toContain(`sector,"'=hyperlink(""http://evil"")",1,,`);
+    expect(csv.text).not.toMatch(/^sector,=|,=hyperlink/m);
+  });
+
   it('refuses UPDATE and DELETE in the database, and verification names the entry a privileged edit touched', async () => {
     const { event } = await forum();
     for (let i = 0; i < 4; i++) await sign(event.id, agreement({ title: `Agreement ${i + 1}` })).expect(201);

@@ -1,3 +1,4 @@
+import { csvCell } from '@roundtable/common';
 import { CurrencyTotals } from './decimal';
 
 export const AGREEMENT_KINDS = ['mou', 'cooperation_agreement', 'contract', 'letter_of_intent'] as const;
@@ -154,8 +155,9 @@ export function reportRows(report: AgreementReport): string[][] {
   const rows: string[][] = [['dimension', 'group', 'agreements', 'currency', 'total']];
   const emit = (dimension: string, groups: ReportGroup[]) => {
     for (const g of groups) {
-      if (g.totals.length === 0) rows.push([dimension, g.key, String(g.count), '', '']);
-      g.totals.forEach((t, i) => rows.push([dimension, g.key, i === 0 ? String(g.count) : '', t.currency, t.total]));
+      const group = csvCell(g.key); // sectors are the organisers' free text
+      if (g.totals.length === 0) rows.push([dimension, group, String(g.count), '', '']);
+      g.totals.forEach((t, i) => rows.push([dimension, group, i === 0 ? String(g.count) : '', t.currency, t.total]));
     }
   };
   rows.push(['all', 'agreements', String(report.agreements), '', '']);

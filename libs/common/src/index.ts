@@ -1,4 +1,5 @@
 export { CommonError, CommonErrorCode, DomainError } from './domain-error';
+export { csvCell } from './csv';
 export { decodeCursor, encodeCursor, toPage } from './cursor';
 export type { Page } from './dto/page-query.dto';
 export { PageQueryDto } from './dto/page-query.dto';

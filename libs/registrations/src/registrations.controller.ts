@@ -14,7 +14,7 @@ import {
 } from '@nestjs/common';
 import { ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, AuthUser, Authenticated, CurrentUser } from '@roundtable/auth';
-import { CommonError, CommonErrorCode } from '@roundtable/common';
+import { CommonError, CommonErrorCode, csvCell } from '@roundtable/common';
 import { EventOrganiserPolicy } from '@roundtable/events';
 import { stringify } from 'csv-stringify/sync';
 import { Request, Response } from 'express';
@@ -37,7 +37,6 @@ import { VisaService } from './visa.service';
 
 const toDto = (r: RegistrationRow) => RegistrationDto.from(r.registration, r.user, r.company);
 /** A cell starting with = + - @ would be a formula in Excel: quote it. */
-const cell = (value: string | null | undefined) => (value && /^[=+\-@\t\r]/.test(value) ? `'${value}` : (value ?? ''));
 const MAX_CSV_BYTES = 2 * 1024 * 1024;
 
 @ApiTags('registrations')
@@ -83,14 +82,14 @@ export class RegistrationsController {
     const body = stringify(
       rows.map(({ registration: r, user, company }) => [
         r.id,
-        cell(user.name),
-        cell(user.email),
+        csvCell(user.name),
+        csvCell(user.email),
         r.role,
         r.status,
-        cell(r.jobTitle),
-        cell(company?.name),
-        cell(company?.nameZh),
-        cell(company?.nameRu),
+        csvCell(r.jobTitle),
+        csvCell(company?.name),
+        csvCell(company?.nameZh),
+        csvCell(company?.nameRu),
         company?.country ?? '',
         (company?.sectors ?? []).join(' '),
         r.languages.join(' '),
