@@ -2,7 +2,7 @@ export { AuthError, AuthErrorCode } from './auth-error';
 export { AuthModule } from './auth.module';
 export { AuthService } from './auth.service';
 export type { AuthUser } from './auth-user';
-export { isAdmin } from './auth-user';
+export { isAdmin, toAuthUser } from './auth-user';
 export { Allow, Authenticated, CurrentUser, Public } from './decorators';
 export { UserResponseDto } from './dto/user-response.dto';
 export { User } from './entities/user.entity';

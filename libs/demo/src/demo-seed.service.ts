@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AgreementsService } from '@roundtable/agreements';
-import { AuthUser, hashPassword, User } from '@roundtable/auth';
+import { hashPassword, toAuthUser, User } from '@roundtable/auth';
 import { newId } from '@roundtable/common';
 import { AppConfig } from '@roundtable/config';
 import { Event, EventOrganiser, Room, Session, SessionSpeaker } from '@roundtable/events';
@@ -625,7 +625,8 @@ export class DemoSeedService {
     ceremonyId: string,
     ceremony: Date,
   ): Promise<void> {
-    const by = (id: string) => delegates.find((d) => d.registration.id === id) as DemoDelegate;
+    const byRegistration = new Map(delegates.map((d) => [d.registration.id, d]));
+    const by = (id: string) => byRegistration.get(id)!;
     const meetings = await this.dataSource.getRepository(Meeting).find({
       where: { eventId, status: 'scheduled' },
       order: { startsAt: 'ASC', tableNo: 'ASC' },
@@ -634,14 +635,7 @@ export class DemoSeedService {
       .map((m) => [by(m.registrationA), by(m.registrationB), m] as const)
       .filter(([a, b]) => a.company.country !== b.company.country && a.sector === b.sector);
     const pick = (sector: DemoSector) => crossBorder.find(([a]) => a.sector === sector);
-    const author: AuthUser = {
-      id: organiser.id,
-      email: organiser.email,
-      name: organiser.name,
-      locale: organiser.locale,
-      timeZone: organiser.timeZone,
-      platformRole: null,
-    };
+    const author = toAuthUser(organiser);
     const party = (d: DemoDelegate) => ({
       companyId: d.company.id,
       signatories: [{ name: d.user.name, position: d.registration.jobTitle ?? undefined }],
