@@ -235,6 +235,13 @@ export class Board {
     return this.meetings[a] < this.caps[a] && this.meetings[b] < this.caps[b];
   }
 
+  /** The earliest slot where request r fits now (caps and static reasons included), or -1. */
+  earliestSlot(r: number): number {
+    if (this.staticReason[r] || !this.underCaps(r)) return -1;
+    for (let s = 0; s < this.slots; s++) if (this.fits(r, s)) return s;
+    return -1;
+  }
+
   /** How many more meetings a delegate can take: the lesser of cap room and free slots they attend. */
   room(d: number): number {
     const left = this.caps[d] - this.meetings[d];

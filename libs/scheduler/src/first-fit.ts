@@ -6,13 +6,8 @@ import { SchedulerInput, SchedulerResult } from './types';
 export function firstFit(input: SchedulerInput): SchedulerResult {
   const board = new Board(input);
   for (let r = 0; r < board.requestCount; r++) {
-    if (board.staticReason[r] || !board.underCaps(r)) continue;
-    for (let s = 0; s < board.slots; s++) {
-      if (board.fits(r, s)) {
-        board.place(r, s);
-        break;
-      }
-    }
+    const s = board.earliestSlot(r);
+    if (s >= 0) board.place(r, s);
   }
   return result(board, 0);
 }

@@ -82,14 +82,9 @@ export class IncrementalSchedule {
   }
 
   private tryEarliest(r: number): PinnedMeeting | null {
-    const board = this.board;
-    if (board.staticReason[r] || !board.underCaps(r)) return null;
-    for (let s = 0; s < board.slots; s++) {
-      if (board.fits(r, s)) {
-        board.place(r, s);
-        return board.pinPlaced(r);
-      }
-    }
-    return null;
+    const s = this.board.earliestSlot(r);
+    if (s < 0) return null;
+    this.board.place(r, s);
+    return this.board.pinPlaced(r);
   }
 }
