@@ -1,5 +1,5 @@
 export * from './types';
-export { schedule, defaultIterations } from './schedule';
+export { schedule } from './schedule';
 export { firstFit } from './first-fit';
 export { checkSchedule } from './check';
 export { IncrementalSchedule, Insertion } from './incremental';

@@ -19,6 +19,8 @@ const STALL = 1500;
 const PARTNERS = 2;
 /** Randomisation of the greedy's order when re-adding inside the search. */
 const NOISE = 0.3;
+/** Enough search to reach the optimum on most medium forums while staying well inside a second. */
+const DEFAULT_ITERATIONS = 3000;
 
 /**
  * Place as many accepted requests as possible: a dynamic most-constrained-first
@@ -35,14 +37,9 @@ export function schedule(input: SchedulerInput, options: SchedulerOptions = {}):
   for (let r = 0; r < board.requestCount; r++) if (!board.staticReason[r]) all.push(r);
   const greedy = new Greedy(board);
   greedy.run(all, null);
-  const iterations = options.iterations ?? defaultIterations();
+  const iterations = options.iterations ?? DEFAULT_ITERATIONS;
   const done = improve(board, greedy, rng, iterations);
   return result(board, done);
-}
-
-/** Enough search to reach the optimum on most medium forums while staying well inside a second. */
-export function defaultIterations(): number {
-  return 3000;
 }
 
 export function result(board: Board, iterations: number): SchedulerResult {

@@ -84,6 +84,6 @@ export interface SchedulerResult {
 export interface SchedulerOptions {
   /** Seed of the search's own random generator: the same seed gives the same schedule. */
   seed?: number;
-  /** Large-neighbourhood-search iterations after the greedy pass; 0 for greedy only. */
+  /** Search iterations after the greedy pass (default 3000); 0 for greedy only. */
   iterations?: number;
 }
