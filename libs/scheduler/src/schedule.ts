@@ -133,13 +133,10 @@ function placedCount(board: Board): number {
  * placed than before; otherwise every change is undone.
  */
 function augment(board: Board, rng: Random, u: number, depth: number): boolean {
-  if (board.underCaps(u)) {
-    for (let s = 0; s < board.slots; s++) {
-      if (board.fits(u, s)) {
-        board.place(u, s);
-        return true;
-      }
-    }
+  const direct = board.earliestSlot(u);
+  if (direct !== NONE) {
+    board.place(u, direct);
+    return true;
   }
   if (depth === 0) return false;
   for (const x of rng.next() < 0.5 ? [board.requestA[u], board.requestB[u]] : [board.requestB[u], board.requestA[u]]) {
@@ -149,10 +146,10 @@ function augment(board: Board, rng: Random, u: number, depth: number): boolean {
     for (const m of meetings) {
       const saved = board.snapshot(m);
       board.unplace(m);
-      const s = firstFit(board, u);
+      const s = board.earliestSlot(u);
       if (s !== NONE) {
         board.place(u, s);
-        const m2 = firstFit(board, m);
+        const m2 = board.earliestSlot(m);
         if (m2 !== NONE) {
           board.place(m, m2);
           return true;
@@ -187,12 +184,6 @@ function augment(board: Board, rng: Random, u: number, depth: number): boolean {
     }
   }
   return false;
-}
-
-function firstFit(board: Board, r: number): number {
-  if (!board.underCaps(r)) return NONE;
-  for (let s = 0; s < board.slots; s++) if (board.fits(r, s)) return s;
-  return NONE;
 }
 
 /**
