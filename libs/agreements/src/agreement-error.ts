@@ -8,8 +8,4 @@ export enum AgreementErrorCode {
   ReportNotPublic = 'AGREEMENT_REPORT_NOT_PUBLIC',
 }
 
-export class AgreementError extends DomainError<AgreementErrorCode> {
-  constructor(code: AgreementErrorCode, message: string, details?: Record<string, unknown>) {
-    super(code, message, details);
-  }
-}
+export class AgreementError extends DomainError<AgreementErrorCode> {}

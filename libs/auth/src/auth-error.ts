@@ -7,8 +7,4 @@ export enum AuthErrorCode {
   RateLimited = 'RATE_LIMITED',
 }
 
-export class AuthError extends DomainError<AuthErrorCode> {
-  constructor(code: AuthErrorCode, message: string, details?: Record<string, unknown>) {
-    super(code, message, details);
-  }
-}
+export class AuthError extends DomainError<AuthErrorCode> {}

@@ -4,7 +4,7 @@
  * exception filter maps every code to an HTTP status in one exhaustive switch.
  */
 export abstract class DomainError<TCode extends string = string> extends Error {
-  protected constructor(
+  constructor(
     readonly code: TCode,
     message: string,
     readonly details?: Record<string, unknown>,
@@ -29,10 +29,6 @@ export enum CommonErrorCode {
 }
 
 export class CommonError extends DomainError<CommonErrorCode> {
-  constructor(code: CommonErrorCode, message: string, details?: Record<string, unknown>) {
-    super(code, message, details);
-  }
-
   static notFound(what: string): CommonError {
     return new CommonError(CommonErrorCode.NotFound, `${what} not found`);
   }

@@ -13,8 +13,4 @@ export enum EventErrorCode {
   EventNotEditable = 'EVENT_NOT_EDITABLE',
 }
 
-export class EventError extends DomainError<EventErrorCode> {
-  constructor(code: EventErrorCode, message: string, details?: Record<string, unknown>) {
-    super(code, message, details);
-  }
-}
+export class EventError extends DomainError<EventErrorCode> {}

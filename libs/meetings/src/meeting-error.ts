@@ -25,8 +25,4 @@ export enum MeetingErrorCode {
   CalendarTokenInvalid = 'CALENDAR_TOKEN_INVALID',
 }
 
-export class MeetingError extends DomainError<MeetingErrorCode> {
-  constructor(code: MeetingErrorCode, message: string, details?: Record<string, unknown>) {
-    super(code, message, details);
-  }
-}
+export class MeetingError extends DomainError<MeetingErrorCode> {}

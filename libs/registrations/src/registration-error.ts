@@ -14,8 +14,4 @@ export enum RegistrationErrorCode {
   VisaLetterNotApproved = 'VISA_LETTER_NOT_APPROVED',
 }
 
-export class RegistrationError extends DomainError<RegistrationErrorCode> {
-  constructor(code: RegistrationErrorCode, message: string, details?: Record<string, unknown>) {
-    super(code, message, details);
-  }
-}
+export class RegistrationError extends DomainError<RegistrationErrorCode> {}
