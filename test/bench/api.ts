@@ -76,6 +76,18 @@ async function runRaw(pool: Pool, op: Scenario['raw'], amount?: number): Promise
   return { rps: latencies.length / seconds, p50: at(0.5), p99: at(0.99), failures };
 }
 
+/** `work` in one transaction on `conn`: committed, or rolled back and rethrown. */
+async function inRawTransaction(conn: PoolConnection, work: () => Promise<void>): Promise<void> {
+  await conn.beginTransaction();
+  try {
+    await work();
+    await conn.commit();
+  } catch (error) {
+    await conn.rollback();
+    throw error;
+  }
+}
+
 async function runHttp(options: autocannon.Options): Promise<Figures> {
   const result = await autocannon({ connections: CONNECTIONS, ...options });
   return {
@@ -336,8 +348,7 @@ async function main(): Promise<void> {
         raw: async (c, i) => {
           const b = rawForum.bookings[i];
           const eventId = rawForum.eventId;
-          await c.beginTransaction();
-          try {
+          await inRawTransaction(c, async () => {
             await c.query('SELECT id, meeting_settings FROM events WHERE id = ? FOR UPDATE', [eventId]);
             const [[r]] = await c.query<Rows>('SELECT * FROM meeting_requests WHERE id = ? FOR UPDATE', [b.requestId]);
             await c.query("SELECT 1 FROM meetings WHERE request_id = ? AND status = 'scheduled'", [b.requestId]);
@@ -397,11 +408,7 @@ async function main(): Promise<void> {
                 ),
               ],
             ]);
-            await c.commit();
-          } catch (error) {
-            await c.rollback();
-            throw error;
-          }
+          });
         },
       },
       {
@@ -432,8 +439,7 @@ async function main(): Promise<void> {
         },
         raw: async (c, i) => {
           const u = rawRegistrants[i];
-          await c.beginTransaction();
-          try {
+          await inRawTransaction(c, async () => {
             await c.query('SELECT * FROM events WHERE id = ? FOR UPDATE', [demoId]);
             await c.query('SELECT id FROM registrations WHERE event_id = ? AND user_id = ?', [demoId, u.id]);
             await c.query("SELECT COUNT(*) AS n FROM registrations WHERE event_id = ? AND status = 'approved'", [
@@ -466,11 +472,7 @@ async function main(): Promise<void> {
                 ),
               ],
             ]);
-            await c.commit();
-          } catch (error) {
-            await c.rollback();
-            throw error;
-          }
+          });
         },
       },
     ];
