@@ -32,30 +32,44 @@ export function formatWhen(instant: string | Date, context: RenderContext): stri
   return `${main} / ${reader.toLocaleString(DateTime.TIME_24_SIMPLE)} (${reader.toFormat('ZZZZZ')})`;
 }
 
+/** What a template says; the greeting and the signature are the same in every mail (see `composeMail`). */
 export interface MailContent {
   subject: string;
-  greeting: string;
   /** Plain-text paragraphs; escaped for HTML here, never by the template. */
   paragraphs: string[];
   /** Label/value lines shown as a small table (time, place, table number…). */
   facts?: [string, string][];
   action?: { label: string; url: string };
-  signature: string;
 }
+
+const GREETING: Record<Locale, (name: string) => string> = {
+  en: (name) => `Dear ${name},`,
+  zh: (name) => `尊敬的${name}：`,
+  ru: (name) => `Уважаемый(ая) ${name}!`,
+};
+
+const SIGNATURE: Record<Locale, string> = {
+  en: 'The organising committee',
+  zh: '组委会',
+  ru: 'Организационный комитет',
+};
 
 /**
  * Builds the HTML and plain-text parts from plain strings. Templates never
  * write HTML themselves, so every user-supplied value is escaped in one place.
  */
-export function composeMail(content: MailContent, locale: Locale): RenderedMail {
+export function composeMail(content: MailContent, context: RenderContext): RenderedMail {
+  const locale = context.locale;
+  const greeting = GREETING[locale](context.recipient.name);
+  const signature = SIGNATURE[locale];
   const text = [
-    content.greeting,
+    greeting,
     '',
     ...content.paragraphs.flatMap((p) => [p, '']),
     ...(content.facts ?? []).map(([label, value]) => `${label}: ${value}`),
     ...(content.facts?.length ? [''] : []),
     ...(content.action ? [`${content.action.label}: ${content.action.url}`, ''] : []),
-    content.signature,
+    signature,
   ].join('\n');
   const facts = content.facts?.length
     ? `<table role="presentation" style="border-collapse:collapse;margin:12px 0">${content.facts
@@ -69,10 +83,10 @@ export function composeMail(content: MailContent, locale: Locale): RenderedMail 
     ? `<p><a href="${escapeHtml(content.action.url)}" style="background:#1d4ed8;color:#fff;padding:10px 16px;border-radius:6px;text-decoration:none">${escapeHtml(content.action.label)}</a></p>`
     : '';
   const html = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><title>${escapeHtml(content.subject)}</title></head><body style="font-family:Arial,'PingFang SC','Microsoft YaHei',sans-serif;line-height:1.5;color:#111;max-width:640px">
-<p>${escapeHtml(content.greeting)}</p>
+<p>${escapeHtml(greeting)}</p>
 ${content.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
 ${facts}${action}
-<p style="color:#555">${escapeHtml(content.signature)}</p>
+<p style="color:#555">${escapeHtml(signature)}</p>
 </body></html>`;
   return { subject: content.subject.replace(/[\r\n\u2028\u2029]+/g, ' '), text, html };
 }

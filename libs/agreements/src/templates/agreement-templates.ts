@@ -37,45 +37,37 @@ const KINDS: Record<Locale, Record<AgreementKind, string>> = {
 const LABELS: Record<
   Locale,
   {
-    greeting: (n: string) => string;
     kind: string;
     parties: string;
     value: string;
     signedAt: string;
     reason: string;
     entry: string;
-    signature: string;
   }
 > = {
   en: {
-    greeting: (n) => `Dear ${n},`,
     kind: 'Kind',
     parties: 'Parties',
     value: 'Value',
     signedAt: 'Signed',
     reason: 'Reason',
     entry: 'Ledger entry',
-    signature: 'The organising committee',
   },
   zh: {
-    greeting: (n) => `尊敬的${n}：`,
     kind: '类型',
     parties: '签约方',
     value: '金额',
     signedAt: '签署时间',
     reason: '原因',
     entry: '登记编号',
-    signature: '组委会',
   },
   ru: {
-    greeting: (n) => `Уважаемый(ая) ${n}!`,
     kind: 'Вид',
     parties: 'Стороны',
     value: 'Сумма',
     signedAt: 'Подписано',
     reason: 'Причина',
     entry: 'Запись в реестре',
-    signature: 'Организационный комитет',
   },
 };
 
@@ -153,12 +145,10 @@ export const agreementRecordedTemplate: MailTemplate<AgreementMailPayload> = {
     return composeMail(
       {
         subject: w.subject,
-        greeting: l.greeting(c.recipient.name),
         paragraphs: [w.body],
         facts,
-        signature: l.signature,
       },
-      c.locale,
+      c,
     );
   },
 };

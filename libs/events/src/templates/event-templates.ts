@@ -15,27 +15,21 @@ export const eventCancelledTemplate: MailTemplate<EventCancelledPayload> = {
       {
         en: {
           subject: `Cancelled: ${p.eventName}`,
-          greeting: `Dear ${c.recipient.name},`,
           body: `We regret to inform you that ${p.eventName}, planned for ${when}, has been cancelled.`,
           reason: 'Reason',
           after: 'Your registration and any scheduled meetings are cancelled. We apologise for the inconvenience.',
-          signature: 'The organising committee',
         },
         zh: {
           subject: `活动取消通知：${p.eventName}`,
-          greeting: `尊敬的${c.recipient.name}：`,
           body: `我们遗憾地通知您，原定于${when}举行的${p.eventName}已取消。`,
           reason: '原因',
           after: '您的报名及已安排的会谈均随之取消。给您带来不便，敬请谅解。',
-          signature: '组委会',
         },
         ru: {
           subject: `Мероприятие отменено: ${p.eventName}`,
-          greeting: `Уважаемый(ая) ${c.recipient.name}!`,
           body: `С сожалением сообщаем, что мероприятие «${p.eventName}», запланированное на ${when}, отменено.`,
           reason: 'Причина',
           after: 'Ваша регистрация и все назначенные встречи отменены. Приносим извинения за неудобства.',
-          signature: 'Организационный комитет',
         },
       },
       c,
@@ -43,12 +37,10 @@ export const eventCancelledTemplate: MailTemplate<EventCancelledPayload> = {
     return composeMail(
       {
         subject: w.subject,
-        greeting: w.greeting,
         paragraphs: [w.body, w.after],
         facts: p.reason ? [[w.reason, p.reason]] : [],
-        signature: w.signature,
       },
-      c.locale,
+      c,
     );
   },
 };
@@ -76,30 +68,24 @@ export const speakerInvitationTemplate: MailTemplate<SpeakerInvitationPayload> =
       {
         en: {
           subject: `You are invited to speak at ${p.eventName}`,
-          greeting: `Dear ${c.recipient.name},`,
           body: `You have been added as ${p.role === 'moderator' ? 'moderator' : 'a speaker'} of the session “${p.sessionTitle}” at ${p.eventName}.`,
           how: 'Create your Roundtable account with this email address to add your abstract, biography and materials.',
           when: 'Time',
           action: 'Create my account',
-          signature: 'The organising committee',
         },
         zh: {
           subject: `诚邀您在${p.eventName}上发言`,
-          greeting: `尊敬的${c.recipient.name}：`,
           body: `您已被列为${p.eventName}“${p.sessionTitle}”环节的${p.role === 'moderator' ? '主持人' : '演讲嘉宾'}。`,
           how: '请使用本邮箱注册 Roundtable 账户，以便填写发言摘要、个人简介并上传相关资料。',
           when: '时间',
           action: '注册账户',
-          signature: '组委会',
         },
         ru: {
           subject: `Приглашение выступить на мероприятии «${p.eventName}»`,
-          greeting: `Уважаемый(ая) ${c.recipient.name}!`,
           body: `Вы включены в сессию «${p.sessionTitle}» мероприятия «${p.eventName}» в качестве ${p.role === 'moderator' ? 'модератора' : 'спикера'}.`,
           how: 'Зарегистрируйтесь в Roundtable с этим адресом электронной почты, чтобы добавить тезисы, биографию и материалы.',
           when: 'Время',
           action: 'Создать учётную запись',
-          signature: 'Организационный комитет',
         },
       },
       c,
@@ -107,13 +93,11 @@ export const speakerInvitationTemplate: MailTemplate<SpeakerInvitationPayload> =
     return composeMail(
       {
         subject: w.subject,
-        greeting: w.greeting,
         paragraphs: [w.body, w.how],
         facts: [[w.when, when]],
         action: { label: w.action, url: p.signupUrl },
-        signature: w.signature,
       },
-      c.locale,
+      c,
     );
   },
 };
@@ -147,34 +131,25 @@ export const sessionReminderTemplate: MailTemplate<SessionNoticePayload> = {
       {
         en: {
           subject: `Reminder: your session “${p.sessionTitle}”`,
-          greeting: `Dear ${c.recipient.name},`,
           body: `This is a reminder that you are the ${ROLE_WORDS.en[p.role]} of “${p.sessionTitle}” at ${p.eventName}. Please arrive 15 minutes early.`,
           labels: ['Time', 'Room'],
-          signature: 'The organising committee',
         },
         zh: {
           subject: `提醒：您参与的环节“${p.sessionTitle}”即将开始`,
-          greeting: `尊敬的${c.recipient.name}：`,
           body: `温馨提醒：您将作为${ROLE_WORDS.zh[p.role]}参加${p.eventName}的“${p.sessionTitle}”环节，请提前15分钟到场。`,
           labels: ['时间', '会场'],
-          signature: '组委会',
         },
         ru: {
           subject: `Напоминание: ваша сессия «${p.sessionTitle}»`,
-          greeting: `Уважаемый(ая) ${c.recipient.name}!`,
           body: `Напоминаем, что вы — ${ROLE_WORDS.ru[p.role]} сессии «${p.sessionTitle}» мероприятия «${p.eventName}». Просим прибыть за 15 минут до начала.`,
           labels: ['Время', 'Зал'],
-          signature: 'Организационный комитет',
         },
       },
       c,
     );
     const facts: [string, string][] = [[w.labels[0], when]];
     if (p.room) facts.push([w.labels[1], p.room]);
-    return composeMail(
-      { subject: w.subject, greeting: w.greeting, paragraphs: [w.body], facts, signature: w.signature },
-      c.locale,
-    );
+    return composeMail({ subject: w.subject, paragraphs: [w.body], facts }, c);
   },
 };
 
@@ -198,40 +173,31 @@ export const sessionChangedTemplate: MailTemplate<SessionChangedPayload> = {
       {
         en: {
           subject: p.cancelled ? `Session cancelled: ${p.sessionTitle}` : `Session changed: ${p.sessionTitle}`,
-          greeting: `Dear ${c.recipient.name},`,
           body: p.cancelled
             ? `The session “${p.sessionTitle}” at ${p.eventName}, where you were ${ROLE_WORDS.en[p.role]}, has been cancelled.`
             : `The time or room of the session “${p.sessionTitle}” at ${p.eventName} has changed. The updated calendar entry is attached.`,
           labels: ['Time', 'Room'],
-          signature: 'The organising committee',
         },
         zh: {
           subject: p.cancelled ? `环节取消：${p.sessionTitle}` : `环节变更：${p.sessionTitle}`,
-          greeting: `尊敬的${c.recipient.name}：`,
           body: p.cancelled
             ? `您作为${ROLE_WORDS.zh[p.role]}参与的${p.eventName}“${p.sessionTitle}”环节已取消。`
             : `${p.eventName}“${p.sessionTitle}”环节的时间或会场已调整，更新后的日历邀请已附上。`,
           labels: ['时间', '会场'],
-          signature: '组委会',
         },
         ru: {
           subject: p.cancelled ? `Сессия отменена: ${p.sessionTitle}` : `Изменения в сессии: ${p.sessionTitle}`,
-          greeting: `Уважаемый(ая) ${c.recipient.name}!`,
           body: p.cancelled
             ? `Сессия «${p.sessionTitle}» мероприятия «${p.eventName}», в которой вы участвовали как ${ROLE_WORDS.ru[p.role]}, отменена.`
             : `Изменились время или зал сессии «${p.sessionTitle}» мероприятия «${p.eventName}». Обновлённое приглашение в календарь прилагается.`,
           labels: ['Время', 'Зал'],
-          signature: 'Организационный комитет',
         },
       },
       c,
     );
     const facts: [string, string][] = [[w.labels[0], when]];
     if (p.room) facts.push([w.labels[1], p.room]);
-    return composeMail(
-      { subject: w.subject, greeting: w.greeting, paragraphs: [w.body], facts, signature: w.signature },
-      c.locale,
-    );
+    return composeMail({ subject: w.subject, paragraphs: [w.body], facts }, c);
   },
 };
 

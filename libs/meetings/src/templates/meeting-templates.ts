@@ -33,37 +33,29 @@ type Words = Record<Locale, Wording>;
 const LABELS: Record<
   Locale,
   {
-    greeting: (n: string) => string;
     when: string;
     table: string;
     interpreter: string;
     message: string;
-    signature: string;
   }
 > = {
   en: {
-    greeting: (n) => `Dear ${n},`,
     when: 'Time',
     table: 'Table',
     interpreter: 'Interpreter',
     message: 'Message',
-    signature: 'The organising committee',
   },
   zh: {
-    greeting: (n) => `尊敬的${n}：`,
     when: '时间',
     table: '桌号',
     interpreter: '翻译',
     message: '留言',
-    signature: '组委会',
   },
   ru: {
-    greeting: (n) => `Уважаемый(ая) ${n}!`,
     when: 'Время',
     table: 'Стол',
     interpreter: 'Переводчик',
     message: 'Сообщение',
-    signature: 'Организационный комитет',
   },
 };
 
@@ -100,13 +92,11 @@ function meetingTemplate(
       return composeMail(
         {
           subject: w.subject,
-          greeting: l.greeting(c.recipient.name),
           paragraphs: [w.body],
           facts,
           action: w.action ? { label: w.action, url: p.url } : undefined,
-          signature: l.signature,
         },
-        c.locale,
+        c,
       );
     },
   };
@@ -308,16 +298,14 @@ export const scheduleFinalTemplate: MailTemplate<SchedulePayload> = {
     return composeMail(
       {
         subject: w.subject,
-        greeting: LABELS[c.locale].greeting(c.recipient.name),
         paragraphs: [w.body],
         facts: p.meetings.map((m) => [
           formatWhen(m.startsAt, c),
           `${m.otherName}${m.otherCompany ? ` (${m.otherCompany})` : ''}, ${w.table} ${m.tableNo}${m.interpreter ? `, ${m.interpreter}` : ''}`,
         ]),
         action: { label: w.action, url: p.url },
-        signature: LABELS[c.locale].signature,
       },
-      c.locale,
+      c,
     );
   },
 };

@@ -35,27 +35,21 @@ export const invitationTemplate: MailTemplate<InvitationPayload> = {
       {
         en: {
           subject: `Invitation: ${p.eventName}`,
-          greeting: `Dear ${context.recipient.name},`,
           body: `${p.inviterName} invites you to take part in ${p.eventName} as ${roleName('en', p.role)}.`,
           how: 'Register with the link below; your registration will be approved at once.',
           action: 'Register',
-          signature: 'The organising committee',
         },
         zh: {
           subject: `邀请函：${p.eventName}`,
-          greeting: `尊敬的${context.recipient.name}：`,
           body: `${p.inviterName}诚挚邀请您以${roleName('zh', p.role)}身份出席${p.eventName}。`,
           how: '请通过下方链接完成注册，您的报名将直接获得确认。',
           action: '立即注册',
-          signature: '组委会',
         },
         ru: {
           subject: `Приглашение: ${p.eventName}`,
-          greeting: `Уважаемый(ая) ${context.recipient.name}!`,
           body: `${p.inviterName} приглашает вас принять участие в мероприятии «${p.eventName}» в качестве ${roleName('ru', p.role)}.`,
           how: 'Зарегистрируйтесь по ссылке ниже — ваша регистрация будет подтверждена сразу.',
           action: 'Зарегистрироваться',
-          signature: 'Организационный комитет',
         },
       },
       context,
@@ -63,12 +57,10 @@ export const invitationTemplate: MailTemplate<InvitationPayload> = {
     return composeMail(
       {
         subject: w.subject,
-        greeting: w.greeting,
         paragraphs: [w.body, w.how],
         action: { label: w.action, url: p.registrationUrl },
-        signature: w.signature,
       },
-      context.locale,
+      context,
     );
   },
 };

@@ -11,7 +11,7 @@ export interface RegistrationMailPayload {
 
 type Wording = { subject: (p: RegistrationMailPayload) => string; body: (p: RegistrationMailPayload) => string };
 
-/** One transition's wording in the three languages; greeting, facts and signature are shared. */
+/** One transition's wording in the three languages; the facts are shared. */
 function registrationTemplate(type: string, wording: Record<Locale, Wording>): MailTemplate<RegistrationMailPayload> {
   return {
     type,
@@ -25,25 +25,19 @@ function registrationTemplate(type: string, wording: Record<Locale, Wording>): M
       const shared = words(
         {
           en: {
-            greeting: `Dear ${c.recipient.name},`,
             when: 'Event starts',
             where: 'City',
             reason: 'Note',
-            signature: 'The organising committee',
           },
           zh: {
-            greeting: `尊敬的${c.recipient.name}：`,
             when: '活动开始时间',
             where: '城市',
             reason: '说明',
-            signature: '组委会',
           },
           ru: {
-            greeting: `Уважаемый(ая) ${c.recipient.name}!`,
             when: 'Начало мероприятия',
             where: 'Город',
             reason: 'Примечание',
-            signature: 'Организационный комитет',
           },
         },
         c,
@@ -55,12 +49,10 @@ function registrationTemplate(type: string, wording: Record<Locale, Wording>): M
       return composeMail(
         {
           subject: w.subject(p),
-          greeting: shared.greeting,
           paragraphs: [w.body(p)],
           facts,
-          signature: shared.signature,
         },
-        c.locale,
+        c,
       );
     },
   };
