@@ -35,13 +35,12 @@ describe('A full forum, end to end', () => {
 
   it('organiser, speaker and delegates run a roundtable from creation to signed agreements', async () => {
     const organiser = await createUser(app, { name: 'Liu Yang', locale: 'en' });
-    const as = (u: TestUser) => bearer(u);
 
     // ---- organiser: event, room, interpreter, sessions with a speaker, publish
     const event = (
       await http(app)
         .post('/events')
-        .set(...as(organiser))
+        .set(...bearer(organiser))
         .send(
           eventBody({
             registration: { requiresApproval: true },
@@ -57,7 +56,7 @@ describe('A full forum, end to end', () => {
     const room = (
       await http(app)
         .post(`/events/${event.id}/rooms`)
-        .set(...as(organiser))
+        .set(...bearer(organiser))
         .send({ name: 'Main Hall', capacity: 300 })
         .expect(is(201))
     ).body;
@@ -65,7 +64,7 @@ describe('A full forum, end to end', () => {
     const ceremony = (
       await http(app)
         .post(`/events/${event.id}/sessions`)
-        .set(...as(organiser))
+        .set(...bearer(organiser))
         .send({
           kind: 'signing_ceremony',
           title: 'Signing ceremony',
@@ -78,12 +77,12 @@ describe('A full forum, end to end', () => {
     ).body;
     await http(app)
       .post(`/events/${event.id}/interpreters`)
-      .set(...as(organiser))
+      .set(...bearer(organiser))
       .send({ name: '陈静 (Chen Jing)', pairs: ['ru-zh'] })
       .expect(is(201));
     await http(app)
       .post(`/events/${event.id}/publish`)
-      .set(...as(organiser))
+      .set(...bearer(organiser))
       .expect(is(200));
 
     // ---- delegates: sign up, register with their companies, get approved
@@ -105,7 +104,7 @@ describe('A full forum, end to end', () => {
     for (const [user, company] of companies) {
       const res = await http(app)
         .post(`/events/${event.id}/registrations`)
-        .set(...as(user))
+        .set(...bearer(user))
         .send({
           company: { ...company, sectors: ['logistics'] },
           languages: [company.country === 'CN' ? 'zh' : 'ru'],
@@ -118,12 +117,12 @@ describe('A full forum, end to end', () => {
     // a delegate cannot approve anyone, not even themself
     await http(app)
       .post(`/events/${event.id}/registrations/${registration.get(cnA)}/approve`)
-      .set(...as(cnA))
+      .set(...bearer(cnA))
       .expect(is(403));
     for (const id of registration.values())
       await http(app)
         .post(`/events/${event.id}/registrations/${id}/approve`)
-        .set(...as(organiser))
+        .set(...bearer(organiser))
         .expect(is(200));
 
     // ---- meetings: one scheduled on accept (with the interpreter), one only by the organiser's run
@@ -131,7 +130,7 @@ describe('A full forum, end to end', () => {
       (
         await http(app)
           .post(`/events/${event.id}/meeting-requests`)
-          .set(...as(from))
+          .set(...bearer(from))
           .send({ toRegistrationId: registration.get(to), message: 'Rail freight Nanchang–Kazan?' })
           .expect(is(201))
       ).body.id as string;
@@ -139,7 +138,7 @@ describe('A full forum, end to end', () => {
       (
         await http(app)
           .post(`/events/${event.id}/meeting-requests/${id}/accept`)
-          .set(...as(who))
+          .set(...bearer(who))
           .expect(is(200))
       ).body;
     const first = await accept(await request(cnA, ruA), ruA);
@@ -149,23 +148,23 @@ describe('A full forum, end to end', () => {
     // ruB can only meet outside the meeting hours at first: accepted, not scheduled
     await http(app)
       .put(`/events/${event.id}/registrations/${registration.get(ruB)}/availability`)
-      .set(...as(ruB))
+      .set(...bearer(ruB))
       .send({ windows: [{ start: '2027-06-11T01:00:00Z', end: '2027-06-11T02:00:00Z' }] })
       .expect(is(200));
     const second = await accept(await request(cnB, ruB), ruB);
     expect(second).toMatchObject({ meeting: null, request: { unscheduledReason: 'NO_COMMON_AVAILABILITY' } });
     await http(app)
       .put(`/events/${event.id}/registrations/${registration.get(ruB)}/availability`)
-      .set(...as(ruB))
+      .set(...bearer(ruB))
       .send({ windows: null })
       .expect(is(200));
     await http(app)
       .post(`/events/${event.id}/schedule`)
-      .set(...as(ruB))
+      .set(...bearer(ruB))
       .expect(is(403));
     const job = await http(app)
       .post(`/events/${event.id}/schedule`)
-      .set(...as(organiser))
+      .set(...bearer(organiser))
       .expect(is(202));
     let status = { state: 'waiting', result: null as { placed: number } | null };
     for (let i = 0; i < 100 && status.state !== 'completed'; i++) {
@@ -173,20 +172,20 @@ describe('A full forum, end to end', () => {
       status = (
         await http(app)
           .get(`/events/${event.id}/schedule/jobs/${job.body.jobId}`)
-          .set(...as(organiser))
+          .set(...bearer(organiser))
           .expect(is(200))
       ).body;
     }
     expect(status).toMatchObject({ state: 'completed', result: { placed: 1 } });
     const final = await http(app)
       .post(`/events/${event.id}/schedule/publish`)
-      .set(...as(organiser))
+      .set(...bearer(organiser))
       .send({ status: 'final' })
       .expect(is(200));
     expect(final.body).toEqual({ scheduleStatus: 'final', mailed: 4 });
     const mine = await http(app)
       .get('/me/meetings')
-      .set(...as(ruA))
+      .set(...bearer(ruA))
       .expect(is(200));
     expect(mine.body.items).toHaveLength(1);
 
@@ -194,12 +193,12 @@ describe('A full forum, end to end', () => {
     const speaker = await createUser(app, { email: speakerEmail, name: 'Елена Смирнова', locale: 'ru' });
     await http(app)
       .patch(`/events/${event.id}/sessions/${ceremony.id}/speaker-profile`)
-      .set(...as(cnA))
+      .set(...bearer(cnA))
       .send({ abstract: 'Not mine to edit' })
       .expect(is(403));
     await http(app)
       .patch(`/events/${event.id}/sessions/${ceremony.id}/speaker-profile`)
-      .set(...as(speaker))
+      .set(...bearer(speaker))
       .send({ abstract: 'Agreements signed at the forum, presented by their parties.' })
       .expect(is(200));
     const agenda = await http(app).get(`/events/${event.id}/agenda`).expect(is(200));
@@ -209,18 +208,18 @@ describe('A full forum, end to end', () => {
     const delegates = (
       await http(app)
         .get(`/events/${event.id}/registrations`)
-        .set(...as(organiser))
+        .set(...bearer(organiser))
         .expect(is(200))
     ).body.items as Array<{ id: string; company: { id: string } }>;
     const companyOf = (u: TestUser) => delegates.find((d) => d.id === registration.get(u))!.company.id;
     await http(app)
       .post(`/events/${event.id}/agreements`)
-      .set(...as(cnA))
+      .set(...bearer(cnA))
       .send({})
       .expect(is(403));
     const signed = await http(app)
       .post(`/events/${event.id}/agreements`)
-      .set(...as(organiser))
+      .set(...bearer(organiser))
       .send({
         title: 'Rail freight Nanchang–Kazan',
         kind: 'cooperation_agreement',
@@ -238,12 +237,12 @@ describe('A full forum, end to end', () => {
     expect(signed.body.entry.seq).toBe(1);
     const verified = await http(app)
       .get(`/events/${event.id}/agreements/verify`)
-      .set(...as(organiser))
+      .set(...bearer(organiser))
       .expect(is(200));
     expect(verified.body).toMatchObject({ valid: true, entriesChecked: 1 });
     const report = await http(app)
       .get(`/events/${event.id}/agreements/report`)
-      .set(...as(organiser))
+      .set(...bearer(organiser))
       .expect(is(200));
     expect(report.body).toMatchObject({ agreements: 1, fromMeetings: 1, byCountryPair: [{ key: 'CN–RU', count: 1 }] });
 
