@@ -53,6 +53,21 @@ describe('notification pipeline', () => {
     expect(await outboxRows(app, { dedupeKey: rolledBack.dedupeKey })).toHaveLength(0);
   });
 
+  it('writes any number of messages in one call (in several INSERTs, the last one short)', async () => {
+    const run = Date.now().toString(36);
+    // due long after this run, so no worker sends them
+    const messages = Array.from({ length: 1234 }, (_, i) =>
+      invitation({ dedupeKey: `bulk-${run}-${i}`, dueAt: new Date('2099-01-01T00:00:00Z') }),
+    );
+    await enqueueMail(app, ...messages);
+    const ds = app.get(DataSource);
+    const [{ n }] = await ds.query<{ n: string }[]>('SELECT COUNT(*) AS n FROM outbox WHERE dedupe_key LIKE ?', [
+      `bulk-${run}-%`,
+    ]);
+    expect(Number(n)).toBe(1234);
+    await ds.query('DELETE FROM outbox WHERE dedupe_key LIKE ?', [`bulk-${run}-%`]);
+  });
+
   it('refuses to enqueue a mail type nobody registered a template for', async () => {
     await expect(enqueueMail(app, invitation({ type: 'no-such-template' }))).rejects.toThrow(/no-such-template/);
   });

@@ -1,4 +1,5 @@
 export { CommonError, CommonErrorCode, DomainError } from './domain-error';
+export { chunks } from './chunks';
 export { csvCell } from './csv';
 export { decodeCursor, encodeCursor, toPage } from './cursor';
 export type { Page } from './dto/page-query.dto';

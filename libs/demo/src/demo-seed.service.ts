@@ -3,7 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AgreementsService } from '@roundtable/agreements';
 import { hashPassword, toAuthUser, User } from '@roundtable/auth';
-import { newId } from '@roundtable/common';
+import { chunks, newId } from '@roundtable/common';
 import { AppConfig } from '@roundtable/config';
 import { Event, EventOrganiser, Room, Session, SessionSpeaker } from '@roundtable/events';
 import { FixedTable, Interpreter, Meeting, MeetingRequest, ScheduleService } from '@roundtable/meetings';
@@ -614,8 +614,7 @@ export class DemoSeedService {
         );
       }
     }
-    for (let i = 0; i < requests.length; i += 200)
-      await em.getRepository(MeetingRequest).insert(requests.slice(i, i + 200));
+    for (const batch of chunks(requests, 200)) await em.getRepository(MeetingRequest).insert(batch);
   }
 
   private async signAgreements(

@@ -238,7 +238,7 @@ export class ScheduleService {
             payload: { eventName: event.name, meetings: list, url: `${this.baseUrl}/docs` } satisfies SchedulePayload,
           };
         });
-      for (let i = 0; i < mails.length; i += 200) await this.outbox.enqueue(em, ...mails.slice(i, i + 200));
+      await this.outbox.enqueue(em, ...mails);
       return { scheduleStatus: status, mailed: mails.length };
     });
   }

@@ -1,6 +1,7 @@
 import { InjectQueue } from '@nestjs/bull';
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
+import { chunks } from '@roundtable/common';
 import { AppConfig } from '@roundtable/config';
 import { JobName, mailBatching, QueueName, SendMailJob } from '@roundtable/queue';
 import { Queue } from 'bull';
@@ -143,12 +144,6 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestr
       return 0;
     }
   }
-}
-
-function chunks<T>(items: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {

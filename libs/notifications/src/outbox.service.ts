@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { newId } from '@roundtable/common';
+import { chunks, newId } from '@roundtable/common';
 import { EntityManager } from 'typeorm';
 import { MailTemplateRegistry } from './mail-template.registry';
 import { OutboxMessage } from './notification.types';
@@ -24,6 +24,9 @@ const COLUMNS = [
   'due_at',
 ] as const;
 
+/** Rows per INSERT, so a statement stays well under max_allowed_packet however many mails one change writes. */
+const ROWS_PER_INSERT = 500;
+
 /** Recipient names go into a mail header: no line breaks of any kind survive. */
 const oneLine = (value: string): string => value.replace(/[\p{Cc}\u2028\u2029]+/gu, ' ').trim();
 
@@ -35,7 +38,10 @@ const oneLine = (value: string): string => value.replace(/[\p{Cc}\u2028\u2029]+/
 export class OutboxService {
   constructor(private readonly templates: MailTemplateRegistry) {}
 
-  /** Writes the messages; a dedupe key seen before is a silent no-op (the same fact never mails twice). */
+  /**
+   * Writes the messages (any number, in multi-row INSERTs); a dedupe key seen
+   * before is a silent no-op (the same fact never mails twice).
+   */
   async enqueue(em: EntityManager, ...messages: OutboxMessage<object>[]): Promise<void> {
     if (messages.length === 0) return;
     const now = new Date();
@@ -61,11 +67,13 @@ export class OutboxService {
         message.dueAt ?? now,
       ];
     });
-    const placeholders = rows.map(() => `(${COLUMNS.map(() => '?').join(', ')})`).join(', ');
-    await em.query(
-      `INSERT INTO outbox (${COLUMNS.join(', ')}) VALUES ${placeholders} ON DUPLICATE KEY UPDATE dedupe_key = dedupe_key`,
-      rows.flat(),
-    );
+    const row = `(${COLUMNS.map(() => '?').join(', ')})`;
+    for (const batch of chunks(rows, ROWS_PER_INSERT)) {
+      await em.query(
+        `INSERT INTO outbox (${COLUMNS.join(', ')}) VALUES ${batch.map(() => row).join(', ')} ON DUPLICATE KEY UPDATE dedupe_key = dedupe_key`,
+        batch.flat(),
+      );
+    }
   }
 
   /**
