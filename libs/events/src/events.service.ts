@@ -12,6 +12,7 @@ import { Event, EventStatus, MeetingSettings } from './entities/event.entity';
 import { Session } from './entities/session.entity';
 import { EventAccessService } from './event-access.service';
 import { EventError, EventErrorCode } from './event-error';
+import { eventNames } from './event-names';
 import { EventCancelledPayload } from './templates/event-templates';
 
 const DEFAULT_MEETING_SETTINGS: MeetingSettings = {
@@ -222,6 +223,7 @@ export class EventsService {
         eventId: event.id,
         eventTimeZone: event.timeZone,
         eventLocale: event.defaultLocale,
+        eventNames: eventNames(event),
         recipient: {
           userId: person.userId,
           email: person.email,
