@@ -1,5 +1,6 @@
 import { INestApplication, ValidationPipe } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
+import { PublicReadCache } from '@roundtable/events';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
@@ -14,6 +15,8 @@ export function setupApp(app: INestApplication): void {
   express.useBodyParser('json', { limit: '256kb' });
   express.useBodyParser('urlencoded', { limit: '256kb', extended: false });
   app.use(helmet());
+  // Public reads (event, agenda, sessions, agreements summary) from the shared cache, before any guard or pipe.
+  app.use(app.get(PublicReadCache).middleware());
   mountQueueDashboard(app);
   app.useGlobalPipes(
     new ValidationPipe({
