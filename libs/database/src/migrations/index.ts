@@ -9,6 +9,7 @@ import { CreateInvitationsAndVisas1764060000000 } from './1764060000000-create-i
 import { CreateMeetings1764070000000 } from './1764070000000-create-meetings';
 import { CreateAgreementLedger1764080000000 } from './1764080000000-create-agreement-ledger';
 import { InvitationLateRegistration1765300100000 } from './1765300100000-invitation-late-registration';
+import { CreateMeetingSlotLocks1765600000000 } from './1765600000000-create-meeting-slot-locks';
 
 export const MIGRATIONS = [
   CreateUsers1764032400000,
@@ -20,4 +21,5 @@ export const MIGRATIONS = [
   CreateMeetings1764070000000,
   CreateAgreementLedger1764080000000,
   InvitationLateRegistration1765300100000,
+  CreateMeetingSlotLocks1765600000000,
 ];

@@ -27,7 +27,10 @@ const ANNOUNCES = {
 type Wording = { subject: (p: RegistrationMailPayload) => string; body: (p: RegistrationMailPayload) => string };
 
 /** One transition's wording in the three languages; the facts are shared. */
-function registrationTemplate(type: keyof typeof ANNOUNCES, wording: Record<Locale, Wording>): MailTemplate<RegistrationMailPayload> {
+function registrationTemplate(
+  type: keyof typeof ANNOUNCES,
+  wording: Record<Locale, Wording>,
+): MailTemplate<RegistrationMailPayload> {
   return {
     type,
     example: {
