@@ -207,11 +207,14 @@ describe('what mails say', () => {
         .set(...bearer(xu.user))
         .expect(200);
       const meetingId = accepted.body.meeting.id as string;
+      const subject = `meeting:${meetingId}`;
+      // the REQUESTs leave first (a cancel would stop them while still pending)
+      const requests = await settled({ subject, type: In(['meeting-accepted', 'meeting-scheduled']) }, 2);
+      expect(requests.map((r) => r.status)).toEqual(['sent', 'sent']);
       await http(api)
         .delete(`/events/${event.id}/meetings/${meetingId}`)
         .set(...bearer(anna.user))
         .expect(200);
-      const subject = `meeting:${meetingId}`;
       const rows = await settled(
         { subject, type: In(['meeting-accepted', 'meeting-scheduled', 'meeting-cancelled']) },
         4,
