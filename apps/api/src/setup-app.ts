@@ -3,6 +3,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
+import { limitJsonDepth } from './json-depth';
 import { mountQueueDashboard } from './queue-dashboard';
 
 /** Everything main.ts and the e2e tests configure identically on the HTTP app. */
@@ -13,6 +14,7 @@ export function setupApp(app: INestApplication): void {
   express.disable('x-powered-by');
   express.useBodyParser('json', { limit: '256kb' });
   express.useBodyParser('urlencoded', { limit: '256kb', extended: false });
+  app.use(limitJsonDepth);
   app.use(helmet());
   mountQueueDashboard(app);
   app.useGlobalPipes(
