@@ -1,6 +1,7 @@
 import { INestApplication, ValidationPipe } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
+import { PublicReadCache } from '@roundtable/events';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { limitJsonDepth } from './json-depth';
@@ -17,6 +18,8 @@ export function setupApp(app: INestApplication): void {
   express.useBodyParser('urlencoded', { limit: '256kb', extended: false });
   app.use(limitJsonDepth);
   app.use(helmet());
+  // Public reads (event, agenda, sessions, agreements summary) from the shared cache, before any guard or pipe.
+  app.use(app.get(PublicReadCache).middleware());
   mountQueueDashboard(app);
   app.useGlobalPipes(
     new ValidationPipe({
