@@ -197,7 +197,7 @@ export class AgreementsService {
   }
 
   async ledger(eventId: string, limit: number, cursor?: string): Promise<Page<LedgerEntryView>> {
-    const after = decodeCursor(cursor, 1);
+    const after = decodeCursor(cursor, ['seq']);
     const rows: EntryRow[] = await this.dataSource.query(ENTRIES_AFTER, [eventId, Number(after?.[0] ?? 0), limit + 1]);
     return toPage(
       rows,

@@ -34,7 +34,7 @@ export class DirectoryService {
   ): Promise<Page<DelegateDto>> {
     await this.events.getVisibleEvent(eventId, user, em);
     if (!(await this.events.isOrganiser(eventId, user, em))) await this.access.requireApproved(eventId, user, em);
-    const after = decodeCursor(query.cursor, 2);
+    const after = decodeCursor(query.cursor, ['instant', 'id']);
     const qb = em
       .getRepository(Registration)
       .createQueryBuilder('r')
