@@ -14,6 +14,7 @@ import { MeetingsModule } from '@roundtable/meetings';
 import { WorkerModule } from '@roundtable/worker';
 import { HttpExceptionFilter } from './errors/http-exception.filter';
 import { HealthModule } from './health/health.module';
+import { webAppModules } from './web-app';
 
 export interface AppModuleOptions {
   /** Also run the worker's processors in this process (`npm start`). */
@@ -39,6 +40,7 @@ export class AppModule {
         DemoModule,
         HealthModule,
         ...(options.allInOne ? [WorkerModule] : []),
+        ...webAppModules(),
       ],
       providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],
     };
