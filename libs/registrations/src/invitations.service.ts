@@ -8,7 +8,7 @@ import { AuthUser } from '@roundtable/auth';
 import { chunks, CommonError, CommonErrorCode, newId } from '@roundtable/common';
 import { AppConfig } from '@roundtable/config';
 import { inTransaction } from '@roundtable/database';
-import { EventAccessService } from '@roundtable/events';
+import { EventAccessService, eventNames } from '@roundtable/events';
 import { InvitationPayload, OutboxMessage, OutboxService } from '@roundtable/notifications';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
@@ -35,6 +35,7 @@ const INVITATION_COLUMNS = [
   'role',
   'token_hash',
   'expires_at',
+  'allow_late_registration',
   'invited_by',
 ];
 /** How many invited and rejected rows the answer lists; the counts cover all. */
@@ -88,7 +89,7 @@ export class InvitationsService {
   }
 
   /**
-   * Rows of a CSV with a header (name, email, company, country, locale; role optional), parsed as the
+   * Rows of a CSV with a header (name, email, company, country, locale; role, allowLateRegistration optional), parsed as the
    * body streams in: at most 2 MB and INVITATIONS_MAX_ROWS_CSV rows, refused as soon as either is passed.
    */
   async csvRows(body: Readable): Promise<Record<string, unknown>[]> {
@@ -149,6 +150,7 @@ export class InvitationsService {
             eventId,
             eventTimeZone: event.timeZone,
             eventLocale: event.defaultLocale,
+            eventNames: eventNames(event),
             recipient: { email: input.email, name: input.name, locale: input.locale },
             payload: {
               eventName: event.name,
@@ -162,7 +164,7 @@ export class InvitationsService {
           const { email, name, company, country, locale } = input;
           const tokenHash = hashToken(token);
           const cells: unknown[] = [id, eventId, email, name, company ?? null, country ?? null, locale ?? null, role];
-          return [...cells, tokenHash, expiresAt, user.id];
+          return [...cells, tokenHash, expiresAt, input.allowLateRegistration ?? false, user.id];
         });
         const placeholders = `(${INVITATION_COLUMNS.map(() => '?').join(', ')})`;
         await em.query(
@@ -203,6 +205,8 @@ export class InvitationsService {
         country: raw.country || undefined,
         locale: raw.locale || undefined,
         role: raw.role || undefined,
+        // CSV headers arrive lower-cased
+        allowLateRegistration: raw.allowLateRegistration ?? (raw.allowlateregistration || undefined),
       });
       const errors = validateSync(input, { whitelist: true, forbidNonWhitelisted: false });
       if (errors.length > 0) {
