@@ -1355,6 +1355,11 @@ export interface components {
       locale?: 'zh' | 'ru' | 'en';
       /** @enum {string} */
       role?: 'delegate' | 'speaker' | 'press' | 'staff';
+      /**
+       * @description Let this guest register with the token after the registration window has closed (CSV: true/false, yes/no, 1/0)
+       * @default false
+       */
+      allowLateRegistration: boolean;
     };
     InviteDto: {
       /** @description At most INVITATIONS_MAX_ROWS_JSON rows (500 by default); a CSV body at most INVITATIONS_MAX_ROWS_CSV */
