@@ -3,7 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { AuthUser, User } from '@roundtable/auth';
 import { CommonError, ID_PATTERN, newId } from '@roundtable/common';
 import { AppConfig } from '@roundtable/config';
-import { inTransaction, isDuplicateKey } from '@roundtable/database';
+import { inTransaction, isDuplicateKey, ReadReplicas } from '@roundtable/database';
 import { calendarUid, CalendarEntry, OutboxMessage, OutboxService } from '@roundtable/notifications';
 import { DataSource, EntityManager, In } from 'typeorm';
 import {
@@ -20,6 +20,7 @@ import { Session } from './entities/session.entity';
 import { EventAccessService } from './event-access.service';
 import { EventError, EventErrorCode } from './event-error';
 import { EventsService } from './events.service';
+import { PublicReadCache } from './public-read-cache';
 import { SessionChangedPayload, SessionNoticePayload, SpeakerInvitationPayload } from './templates/event-templates';
 
 export interface SessionView {
@@ -43,13 +44,22 @@ export class SessionsService {
     private readonly access: EventAccessService,
     private readonly events: EventsService,
     private readonly outbox: OutboxService,
+    private readonly publicCache: PublicReadCache,
+    private readonly replicas: ReadReplicas,
     config: ConfigService<AppConfig, true>,
   ) {
     this.baseUrl = config.get('app.publicUrl', { infer: true });
   }
 
+  /** One write's transaction; after its commit the event's public reads (agenda, sessions) refill. */
+  private async write<T>(eventId: string, work: (em: EntityManager) => Promise<T>): Promise<T> {
+    const result = await inTransaction(this.dataSource, work);
+    await this.publicCache.changed(eventId);
+    return result;
+  }
+
   async createRoom(eventId: string, dto: CreateRoomDto, user: AuthUser): Promise<Room> {
-    return inTransaction(this.dataSource, async (em) => {
+    return this.write(eventId, async (em) => {
       await this.events.lockOrganised(em, eventId, user);
       const room = em.getRepository(Room).create({
         id: newId(),
@@ -76,7 +86,7 @@ export class SessionsService {
   }
 
   async create(eventId: string, dto: CreateSessionDto, user: AuthUser): Promise<SessionView> {
-    const id = await inTransaction(this.dataSource, async (em) => {
+    const id = await this.write(eventId, async (em) => {
       const event = await this.events.lockOrganised(em, eventId, user);
       const session = em.getRepository(Session).create({
         id: newId(),
@@ -112,7 +122,7 @@ export class SessionsService {
   }
 
   async update(eventId: string, sessionId: string, dto: UpdateSessionDto, user: AuthUser): Promise<SessionView> {
-    await inTransaction(this.dataSource, async (em) => {
+    await this.write(eventId, async (em) => {
       const event = await this.events.lockOrganised(em, eventId, user);
       const session = await this.getSession(em, eventId, sessionId);
       const before = { start: session.startsAt.getTime(), end: session.endsAt.getTime(), room: session.roomId };
@@ -148,7 +158,7 @@ export class SessionsService {
   }
 
   async remove(eventId: string, sessionId: string, user: AuthUser): Promise<void> {
-    await inTransaction(this.dataSource, async (em) => {
+    await this.write(eventId, async (em) => {
       const event = await this.events.lockOrganised(em, eventId, user);
       const session = await this.getSession(em, eventId, sessionId);
       const speakers = await em.getRepository(SessionSpeaker).findBy({ sessionId });
@@ -160,7 +170,7 @@ export class SessionsService {
   }
 
   async addSpeaker(eventId: string, sessionId: string, dto: SpeakerInputDto, user: AuthUser): Promise<SessionView> {
-    await inTransaction(this.dataSource, async (em) => {
+    await this.write(eventId, async (em) => {
       const event = await this.events.lockOrganised(em, eventId, user);
       const session = await this.getSession(em, eventId, sessionId);
       await this.assertSpeakersFree(em, session, [dto.email]);
@@ -181,7 +191,7 @@ export class SessionsService {
 
   /** A speaker edits the abstract, their own bio and the materials: nothing else. */
   async updateSpeakerProfile(eventId: string, sessionId: string, dto: SpeakerProfileDto, user: AuthUser) {
-    await inTransaction(this.dataSource, async (em) => {
+    await this.write(eventId, async (em) => {
       const session = await this.getSession(em, eventId, sessionId);
       const me = await em.getRepository(SessionSpeaker).findOneBy({ sessionId, email: user.email });
       if (!me) throw CommonError.forbidden('Only speakers of this session may edit its profile');
@@ -200,16 +210,18 @@ export class SessionsService {
     return this.dataSource.getRepository(SessionSpeaker).existsBy({ eventId, sessionId, email: user.email });
   }
 
+  /** Public: read from a replica unless the reader or the event changed something moments ago. */
   async list(eventId: string, user: AuthUser | undefined): Promise<SessionView[]> {
-    return this.ofEvent(await this.access.getVisibleEvent(eventId, user));
+    return this.replicas.read({ userId: user?.id, eventId }, async (em) =>
+      this.ofEvent(await this.access.getVisibleEvent(eventId, user, em), em),
+    );
   }
 
   /** The sessions of an event the caller has already been allowed to see, in programme order. */
-  async ofEvent(event: Event): Promise<SessionView[]> {
+  async ofEvent(event: Event, em: EntityManager = this.dataSource.manager): Promise<SessionView[]> {
     return this.views(
-      await this.dataSource
-        .getRepository(Session)
-        .find({ where: { eventId: event.id }, order: { startsAt: 'ASC', id: 'ASC' } }),
+      await em.getRepository(Session).find({ where: { eventId: event.id }, order: { startsAt: 'ASC', id: 'ASC' } }),
+      em,
     );
   }
 
@@ -236,11 +248,11 @@ export class SessionsService {
     }));
   }
 
-  async views(sessions: Session[]): Promise<SessionView[]> {
+  async views(sessions: Session[], em: EntityManager = this.dataSource.manager): Promise<SessionView[]> {
     if (sessions.length === 0) return [];
     const roomIds = [...new Set(sessions.map((s) => s.roomId).filter((id): id is string => id !== null))];
-    const rooms = roomIds.length > 0 ? await this.dataSource.getRepository(Room).findBy({ id: In(roomIds) }) : [];
-    const speakers = await this.dataSource
+    const rooms = roomIds.length > 0 ? await em.getRepository(Room).findBy({ id: In(roomIds) }) : [];
+    const speakers = await em
       .getRepository(SessionSpeaker)
       .find({ where: { sessionId: In(sessions.map((s) => s.id)) }, order: { role: 'DESC', createdAt: 'ASC' } });
     return sessions.map((session) => ({
