@@ -15,6 +15,7 @@ import { WorkerModule } from '@roundtable/worker';
 import { HttpExceptionFilter } from './errors/http-exception.filter';
 import { HealthModule } from './health/health.module';
 import { ReadYourWritesInterceptor } from './read-your-writes.interceptor';
+import { webAppModules } from './web-app';
 
 export interface AppModuleOptions {
   /** Also run the worker's processors in this process (`npm start`). */
@@ -40,6 +41,7 @@ export class AppModule {
         DemoModule,
         HealthModule,
         ...(options.allInOne ? [WorkerModule] : []),
+        ...webAppModules(),
       ],
       providers: [
         { provide: APP_FILTER, useClass: HttpExceptionFilter },
