@@ -39,6 +39,10 @@ export interface AppConfig {
     pollMs: number;
     leaseMs: number;
   };
+  recommendations: {
+    /** How often the worker looks for changed profiles to recompute. */
+    pollMs: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -123,6 +127,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       pollMs: parsed.OUTBOX_POLL_MS,
       leaseMs: parsed.OUTBOX_LEASE_MS,
     },
+    recommendations: { pollMs: parsed.RECOMMENDATIONS_POLL_MS },
   };
 }
 

@@ -158,6 +158,12 @@ export class EnvSchema {
   @Max(3_600_000)
   OUTBOX_LEASE_MS = 60_000;
 
+  @Type(() => Number)
+  @IsInt()
+  @Min(50)
+  @Max(600_000)
+  RECOMMENDATIONS_POLL_MS = 2000;
+
   @IsIn(['auto', 'always', 'never'])
   DEMO_SEED: 'auto' | 'always' | 'never' = 'auto';
 
@@ -197,6 +203,7 @@ export const ENV_EXPECTATIONS: Record<keyof EnvSchema, string> = {
   MAIL_CONCURRENCY: 'an integer between 1 and 200',
   OUTBOX_POLL_MS: 'an integer number of milliseconds between 50 and 60000',
   OUTBOX_LEASE_MS: 'an integer number of milliseconds between 1000 and 3600000',
+  RECOMMENDATIONS_POLL_MS: 'an integer number of milliseconds between 50 and 600000',
   DEMO_SEED: 'one of auto, always, never',
   RUN_MIGRATIONS: 'true or false',
 };

@@ -8,6 +8,8 @@ import { CreateAgenda1764050000000 } from './1764050000000-create-agenda';
 import { CreateInvitationsAndVisas1764060000000 } from './1764060000000-create-invitations-and-visas';
 import { CreateMeetings1764070000000 } from './1764070000000-create-meetings';
 import { CreateAgreementLedger1764080000000 } from './1764080000000-create-agreement-ledger';
+import { CreateRecommendations1765500000000 } from './1765500000000-create-recommendations';
+import { AddMeetingRequestProposer1765500100000 } from './1765500100000-add-meeting-request-proposer';
 
 export const MIGRATIONS = [
   CreateUsers1764032400000,
@@ -18,4 +20,6 @@ export const MIGRATIONS = [
   CreateInvitationsAndVisas1764060000000,
   CreateMeetings1764070000000,
   CreateAgreementLedger1764080000000,
+  CreateRecommendations1765500000000,
+  AddMeetingRequestProposer1765500100000,
 ];
