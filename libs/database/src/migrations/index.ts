@@ -10,6 +10,7 @@ import { CreateMeetings1764070000000 } from './1764070000000-create-meetings';
 import { CreateAgreementLedger1764080000000 } from './1764080000000-create-agreement-ledger';
 import { CreateRecommendations1765500000000 } from './1765500000000-create-recommendations';
 import { AddMeetingRequestProposer1765500100000 } from './1765500100000-add-meeting-request-proposer';
+import { CreateMeetingSlotLocks1765600000000 } from './1765600000000-create-meeting-slot-locks';
 
 export const MIGRATIONS = [
   CreateUsers1764032400000,
@@ -22,4 +23,5 @@ export const MIGRATIONS = [
   CreateAgreementLedger1764080000000,
   CreateRecommendations1765500000000,
   AddMeetingRequestProposer1765500100000,
+  CreateMeetingSlotLocks1765600000000,
 ];
