@@ -59,12 +59,25 @@ export class MeetingProposalsService {
     message: string | null,
   ): Promise<MeetingRequest> {
     return inTransaction(this.dataSource, async (em) => {
-      const event = await this.access.getOrganisedEvent(eventId, organiser, em);
+      // MeetingsService's lock order: the event shared, then both registrations in id order
+      await this.access.getOrganisedEvent(eventId, organiser, em);
+      const event = await this.access.shareLockEvent(em, eventId);
       if (fromId === toId)
         throw new MeetingError(MeetingErrorCode.SelfRequest, 'A meeting needs two different delegates');
       const from = await this.approved(em, event.id, fromId);
       const to = await this.approved(em, event.id, toId);
       const pairKey = [from, to].sort().join(':');
+      await em.query(`SELECT id FROM registrations WHERE event_id = ? AND id IN (?, ?) ORDER BY id FOR UPDATE`, [
+        event.id,
+        from,
+        to,
+      ]);
+      // a pending request between them that has run out no longer stands in the way
+      await em.query(
+        `UPDATE meeting_requests SET status = 'expired', active_pair = NULL
+          WHERE event_id = ? AND pair_key = ? AND status = 'pending' AND expires_at <= ?`,
+        [event.id, pairKey, new Date()],
+      );
       const repo = em.getRepository(MeetingRequest);
       if (await repo.existsBy({ eventId: event.id, pairKey, status: 'declined' }))
         throw new MeetingError(MeetingErrorCode.PairDeclined, 'One of these delegates has declined the other already');
