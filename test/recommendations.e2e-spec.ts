@@ -89,7 +89,7 @@ describe('Recommendations', () => {
     query: Record<string, string> = {},
     eventId = event.id,
   ): Promise<Page> {
-    const deadline = Date.now() + 30_000;
+    const deadline = Date.now() + 60_000;
     for (;;) {
       const res = await get(who, query, eventId).expect(200);
       if (ready(res.body as Page)) return res.body as Page;
@@ -339,7 +339,7 @@ describe('Recommendations', () => {
   });
 
   async function waitForProfiles(eventId: string, count: number): Promise<void> {
-    const deadline = Date.now() + 30_000;
+    const deadline = Date.now() + 60_000;
     while (Date.now() < deadline) {
       const [row] = await ds.query<Array<{ n: string | number }>>(
         `SELECT COUNT(*) AS n FROM recommendation_profiles p

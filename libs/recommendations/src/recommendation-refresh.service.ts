@@ -40,9 +40,21 @@ export class RecommendationRefreshService {
       await this.repository.lockEvent(em, eventId);
       const seen = await this.repository.dirtyMarks(em, registrationIds);
       const event = await this.events.getEvent(eventId, em).catch(() => null);
-      const facts = event ? await this.delegates.approvedProfiles(eventId, registrationIds) : [];
-      const current = new Map(facts.map((f) => [f.registrationId, f]));
+      const approved = event ? await this.delegates.approvedProfiles(eventId, registrationIds) : [];
+      const current = new Map(approved.map((f) => [f.registrationId, f]));
       const removed = registrationIds.filter((id) => !current.has(id));
+      // A delegate marked twice for one change (a scan that read before the last
+      // refresh committed) is skipped: its profile already reflects that change
+      // and was built after the mark. An organiser's new concept marks later.
+      const state = await this.repository.profileState(
+        em,
+        approved.map((f) => f.registrationId),
+      );
+      const facts = approved.filter((f) => {
+        const built = state.get(f.registrationId);
+        const mark = seen.get(f.registrationId);
+        return !built || built.source < f.changedAt || !mark || built.computed < mark;
+      });
       for (const id of removed) await this.repository.removeDelegate(em, id);
       if (event && facts.length > 0) {
         const concepts = [...BUILT_IN_CONCEPTS, ...(await this.repository.eventConcepts(eventId, em))];

@@ -15,7 +15,8 @@ const SCAN_OVERLAP_MS = 60_000;
 const CLAIM = 1_000;
 /** Delegates recomputed by one job. */
 const PER_JOB = 200;
-const LEASE_MS = 5 * 60_000;
+/** A claim not finished by then (its worker died, its Redis lost the job) is claimed again. */
+const LEASE_MS = 30_000;
 const ENQUEUE_TIMEOUT_MS = 5_000;
 
 /**

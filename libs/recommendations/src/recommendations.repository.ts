@@ -92,6 +92,22 @@ export class RecommendationsRepository {
     await em.query('UPDATE recommendation_watermark SET changed_at = ?, registration_id = ? WHERE id = 1', [at, id]);
   }
 
+  /** Each of these profiles: the change it was built from, and when it was built. */
+  async profileState(em: EntityManager, ids: string[]): Promise<Map<string, { source: Date; computed: Date }>> {
+    if (ids.length === 0) return new Map();
+    const rows = await em.query<Array<{ registration_id: string; source_changed_at: Date; computed_at: Date }>>(
+      `SELECT registration_id, source_changed_at, computed_at FROM recommendation_profiles
+        WHERE registration_id IN (${marks(ids.length)})`,
+      ids,
+    );
+    return new Map(
+      rows.map((r) => [
+        r.registration_id,
+        { source: new Date(r.source_changed_at), computed: new Date(r.computed_at) },
+      ]),
+    );
+  }
+
   /** When each of these registrations' profiles was last built from (absent: never). */
   async profileStamps(em: EntityManager, ids: string[]): Promise<Map<string, Date>> {
     const out = new Map<string, Date>();
