@@ -4,6 +4,7 @@ import { SwaggerModule } from '@nestjs/swagger';
 import { PublicReadCache } from '@roundtable/events';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
+import { limitJsonDepth } from './json-depth';
 import { buildOpenApiDocument } from './openapi';
 import { mountQueueDashboard } from './queue-dashboard';
 
@@ -15,7 +16,24 @@ export function setupApp(app: INestApplication): void {
   express.disable('x-powered-by');
   express.useBodyParser('json', { limit: '256kb' });
   express.useBodyParser('urlencoded', { limit: '256kb', extended: false });
-  app.use(helmet());
+  app.use(limitJsonDepth);
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          // Over plain http on a LAN address (a venue's Wi-Fi) the browser would otherwise try https and fail.
+          upgradeInsecureRequests: null,
+          // The web app and the API docs load nothing from elsewhere; Mantine sets inline styles.
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          fontSrc: ["'self'", 'data:'],
+          imgSrc: ["'self'", 'data:', 'blob:'],
+          connectSrc: ["'self'"],
+          workerSrc: ["'self'"],
+          manifestSrc: ["'self'"],
+        },
+      },
+    }),
+  );
   // Public reads (event, agenda, sessions, agreements summary) from the shared cache, before any guard or pipe.
   app.use(app.get(PublicReadCache).middleware());
   mountQueueDashboard(app);

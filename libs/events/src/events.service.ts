@@ -91,7 +91,7 @@ export class EventsService {
 
   /** Published, closed and cancelled events for everyone; drafts only for their organisers. */
   async list(query: EventQueryDto, user: AuthUser | undefined): Promise<Page<Event>> {
-    const after = decodeCursor(query.cursor, 2);
+    const after = decodeCursor(query.cursor, ['instant', 'id']);
     const qb = this.events
       .createQueryBuilder('e')
       .orderBy('e.startsAt', 'ASC')
