@@ -44,9 +44,7 @@ export class RecommendationsService {
   async list(eventId: string, query: RecommendationQueryDto, user: AuthUser): Promise<RecommendationPageDto> {
     const event = await this.events.getVisibleEvent(eventId, user);
     const subject = await this.subjectFor(event.id, query.for, user);
-    const cursor = decodeCursor(query.cursor, 2);
-    if (cursor && (typeof cursor[0] !== 'number' || typeof cursor[1] !== 'string'))
-      throw new CommonError(CommonErrorCode.InvalidCursor, 'cursor is not a cursor returned by this list');
+    const cursor = decodeCursor(query.cursor, ['seq', 'id']);
     const after = cursor ? { score: cursor[0] as number, candidateId: cursor[1] as string } : null;
     const exclude = await this.meetings.contactedBy(event.id, subject.id);
     const rows = await this.repository.page(subject.id, after, exclude, query.limit + 1);
