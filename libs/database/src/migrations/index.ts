@@ -8,6 +8,7 @@ import { CreateAgenda1764050000000 } from './1764050000000-create-agenda';
 import { CreateInvitationsAndVisas1764060000000 } from './1764060000000-create-invitations-and-visas';
 import { CreateMeetings1764070000000 } from './1764070000000-create-meetings';
 import { CreateAgreementLedger1764080000000 } from './1764080000000-create-agreement-ledger';
+import { AddEventTrustAndInvitationQuotaIndex1765200000000 } from './1765200000000-add-event-trust-and-invitation-quota-index';
 import { InvitationLateRegistration1765300100000 } from './1765300100000-invitation-late-registration';
 import { CreateRecommendations1765500000000 } from './1765500000000-create-recommendations';
 import { AddMeetingRequestProposer1765500100000 } from './1765500100000-add-meeting-request-proposer';
@@ -22,6 +23,7 @@ export const MIGRATIONS = [
   CreateInvitationsAndVisas1764060000000,
   CreateMeetings1764070000000,
   CreateAgreementLedger1764080000000,
+  AddEventTrustAndInvitationQuotaIndex1765200000000,
   InvitationLateRegistration1765300100000,
   CreateRecommendations1765500000000,
   AddMeetingRequestProposer1765500100000,
