@@ -12,7 +12,7 @@ import {
   toPage,
 } from '@roundtable/common';
 import { inTransaction, ReadReplicas } from '@roundtable/database';
-import { Event, EventAccessService, PublicReadCache } from '@roundtable/events';
+import { Event, EventAccessService, eventNames, PublicReadCache } from '@roundtable/events';
 import { OutboxRecipient, OutboxService } from '@roundtable/notifications';
 import { DataSource, EntityManager } from 'typeorm';
 import { AgreementError, AgreementErrorCode } from './agreement-error';
@@ -451,6 +451,7 @@ export class AgreementsService {
         eventId: event.id,
         eventTimeZone: event.timeZone,
         eventLocale: event.defaultLocale,
+        eventNames: eventNames(event),
         subject: `agreement:${entry.agreementId}`,
         payload,
       })),

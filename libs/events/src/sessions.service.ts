@@ -19,6 +19,7 @@ import { SessionSpeaker } from './entities/session-speaker.entity';
 import { Session } from './entities/session.entity';
 import { EventAccessService } from './event-access.service';
 import { EventError, EventErrorCode } from './event-error';
+import { eventNames } from './event-names';
 import { EventsService } from './events.service';
 import { PublicReadCache } from './public-read-cache';
 import { SessionChangedPayload, SessionNoticePayload, SpeakerInvitationPayload } from './templates/event-templates';
@@ -422,13 +423,14 @@ export class SessionsService {
     event: Event,
     speaker: SessionSpeaker,
     user: User | null,
-    rest: Omit<OutboxMessage<P>, 'recipient' | 'eventId' | 'eventTimeZone' | 'eventLocale'>,
+    rest: Omit<OutboxMessage<P>, 'recipient' | 'eventId' | 'eventTimeZone' | 'eventLocale' | 'eventNames'>,
   ): OutboxMessage<P> {
     return {
       ...rest,
       eventId: event.id,
       eventTimeZone: event.timeZone,
       eventLocale: event.defaultLocale,
+      eventNames: eventNames(event),
       recipient: {
         userId: user?.id,
         email: speaker.email,
