@@ -14,6 +14,8 @@ import { agendaSearch, redirectSearch, registerSearch } from './search';
 
 /** Screens for signed-in people send a visitor to log in first, and back here afterwards. */
 function requireSession({ location }: { location: ParsedLocation }): void {
+  // TanStack Router's redirect is thrown by design (not an Error).
+  // eslint-disable-next-line @typescript-eslint/only-throw-error
   if (!getSession()) throw redirect({ to: '/login', search: { redirect: location.href } });
 }
 

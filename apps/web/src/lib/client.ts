@@ -34,7 +34,7 @@ interface ErrorBody {
 }
 
 function toError(response: Response, body: unknown): ApiError {
-  const parsed: ErrorBody = typeof body === 'object' && body !== null ? (body as ErrorBody) : {};
+  const parsed: ErrorBody = typeof body === 'object' && body !== null ? body : {};
   const messages = Array.isArray(parsed.message) ? parsed.message : parsed.message ? [parsed.message] : [];
   return new ApiError(
     response.status,
