@@ -364,6 +364,7 @@ describe('Agreement ledger', () => {
         { key: 'USD', count: 2, totals: [{ currency: 'USD', total: '0.30' }] },
         { key: 'none', count: 1, totals: [] },
       ],
+      ledger: { valid: true, entriesChecked: 7, firstBroken: null },
     });
 
     const csv = await get(event.id, '/report?format=csv').expect(200);
@@ -388,7 +389,7 @@ describe('Agreement ledger', () => {
   });
 
   it('refuses UPDATE and DELETE in the database, and verification names the entry a privileged edit touched', async () => {
-    const { event } = await forum();
+    const { event } = await forum({ publicAgreementsReport: true });
     for (let i = 0; i < 4; i++) await sign(event.id, agreement({ title: `Agreement ${i + 1}` })).expect(201);
     await expect(
       ds.query(
@@ -415,6 +416,13 @@ describe('Agreement ledger', () => {
         event.id,
       ]);
       expect(await broken()).toMatchObject({ seq: 2, reason: 'HASH_MISMATCH' });
+      // the reports say so, to the organisers and the public alike, next to the altered totals
+      const report = (await get(event.id, '/report').expect(200)).body;
+      expect(report.ledger).toMatchObject({ valid: false, firstBroken: { seq: 2, reason: 'HASH_MISMATCH' } });
+      const summary = (await http(app).get(`/events/${event.id}/agreements/summary`).expect(200)).body;
+      expect(summary.ledger).toMatchObject({ valid: false, firstBroken: { seq: 2 } });
+      const csv = (await get(event.id, '/report?format=csv').expect(200)).text;
+      expect(csv).toContain('ledger,verification,4,,BROKEN at entry 2');
       await ds.query('UPDATE agreement_entries SET payload = ?, hash = ? WHERE event_id = ? AND seq = 2', [
         original.payload,
         'e'.repeat(64),
@@ -442,8 +450,25 @@ describe('Agreement ledger', () => {
         ],
       );
       expect(await broken()).toBeNull();
+      expect((await get(event.id, '/report').expect(200)).body.ledger).toEqual({
+        valid: true,
+        entriesChecked: 4,
+        firstBroken: null,
+      });
+      const [fourth] = await ds.query('SELECT * FROM agreement_entries WHERE event_id = ? AND seq = 4', [event.id]);
+      await ds.query('UPDATE agreement_entries SET payload = ? WHERE event_id = ? AND seq = 4', [
+        fourth.payload.replace('Agreement 4', 'Agreement Z'),
+        event.id,
+      ]);
+      // an append checks the tail it builds on: nothing goes on top of an altered last entry
+      const refused = await sign(event.id, agreement({ title: 'On top of a broken chain' })).expect(409);
+      expect(refused.body).toMatchObject({ code: 'LEDGER_BROKEN' });
+      expect(refused.body.message).toMatch(/entry 4 does not match the ledger head/);
       await ds.query('DELETE FROM agreement_entries WHERE event_id = ? AND seq = 4', [event.id]);
       expect(await broken()).toMatchObject({ seq: 4, reason: 'ENTRY_MISSING' });
+      expect((await sign(event.id, agreement()).expect(409)).body.message).toMatch(/entry 4 is missing/);
+      const [{ n }] = await ds.query('SELECT COUNT(*) AS n FROM agreement_entries WHERE event_id = ?', [event.id]);
+      expect(Number(n)).toBe(3);
     } finally {
       for (const t of triggers) await ds.query(t.create);
     }

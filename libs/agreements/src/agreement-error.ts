@@ -6,6 +6,7 @@ export enum AgreementErrorCode {
   InvalidAmount = 'INVALID_AMOUNT',
   UnknownParty = 'UNKNOWN_PARTY',
   ReportNotPublic = 'AGREEMENT_REPORT_NOT_PUBLIC',
+  LedgerBroken = 'LEDGER_BROKEN',
 }
 
 export class AgreementError extends DomainError<AgreementErrorCode> {}

@@ -61,7 +61,8 @@ export class AgreementsController {
     if (query.format !== 'csv') return report;
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', 'attachment; filename="agreements-report.csv"');
-    return `\uFEFF${stringify(reportRows(report))}`;
+    const ledger = report.ledger.valid ? 'valid' : `BROKEN at entry ${report.ledger.firstBroken?.seq ?? '?'}`;
+    return `\uFEFF${stringify([...reportRows(report), ['ledger', 'verification', String(report.ledger.entriesChecked), '', ledger]])}`;
   }
 
   @Get('summary')

@@ -83,6 +83,21 @@ interface EntryRow {
 
 const VERIFY_BATCH = 1000;
 
+/** What a report says about the ledger it was computed from. */
+export interface LedgerState {
+  valid: boolean;
+  entriesChecked: number;
+  firstBroken: ChainReport['firstBroken'];
+}
+
+export type VerifiedReport = AgreementReport & { ledger: LedgerState };
+
+const ledgerState = (r: ChainReport): LedgerState => ({
+  valid: r.valid,
+  entriesChecked: r.entriesChecked,
+  firstBroken: r.firstBroken,
+});
+
 /** An event's entries after a sequence number, in order: `[eventId, afterSeq, limit]`. */
 const ENTRIES_AFTER = `SELECT seq, id, event_id, agreement_id, action, payload, prev_hash, hash FROM agreement_entries
   WHERE event_id = ? AND seq > ? ORDER BY seq LIMIT ?`;
@@ -208,15 +223,15 @@ export class AgreementsService {
   }
 
   /** Recomputes the whole chain, a batch at a time, and names the first entry that does not match. */
-  async verify(eventId: string): Promise<ChainReport> {
+  async verify(eventId: string, em: EntityManager = this.dataSource.manager): Promise<ChainReport> {
     const verifier = new ChainVerifier();
     for (let after = 0; ;) {
-      const rows: EntryRow[] = await this.dataSource.query(ENTRIES_AFTER, [eventId, after, VERIFY_BATCH]);
+      const rows: EntryRow[] = await em.query(ENTRIES_AFTER, [eventId, after, VERIFY_BATCH]);
       rows.forEach((r) => verifier.push(toStored(r)));
       if (rows.length < VERIFY_BATCH) break;
       after = Number(rows[rows.length - 1].seq);
     }
-    const [head] = await this.dataSource.query<{ last_seq: number; last_hash: string }[]>(
+    const [head] = await em.query<{ last_seq: number; last_hash: string }[]>(
       'SELECT last_seq, last_hash FROM agreement_ledger_heads WHERE event_id = ?',
       [eventId],
     );
@@ -224,14 +239,15 @@ export class AgreementsService {
   }
 
   /** Read from a replica unless the event's ledger changed moments ago (see ReadReplicas). */
-  async report(eventId: string): Promise<AgreementReport> {
-    return this.replicas.read({ eventId }, async (em) =>
-      agreementReport(currentAgreements(await this.payloads(em, eventId))),
-    );
+  async report(eventId: string): Promise<VerifiedReport> {
+    return this.replicas.read({ eventId }, async (em) => ({
+      ...agreementReport(currentAgreements(await this.payloads(em, eventId))),
+      ledger: ledgerState(await this.verify(eventId, em)),
+    }));
   }
 
   /** The report for anyone, when the event is public and its organisers chose to publish it. */
-  async publicReport(eventId: string, user: AuthUser | undefined): Promise<{ eventName: string } & AgreementReport> {
+  async publicReport(eventId: string, user: AuthUser | undefined): Promise<{ eventName: string } & VerifiedReport> {
     return this.replicas.read({ userId: user?.id, eventId }, async (em) => {
       const event = await this.access.getVisibleEvent(eventId, user, em);
       if (event.status === 'draft' || !event.publicAgreementsReport)
@@ -239,7 +255,11 @@ export class AgreementsService {
           AgreementErrorCode.ReportNotPublic,
           "The organisers have not published this event's agreement report",
         );
-      return { eventName: event.name, ...agreementReport(currentAgreements(await this.payloads(em, event.id))) };
+      return {
+        eventName: event.name,
+        ...agreementReport(currentAgreements(await this.payloads(em, event.id))),
+        ledger: ledgerState(await this.verify(event.id, em)),
+      };
     });
   }
 
@@ -292,6 +312,7 @@ export class AgreementsService {
       'SELECT last_seq, last_hash FROM agreement_ledger_heads WHERE event_id = ? FOR UPDATE',
       [eventId],
     );
+    await this.checkTail(em, eventId, Number(head.last_seq), head.last_hash);
     const seq = Number(head.last_seq) + 1;
     const body: LedgerPayload = {
       v: 1,
@@ -326,6 +347,34 @@ export class AgreementsService {
       eventId,
     ]);
     return { entry: this.entryView(row), body };
+  }
+
+  /**
+   * Refuses to build on a tail that does not hold: the entry the head points
+   * to must be there, carry the head's hash and hash to it from its own
+   * contents, and nothing may sit beyond the head. Two reads by primary key,
+   * so every append pays almost nothing; a full check is `verify`.
+   */
+  private async checkTail(em: EntityManager, eventId: string, lastSeq: number, lastHash: string): Promise<void> {
+    const rows = await em.query<{ seq: number; payload: string; prev_hash: string; hash: string }[]>(
+      'SELECT seq, payload, prev_hash, hash FROM agreement_entries WHERE event_id = ? AND seq IN (?, ?)',
+      [eventId, lastSeq, lastSeq + 1],
+    );
+    const last = rows.find((r) => Number(r.seq) === lastSeq);
+    const problem = rows.some((r) => Number(r.seq) === lastSeq + 1)
+      ? `entry ${lastSeq + 1} was written outside the ledger`
+      : lastSeq === 0
+        ? null
+        : !last
+          ? `entry ${lastSeq} is missing`
+          : last.hash !== lastHash || entryHash(last.prev_hash, last.payload) !== last.hash
+            ? `entry ${lastSeq} does not match the ledger head`
+            : null;
+    if (problem)
+      throw new AgreementError(
+        AgreementErrorCode.LedgerBroken,
+        `The agreement ledger fails verification (${problem}); nothing more is recorded until the organisers restore it (GET …/agreements/verify)`,
+      );
   }
 
   /** Checks every reference and normalises the value; everything a client sent wrong is a 400 naming it. */

@@ -88,6 +88,7 @@ export function statusOf(code: ErrorCode): HttpStatus {
     case MeetingErrorCode.ScheduleFinal:
     case MeetingErrorCode.TableTaken:
     case AgreementErrorCode.AgreementWithdrawn:
+    case AgreementErrorCode.LedgerBroken:
     case RecommendationErrorCode.TermTaken:
       return HttpStatus.CONFLICT;
     case CommonErrorCode.Busy:
