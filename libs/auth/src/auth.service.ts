@@ -54,18 +54,15 @@ export class AuthService {
   }
 
   async login(dto: LoginDto, ip: string): Promise<TokenResponseDto> {
-    await this.rateLimiter.assertAllowed(dto.email, ip);
+    await this.rateLimiter.countAttempt(dto.email, ip);
     const user = await this.users
       .createQueryBuilder('u')
       .addSelect('u.passwordHash')
       .where('u.email = :email', { email: dto.email })
       .getOne();
     const ok = await verifyPassword(user?.passwordHash ?? (await decoyHash()), dto.password);
-    if (!user || !ok) {
-      await this.rateLimiter.recordFailure(dto.email, ip);
-      throw new AuthError(AuthErrorCode.InvalidCredentials, 'Email or password is wrong');
-    }
-    await this.rateLimiter.reset(dto.email);
+    if (!user || !ok) throw new AuthError(AuthErrorCode.InvalidCredentials, 'Email or password is wrong');
+    await this.rateLimiter.succeeded(dto.email, ip);
     return this.issueToken(toAuthUser(user));
   }
 
