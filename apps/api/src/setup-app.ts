@@ -1,10 +1,11 @@
 import { INestApplication, ValidationPipe } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { AppConfig } from '@roundtable/config';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
+import { buildOpenApiDocument } from './openapi';
 import { mountQueueDashboard } from './queue-dashboard';
 
 /** Everything main.ts and the e2e tests configure identically on the HTTP app. */
@@ -28,14 +29,5 @@ export function setupApp(app: INestApplication): void {
       forbidUnknownValues: true,
     }),
   );
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Roundtable API')
-      .setDescription('Business roundtable forums: events, agenda, registrations, B2B meetings, agreements.')
-      .setVersion('0.1.0')
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
+  SwaggerModule.setup('docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'docs/openapi.json' });
 }

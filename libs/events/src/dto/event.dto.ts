@@ -69,7 +69,7 @@ export class MeetingSettingsDto implements Partial<MeetingSettings> {
   @ApiPropertyOptional({ default: 12 }) @IsOptional() @IsInt() @Min(1) @Max(100) maxMeetingsPerDelegate?: number;
   @ApiPropertyOptional({ default: 20 }) @IsOptional() @IsInt() @Min(1) @Max(500) maxPendingRequests?: number;
   @ApiPropertyOptional({ default: 72 }) @IsOptional() @IsInt() @Min(1) @Max(2160) requestExpiryHours?: number;
-  @ApiPropertyOptional({ default: [1440, 30] })
+  @ApiPropertyOptional({ type: 'integer', isArray: true, default: [1440, 30] })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(5)
@@ -80,7 +80,7 @@ export class MeetingSettingsDto implements Partial<MeetingSettings> {
 }
 
 export class SessionSettingsDto {
-  @ApiPropertyOptional({ default: [60] })
+  @ApiPropertyOptional({ type: 'integer', isArray: true, default: [60] })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(5)
