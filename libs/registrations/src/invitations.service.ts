@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { AuthUser } from '@roundtable/auth';
+import { assertEmailVerified, AuthUser } from '@roundtable/auth';
 import { CommonError, CommonErrorCode, newId } from '@roundtable/common';
 import { AppConfig } from '@roundtable/config';
 import { inTransaction } from '@roundtable/database';
@@ -55,6 +55,8 @@ export class InvitationsService {
 
   async invite(eventId: string, rows: Record<string, unknown>[], user: AuthUser): Promise<InvitationResult> {
     const event = await this.events.getOrganisedEvent(eventId, user);
+    // an account nobody confirmed could otherwise mail anyone in the event's name
+    assertEmailVerified(user, 'send invitations');
     const result: InvitationResult = { invited: [], rejected: [] };
     const valid: { row: number; input: InvitationInputDto }[] = [];
     rows.forEach((raw, index) => {

@@ -8,6 +8,8 @@ import { CreateAgenda1764050000000 } from './1764050000000-create-agenda';
 import { CreateInvitationsAndVisas1764060000000 } from './1764060000000-create-invitations-and-visas';
 import { CreateMeetings1764070000000 } from './1764070000000-create-meetings';
 import { CreateAgreementLedger1764080000000 } from './1764080000000-create-agreement-ledger';
+import { AddEmailVerification1765100000000 } from './1765100000000-add-email-verification';
+import { CreateOrganiserInvitations1765101000000 } from './1765101000000-create-organiser-invitations';
 
 export const MIGRATIONS = [
   CreateUsers1764032400000,
@@ -18,4 +20,6 @@ export const MIGRATIONS = [
   CreateInvitationsAndVisas1764060000000,
   CreateMeetings1764070000000,
   CreateAgreementLedger1764080000000,
+  AddEmailVerification1765100000000,
+  CreateOrganiserInvitations1765101000000,
 ];
