@@ -3,8 +3,10 @@ import { ConfigService } from '@nestjs/config';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import { AppConfig } from '@roundtable/config';
+import { PublicReadCache } from '@roundtable/events';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
+import { limitJsonDepth } from './json-depth';
 import { buildOpenApiDocument } from './openapi';
 import { mountQueueDashboard } from './queue-dashboard';
 
@@ -18,7 +20,10 @@ export function setupApp(app: INestApplication): void {
   express.disable('x-powered-by');
   express.useBodyParser('json', { limit: '256kb' });
   express.useBodyParser('urlencoded', { limit: '256kb', extended: false });
+  app.use(limitJsonDepth);
   app.use(helmet());
+  // Public reads (event, agenda, sessions, agreements summary) from the shared cache, before any guard or pipe.
+  app.use(app.get(PublicReadCache).middleware());
   mountQueueDashboard(app);
   app.useGlobalPipes(
     new ValidationPipe({

@@ -41,6 +41,20 @@ export class EventAccessService {
     return event;
   }
 
+  /**
+   * The event row share-locked for the rest of the caller's transaction: a
+   * change confined to a few delegates and one slot (a meeting request, a
+   * booking) takes this, so such changes run side by side, while a change
+   * that reads the whole event (lockEvent) waits for them and they for it.
+   */
+  async shareLockEvent(em: EntityManager, eventId: string): Promise<Event> {
+    const event = ID_PATTERN.test(eventId)
+      ? await em.getRepository(Event).findOne({ where: { id: eventId }, lock: { mode: 'pessimistic_read' } })
+      : null;
+    if (!event) throw new EventError(EventErrorCode.EventNotFound, 'Event not found');
+    return event;
+  }
+
   async isOrganiser(eventId: string, user: AuthUser | undefined, em?: EntityManager): Promise<boolean> {
     if (!user) return false;
     if (isAdmin(user)) return true;

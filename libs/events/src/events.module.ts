@@ -16,6 +16,7 @@ import { OrganiserInvitationsService } from './organiser-invitations.service';
 import { EventOrganiserPolicy } from './policies/event-organiser.policy';
 import { SessionSpeakerPolicy } from './policies/session-speaker.policy';
 import { SessionsController } from './sessions.controller';
+import { PublicReadCache } from './public-read-cache';
 import { SessionsService } from './sessions.service';
 import { EVENT_TEMPLATES } from './templates/event-templates';
 import { organiserInvitationTemplate } from './templates/organiser-invitation.template';
@@ -31,6 +32,7 @@ import { organiserInvitationTemplate } from './templates/organiser-invitation.te
     OrganiserInvitationsService,
     SessionsService,
     AgendaService,
+    PublicReadCache,
     EventOrganiserPolicy,
     SessionSpeakerPolicy,
   ],
@@ -38,6 +40,7 @@ import { organiserInvitationTemplate } from './templates/organiser-invitation.te
     EventAccessService,
     EventsService,
     SessionsService,
+    PublicReadCache,
     EventOrganiserPolicy,
     SessionSpeakerPolicy,
     TypeOrmModule,

@@ -26,6 +26,7 @@ import {
 } from './meeting-board';
 import { MeetingError, MeetingErrorCode } from './meeting-error';
 import { meetingMail, meetingReminders, meetingSubject, REMINDER } from './meeting-mail';
+import { slotGrid } from './slot-grid';
 
 export interface OutcomeInput {
   rating: number;
@@ -35,10 +36,24 @@ export interface OutcomeInput {
 }
 
 /**
- * Meeting requests and meetings. Every change that touches the slot grid runs
- * under the event's row lock and checks itself against the scheduler's view
- * of the event; the `meeting_seats` primary key stops any double booking that
- * slipped past anyway (e.g. a hand-written SQL change).
+ * Meeting requests and meetings. Every change checks itself against the
+ * scheduler's view of what it depends on; the `meeting_seats` primary key
+ * stops any double booking that slipped past anyway (e.g. a hand-written SQL
+ * change).
+ *
+ * Lock order. Every transaction here (and the registration workflow, and the
+ * scheduling run) takes its row locks in this order, so two of them may wait
+ * for each other but never deadlock:
+ *   1. the event row: FOR SHARE for a change confined to two delegates and one
+ *      slot (creating a request, booking), FOR UPDATE for a change that reads
+ *      the whole event (accepting, cancelling with its refill, moving, the
+ *      scheduling run, registration decisions against the capacity);
+ *   2. registrations, in id order (FOR UPDATE), read again under the lock;
+ *   3. meeting requests (FOR UPDATE);
+ *   4. the slot (`meeting_slot_locks`), then its seats;
+ *   5. the rows written: meetings, seats, outbox.
+ * Foreign-key checks take share locks on parents (event, registrations,
+ * request) that are by then already held, so they add no new edge.
  */
 @Injectable()
 export class MeetingsService {
@@ -63,18 +78,19 @@ export class MeetingsService {
     message: string | null,
   ): Promise<MeetingRequest> {
     return inTransaction(this.dataSource, async (em) => {
-      const event = await this.access.getVisibleEvent(eventId, user, em);
+      const event = await this.shareLockVisibleEvent(em, eventId, user);
       const own = await this.registrations.requireApproved(event.id, user, em);
-      // Lock the sender's registration: their pending-request count cannot race.
-      await em.query('SELECT id FROM registrations WHERE id = ? FOR UPDATE', [own.id]);
       const target = await this.approvedCounterpart(
         em,
         own,
         toRegistrationId,
         'You cannot request a meeting with yourself',
       );
-      await this.expireStale(em, event.id);
+      // Both delegates locked (the sender's pending count cannot race, and the
+      // target cannot be cancelled before the mail about them is written).
+      await this.lockApprovedDelegates(em, event.id, [own.id, target.id]);
       const pairKey = [own.id, target.id].sort().join(':');
+      await this.expireStaleOf(em, event.id, own.id, pairKey);
       const repo = em.getRepository(MeetingRequest);
       if (await repo.existsBy({ eventId: event.id, pairKey, status: 'declined' })) {
         throw new MeetingError(MeetingErrorCode.PairDeclined, 'This delegate has declined a meeting with you already');
@@ -212,13 +228,18 @@ export class MeetingsService {
 
   // ---- slots and meetings ----------------------------------------------------
 
-  /** Slots the caller and another delegate can both make now, with a free table (and interpreter when needed). */
+  /**
+   * Slots the caller and another delegate can both make now, with a free table
+   * (and interpreter when needed). Read from one snapshot (REPEATABLE READ), so
+   * a registration cancelled meanwhile is either approved in every read or in
+   * none.
+   */
   async commonSlots(
     eventId: string,
     user: AuthUser,
     withRegistrationId: string,
   ): Promise<Array<{ index: number; start: Date; end: Date }>> {
-    return inTransaction(this.dataSource, async (em) => {
+    return this.dataSource.transaction('REPEATABLE READ', async (em) => {
       const event = await this.access.getVisibleEvent(eventId, user, em);
       const own = await this.registrations.requireApproved(event.id, user, em);
       const other = await this.approvedCounterpart(
@@ -228,6 +249,7 @@ export class MeetingsService {
         'with must be another delegate, not you',
       );
       const board = await loadBoard(em, event);
+      if (!board.delegates.has(own.id) || !board.delegates.has(other.id)) throw notApproved();
       const request = toSchedulerRequest(
         { id: 'probe', fromRegistrationId: own.id, toRegistrationId: other.id, priority: 0 } as MeetingRequest,
         board.delegates,
@@ -240,13 +262,23 @@ export class MeetingsService {
   /** Book an accepted, unscheduled request into a chosen slot (either delegate, or an organiser). */
   async book(eventId: string, requestId: string, slotIndex: number, user: AuthUser): Promise<Meeting> {
     return inTransaction(this.dataSource, async (em) => {
-      const event = await this.lockVisibleEvent(em, eventId, user);
-      const request = await this.requestFor(em, event, requestId, user, 'either');
+      // Locks only what a booking depends on (see the lock order above): the
+      // event shared, the two delegates, the request, the slot.
+      const event = await this.shareLockVisibleEvent(em, eventId, user);
+      const found = await this.requestFor(em, event, requestId, user, 'either');
+      await this.lockApprovedDelegates(em, event.id, [found.fromRegistrationId, found.toRegistrationId]);
+      const request = await em
+        .getRepository(MeetingRequest)
+        .findOneOrFail({ where: { id: found.id }, lock: { mode: 'pessimistic_write' } });
       if (request.status !== 'accepted')
         throw new MeetingError(MeetingErrorCode.NotAccepted, `The request is ${request.status}, not accepted`);
       if (await em.getRepository(Meeting).existsBy({ requestId: request.id, status: 'scheduled' })) {
         throw new MeetingError(MeetingErrorCode.AlreadyScheduled, 'This meeting is already scheduled; move it instead');
       }
+      const slotCount = slotGrid(event.meetingSettings, event.timeZone).length;
+      if (!Number.isInteger(slotIndex) || slotIndex < 0 || slotIndex >= slotCount)
+        throw new MeetingError(MeetingErrorCode.InvalidSlot, `slotIndex must be between 0 and ${slotCount - 1}`);
+      await this.lockSlot(em, event.id, slotIndex);
       await this.quickSlotCheck(em, event, request, slotIndex);
       const board = await loadBoard(em, event, {
         registrationIds: [request.fromRegistrationId, request.toRegistrationId],
@@ -597,6 +629,51 @@ export class MeetingsService {
     return this.access.lockEvent(em, eventId);
   }
 
+  private async shareLockVisibleEvent(em: EntityManager, eventId: string, user: AuthUser): Promise<Event> {
+    await this.access.getVisibleEvent(eventId, user, em);
+    return this.access.shareLockEvent(em, eventId);
+  }
+
+  /**
+   * Step 2 of the lock order: the delegates' registrations, in id order, read
+   * again under the lock; one that is no longer approved ends the use case
+   * with a 403 instead of a half-written meeting or mail.
+   */
+  private async lockApprovedDelegates(em: EntityManager, eventId: string, ids: string[]): Promise<void> {
+    const sorted = [...new Set(ids)].sort();
+    const rows: Array<{ id: string; status: string }> = await em.query(
+      `SELECT id, status FROM registrations WHERE event_id = ? AND id IN (${sorted.map(() => '?').join(', ')})
+        ORDER BY id FOR UPDATE`,
+      [eventId, ...sorted],
+    );
+    if (rows.length !== sorted.length || rows.some((r) => r.status !== 'approved')) throw notApproved();
+  }
+
+  /** Step 4 of the lock order: the slot's row, created on first use. */
+  private async lockSlot(em: EntityManager, eventId: string, slotIndex: number): Promise<void> {
+    await em.query(
+      'INSERT INTO meeting_slot_locks (event_id, slot_index) VALUES (?, ?) ON DUPLICATE KEY UPDATE slot_index = slot_index',
+      [eventId, slotIndex],
+    );
+  }
+
+  /**
+   * The expired requests a new request depends on: the sender's own pending
+   * ones (their count) and the pair's (its unique key). Only rows of the
+   * locked sender, so it takes no lock another delegate's change could hold.
+   */
+  private async expireStaleOf(em: EntityManager, eventId: string, own: string, pairKey: string): Promise<void> {
+    const now = new Date();
+    await em.query(
+      "UPDATE meeting_requests SET status = 'expired', active_pair = NULL WHERE from_registration_id = ? AND status = 'pending' AND expires_at <= ?",
+      [own, now],
+    );
+    await em.query(
+      "UPDATE meeting_requests SET status = 'expired', active_pair = NULL WHERE event_id = ? AND pair_key = ? AND status = 'pending' AND expires_at <= ?",
+      [eventId, pairKey, now],
+    );
+  }
+
   /** Expire in a transaction of its own, so the expiry stays even when the caller's action is then refused. */
   private async expireNow(eventId: string): Promise<void> {
     if (ID_PATTERN.test(eventId)) await inTransaction(this.dataSource, (em) => this.expireStale(em, eventId));
@@ -745,11 +822,13 @@ export class MeetingsService {
   ): Promise<Registration> {
     if (registrationId === own.id) throw new MeetingError(MeetingErrorCode.SelfRequest, selfMessage);
     const other = await this.registrations.getRegistration(own.eventId, registrationId, em);
-    if (other.status !== 'approved')
-      throw new RegistrationError(
-        RegistrationErrorCode.NotApprovedDelegate,
-        'That delegate is not an approved delegate of this event',
-      );
+    if (other.status !== 'approved') throw notApproved();
     return other;
   }
 }
+
+const notApproved = (): RegistrationError =>
+  new RegistrationError(
+    RegistrationErrorCode.NotApprovedDelegate,
+    'That delegate is not an approved delegate of this event',
+  );
