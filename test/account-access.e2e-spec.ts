@@ -49,7 +49,9 @@ describe('until the address is confirmed', () => {
       .send({ materials: ['https://evil.example/malware.exe'] })
       .expect(403);
     expect(edit.body.code).toBe('EMAIL_NOT_VERIFIED');
-    const agenda = await http(app).get(`/events/${eventId}/sessions`).set(...bearer(organiser));
+    const agenda = await http(app)
+      .get(`/events/${eventId}/sessions`)
+      .set(...bearer(organiser));
     expect(JSON.stringify(agenda.body)).not.toContain('evil.example');
 
     // the real owner, once they confirm from their mailbox, has the panel

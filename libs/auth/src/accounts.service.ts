@@ -155,16 +155,14 @@ export class AccountsService {
     const user = await inTransaction(this.dataSource, async (em) => {
       const row = await this.use(em, dto.token, 'reset-password');
       const user = await em.getRepository(User).findOneByOrFail({ id: row.userId });
-      await em
-        .getRepository(User)
-        .update(
-          { id: user.id },
-          {
-            passwordHash,
-            emailVerifiedAt: user.emailVerifiedAt ?? new Date(),
-            tokenVersion: () => 'token_version + 1',
-          },
-        );
+      await em.getRepository(User).update(
+        { id: user.id },
+        {
+          passwordHash,
+          emailVerifiedAt: user.emailVerifiedAt ?? new Date(),
+          tokenVersion: () => 'token_version + 1',
+        },
+      );
       await this.retire(em, user.id, 'reset-password');
       return em.getRepository(User).findOneByOrFail({ id: user.id });
     });
