@@ -22,6 +22,10 @@ export interface AppConfig {
     name: string;
     poolSize: number;
     runMigrations: boolean;
+    /** Read replicas (TypeORM replication); empty: every query goes to the primary. */
+    readHosts: Array<{ host: string; port: number }>;
+    /** After a user's write, their reads go to the primary for this long (and an event's public reads after it changed). */
+    readYourWritesSeconds: number;
   };
   redis: { host: string; port: number; password?: string; db: number; prefix: string };
   auth: {
@@ -108,6 +112,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       name: parsed.DB_NAME,
       poolSize: parsed.DB_POOL_SIZE,
       runMigrations: parsed.RUN_MIGRATIONS,
+      readHosts: parsed.DB_READ_HOSTS.split(',')
+        .filter((h) => h !== '')
+        .map((h) => {
+          const [host, port] = h.split(':');
+          if (port !== undefined && (Number(port) < 1 || Number(port) > 65535))
+            throw invalid('DB_READ_HOSTS', env.DB_READ_HOSTS);
+          return { host, port: port ? Number(port) : parsed.DB_PORT };
+        }),
+      readYourWritesSeconds: parsed.DB_READ_YOUR_WRITES_SECONDS,
     },
     redis: {
       host: parsed.REDIS_HOST,

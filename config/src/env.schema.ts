@@ -62,6 +62,16 @@ export class EnvSchema {
   @Max(200)
   DB_POOL_SIZE = 20;
 
+  /** Read replicas, `host[:port]` separated by commas (the port defaults to DB_PORT); empty: none. */
+  @Matches(/^$|^[A-Za-z0-9._-]+(:\d{1,5})?(,[A-Za-z0-9._-]+(:\d{1,5})?)*$/)
+  DB_READ_HOSTS = '';
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(3600)
+  DB_READ_YOUR_WRITES_SECONDS = 5;
+
   @IsString()
   @MinLength(1)
   REDIS_HOST = '127.0.0.1';
@@ -190,6 +200,8 @@ export const ENV_EXPECTATIONS: Record<keyof EnvSchema, string> = {
   DB_PASSWORD: 'a password (may be empty)',
   DB_NAME: 'a database name of letters, digits and underscores (at most 64)',
   DB_POOL_SIZE: 'an integer between 1 and 200',
+  DB_READ_HOSTS: 'read replicas as host[:port] separated by commas, e.g. 10.0.0.2:3306,10.0.0.3 (or empty)',
+  DB_READ_YOUR_WRITES_SECONDS: 'an integer number of seconds between 0 and 3600',
   REDIS_HOST: 'a host name or IP address',
   REDIS_PORT: 'an integer port between 1 and 65535',
   REDIS_PASSWORD: 'a password (may be empty)',

@@ -13,6 +13,7 @@ import { Session } from './entities/session.entity';
 import { EventAccessService } from './event-access.service';
 import { PublicReadCache } from './public-read-cache';
 import { EventError, EventErrorCode } from './event-error';
+import { eventNames } from './event-names';
 import { EventCancelledPayload } from './templates/event-templates';
 
 const DEFAULT_MEETING_SETTINGS: MeetingSettings = {
@@ -216,6 +217,7 @@ export class EventsService {
         eventId: event.id,
         eventTimeZone: event.timeZone,
         eventLocale: event.defaultLocale,
+        eventNames: eventNames(event),
         recipient: {
           userId: person.userId,
           email: person.email,

@@ -369,14 +369,8 @@ export class MeetingsService {
         .getRepository(MeetingRequest)
         .update({ id: meeting.requestId }, { status: 'cancelled', activePair: null });
       await this.outbox.cancelSubject(em, meetingSubject(meeting.id));
-      await this.mailBoth(
-        em,
-        event,
-        board,
-        meeting,
-        'meeting-cancelled',
-        organiser ? null : this.callerRegistration(board, user),
-      );
+      // Both delegates get the CANCEL, the one who cancelled too: their calendars must agree.
+      await this.mailBoth(em, event, board, meeting, 'meeting-cancelled', null);
       // Refill: the waiting requests (oldest acceptance first) may now fit; no existing meeting moves.
       const refills = new IncrementalSchedule(board.input).cancel(meeting.id);
       for (const placed of refills) {

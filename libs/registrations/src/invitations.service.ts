@@ -5,7 +5,7 @@ import { assertEmailVerified, AuthUser } from '@roundtable/auth';
 import { CommonError, CommonErrorCode, newId } from '@roundtable/common';
 import { AppConfig } from '@roundtable/config';
 import { inTransaction } from '@roundtable/database';
-import { EventAccessService } from '@roundtable/events';
+import { EventAccessService, eventNames } from '@roundtable/events';
 import { InvitationPayload, OutboxService } from '@roundtable/notifications';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
@@ -39,7 +39,7 @@ export class InvitationsService {
     this.baseUrl = config.get('app.publicUrl', { infer: true });
   }
 
-  /** Rows of a CSV with a header: name, email, company, country, locale (role optional). */
+  /** Rows of a CSV with a header: name, email, company, country, locale (role, allowLateRegistration optional). */
   parseCsv(csv: string): Record<string, unknown>[] {
     try {
       return parse<Record<string, unknown>>(csv.replace(/^\uFEFF/, ''), {
@@ -68,6 +68,8 @@ export class InvitationsService {
         country: raw.country || undefined,
         locale: raw.locale || undefined,
         role: raw.role || undefined,
+        // CSV headers arrive lower-cased
+        allowLateRegistration: raw.allowLateRegistration ?? (raw.allowlateregistration || undefined),
       });
       const errors = validateSync(input, { whitelist: true, forbidNonWhitelisted: false });
       if (errors.length > 0) {
@@ -96,6 +98,7 @@ export class InvitationsService {
           role: input.role ?? 'delegate',
           tokenHash: hashToken(token),
           expiresAt: new Date(Date.now() + VALID_FOR_DAYS * 86_400_000),
+          allowLateRegistration: input.allowLateRegistration ?? false,
           usedAt: null,
           invitedBy: user.id,
         });
@@ -106,6 +109,7 @@ export class InvitationsService {
           eventId,
           eventTimeZone: event.timeZone,
           eventLocale: event.defaultLocale,
+          eventNames: eventNames(event),
           recipient: { email: input.email, name: input.name, locale: input.locale },
           payload: {
             eventName: event.name,
