@@ -31,6 +31,7 @@ export function statusOf(code: ErrorCode): HttpStatus {
     case RegistrationErrorCode.VisaLetterNotApproved:
     case AuthErrorCode.EmailNotVerified:
     case AuthErrorCode.WrongPassword:
+    case RegistrationErrorCode.InvitationQuotaEvent:
       return HttpStatus.FORBIDDEN;
     case EventErrorCode.OrganiserInvitationForAnotherAddress:
       return HttpStatus.FORBIDDEN;
@@ -93,7 +94,11 @@ export function statusOf(code: ErrorCode): HttpStatus {
       return HttpStatus.SERVICE_UNAVAILABLE;
     case AuthErrorCode.RateLimited:
     case EventErrorCode.OrganiserInvitationQuota:
+    case RegistrationErrorCode.InvitationQuotaOrganiser:
       return HttpStatus.TOO_MANY_REQUESTS;
+    case RegistrationErrorCode.TooManyRows:
+    case RegistrationErrorCode.InvitationListTooLarge:
+      return HttpStatus.PAYLOAD_TOO_LARGE;
     default: {
       const unhandled: never = code;
       throw new Error(`No HTTP status for error code ${String(unhandled)}`);

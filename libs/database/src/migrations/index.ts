@@ -10,6 +10,7 @@ import { CreateMeetings1764070000000 } from './1764070000000-create-meetings';
 import { CreateAgreementLedger1764080000000 } from './1764080000000-create-agreement-ledger';
 import { AddEmailVerification1765100000000 } from './1765100000000-add-email-verification';
 import { CreateOrganiserInvitations1765101000000 } from './1765101000000-create-organiser-invitations';
+import { AddEventTrustAndInvitationQuotaIndex1765200000000 } from './1765200000000-add-event-trust-and-invitation-quota-index';
 import { InvitationLateRegistration1765300100000 } from './1765300100000-invitation-late-registration';
 import { CreateMeetingSlotLocks1765600000000 } from './1765600000000-create-meeting-slot-locks';
 
@@ -24,6 +25,7 @@ export const MIGRATIONS = [
   CreateAgreementLedger1764080000000,
   AddEmailVerification1765100000000,
   CreateOrganiserInvitations1765101000000,
+  AddEventTrustAndInvitationQuotaIndex1765200000000,
   InvitationLateRegistration1765300100000,
   CreateMeetingSlotLocks1765600000000,
 ];
