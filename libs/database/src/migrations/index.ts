@@ -12,6 +12,8 @@ import { AddEmailVerification1765100000000 } from './1765100000000-add-email-ver
 import { CreateOrganiserInvitations1765101000000 } from './1765101000000-create-organiser-invitations';
 import { AddEventTrustAndInvitationQuotaIndex1765200000000 } from './1765200000000-add-event-trust-and-invitation-quota-index';
 import { InvitationLateRegistration1765300100000 } from './1765300100000-invitation-late-registration';
+import { CreateRecommendations1765500000000 } from './1765500000000-create-recommendations';
+import { AddMeetingRequestProposer1765500100000 } from './1765500100000-add-meeting-request-proposer';
 import { CreateMeetingSlotLocks1765600000000 } from './1765600000000-create-meeting-slot-locks';
 
 export const MIGRATIONS = [
@@ -27,5 +29,7 @@ export const MIGRATIONS = [
   CreateOrganiserInvitations1765101000000,
   AddEventTrustAndInvitationQuotaIndex1765200000000,
   InvitationLateRegistration1765300100000,
+  CreateRecommendations1765500000000,
+  AddMeetingRequestProposer1765500100000,
   CreateMeetingSlotLocks1765600000000,
 ];
