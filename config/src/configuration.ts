@@ -43,6 +43,14 @@ export interface AppConfig {
     pollMs: number;
     leaseMs: number;
   };
+  /** Invitations are not a mail relay: totals per event (small until a platform admin trusts it) and per organiser. */
+  invitations: {
+    perEventUntrusted: number;
+    perEventTrusted: number;
+    perOrganiserPerDay: number;
+    maxRowsJson: number;
+    maxRowsCsv: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -135,6 +143,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       concurrency: parsed.MAIL_CONCURRENCY,
       pollMs: parsed.OUTBOX_POLL_MS,
       leaseMs: parsed.OUTBOX_LEASE_MS,
+    },
+    invitations: {
+      perEventUntrusted: parsed.INVITATIONS_PER_EVENT_UNTRUSTED,
+      perEventTrusted: parsed.INVITATIONS_PER_EVENT_TRUSTED,
+      perOrganiserPerDay: parsed.INVITATIONS_PER_ORGANISER_PER_DAY,
+      maxRowsJson: parsed.INVITATIONS_MAX_ROWS_JSON,
+      maxRowsCsv: parsed.INVITATIONS_MAX_ROWS_CSV,
     },
   };
 }

@@ -168,6 +168,36 @@ export class EnvSchema {
   @Max(3_600_000)
   OUTBOX_LEASE_MS = 60_000;
 
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  INVITATIONS_PER_EVENT_UNTRUSTED = 20;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  INVITATIONS_PER_EVENT_TRUSTED = 10_000;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  INVITATIONS_PER_ORGANISER_PER_DAY = 50;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  INVITATIONS_MAX_ROWS_JSON = 500;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  INVITATIONS_MAX_ROWS_CSV = 5_000;
+
   @IsIn(['auto', 'always', 'never'])
   DEMO_SEED: 'auto' | 'always' | 'never' = 'auto';
 
@@ -209,6 +239,11 @@ export const ENV_EXPECTATIONS: Record<keyof EnvSchema, string> = {
   MAIL_CONCURRENCY: 'an integer between 1 and 200',
   OUTBOX_POLL_MS: 'an integer number of milliseconds between 50 and 60000',
   OUTBOX_LEASE_MS: 'an integer number of milliseconds between 1000 and 3600000',
+  INVITATIONS_PER_EVENT_UNTRUSTED: 'an integer number of invitations between 0 and 1000000',
+  INVITATIONS_PER_EVENT_TRUSTED: 'an integer number of invitations between 0 and 1000000',
+  INVITATIONS_PER_ORGANISER_PER_DAY: 'an integer number of invitations between 0 and 1000000',
+  INVITATIONS_MAX_ROWS_JSON: 'an integer number of rows between 1 and 100000',
+  INVITATIONS_MAX_ROWS_CSV: 'an integer number of rows between 1 and 100000',
   DEMO_SEED: 'one of auto, always, never',
   RUN_MIGRATIONS: 'true or false',
 };

@@ -6,6 +6,7 @@ import { inTransaction, isDuplicateKey } from '@roundtable/database';
 import { OutboxService } from '@roundtable/notifications';
 import { DateTime } from 'luxon';
 import { Brackets, DataSource, EntityManager, Repository } from 'typeorm';
+import { AdminEventQueryDto } from './dto/admin-event.dto';
 import { CreateEventDto, EventQueryDto, MeetingSettingsDto, UpdateEventDto } from './dto/event.dto';
 import { EventOrganiser } from './entities/event-organiser.entity';
 import { Event, EventStatus, MeetingSettings } from './entities/event.entity';
@@ -125,6 +126,36 @@ export class EventsService {
       (e) => [e.startsAt.toISOString(), e.id],
       (e) => e,
     );
+  }
+
+  /** Every event, drafts included, newest first: what a platform admin reviews before trusting one. */
+  async listForAdmin(query: AdminEventQueryDto): Promise<Page<Event>> {
+    const after = decodeCursor(query.cursor, ['instant', 'id']);
+    const qb = this.events
+      .createQueryBuilder('e')
+      .orderBy('e.createdAt', 'DESC')
+      .addOrderBy('e.id', 'DESC')
+      .take(query.limit + 1);
+    if (query.trusted) qb.andWhere('e.trusted = :trusted', { trusted: query.trusted === 'true' });
+    if (after) {
+      qb.andWhere('(e.createdAt < :at OR (e.createdAt = :at AND e.id < :id))', {
+        at: new Date(after[0]),
+        id: String(after[1]),
+      });
+    }
+    return toPage(
+      await qb.getMany(),
+      query.limit,
+      (e) => [e.createdAt.toISOString(), e.id],
+      (e) => e,
+    );
+  }
+
+  /** A platform admin's mark: trusted events invite at the trusted quota. */
+  async setTrusted(eventId: string, trusted: boolean): Promise<Event> {
+    const event = await this.access.getEvent(eventId);
+    await this.events.update({ id: event.id }, { trusted });
+    return this.access.getEvent(event.id);
   }
 
   async update(eventId: string, dto: UpdateEventDto, user: AuthUser): Promise<Event> {

@@ -147,9 +147,11 @@ export class InvitationInputDto {
 }
 
 export class InviteDto {
-  @ApiProperty({ type: [InvitationInputDto] })
+  @ApiProperty({
+    type: [InvitationInputDto],
+    description: 'At most INVITATIONS_MAX_ROWS_JSON rows (500 by default); a CSV body at most INVITATIONS_MAX_ROWS_CSV',
+  })
   @IsArray()
-  @ArrayMaxSize(2000)
   @ValidateNested({ each: true })
   @Type(() => InvitationInputDto)
   invitations: InvitationInputDto[];
