@@ -7,7 +7,12 @@ const src = fileURLToPath(new URL('./src', import.meta.url));
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: '/app/',
-  resolve: { alias: { '@': src } },
+  resolve: {
+    alias: {
+      '@': src,
+      '@roundtable/api-client': fileURLToPath(new URL('../../libs/api-client/src/index.ts', import.meta.url)),
+    },
+  },
   oxc: { jsx: { runtime: 'automatic' } },
   build: {
     outDir: fileURLToPath(new URL('../../dist/web', import.meta.url)),

@@ -5,3 +5,4 @@ export { MeetingsWorkerModule } from './meetings-worker.module';
 export { MeetingsService } from './meetings.service';
 export { ScheduleService } from './schedule.service';
 export { slotGrid } from './slot-grid';
+export { MeetingProposalsService } from './meeting-proposals.service';

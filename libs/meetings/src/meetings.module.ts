@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { MailTemplateRegistry } from '@roundtable/notifications';
 import { CalendarService } from './calendar.service';
 import { MEETING_ENTITIES } from './entities';
+import { MeetingProposalsService } from './meeting-proposals.service';
 import { MeetingsController } from './meetings.controller';
 import { MeetingsService } from './meetings.service';
 import { ScheduleService } from './schedule.service';
@@ -13,8 +14,8 @@ import { MEETING_TEMPLATES } from './templates/meeting-templates';
 @Module({
   imports: [TypeOrmModule.forFeature(MEETING_ENTITIES)],
   controllers: [MeetingsController],
-  providers: [MeetingsService, ScheduleService, CalendarService],
-  exports: [MeetingsService, ScheduleService],
+  providers: [MeetingsService, ScheduleService, CalendarService, MeetingProposalsService],
+  exports: [MeetingsService, ScheduleService, MeetingProposalsService],
 })
 export class MeetingsModule implements OnModuleInit {
   constructor(private readonly templates: MailTemplateRegistry) {}

@@ -155,7 +155,7 @@ export class InvitationsService {
             payload: {
               eventName: event.name,
               inviterName: user.name,
-              registrationUrl: `${this.baseUrl}/events/${eventId}/registrations?invitationToken=${token}`,
+              registrationUrl: `${this.baseUrl}/app/events/${eventId}/register?invitationToken=${token}`,
               role,
               expiresAt: expiresAt.toISOString(),
             },

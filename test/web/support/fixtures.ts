@@ -59,3 +59,12 @@ export async function expectAccessible(page: Page): Promise<void> {
     .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary}`).join(', ')})`);
   expect(bad, 'no serious or critical accessibility violations').toEqual([]);
 }
+
+/** Logs in through the login screen, as a person would. */
+export async function logIn(page: Page, user: { email: string; password: string; name: string }): Promise<void> {
+  if (!page.url().includes('/app/login')) await page.goto('/app/login');
+  await page.locator('input[type="email"]').fill(user.email);
+  await page.locator('input[type="password"]').fill(user.password);
+  await page.locator('form button[type="submit"]').click();
+  await expect(page.getByRole('banner').getByText(user.name)).toBeVisible();
+}

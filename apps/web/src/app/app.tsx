@@ -12,10 +12,15 @@ const theme = createTheme({
     'system-ui, -apple-system, "Segoe UI", Roboto, "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif',
 });
 
-// Mantine's light/subtle text (blue 6 on white) is below WCAG AA contrast; blue 9 passes.
+// Mantine's light/subtle text (shade 6 on a pale tint) is below WCAG AA contrast; shade 9 passes.
 const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
-  light: { '--mantine-color-blue-light-color': 'var(--mantine-color-blue-9)' },
+  light: Object.fromEntries(
+    ['blue', 'green', 'yellow', 'orange', 'red', 'gray'].map((c) => [
+      `--mantine-color-${c}-light-color`,
+      `var(--mantine-color-${c}-9)`,
+    ]),
+  ),
   dark: {},
 });
 

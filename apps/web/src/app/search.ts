@@ -30,3 +30,12 @@ export function redirectSearch(raw: Record<string, unknown>): RedirectSearch {
   const target = text(raw.redirect, 500);
   return { redirect: target && target.startsWith('/') && !target.startsWith('//') ? target : undefined };
 }
+
+/** The invitation mail's link: /app/events/<id>/register?invitationToken=… (a "token" name, so logs redact it). */
+export interface RegisterSearch {
+  invitationToken?: string;
+}
+
+export function registerSearch(raw: Record<string, unknown>): RegisterSearch {
+  return { invitationToken: text(raw.invitationToken, 200) };
+}

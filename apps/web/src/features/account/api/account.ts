@@ -1,6 +1,6 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { api } from '@/lib/client';
-import { applyAccountLanguage } from '@/lib/i18n';
+import { client, unwrap } from '@/lib/client';
+import { applyAccountLanguage, type Language } from '@/lib/i18n';
 import { setSession, updateSessionUser, useSession, type SessionUser } from '@/lib/session';
 
 interface TokenResponse {
@@ -17,7 +17,7 @@ function signIn(response: TokenResponse): SessionUser {
 export function useLogin() {
   return useMutation({
     mutationFn: async (input: { email: string; password: string }) =>
-      signIn(await api.post<TokenResponse>('/auth/login', input)),
+      signIn(await unwrap<TokenResponse>(client.POST('/auth/login', { body: input }))),
   });
 }
 
@@ -25,7 +25,7 @@ export interface SignupInput {
   email: string;
   password: string;
   name: string;
-  locale: string;
+  locale: Language;
   timeZone: string;
 }
 
@@ -33,7 +33,7 @@ export interface SignupInput {
 export function useSignup() {
   return useMutation({
     mutationFn: async (input: SignupInput) => {
-      const response = await api.post<Partial<TokenResponse>>('/auth/signup', input);
+      const response = await unwrap<Partial<TokenResponse>>(client.POST('/auth/signup', { body: input }));
       return response.accessToken && response.user
         ? { signedIn: signIn(response as TokenResponse) }
         : { signedIn: null };
@@ -48,7 +48,7 @@ export function useMe() {
     queryKey: ['me', session?.user.id],
     enabled: !!session,
     queryFn: async ({ signal }) => {
-      const user = await api.get<SessionUser>('/me', { signal });
+      const user = await unwrap<SessionUser>(client.GET('/me', { signal }));
       updateSessionUser(user);
       return user;
     },

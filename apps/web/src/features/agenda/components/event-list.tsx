@@ -4,7 +4,7 @@ import { AnchorLink } from '@/components/links';
 import { QueryState } from '@/components/query-state';
 import { intlLocale } from '@/lib/i18n';
 import { formatDate } from '@/lib/time';
-import { localized, useEvents } from '../api/agenda';
+import { localized, useEvents } from '@/lib/events';
 
 export function EventList() {
   const { t, i18n } = useTranslation();

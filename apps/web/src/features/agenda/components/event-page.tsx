@@ -4,10 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { ButtonLink } from '@/components/links';
 import { QueryState } from '@/components/query-state';
 import { TimePair } from '@/components/time-pair';
-import { intlLocale } from '@/lib/i18n';
+import { currentLanguage, intlLocale } from '@/lib/i18n';
 import { useViewerTimeZone } from '@/lib/session';
 import { formatDate, formatDay, sameOffset } from '@/lib/time';
-import { calendarFileUrl, localized, useAgenda, useEvent, type AgendaSession, type EventDetail } from '../api/agenda';
+import { calendarFileUrl, localized, useAgenda, useEvent, type AgendaSession, type EventDetail } from '@/lib/events';
 
 export interface AgendaFilters {
   day?: string;
@@ -50,7 +50,7 @@ function EventBody(props: { event: EventDetail; filters: AgendaFilters; onFilter
         </Text>
         {texts.description && <Text size="sm">{texts.description}</Text>}
         <Group mt="xs">
-          <ButtonLink to="/login" search={{ redirect: `/events/${event.id}` }}>
+          <ButtonLink to="/events/$eventId/register" params={{ eventId: event.id }}>
             {t('agenda.register')}
           </ButtonLink>
           <Button component="a" variant="default" href={calendarFileUrl(event.id, i18n.language)} download>
@@ -90,7 +90,7 @@ function Agenda(props: {
   onFiltersChange: (f: AgendaFilters) => void;
 }) {
   const { t, i18n } = useTranslation();
-  const agenda = useAgenda(props.event.id, i18n.language);
+  const agenda = useAgenda(props.event.id, currentLanguage());
   const { filters, onFiltersChange } = props;
   const set = (patch: AgendaFilters) => onFiltersChange({ ...filters, ...patch });
   const options = useMemo(() => {

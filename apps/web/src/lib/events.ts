@@ -1,5 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import { api } from '@/lib/client';
+/** The event and its agenda: read by several features (the event page, registration, directory, schedule). */
+import { client, unwrap } from './client';
+import type { Language } from './i18n';
 
 export interface EventTexts {
   name: string;
@@ -21,6 +23,7 @@ export interface EventDetail extends EventTexts {
   sectors: string[];
   translations?: Partial<Record<string, Partial<EventTexts>>>;
   registration: { opensAt: string | null; closesAt: string | null; capacity: number | null; requiresApproval: boolean };
+  meetingSettings: { slotMinutes: number; maxMeetingsPerDelegate: number; maxPendingRequests: number };
 }
 
 export interface AgendaSpeaker {
@@ -61,15 +64,18 @@ export interface Agenda {
 export function useEvent(eventId: string) {
   return useQuery({
     queryKey: ['event', eventId],
-    queryFn: ({ signal }) => api.get<EventDetail>(`/events/${encodeURIComponent(eventId)}`, { signal }),
+    queryFn: ({ signal }) =>
+      unwrap<EventDetail>(client.GET('/events/{eventId}', { params: { path: { eventId } }, signal })),
   });
 }
 
-export function useAgenda(eventId: string, locale: string) {
+export function useAgenda(eventId: string, locale: Language) {
   return useQuery({
     queryKey: ['agenda', eventId, locale],
     queryFn: ({ signal }) =>
-      api.get<Agenda>(`/events/${encodeURIComponent(eventId)}/agenda`, { query: { locale }, signal }),
+      unwrap<Agenda>(
+        client.GET('/events/{eventId}/agenda', { params: { path: { eventId }, query: { locale } }, signal }),
+      ),
   });
 }
 
@@ -90,7 +96,8 @@ export interface EventSummary extends EventTexts {
 export function useEvents() {
   return useQuery({
     queryKey: ['events'],
-    queryFn: ({ signal }) => api.get<{ items: EventSummary[] }>('/events', { query: { status: 'published' }, signal }),
+    queryFn: ({ signal }) =>
+      unwrap<{ items: EventSummary[] }>(client.GET('/events', { params: { query: { status: 'published' } }, signal })),
   });
 }
 
