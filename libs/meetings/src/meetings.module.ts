@@ -1,6 +1,7 @@
 import { Global, Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MailTemplateRegistry } from '@roundtable/notifications';
+import { RegistrationsService } from '@roundtable/registrations';
 import { CalendarService } from './calendar.service';
 import { MEETING_ENTITIES } from './entities';
 import { MeetingProposalsService } from './meeting-proposals.service';
@@ -18,9 +19,17 @@ import { MEETING_TEMPLATES } from './templates/meeting-templates';
   exports: [MeetingsService, ScheduleService, MeetingProposalsService],
 })
 export class MeetingsModule implements OnModuleInit {
-  constructor(private readonly templates: MailTemplateRegistry) {}
+  constructor(
+    private readonly templates: MailTemplateRegistry,
+    private readonly registrations: RegistrationsService,
+    private readonly meetings: MeetingsService,
+  ) {}
 
   onModuleInit(): void {
     this.templates.register(...MEETING_TEMPLATES);
+    // a rejected or cancelled registration releases its meetings and requests in the same transaction
+    this.registrations.onRegistrationWithdrawn((em, event, registration) =>
+      this.meetings.releaseWithdrawn(em, event, registration.id),
+    );
   }
 }
