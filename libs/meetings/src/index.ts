@@ -2,6 +2,7 @@ export * from './entities';
 export { MeetingError, MeetingErrorCode } from './meeting-error';
 export { MeetingsModule } from './meetings.module';
 export { MeetingsWorkerModule } from './meetings-worker.module';
-export { MeetingsService } from './meetings.service';
+export { MeetingPlacementService } from './meeting-placement.service';
+export { MyMeetingsService } from './my-meetings.service';
 export { ScheduleService } from './schedule.service';
 export { slotGrid } from './slot-grid';

@@ -4,7 +4,10 @@ import { MailTemplateRegistry } from '@roundtable/notifications';
 import { CalendarService } from './calendar.service';
 import { MEETING_ENTITIES } from './entities';
 import { MeetingsController } from './meetings.controller';
-import { MeetingsService } from './meetings.service';
+import { MeetingAccessService } from './meeting-access.service';
+import { MeetingPlacementService } from './meeting-placement.service';
+import { MeetingRequestsService } from './meeting-requests.service';
+import { MyMeetingsService } from './my-meetings.service';
 import { ScheduleService } from './schedule.service';
 import { MEETING_TEMPLATES } from './templates/meeting-templates';
 
@@ -13,8 +16,15 @@ import { MEETING_TEMPLATES } from './templates/meeting-templates';
 @Module({
   imports: [TypeOrmModule.forFeature(MEETING_ENTITIES)],
   controllers: [MeetingsController],
-  providers: [MeetingsService, ScheduleService, CalendarService],
-  exports: [MeetingsService, ScheduleService],
+  providers: [
+    MeetingAccessService,
+    MeetingRequestsService,
+    MeetingPlacementService,
+    MyMeetingsService,
+    ScheduleService,
+    CalendarService,
+  ],
+  exports: [MeetingPlacementService, MyMeetingsService, ScheduleService],
 })
 export class MeetingsModule implements OnModuleInit {
   constructor(private readonly templates: MailTemplateRegistry) {}

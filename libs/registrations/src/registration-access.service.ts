@@ -25,6 +25,11 @@ export class RegistrationAccessService {
     return (em ? em.getRepository(Registration) : this.registrations).findOneBy({ eventId, userId });
   }
 
+  /** Every registration the user holds, at any event and in any status. */
+  findAllOwn(userId: string): Promise<Registration[]> {
+    return this.registrations.findBy({ userId });
+  }
+
   /** The caller's registration if it is approved; otherwise NOT_APPROVED_DELEGATE (403). */
   async requireApproved(eventId: string, user: AuthUser, em?: EntityManager): Promise<Registration> {
     const own = await this.findOwn(eventId, user.id, em);
@@ -35,5 +40,21 @@ export class RegistrationAccessService {
       );
     }
     return own;
+  }
+
+  /** Locks the registration row for the rest of the caller's transaction (e.g. so a delegate's own counts cannot race). */
+  async lockRegistration(em: EntityManager, registrationId: string): Promise<void> {
+    await em
+      .getRepository(Registration)
+      .findOne({ where: { id: registrationId }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /** When the delegate can meet (UTC windows), or null for whenever meetings run. */
+  async setAvailability(
+    eventId: string,
+    registrationId: string,
+    windows: Array<{ start: string; end: string }> | null,
+  ): Promise<void> {
+    await this.registrations.update({ id: registrationId, eventId }, { availability: windows });
   }
 }
