@@ -235,7 +235,7 @@ describe('Agreement ledger', () => {
       ],
       [agreement({ meetingId: otherMeeting }), /meetingId: no meeting of that id in this event/],
       [agreement({ sessionId: 'nope' }), /sessionId: no session of that id in this event/],
-      [agreement({ signedAt: 'yesterday' }), /signedAt must be a valid ISO 8601/],
+      [agreement({ signedAt: 'yesterday' }), /signedAt must be an ISO 8601 instant/],
       [agreement({ documentSha256: 'abc' }), /documentSha256 must be 64 hexadecimal digits/],
       [agreement({ title: 'Line\nbreak' }), /title/],
     ];

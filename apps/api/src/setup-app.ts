@@ -1,8 +1,11 @@
 import { INestApplication, ValidationPipe } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
+import { PublicReadCache } from '@roundtable/events';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
+import { limitJsonDepth } from './json-depth';
+import { buildOpenApiDocument } from './openapi';
 import { mountQueueDashboard } from './queue-dashboard';
 
 /** Everything main.ts and the e2e tests configure identically on the HTTP app. */
@@ -13,7 +16,10 @@ export function setupApp(app: INestApplication): void {
   express.disable('x-powered-by');
   express.useBodyParser('json', { limit: '256kb' });
   express.useBodyParser('urlencoded', { limit: '256kb', extended: false });
+  app.use(limitJsonDepth);
   app.use(helmet());
+  // Public reads (event, agenda, sessions, agreements summary) from the shared cache, before any guard or pipe.
+  app.use(app.get(PublicReadCache).middleware());
   mountQueueDashboard(app);
   app.useGlobalPipes(
     new ValidationPipe({
@@ -24,14 +30,5 @@ export function setupApp(app: INestApplication): void {
       forbidUnknownValues: true,
     }),
   );
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Roundtable API')
-      .setDescription('Business roundtable forums: events, agenda, registrations, B2B meetings, agreements.')
-      .setVersion('0.1.0')
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
+  SwaggerModule.setup('docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'docs/openapi.json' });
 }

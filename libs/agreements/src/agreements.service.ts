@@ -12,7 +12,7 @@ import {
   toPage,
 } from '@roundtable/common';
 import { inTransaction } from '@roundtable/database';
-import { Event, EventAccessService } from '@roundtable/events';
+import { Event, EventAccessService, PublicReadCache } from '@roundtable/events';
 import { OutboxRecipient, OutboxService } from '@roundtable/notifications';
 import { DataSource, EntityManager } from 'typeorm';
 import { AgreementError, AgreementErrorCode } from './agreement-error';
@@ -119,6 +119,7 @@ export class AgreementsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: EventAccessService,
     private readonly outbox: OutboxService,
+    private readonly publicCache: PublicReadCache,
   ) {}
 
   async sign(eventId: string, user: AuthUser, input: AgreementInput): Promise<Recorded> {
@@ -170,7 +171,7 @@ export class AgreementsService {
       history: LedgerPayload[],
     ) => Promise<{ state: AgreementState; notify: PartyInput[] }>,
   ): Promise<Recorded> {
-    return inTransaction(this.dataSource, async (em) => {
+    const recorded = await inTransaction(this.dataSource, async (em) => {
       const event = await this.access.lockEvent(em, eventId);
       const history = agreementId ? await this.history(em, event.id, agreementId) : [];
       if (history.length > 0 && history[history.length - 1].action === 'withdrawn')
@@ -180,6 +181,8 @@ export class AgreementsService {
       await this.confirm(em, event, entry, body, notify);
       return { agreement: currentAgreements([...history, body])[0], entry };
     });
+    await this.publicCache.changed(eventId);
+    return recorded;
   }
 
   /** Every agreement as it stands now, in signing order. */
@@ -193,7 +196,7 @@ export class AgreementsService {
   }
 
   async ledger(eventId: string, limit: number, cursor?: string): Promise<Page<LedgerEntryView>> {
-    const after = decodeCursor(cursor, 1);
+    const after = decodeCursor(cursor, ['seq']);
     const rows: EntryRow[] = await this.dataSource.query(ENTRIES_AFTER, [eventId, Number(after?.[0] ?? 0), limit + 1]);
     return toPage(
       rows,

@@ -2,10 +2,20 @@ export { CommonError, CommonErrorCode, DomainError } from './domain-error';
 export { chunks } from './chunks';
 export { csvCell } from './csv';
 export { decodeCursor, encodeCursor, toPage } from './cursor';
+export type { CursorPart } from './cursor';
 export type { Page } from './dto/page-query.dto';
 export { PageQueryDto } from './dto/page-query.dto';
 export { ID_PATTERN, newId } from './id';
 export { isValidTimeZone } from './time-zone';
 export type { Locale } from './validation/validators';
-export { IsSingleLine, IsText, IsTimeZone, LOCALES } from './validation/validators';
+export {
+  IsCalendarDate,
+  IsInstant,
+  isInstant,
+  IsSingleLine,
+  IsText,
+  IsTimeZone,
+  LOCALES,
+} from './validation/validators';
 export { LoggingModule } from './logging.module';
+export { REDACTED, redactQuery, redactUrl } from './redact';

@@ -41,9 +41,28 @@ export class EventAccessService {
     return event;
   }
 
-  /** The event visible to the caller, its row locked for the rest of the transaction (one read, under the lock). */
-  async lockVisibleEvent(em: EntityManager, eventId: string, user: AuthUser): Promise<Event> {
-    const event = await this.lockEvent(em, eventId);
+  /**
+   * The event row share-locked for the rest of the caller's transaction: a
+   * change confined to a few delegates and one slot (a meeting request, a
+   * booking) takes this, so such changes run side by side, while a change
+   * that reads the whole event (lockEvent) waits for them and they for it.
+   */
+  async shareLockEvent(em: EntityManager, eventId: string): Promise<Event> {
+    const event = ID_PATTERN.test(eventId)
+      ? await em.getRepository(Event).findOne({ where: { id: eventId }, lock: { mode: 'pessimistic_read' } })
+      : null;
+    if (!event) throw new EventError(EventErrorCode.EventNotFound, 'Event not found');
+    return event;
+  }
+
+  /** The event visible to the caller, its row locked (FOR UPDATE, or shared) for the rest of the transaction: one read, under the lock. */
+  async lockVisibleEvent(
+    em: EntityManager,
+    eventId: string,
+    user: AuthUser,
+    mode: 'update' | 'share' = 'update',
+  ): Promise<Event> {
+    const event = mode === 'update' ? await this.lockEvent(em, eventId) : await this.shareLockEvent(em, eventId);
     if (event.status === 'draft' && !(await this.isOrganiser(event.id, user, em))) {
       throw new EventError(EventErrorCode.EventNotFound, 'Event not found');
     }

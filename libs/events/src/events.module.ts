@@ -14,6 +14,7 @@ import { EventsService } from './events.service';
 import { EventOrganiserPolicy } from './policies/event-organiser.policy';
 import { SessionSpeakerPolicy } from './policies/session-speaker.policy';
 import { SessionsController } from './sessions.controller';
+import { PublicReadCache } from './public-read-cache';
 import { SessionsService } from './sessions.service';
 import { EVENT_TEMPLATES } from './templates/event-templates';
 
@@ -27,6 +28,7 @@ import { EVENT_TEMPLATES } from './templates/event-templates';
     EventsService,
     SessionsService,
     AgendaService,
+    PublicReadCache,
     EventOrganiserPolicy,
     SessionSpeakerPolicy,
   ],
@@ -34,6 +36,7 @@ import { EVENT_TEMPLATES } from './templates/event-templates';
     EventAccessService,
     EventsService,
     SessionsService,
+    PublicReadCache,
     EventOrganiserPolicy,
     SessionSpeakerPolicy,
     TypeOrmModule,

@@ -11,6 +11,7 @@ import { EventOrganiser } from './entities/event-organiser.entity';
 import { Event, EventStatus, MeetingSettings } from './entities/event.entity';
 import { Session } from './entities/session.entity';
 import { EventAccessService } from './event-access.service';
+import { PublicReadCache } from './public-read-cache';
 import { EventError, EventErrorCode } from './event-error';
 import { EventCancelledPayload } from './templates/event-templates';
 
@@ -46,6 +47,7 @@ export class EventsService {
     @InjectRepository(Event) private readonly events: Repository<Event>,
     private readonly access: EventAccessService,
     private readonly outbox: OutboxService,
+    private readonly publicCache: PublicReadCache,
   ) {}
 
   async create(dto: CreateEventDto, user: AuthUser): Promise<Event> {
@@ -89,7 +91,7 @@ export class EventsService {
 
   /** Published, closed and cancelled events for everyone; drafts only for their organisers. */
   async list(query: EventQueryDto, user: AuthUser | undefined): Promise<Page<Event>> {
-    const after = decodeCursor(query.cursor, 2);
+    const after = decodeCursor(query.cursor, ['instant', 'id']);
     const qb = this.events
       .createQueryBuilder('e')
       .orderBy('e.startsAt', 'ASC')
@@ -143,6 +145,7 @@ export class EventsService {
       const raised = capacityBefore !== null && (event.capacity === null || event.capacity > capacityBefore);
       if (raised) for (const listener of this.capacityRaised) await listener(em, event);
     });
+    await this.publicCache.changed(eventId);
     return this.access.getEvent(eventId);
   }
 
@@ -165,6 +168,7 @@ export class EventsService {
       await em.getRepository(Event).update({ id: event.id }, { status: rule.to });
       if (rule.to === 'cancelled') await this.notifyCancellation(em, event, reason);
     });
+    await this.publicCache.changed(eventId);
     return this.access.getEvent(eventId);
   }
 

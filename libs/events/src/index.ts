@@ -19,4 +19,5 @@ export { EventsService } from './events.service';
 export type { CapacityRaisedListener } from './events.service';
 export { EventOrganiserPolicy } from './policies/event-organiser.policy';
 export { SessionSpeakerPolicy } from './policies/session-speaker.policy';
+export { PublicReadCache } from './public-read-cache';
 export { SessionsService } from './sessions.service';

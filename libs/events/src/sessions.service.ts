@@ -20,6 +20,7 @@ import { Session } from './entities/session.entity';
 import { EventAccessService } from './event-access.service';
 import { EventError, EventErrorCode } from './event-error';
 import { EventsService } from './events.service';
+import { PublicReadCache } from './public-read-cache';
 import { SessionChangedPayload, SessionNoticePayload, SpeakerInvitationPayload } from './templates/event-templates';
 
 export interface SessionView {
@@ -43,13 +44,21 @@ export class SessionsService {
     private readonly access: EventAccessService,
     private readonly events: EventsService,
     private readonly outbox: OutboxService,
+    private readonly publicCache: PublicReadCache,
     config: ConfigService<AppConfig, true>,
   ) {
     this.baseUrl = config.get('app.publicUrl', { infer: true });
   }
 
+  /** One write's transaction; after its commit the event's public reads (agenda, sessions) refill. */
+  private async write<T>(eventId: string, work: (em: EntityManager) => Promise<T>): Promise<T> {
+    const result = await inTransaction(this.dataSource, work);
+    await this.publicCache.changed(eventId);
+    return result;
+  }
+
   async createRoom(eventId: string, dto: CreateRoomDto, user: AuthUser): Promise<Room> {
-    return inTransaction(this.dataSource, async (em) => {
+    return this.write(eventId, async (em) => {
       await this.events.lockOrganised(em, eventId, user);
       const room = em.getRepository(Room).create({
         id: newId(),
@@ -76,7 +85,7 @@ export class SessionsService {
   }
 
   async create(eventId: string, dto: CreateSessionDto, user: AuthUser): Promise<SessionView> {
-    const id = await inTransaction(this.dataSource, async (em) => {
+    const id = await this.write(eventId, async (em) => {
       const event = await this.events.lockOrganised(em, eventId, user);
       const session = em.getRepository(Session).create({
         id: newId(),
@@ -112,7 +121,7 @@ export class SessionsService {
   }
 
   async update(eventId: string, sessionId: string, dto: UpdateSessionDto, user: AuthUser): Promise<SessionView> {
-    await inTransaction(this.dataSource, async (em) => {
+    await this.write(eventId, async (em) => {
       const event = await this.events.lockOrganised(em, eventId, user);
       const session = await this.getSession(em, eventId, sessionId);
       const before = { start: session.startsAt.getTime(), end: session.endsAt.getTime(), room: session.roomId };
@@ -148,7 +157,7 @@ export class SessionsService {
   }
 
   async remove(eventId: string, sessionId: string, user: AuthUser): Promise<void> {
-    await inTransaction(this.dataSource, async (em) => {
+    await this.write(eventId, async (em) => {
       const event = await this.events.lockOrganised(em, eventId, user);
       const session = await this.getSession(em, eventId, sessionId);
       const speakers = await em.getRepository(SessionSpeaker).findBy({ sessionId });
@@ -160,7 +169,7 @@ export class SessionsService {
   }
 
   async addSpeaker(eventId: string, sessionId: string, dto: SpeakerInputDto, user: AuthUser): Promise<SessionView> {
-    await inTransaction(this.dataSource, async (em) => {
+    await this.write(eventId, async (em) => {
       const event = await this.events.lockOrganised(em, eventId, user);
       const session = await this.getSession(em, eventId, sessionId);
       await this.assertSpeakersFree(em, session, [dto.email]);
@@ -181,7 +190,7 @@ export class SessionsService {
 
   /** A speaker edits the abstract, their own bio and the materials: nothing else. */
   async updateSpeakerProfile(eventId: string, sessionId: string, dto: SpeakerProfileDto, user: AuthUser) {
-    await inTransaction(this.dataSource, async (em) => {
+    await this.write(eventId, async (em) => {
       const session = await this.getSession(em, eventId, sessionId);
       const me = await em.getRepository(SessionSpeaker).findOneBy({ sessionId, email: user.email });
       if (!me) throw CommonError.forbidden('Only speakers of this session may edit its profile');

@@ -14,9 +14,24 @@ import { MeetingBoard } from './meeting-board';
 import { MeetingError, MeetingErrorCode } from './meeting-error';
 
 /**
- * Who may touch which meeting request and meeting. An outsider learns nothing
- * (404); the wrong side of a request is refused (403). Every use case of the
- * meetings lib asks here, inside its own transaction.
+ * Who may touch which meeting request and meeting, and the locks a use case
+ * takes. An outsider learns nothing (404); the wrong side of a request is
+ * refused (403). Every use case of the meetings lib asks here, inside its own
+ * transaction.
+ *
+ * Lock order. Every transaction of the meetings lib (and the registration
+ * workflow, and the scheduling run) takes its row locks in this order, so two
+ * of them may wait for each other but never deadlock:
+ *   1. the event row: FOR SHARE for a change confined to two delegates and one
+ *      slot (creating a request, booking), FOR UPDATE for a change that reads
+ *      the whole event (accepting, cancelling with its refill, moving, the
+ *      scheduling run, registration decisions against the capacity);
+ *   2. registrations, in id order (FOR UPDATE), read again under the lock;
+ *   3. meeting requests (FOR UPDATE);
+ *   4. the slot (`meeting_slot_locks`), then its seats;
+ *   5. the rows written: meetings, seats, outbox.
+ * Foreign-key checks take share locks on parents (event, registrations,
+ * request) that are by then already held, so they add no new edge.
  */
 @Injectable()
 export class MeetingAccessService {
@@ -25,9 +40,49 @@ export class MeetingAccessService {
     private readonly registrations: RegistrationAccessService,
   ) {}
 
-  /** The event visible to the caller, its row locked for the rest of the transaction (one read). */
+  /** Step 1: the event visible to the caller, its row locked FOR UPDATE for the rest of the transaction. */
   lockVisibleEvent(em: EntityManager, eventId: string, user: AuthUser): Promise<Event> {
     return this.events.lockVisibleEvent(em, eventId, user);
+  }
+
+  /** Step 1 for a change confined to two delegates and one slot: the event row shared. */
+  shareLockVisibleEvent(em: EntityManager, eventId: string, user: AuthUser): Promise<Event> {
+    return this.events.lockVisibleEvent(em, eventId, user, 'share');
+  }
+
+  /**
+   * Step 2: the delegates' registrations, in id order, read again under the
+   * lock; one that is no longer approved ends the use case with a 403 instead
+   * of a half-written meeting or mail.
+   */
+  async lockApprovedDelegates(em: EntityManager, eventId: string, ids: string[]): Promise<void> {
+    const statuses = await this.registrations.lockStatuses(em, eventId, ids);
+    if (statuses.length !== new Set(ids).size || statuses.some((r) => r.status !== 'approved')) throw notApproved();
+  }
+
+  /** Step 4: the slot's row, created on first use. */
+  async lockSlot(em: EntityManager, eventId: string, slotIndex: number): Promise<void> {
+    await em.query(
+      'INSERT INTO meeting_slot_locks (event_id, slot_index) VALUES (?, ?) ON DUPLICATE KEY UPDATE slot_index = slot_index',
+      [eventId, slotIndex],
+    );
+  }
+
+  /**
+   * The expired requests a new request depends on: the sender's own pending
+   * ones (their count) and the pair's (its unique key). Only rows of the
+   * locked sender, so it takes no lock another delegate's change could hold.
+   */
+  async expireStaleOf(em: EntityManager, eventId: string, own: string, pairKey: string): Promise<void> {
+    const now = new Date();
+    await em.query(
+      "UPDATE meeting_requests SET status = 'expired', active_pair = NULL WHERE from_registration_id = ? AND status = 'pending' AND expires_at <= ?",
+      [own, now],
+    );
+    await em.query(
+      "UPDATE meeting_requests SET status = 'expired', active_pair = NULL WHERE event_id = ? AND pair_key = ? AND status = 'pending' AND expires_at <= ?",
+      [eventId, pairKey, now],
+    );
   }
 
   /** Pending requests whose time ran out become expired. */
@@ -129,11 +184,7 @@ export class MeetingAccessService {
   ): Promise<Registration> {
     if (registrationId === own.id) throw new MeetingError(MeetingErrorCode.SelfRequest, selfMessage);
     const other = await this.registrations.getRegistration(own.eventId, registrationId, em);
-    if (other.status !== 'approved')
-      throw new RegistrationError(
-        RegistrationErrorCode.NotApprovedDelegate,
-        'That delegate is not an approved delegate of this event',
-      );
+    if (other.status !== 'approved') throw notApproved();
     return other;
   }
 
@@ -143,3 +194,9 @@ export class MeetingAccessService {
     return null;
   }
 }
+
+export const notApproved = (): RegistrationError =>
+  new RegistrationError(
+    RegistrationErrorCode.NotApprovedDelegate,
+    'That delegate is not an approved delegate of this event',
+  );

@@ -11,10 +11,11 @@ import { RegistrationAccessService } from '@roundtable/registrations';
 import { IncrementalSchedule, PinnedMeeting } from '@roundtable/scheduler';
 import { DataSource, EntityManager } from 'typeorm';
 import { Meeting, MeetingOutcome, MeetingRequest } from './entities';
-import { MeetingAccessService } from './meeting-access.service';
+import { MeetingAccessService, notApproved } from './meeting-access.service';
 import { interpreterNameOf, loadBoard, MeetingBoard, toSchedulerRequest } from './meeting-board';
 import { MeetingError, MeetingErrorCode } from './meeting-error';
 import { meetingMail, meetingReminders, meetingSubject, REMINDER } from './meeting-mail';
+import { slotGrid } from './slot-grid';
 
 export interface OutcomeInput {
   rating: number;
@@ -84,13 +85,18 @@ export class MeetingPlacementService {
     });
   }
 
-  /** Slots the caller and another delegate can both make now, with a free table (and interpreter when needed). */
+  /**
+   * Slots the caller and another delegate can both make now, with a free table
+   * (and interpreter when needed). Read from one snapshot (REPEATABLE READ), so
+   * a registration cancelled meanwhile is either approved in every read or in
+   * none.
+   */
   async commonSlots(
     eventId: string,
     user: AuthUser,
     withRegistrationId: string,
   ): Promise<Array<{ index: number; start: Date; end: Date }>> {
-    return inTransaction(this.dataSource, async (em) => {
+    return this.dataSource.transaction('REPEATABLE READ', async (em) => {
       const event = await this.events.getVisibleEvent(eventId, user, em);
       const own = await this.registrations.requireApproved(event.id, user, em);
       const other = await this.access.approvedCounterpart(
@@ -100,6 +106,7 @@ export class MeetingPlacementService {
         'with must be another delegate, not you',
       );
       const board = await loadBoard(em, event);
+      if (!board.delegates.has(own.id) || !board.delegates.has(other.id)) throw notApproved();
       const request = toSchedulerRequest(
         { id: 'probe', fromRegistrationId: own.id, toRegistrationId: other.id, priority: 0 } as MeetingRequest,
         board.delegates,
@@ -112,13 +119,23 @@ export class MeetingPlacementService {
   /** Book an accepted, unscheduled request into a chosen slot (either delegate, or an organiser). */
   async book(eventId: string, requestId: string, slotIndex: number, user: AuthUser): Promise<Meeting> {
     return inTransaction(this.dataSource, async (em) => {
-      const event = await this.access.lockVisibleEvent(em, eventId, user);
-      const request = await this.access.requestFor(em, event, requestId, user, 'either');
+      // Locks only what a booking depends on (see the lock order in MeetingAccessService):
+      // the event shared, the two delegates, the request, the slot.
+      const event = await this.access.shareLockVisibleEvent(em, eventId, user);
+      const found = await this.access.requestFor(em, event, requestId, user, 'either');
+      await this.access.lockApprovedDelegates(em, event.id, [found.fromRegistrationId, found.toRegistrationId]);
+      const request = await em
+        .getRepository(MeetingRequest)
+        .findOneOrFail({ where: { id: found.id }, lock: { mode: 'pessimistic_write' } });
       if (request.status !== 'accepted')
         throw new MeetingError(MeetingErrorCode.NotAccepted, `The request is ${request.status}, not accepted`);
       if (await em.getRepository(Meeting).existsBy({ requestId: request.id, status: 'scheduled' })) {
         throw new MeetingError(MeetingErrorCode.AlreadyScheduled, 'This meeting is already scheduled; move it instead');
       }
+      const slotCount = slotGrid(event.meetingSettings, event.timeZone).length;
+      if (!Number.isInteger(slotIndex) || slotIndex < 0 || slotIndex >= slotCount)
+        throw new MeetingError(MeetingErrorCode.InvalidSlot, `slotIndex must be between 0 and ${slotCount - 1}`);
+      await this.access.lockSlot(em, event.id, slotIndex);
       await this.quickSlotCheck(em, event, request, slotIndex);
       const board = await loadBoard(em, event, {
         registrationIds: [request.fromRegistrationId, request.toRegistrationId],

@@ -43,18 +43,19 @@ export class MeetingRequestsService {
     message: string | null,
   ): Promise<MeetingRequest> {
     return inTransaction(this.dataSource, async (em) => {
-      const event = await this.events.getVisibleEvent(eventId, user, em);
+      const event = await this.access.shareLockVisibleEvent(em, eventId, user);
       const own = await this.registrations.requireApproved(event.id, user, em);
-      // Lock the sender's registration: their pending-request count cannot race.
-      await this.registrations.lockRegistration(em, own.id);
       const target = await this.access.approvedCounterpart(
         em,
         own,
         toRegistrationId,
         'You cannot request a meeting with yourself',
       );
-      await this.access.expireStale(em, event.id);
+      // Both delegates locked (the sender's pending count cannot race, and the
+      // target cannot be cancelled before the mail about them is written).
+      await this.access.lockApprovedDelegates(em, event.id, [own.id, target.id]);
       const pairKey = [own.id, target.id].sort().join(':');
+      await this.access.expireStaleOf(em, event.id, own.id, pairKey);
       const repo = em.getRepository(MeetingRequest);
       if (await repo.existsBy({ eventId: event.id, pairKey, status: 'declined' })) {
         throw new MeetingError(MeetingErrorCode.PairDeclined, 'This delegate has declined a meeting with you already');

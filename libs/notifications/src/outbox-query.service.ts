@@ -16,7 +16,7 @@ export class OutboxQueryService {
   constructor(private readonly dataSource: DataSource) {}
 
   async listForEvent(eventId: string, filter: OutboxFilter): Promise<Page<OutboxMessageEntity>> {
-    const after = decodeCursor(filter.cursor, 2);
+    const after = decodeCursor(filter.cursor, ['instant', 'id']);
     const qb = this.dataSource
       .getRepository(OutboxMessageEntity)
       .createQueryBuilder('o')

@@ -23,7 +23,7 @@ export class DirectoryService {
   async search(eventId: string, query: DirectoryQueryDto, user: AuthUser): Promise<Page<DelegateDto>> {
     await this.events.getVisibleEvent(eventId, user);
     if (!(await this.events.isOrganiser(eventId, user))) await this.access.requireApproved(eventId, user);
-    const after = decodeCursor(query.cursor, 2);
+    const after = decodeCursor(query.cursor, ['instant', 'id']);
     const qb = this.dataSource
       .getRepository(Registration)
       .createQueryBuilder('r')

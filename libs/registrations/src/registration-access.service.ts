@@ -42,11 +42,23 @@ export class RegistrationAccessService {
     return own;
   }
 
-  /** Locks the registration row for the rest of the caller's transaction (e.g. so a delegate's own counts cannot race). */
-  async lockRegistration(em: EntityManager, registrationId: string): Promise<void> {
-    await em
-      .getRepository(Registration)
-      .findOne({ where: { id: registrationId }, lock: { mode: 'pessimistic_write' } });
+  /**
+   * Locks the event's registrations with these ids, in id order (FOR UPDATE, so
+   * callers that lock several never deadlock each other), and returns their
+   * statuses as they are under the lock.
+   */
+  async lockStatuses(
+    em: EntityManager,
+    eventId: string,
+    registrationIds: string[],
+  ): Promise<Array<{ id: string; status: string }>> {
+    const sorted = [...new Set(registrationIds)].sort();
+    if (sorted.length === 0) return [];
+    return em.query(
+      `SELECT id, status FROM registrations WHERE event_id = ? AND id IN (${sorted.map(() => '?').join(', ')})
+        ORDER BY id FOR UPDATE`,
+      [eventId, ...sorted],
+    );
   }
 
   /** When the delegate can meet (UTC windows), or null for whenever meetings run. */

@@ -189,7 +189,7 @@ export class RegistrationsService implements OnModuleInit {
   }
 
   async list(eventId: string, query: RegistrationQueryDto): Promise<Page<RegistrationRow>> {
-    const after = decodeCursor(query.cursor, 2);
+    const after = decodeCursor(query.cursor, ['instant', 'id']);
     const qb = this.dataSource
       .getRepository(Registration)
       .createQueryBuilder('r')

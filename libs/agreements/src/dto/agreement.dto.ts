@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
-import { IsSingleLine, LOCALES, Locale, PageQueryDto } from '@roundtable/common';
+import { IsInstant, IsSingleLine, LOCALES, Locale, PageQueryDto } from '@roundtable/common';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -8,7 +8,6 @@ import {
   IsEmail,
   IsIn,
   IsISO31661Alpha2,
-  IsISO8601,
   IsOptional,
   IsString,
   Matches,
@@ -73,7 +72,7 @@ export class AgreementDto {
   @ValidateNested()
   @Type(() => MoneyDto)
   value?: MoneyDto | null;
-  @ApiProperty({ example: '2027-06-11T08:30:00Z' }) @IsISO8601({ strict: true }) signedAt: string;
+  @ApiProperty({ example: '2027-06-11T08:30:00Z' }) @IsInstant() signedAt: string;
   @ApiPropertyOptional({ description: 'The session it was signed at, e.g. the signing ceremony' })
   @IsOptional()
   @IsString()

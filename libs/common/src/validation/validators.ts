@@ -42,3 +42,56 @@ export function IsTimeZone(options?: ValidationOptions): PropertyDecorator {
 
 export const LOCALES = ['zh', 'ru', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
+
+const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,3})?)?(?:Z|[+-](\d{2}):(\d{2}))$/;
+
+/**
+ * An ISO 8601 instant with an explicit offset or Z ('2027-06-10T09:00:00+08:00')
+ * that names a real moment: month 1-12, a day the month has, hours 0-23,
+ * offsets up to ±14:00. '2027-13-45T99:00:00Z' matches the shape but is no date.
+ */
+export function isInstant(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  const m = INSTANT.exec(value);
+  if (!m) return false;
+  const [year, month, day, hour, minute, second, offH, offM] = m.slice(1).map((p) => (p === undefined ? 0 : Number(p)));
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return (
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= daysInMonth &&
+    hour <= 23 &&
+    minute <= 59 &&
+    second <= 59 &&
+    offH <= 14 &&
+    offM <= 59
+  );
+}
+
+export function IsInstant(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isInstant',
+      validator: {
+        validate: (value: unknown) => isInstant(value),
+        defaultMessage: () => '$property must be an ISO 8601 instant with an offset, e.g. 2027-06-10T09:00:00+08:00',
+      },
+    },
+    options,
+  );
+}
+
+/** A calendar date 'YYYY-MM-DD' that exists ('2027-02-30' does not). */
+export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isCalendarDate',
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && isInstant(`${value}T00:00:00Z`),
+        defaultMessage: () => '$property must be a calendar date such as 2027-06-10',
+      },
+    },
+    options,
+  );
+}

@@ -8,6 +8,7 @@ import { CreateAgenda1764050000000 } from './1764050000000-create-agenda';
 import { CreateInvitationsAndVisas1764060000000 } from './1764060000000-create-invitations-and-visas';
 import { CreateMeetings1764070000000 } from './1764070000000-create-meetings';
 import { CreateAgreementLedger1764080000000 } from './1764080000000-create-agreement-ledger';
+import { CreateMeetingSlotLocks1765600000000 } from './1765600000000-create-meeting-slot-locks';
 
 export const MIGRATIONS = [
   CreateUsers1764032400000,
@@ -18,4 +19,5 @@ export const MIGRATIONS = [
   CreateInvitationsAndVisas1764060000000,
   CreateMeetings1764070000000,
   CreateAgreementLedger1764080000000,
+  CreateMeetingSlotLocks1765600000000,
 ];

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { IsSingleLine, IsText, IsTimeZone, LOCALES, PageQueryDto } from '@roundtable/common';
+import { IsCalendarDate, IsInstant, IsSingleLine, IsText, IsTimeZone, LOCALES, PageQueryDto } from '@roundtable/common';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -18,11 +18,6 @@ import {
 } from 'class-validator';
 import { Event, EventLocale, EventStatus, MeetingSettings, MeetingWindow } from '../entities/event.entity';
 
-/** An instant with an explicit offset or Z: '2027-06-10T09:00:00+08:00'. */
-export const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
-const INSTANT_MESSAGE = {
-  message: '$property must be an ISO 8601 instant with an offset, e.g. 2027-06-10T09:00:00+08:00',
-};
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const SECTOR = /^[a-z0-9]+(?:[-_][a-z0-9]+)*$/;
 
@@ -51,7 +46,7 @@ export class EventTranslationsDto {
 }
 
 export class MeetingWindowDto implements MeetingWindow {
-  @ApiProperty({ example: '2027-06-10' }) @Matches(/^\d{4}-\d{2}-\d{2}$/) date: string;
+  @ApiProperty({ example: '2027-06-10' }) @IsCalendarDate() date: string;
   @ApiProperty({ example: '14:00' }) @Matches(/^([01]\d|2[0-3]):[0-5]\d$/) start: string;
   @ApiProperty({ example: '18:00' }) @Matches(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/) end: string;
 }
@@ -69,7 +64,7 @@ export class MeetingSettingsDto implements Partial<MeetingSettings> {
   @ApiPropertyOptional({ default: 12 }) @IsOptional() @IsInt() @Min(1) @Max(100) maxMeetingsPerDelegate?: number;
   @ApiPropertyOptional({ default: 20 }) @IsOptional() @IsInt() @Min(1) @Max(500) maxPendingRequests?: number;
   @ApiPropertyOptional({ default: 72 }) @IsOptional() @IsInt() @Min(1) @Max(2160) requestExpiryHours?: number;
-  @ApiPropertyOptional({ default: [1440, 30] })
+  @ApiPropertyOptional({ type: 'integer', isArray: true, default: [1440, 30] })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(5)
@@ -80,7 +75,7 @@ export class MeetingSettingsDto implements Partial<MeetingSettings> {
 }
 
 export class SessionSettingsDto {
-  @ApiPropertyOptional({ default: [60] })
+  @ApiPropertyOptional({ type: 'integer', isArray: true, default: [60] })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(5)
@@ -91,8 +86,8 @@ export class SessionSettingsDto {
 }
 
 export class RegistrationSettingsDto {
-  @ApiPropertyOptional() @IsOptional() @Matches(INSTANT, INSTANT_MESSAGE) opensAt?: string;
-  @ApiPropertyOptional() @IsOptional() @Matches(INSTANT, INSTANT_MESSAGE) closesAt?: string;
+  @ApiPropertyOptional() @IsOptional() @IsInstant() opensAt?: string;
+  @ApiPropertyOptional() @IsOptional() @IsInstant() closesAt?: string;
   @ApiPropertyOptional({ description: 'Approved delegates allowed; omit for unlimited' })
   @IsOptional()
   @IsInt()
@@ -122,8 +117,8 @@ export class CreateEventDto {
   @ApiPropertyOptional({ example: 'Nanchang' }) @IsOptional() @IsSingleLine(1, 120) city?: string;
   @ApiPropertyOptional({ example: 'CN' }) @IsOptional() @IsISO31661Alpha2() country?: string;
   @ApiProperty({ example: 'Asia/Shanghai' }) @IsTimeZone() timeZone: string;
-  @ApiProperty({ example: '2027-06-10T09:00:00+08:00' }) @Matches(INSTANT, INSTANT_MESSAGE) startsAt: string;
-  @ApiProperty({ example: '2027-06-11T18:00:00+08:00' }) @Matches(INSTANT, INSTANT_MESSAGE) endsAt: string;
+  @ApiProperty({ example: '2027-06-10T09:00:00+08:00' }) @IsInstant() startsAt: string;
+  @ApiProperty({ example: '2027-06-11T18:00:00+08:00' }) @IsInstant() endsAt: string;
 
   @ApiPropertyOptional({ enum: LOCALES, isArray: true, description: 'Working languages; the first is the default' })
   @IsOptional()

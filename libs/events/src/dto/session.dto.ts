@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { IsSingleLine, IsText, LOCALES } from '@roundtable/common';
+import { IsInstant, IsSingleLine, IsText, LOCALES } from '@roundtable/common';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -18,11 +18,7 @@ import {
 } from 'class-validator';
 import { Room } from '../entities/room.entity';
 import { SESSION_KINDS, SessionKind } from '../entities/session.entity';
-import { INSTANT } from './event.dto';
 
-const INSTANT_MESSAGE = {
-  message: '$property must be an ISO 8601 instant with an offset, e.g. 2027-06-10T09:00:00+08:00',
-};
 const PAIR = /^(zh|ru|en)-(zh|ru|en)$/;
 const lower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
 
@@ -83,8 +79,8 @@ export class CreateSessionDto {
   @ValidateNested()
   @Type(() => SessionTranslationsDto)
   translations?: SessionTranslationsDto;
-  @ApiProperty() @Matches(INSTANT, INSTANT_MESSAGE) startsAt: string;
-  @ApiProperty() @Matches(INSTANT, INSTANT_MESSAGE) endsAt: string;
+  @ApiProperty() @IsInstant() startsAt: string;
+  @ApiProperty() @IsInstant() endsAt: string;
   @ApiPropertyOptional()
   @IsOptional()
   @Matches(/^[0-9a-f-]{36}$/, { message: 'roomId must be a room id' })

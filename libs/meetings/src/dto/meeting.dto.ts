@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsSingleLine, IsText, IsTimeZone } from '@roundtable/common';
+import { IsInstant, IsSingleLine, IsText, IsTimeZone } from '@roundtable/common';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -9,7 +9,6 @@ import {
   IsEmail,
   IsIn,
   IsInt,
-  IsISO8601,
   IsOptional,
   IsString,
   Matches,
@@ -31,8 +30,8 @@ const IsAfterStart = (): PropertyDecorator =>
   });
 
 export class TimeWindowDto {
-  @ApiProperty({ example: '2027-06-10T06:00:00Z' }) @IsISO8601({ strict: true }) start: string;
-  @ApiProperty({ example: '2027-06-10T10:00:00Z' }) @IsISO8601({ strict: true }) @IsAfterStart() end: string;
+  @ApiProperty({ example: '2027-06-10T06:00:00Z' }) @IsInstant() start: string;
+  @ApiProperty({ example: '2027-06-10T10:00:00Z' }) @IsInstant() @IsAfterStart() end: string;
 }
 
 export class AvailabilityDto {

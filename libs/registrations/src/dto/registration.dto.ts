@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsSingleLine, IsText, IsTimeZone, PageQueryDto } from '@roundtable/common';
+import { IsCalendarDate, IsSingleLine, IsText, IsTimeZone, PageQueryDto } from '@roundtable/common';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -228,8 +228,8 @@ export class VisaRequestDto {
   @ApiProperty()
   @Matches(/^[A-Z0-9]{5,20}$/, { message: 'passportNumber must be 5 to 20 capital letters and digits' })
   passportNumber: string;
-  @ApiProperty({ example: '1980-04-12' }) @Matches(/^\d{4}-\d{2}-\d{2}$/) dateOfBirth: string;
-  @ApiProperty({ example: '2031-01-01' }) @Matches(/^\d{4}-\d{2}-\d{2}$/) passportExpiresOn: string;
-  @ApiProperty({ example: '2027-06-08' }) @Matches(/^\d{4}-\d{2}-\d{2}$/) entryOn: string;
-  @ApiProperty({ example: '2027-06-13' }) @Matches(/^\d{4}-\d{2}-\d{2}$/) exitOn: string;
+  @ApiProperty({ example: '1980-04-12' }) @IsCalendarDate() dateOfBirth: string;
+  @ApiProperty({ example: '2031-01-01' }) @IsCalendarDate() passportExpiresOn: string;
+  @ApiProperty({ example: '2027-06-08' }) @IsCalendarDate() entryOn: string;
+  @ApiProperty({ example: '2027-06-13' }) @IsCalendarDate() exitOn: string;
 }
