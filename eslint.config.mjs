@@ -3,7 +3,19 @@ import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'var/**', 'coverage/**', '**/*.js', '**/*.mjs'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'var/**',
+      'coverage/**',
+      'test/web/screenshots/**',
+      'test/web/results/**',
+      'playwright-report/**',
+      '**/*.js',
+      '**/*.mjs',
+    ],
+  },
   eslint.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -25,6 +37,40 @@ export default tseslint.config(
             {
               group: ['@roundtable/*/src', '@roundtable/*/src/*', '**/libs/*/src/*', '**/libs/*/src/**'],
               message: 'Import another library through its alias and index (e.g. @roundtable/meetings).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The web app's one-way layout: shared code (lib, components) → features → app; features never import each other.
+    files: ['apps/web/src/features/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['../../*', '../../**'],
+              message: 'A feature imports no other feature; compose them in a route file.',
+            },
+            { group: ['@/features/**', '@/app/**'], message: 'A feature imports no other feature nor the app.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['apps/web/src/lib/**/*.{ts,tsx}', 'apps/web/src/components/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@/features/**', '@/app/**', '../features/**', '../app/**'],
+              message: 'Shared code knows no feature.',
             },
           ],
         },

@@ -47,6 +47,22 @@ describe('Demo forum', () => {
     expect(Number(companies.zh)).toBe(Number(companies.cn));
     expect(Number(companies.cyr)).toBe(Number(companies.ru));
 
+    // every delegate has a name of their own, and badge names in Latin, Chinese and Russian for the other side's mails
+    const people = await ds.query<{ name: string; badge_names: string }[]>(
+      `SELECT u.name, r.badge_names FROM registrations r JOIN users u ON u.id = r.user_id
+        WHERE r.event_id = ? AND u.email LIKE '%@delegates.example'`,
+      [eventId],
+    );
+    expect(people.length).toBeGreaterThanOrEqual(120);
+    expect(new Set(people.map((p) => p.name)).size).toBe(people.length);
+    const badges = people.map((p) => JSON.parse(p.badge_names) as Record<string, string>);
+    expect(badges.every((b) => b.latin && b.zh && b.ru)).toBe(true);
+    const pair = await ds.query<{ name: string }[]>(
+      `SELECT name FROM users WHERE email IN ('cn-001@delegates.example', 'cn-002@delegates.example')`,
+    );
+    expect(pair).toHaveLength(2);
+    expect(pair[0].name).not.toBe(pair[1].name);
+
     const agenda = await http(app).get(`/events/${eventId}/agenda`).expect(200);
     expect(agenda.body.days).toHaveLength(2);
     const kinds = agenda.body.days.flatMap((d: { sessions: { kind: string }[] }) => d.sessions.map((s) => s.kind));

@@ -193,7 +193,13 @@ describe('B2B meetings', () => {
     const after = await outboxRows(app, { type: 'meeting-reminder', subject: `meeting:${meetingId}` });
     expect(after.every((r) => r.status === 'cancelled')).toBe(true);
     const cancelled = await outboxRows(app, { type: 'meeting-cancelled', subject: `meeting:${meetingId}` });
-    expect(cancelled.map((m) => [m.recipientUserId, m.calendar?.method])).toEqual([[a.user.id, 'CANCEL']]);
+    // the one who cancelled (b) gets the CANCEL too, so both calendars drop the meeting
+    expect(cancelled.map((m) => [m.recipientUserId, m.calendar?.method, m.calendar?.sequence]).sort()).toEqual(
+      [
+        [a.user.id, 'CANCEL', 2],
+        [b.user.id, 'CANCEL', 2],
+      ].sort(),
+    );
     expect(await ds.query('SELECT COUNT(*) AS n FROM meeting_seats WHERE meeting_id = ?', [meetingId])).toEqual([
       { n: '0' },
     ]);

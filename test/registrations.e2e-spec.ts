@@ -223,6 +223,61 @@ describe('registrations', () => {
       .expect(403);
   });
 
+  it('refuses an invitation token after registration closed unless the organiser allowed late registration on it', async () => {
+    const event = await createEvent(app, organiser, {
+      registration: { opensAt: '2019-01-01T00:00:00Z', closesAt: '2020-01-01T00:00:00Z' },
+    });
+    const [plain, late, fromCsv] = await Promise.all([1, 2, 3].map(() => createUser(app)));
+    const invited = await http(app)
+      .post(`/events/${event.id}/invitations`)
+      .set(...bearer(organiser))
+      .send({
+        invitations: [
+          { email: plain.email, name: 'On time only' },
+          { email: late.email, name: 'Allowed late', allowLateRegistration: true },
+          { email: 'odd@example.test', name: 'Odd flag', allowLateRegistration: 'maybe' },
+        ],
+      })
+      .expect(201);
+    expect(invited.body.invited.map((r: { email: string }) => r.email)).toEqual([plain.email, late.email]);
+    expect(JSON.stringify(invited.body.rejected)).toMatch(/allowLateRegistration must be a boolean/);
+    const csv = await http(app)
+      .post(`/events/${event.id}/invitations`)
+      .set(...bearer(organiser))
+      .set('Content-Type', 'text/csv')
+      .send(`name,email,allowLateRegistration\nCSV Guest,${fromCsv.email},yes\n`)
+      .expect(201);
+    const tokenOf = async (invitationId: string) => {
+      const [mail] = await outboxRows(app, { dedupeKey: `invitation:${invitationId}` });
+      return new URL(String(mail.payload.registrationUrl)).searchParams.get('invitationToken')!;
+    };
+
+    const refused = await register(event.id, plain, {
+      invitationToken: await tokenOf(invited.body.invited[0].invitationId),
+    }).expect(409);
+    expect(refused.body.code).toBe('REGISTRATION_CLOSED');
+    expect(refused.body.message).toMatch(/does not allow late registration/);
+    // refused means untouched: no registration, the invitation still unused
+    expect(await app.get(DataSource).getRepository(Registration).countBy({ eventId: event.id })).toBe(0);
+    const [unused] = await app
+      .get(DataSource)
+      .query<{ used_at: Date | null }[]>('SELECT used_at FROM invitations WHERE id = ?', [
+        invited.body.invited[0].invitationId,
+      ]);
+    expect(unused.used_at).toBeNull();
+
+    const allowed = await register(event.id, late, {
+      invitationToken: await tokenOf(invited.body.invited[1].invitationId),
+    }).expect(201);
+    expect(allowed.body.status).toBe('approved');
+    const viaCsv = await register(event.id, fromCsv, {
+      invitationToken: await tokenOf(csv.body.invited[0].invitationId),
+    }).expect(201);
+    expect(viaCsv.body.status).toBe('approved');
+    // the plain door stays shut for everyone else
+    expect((await register(event.id, await createUser(app)).expect(409)).body.code).toBe('REGISTRATION_CLOSED');
+  });
+
   it('shows the directory to approved delegates and organisers only, with what each chose to share', async () => {
     const event = await createEvent(app, organiser, { registration: { requiresApproval: true } });
     const [sharing, private_, pending, outsider] = await Promise.all([1, 2, 3, 4].map(() => createUser(app)));

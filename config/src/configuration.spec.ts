@@ -39,4 +39,16 @@ describe('loadConfig', () => {
   it('never prints a secret it rejects', () => {
     expect(() => loadConfig({ JWT_SECRET: 'short' })).toThrow(/\(hidden\)/);
   });
+
+  it('reads DB_READ_HOSTS as replicas, the port defaulting to DB_PORT, and refuses a malformed list', () => {
+    expect(loadConfig({ DB_PORT: '3307', DB_READ_HOSTS: 'db-r1:3310,10.0.0.3' }).db.readHosts).toEqual([
+      { host: 'db-r1', port: 3310 },
+      { host: '10.0.0.3', port: 3307 },
+    ]);
+    expect(loadConfig({}).db.readHosts).toEqual([]);
+    for (const bad of ['db-r1:', 'db-r1,,db-r2', 'db r1', 'db-r1:70000'])
+      expect(() => loadConfig({ DB_READ_HOSTS: bad })).toThrow(
+        /^Invalid configuration: DB_READ_HOSTS must be read replicas/,
+      );
+  });
 });

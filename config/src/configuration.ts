@@ -19,6 +19,10 @@ export interface AppConfig {
     name: string;
     poolSize: number;
     runMigrations: boolean;
+    /** Read replicas (TypeORM replication); empty: every query goes to the primary. */
+    readHosts: Array<{ host: string; port: number }>;
+    /** After a user's write, their reads go to the primary for this long (and an event's public reads after it changed). */
+    readYourWritesSeconds: number;
   };
   redis: { host: string; port: number; password?: string; db: number; prefix: string };
   auth: {
@@ -38,6 +42,14 @@ export interface AppConfig {
     concurrency: number;
     pollMs: number;
     leaseMs: number;
+  };
+  /** Invitations are not a mail relay: totals per event (small until a platform admin trusts it) and per organiser. */
+  invitations: {
+    perEventUntrusted: number;
+    perEventTrusted: number;
+    perOrganiserPerDay: number;
+    maxRowsJson: number;
+    maxRowsCsv: number;
   };
 }
 
@@ -97,6 +109,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       name: parsed.DB_NAME,
       poolSize: parsed.DB_POOL_SIZE,
       runMigrations: parsed.RUN_MIGRATIONS,
+      readHosts: parsed.DB_READ_HOSTS.split(',')
+        .filter((h) => h !== '')
+        .map((h) => {
+          const [host, port] = h.split(':');
+          if (port !== undefined && (Number(port) < 1 || Number(port) > 65535))
+            throw invalid('DB_READ_HOSTS', env.DB_READ_HOSTS);
+          return { host, port: port ? Number(port) : parsed.DB_PORT };
+        }),
+      readYourWritesSeconds: parsed.DB_READ_YOUR_WRITES_SECONDS,
     },
     redis: {
       host: parsed.REDIS_HOST,
@@ -122,6 +143,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       concurrency: parsed.MAIL_CONCURRENCY,
       pollMs: parsed.OUTBOX_POLL_MS,
       leaseMs: parsed.OUTBOX_LEASE_MS,
+    },
+    invitations: {
+      perEventUntrusted: parsed.INVITATIONS_PER_EVENT_UNTRUSTED,
+      perEventTrusted: parsed.INVITATIONS_PER_EVENT_TRUSTED,
+      perOrganiserPerDay: parsed.INVITATIONS_PER_ORGANISER_PER_DAY,
+      maxRowsJson: parsed.INVITATIONS_MAX_ROWS_JSON,
+      maxRowsCsv: parsed.INVITATIONS_MAX_ROWS_CSV,
     },
   };
 }

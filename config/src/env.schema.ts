@@ -62,6 +62,16 @@ export class EnvSchema {
   @Max(200)
   DB_POOL_SIZE = 20;
 
+  /** Read replicas, `host[:port]` separated by commas (the port defaults to DB_PORT); empty: none. */
+  @Matches(/^$|^[A-Za-z0-9._-]+(:\d{1,5})?(,[A-Za-z0-9._-]+(:\d{1,5})?)*$/)
+  DB_READ_HOSTS = '';
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(3600)
+  DB_READ_YOUR_WRITES_SECONDS = 5;
+
   @IsString()
   @MinLength(1)
   REDIS_HOST = '127.0.0.1';
@@ -158,6 +168,36 @@ export class EnvSchema {
   @Max(3_600_000)
   OUTBOX_LEASE_MS = 60_000;
 
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  INVITATIONS_PER_EVENT_UNTRUSTED = 20;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  INVITATIONS_PER_EVENT_TRUSTED = 10_000;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  INVITATIONS_PER_ORGANISER_PER_DAY = 50;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  INVITATIONS_MAX_ROWS_JSON = 500;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  INVITATIONS_MAX_ROWS_CSV = 5_000;
+
   @IsIn(['auto', 'always', 'never'])
   DEMO_SEED: 'auto' | 'always' | 'never' = 'auto';
 
@@ -178,6 +218,8 @@ export const ENV_EXPECTATIONS: Record<keyof EnvSchema, string> = {
   DB_PASSWORD: 'a password (may be empty)',
   DB_NAME: 'a database name of letters, digits and underscores (at most 64)',
   DB_POOL_SIZE: 'an integer between 1 and 200',
+  DB_READ_HOSTS: 'read replicas as host[:port] separated by commas, e.g. 10.0.0.2:3306,10.0.0.3 (or empty)',
+  DB_READ_YOUR_WRITES_SECONDS: 'an integer number of seconds between 0 and 3600',
   REDIS_HOST: 'a host name or IP address',
   REDIS_PORT: 'an integer port between 1 and 65535',
   REDIS_PASSWORD: 'a password (may be empty)',
@@ -197,6 +239,11 @@ export const ENV_EXPECTATIONS: Record<keyof EnvSchema, string> = {
   MAIL_CONCURRENCY: 'an integer between 1 and 200',
   OUTBOX_POLL_MS: 'an integer number of milliseconds between 50 and 60000',
   OUTBOX_LEASE_MS: 'an integer number of milliseconds between 1000 and 3600000',
+  INVITATIONS_PER_EVENT_UNTRUSTED: 'an integer number of invitations between 0 and 1000000',
+  INVITATIONS_PER_EVENT_TRUSTED: 'an integer number of invitations between 0 and 1000000',
+  INVITATIONS_PER_ORGANISER_PER_DAY: 'an integer number of invitations between 0 and 1000000',
+  INVITATIONS_MAX_ROWS_JSON: 'an integer number of rows between 1 and 100000',
+  INVITATIONS_MAX_ROWS_CSV: 'an integer number of rows between 1 and 100000',
   DEMO_SEED: 'one of auto, always, never',
   RUN_MIGRATIONS: 'true or false',
 };

@@ -8,6 +8,51 @@ import { SchedulerInput } from '@roundtable/scheduler';
  * interpreters per slot. Written for generated forums (no fixed tables, nothing pinned).
  */
 export function toLpModel(input: SchedulerInput, integer: boolean): string {
+  const { vars, rows } = constraints(input);
+  return lp('Maximize', vars.join(' + '), rows, vars, integer ? vars : []);
+}
+
+/**
+ * The fairness stages of the lexicographic objective, as integer programmes.
+ * A delegate is servable when one of their requests could be placed on its
+ * own (it has a variable); u(d) is 1 when a servable delegate has no meeting.
+ * `minimiseUnserved`: fewest unserved servable delegates with at least
+ * `minPlaced` meetings; `maximisePlaced`: most meetings with at most
+ * `maxUnserved` of them.
+ */
+export function toFairnessModel(
+  input: SchedulerInput,
+  goal: { minimiseUnserved: { minPlaced: number } } | { maximisePlaced: { maxUnserved: number } },
+): string {
+  const { vars, rows, perDelegate } = constraints(input);
+  const unserved: string[] = [];
+  let k = 0;
+  for (const terms of perDelegate.values()) {
+    const u = `u${k++}`;
+    unserved.push(u);
+    rows.push(` serve_${u}: ${u} + ${terms.join(' + ')} >= 1`);
+  }
+  const objective = 'minimiseUnserved' in goal ? unserved.join(' + ') : vars.join(' + ');
+  if ('minimiseUnserved' in goal) rows.push(` placed: ${vars.join(' + ')} >= ${goal.minimiseUnserved.minPlaced}`);
+  else rows.push(` unserved: ${unserved.join(' + ') || '0 x_none'} <= ${goal.maximisePlaced.maxUnserved}`);
+  return lp('minimiseUnserved' in goal ? 'Minimize' : 'Maximize', objective, rows, [...vars, ...unserved], vars);
+}
+
+function lp(sense: string, objective: string, rows: string[], bounded: string[], binaries: string[]): string {
+  return [
+    sense,
+    ` obj: ${objective || '0 x_none'}`,
+    'Subject To',
+    ...(rows.length ? rows : [' none: 0 x_none <= 0']),
+    'Bounds',
+    ...bounded.map((v) => ` 0 <= ${v} <= 1`),
+    ...(binaries.length ? ['Binaries', ` ${binaries.join(' ')}`] : []),
+    'End',
+  ].join('\n');
+}
+
+/** Variables x(r,s) and the rows every model shares; also each delegate's variables. */
+function constraints(input: SchedulerInput): { vars: string[]; rows: string[]; perDelegate: Map<string, string[]> } {
   if (input.pinned.length > 0 || input.delegates.some((d) => d.fixedTable))
     throw new Error('the bound model covers generated forums only');
   const S = input.slotCount;
@@ -62,14 +107,5 @@ export function toLpModel(input: SchedulerInput, integer: boolean): string {
   for (const [d, t] of perDelegate) row(`cap_${d}`, t, delegate.get(d)!.cap);
   perSlot.forEach((t, s) => row(`tables${s}`, t, input.tableCount));
   perSlotInterpreted.forEach((t, s) => row(`interp${s}`, t, interpretersAt[s]));
-  return [
-    'Maximize',
-    ` obj: ${vars.join(' + ') || '0 x_none'}`,
-    'Subject To',
-    ...(rows.length ? rows : [' none: 0 x_none <= 0']),
-    'Bounds',
-    ...vars.map((v) => ` 0 <= ${v} <= 1`),
-    ...(integer ? ['Binaries', ` ${vars.join(' ')}`] : []),
-    'End',
-  ].join('\n');
+  return { vars, rows, perDelegate };
 }

@@ -1,13 +1,17 @@
-// npm run bench:scheduler: the B2B scheduler on generated forums against the
-// stored ILP/LP bounds (test/bench/scheduler-bounds.json), and plain first-fit
-// in request order for comparison. Each size runs in its own process so the
-// peak memory printed is that size's alone.
+// npm run bench:scheduler [-- <family|size|incremental>,...]: the B2B
+// scheduler on generated forums of both families against the stored ILP/LP
+// bounds (test/bench/scheduler-bounds.json), with the delegates it left with
+// no meeting although one was possible, the lexicographic fairness ILP where
+// stored (S of the hard family), and plain first-fit in request order for
+// comparison. Each run is its own process so the peak memory printed is its alone.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import {
   checkSchedule,
   firstFit,
+  FORUM_FAMILIES,
   FORUM_SIZES,
+  ForumFamily,
   ForumSize,
   generateForum,
   IncrementalSchedule,
@@ -16,54 +20,63 @@ import {
   schedule,
   SchedulerResult,
 } from '@roundtable/scheduler';
-import { BENCH_PLAN, BOUNDS_FILE, instanceHash, StoredBound } from './scheduler-plan';
+import { BENCH_PLAN, BOUNDS_FILE, familyOf, instanceHash, StoredBound } from './scheduler-plan';
 
 interface Run {
+  family: ForumFamily;
   size: ForumSize;
   seed: number;
   bound: number | null;
   boundKind: string;
+  fairness: StoredBound['fairness'] | null;
   placed: number;
   ms: number;
-  fewest: number;
+  cpuMs: number;
+  unserved: number;
   ffPlaced: number;
   ffMs: number;
-  ffFewest: number;
+  ffUnserved: number;
   peakMb: number;
 }
 
-function timed(fn: () => SchedulerResult): [SchedulerResult, number] {
+/** Wall time and this process's CPU time (which a busy machine stretches less), in ms. */
+function timed(fn: () => SchedulerResult): [SchedulerResult, number, number] {
   const started = process.hrtime.bigint();
+  const cpu = process.cpuUsage();
   const result = fn();
-  return [result, Number(process.hrtime.bigint() - started) / 1e6];
+  const used = process.cpuUsage(cpu);
+  return [result, Number(process.hrtime.bigint() - started) / 1e6, (used.user + used.system) / 1000];
 }
 
-/** One size, one seed, in this process: prints a JSON line. */
-function runOne(size: ForumSize, seed: number): void {
-  const input = generateForum(size, seed);
+/** One forum, one seed, in this process: prints a JSON line. */
+function runOne(family: ForumFamily, size: ForumSize, seed: number): void {
+  const input = generateForum(size, seed, family);
   const stored = (JSON.parse(readFileSync(BOUNDS_FILE, 'utf8')) as StoredBound[]).find(
-    (b) => b.size === size && b.seed === seed,
+    (b) => familyOf(b) === family && b.size === size && b.seed === seed,
   );
   if (stored && stored.hash !== instanceHash(input))
-    throw new Error(`${size}/${seed}: the generator changed; run npm run bench:scheduler:bounds`);
+    throw new Error(`${family} ${size}/${seed}: the generator changed; run npm run bench:scheduler:bounds`);
   // Timed warm, as in a running worker: one schedule of another forum of the same size first.
-  schedule(generateForum(size, 1000 + seed), { seed });
-  const [result, ms] = timed(() => schedule(input, { seed }));
+  schedule(generateForum(size, 1000 + seed, family), { seed });
+  const [result, ms, cpuMs] = timed(() => schedule(input, { seed }));
   const peakMb = process.resourceUsage().maxRSS / 1024;
   const problems = checkSchedule(input, result);
   if (problems.length) throw new Error(`${size}/${seed}: invalid schedule: ${problems.slice(0, 3).join('; ')}`);
   const [ff, ffMs] = timed(() => firstFit(input));
   const run: Run = {
+    family,
     size,
     seed,
     bound: stored?.bound ?? null,
     boundKind: stored?.kind ?? '-',
+    fairness: stored?.fairness ?? null,
     placed: result.stats.placed,
     ms,
-    fewest: result.stats.fewestMeetingsPerDelegate,
+    cpuMs,
+    unserved: result.stats.unservedDelegates,
     ffPlaced: ff.stats.placed,
     ffMs,
-    ffFewest: ff.stats.fewestMeetingsPerDelegate,
+    ffUnserved: ff.stats.unservedDelegates,
     peakMb,
   };
   console.log(JSON.stringify(run));
@@ -120,40 +133,54 @@ function child(args: string[]): string {
 }
 
 function main(): void {
-  const [mode, size, seed] = process.argv.slice(2);
-  if (mode === '--one') return runOne(size as ForumSize, Number(seed));
+  const [mode, family, size, seed] = process.argv.slice(2);
+  if (mode === '--one') return runOne(family as ForumFamily, size as ForumSize, Number(seed));
   if (mode === '--incremental') return runIncremental();
 
   const only = mode ? mode.split(',') : null;
   const fmt = (n: number, d = 0): string => n.toFixed(d);
-  console.log(
-    'size  seeds  placed  bound     ratio    time ms  peak MB  fewest | first-fit placed  ratio   time ms  fewest',
-  );
-  for (const { size, seeds } of BENCH_PLAN) {
-    if (only && !only.includes(size)) continue;
-    const runs: Run[] = seeds.map(
-      (seed) =>
-        JSON.parse(
-          child(['--one', size, String(seed)])
-            .trim()
-            .split('\n')
-            .pop()!,
-        ) as Run,
+  const pct = (x: number, of: number | null): string => (of ? `${fmt((100 * x) / of, 2)}%` : '-');
+  for (const family of FORUM_FAMILIES) {
+    const named = (names: readonly string[], name: string): boolean =>
+      !only || !only.some((x) => names.includes(x)) || only.includes(name);
+    const plan = BENCH_PLAN.filter(
+      (p) => p.family === family && named(FORUM_FAMILIES, family) && named(Object.keys(FORUM_SIZES), p.size),
     );
-    for (const r of runs) {
-      const ratio = r.bound ? `${fmt((100 * r.placed) / r.bound, 2)}%` : '-';
-      const ffRatio = r.bound ? `${fmt((100 * r.ffPlaced) / r.bound, 2)}%` : '-';
-      console.log(
-        `${size.padEnd(5)} ${String(r.seed).padEnd(6)} ${String(r.placed).padEnd(7)} ${(r.bound === null ? '-' : `${fmt(r.bound, 1)} ${r.boundKind}`).padEnd(9)} ${ratio.padEnd(8)} ${fmt(r.ms).padStart(7)}  ${fmt(r.peakMb).padStart(7)}  ${String(r.fewest).padStart(6)} | ${String(r.ffPlaced).padStart(16)}  ${ffRatio.padEnd(7)} ${fmt(r.ffMs).padStart(7)}  ${String(r.ffFewest).padStart(6)}`,
+    if (plan.length === 0) continue;
+    console.log(`\n${family} family`);
+    console.log(
+      'size  seed  placed  bound       % bound   time ms  cpu ms  peak MB  unserved  ILP placed/unserved | first-fit placed  % bound  time ms  unserved',
+    );
+    for (const { size, seeds } of plan) {
+      const runs: Run[] = seeds.map(
+        (seed) =>
+          JSON.parse(
+            child(['--one', family, size, String(seed)])
+              .trim()
+              .split('\n')
+              .pop()!,
+          ) as Run,
       );
-    }
-    const bounded = runs.filter((r) => r.bound !== null);
-    if (runs.length > 1) {
-      const optimal = bounded.filter((r) => r.placed >= Math.floor(r.bound! + 1e-6)).length;
-      const worst = Math.min(...bounded.map((r) => r.placed / r.bound!));
-      console.log(
-        `${size} summary: ${FORUM_SIZES[size].delegates} delegates / ${FORUM_SIZES[size].requests} requests; at the bound on ${optimal}/${bounded.length} seeds, worst ratio ${fmt(100 * worst, 2)}%, slowest ${fmt(Math.max(...runs.map((r) => r.ms)))} ms, first-fit worst ratio ${fmt(100 * Math.min(...bounded.map((r) => r.ffPlaced / r.bound!)), 2)}%`,
-      );
+      for (const r of runs) {
+        const ilp = r.fairness ? `${r.fairness.placed}/${r.fairness.unserved}` : '-';
+        console.log(
+          `${size.padEnd(5)} ${String(r.seed).padEnd(5)} ${String(r.placed).padStart(6)}  ${(r.bound === null ? '-' : `${fmt(r.bound, 1)} ${r.boundKind}`).padEnd(11)} ${pct(r.placed, r.bound).padStart(7)}  ${fmt(r.ms).padStart(7)}  ${fmt(r.cpuMs).padStart(6)}  ${fmt(r.peakMb).padStart(7)}  ${String(r.unserved).padStart(8)}  ${ilp.padStart(19)} | ${String(r.ffPlaced).padStart(16)}  ${pct(r.ffPlaced, r.bound).padStart(7)}  ${fmt(r.ffMs).padStart(7)}  ${String(r.ffUnserved).padStart(8)}`,
+        );
+      }
+      const bounded = runs.filter((r) => r.bound !== null);
+      const fair = runs.filter((r) => r.fairness);
+      if (runs.length > 1 && bounded.length > 0) {
+        const optimal = bounded.filter((r) => r.placed >= Math.floor(r.bound! + 1e-6)).length;
+        const worst = Math.min(...bounded.map((r) => r.placed / r.bound!));
+        const asFair = fair.filter((r) => r.unserved <= r.fairness!.unserved && r.placed >= r.fairness!.minPlaced);
+        console.log(
+          `${family} ${size} summary: ${FORUM_SIZES[size].delegates} delegates / ${FORUM_SIZES[size].requests} requests; at the bound on ${optimal}/${bounded.length} seeds, worst ratio ${fmt(100 * worst, 2)}%, slowest ${fmt(Math.max(...runs.map((r) => r.ms)))} ms (cpu ${fmt(Math.max(...runs.map((r) => r.cpuMs)))} ms), unserved ${runs.reduce((n, r) => n + r.unserved, 0)} in all` +
+            (fair.length
+              ? `; as fair as the lexicographic ILP on ${asFair.length}/${fair.length} seeds (ILP unserved ${fair.reduce((n, r) => n + r.fairness!.unserved, 0)} in all)`
+              : '') +
+            `; first-fit worst ratio ${fmt(100 * Math.min(...bounded.map((r) => r.ffPlaced / r.bound!)), 2)}%`,
+        );
+      }
     }
   }
   if (!only || only.includes('incremental')) {

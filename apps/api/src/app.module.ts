@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { AgreementsModule } from '@roundtable/agreements';
 import { AuthModule } from '@roundtable/auth';
 import { LoggingModule } from '@roundtable/common';
@@ -14,6 +14,8 @@ import { MeetingsModule } from '@roundtable/meetings';
 import { WorkerModule } from '@roundtable/worker';
 import { HttpExceptionFilter } from './errors/http-exception.filter';
 import { HealthModule } from './health/health.module';
+import { ReadYourWritesInterceptor } from './read-your-writes.interceptor';
+import { webAppModules } from './web-app';
 
 export interface AppModuleOptions {
   /** Also run the worker's processors in this process (`npm start`). */
@@ -39,8 +41,12 @@ export class AppModule {
         DemoModule,
         HealthModule,
         ...(options.allInOne ? [WorkerModule] : []),
+        ...webAppModules(),
       ],
-      providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],
+      providers: [
+        { provide: APP_FILTER, useClass: HttpExceptionFilter },
+        { provide: APP_INTERCEPTOR, useClass: ReadYourWritesInterceptor },
+      ],
     };
   }
 }

@@ -4,6 +4,7 @@ import { ConfigError, loadConfig, loadEnvFileIfPresent } from '@roundtable/confi
 import { accountLines, DemoLogins, DemoSeedService } from '@roundtable/demo';
 import { AppModule } from './app.module';
 import { setupApp } from './setup-app';
+import { webAppBuilt, WEB_APP_PATH } from './web-app';
 
 async function bootstrap(): Promise<void> {
   loadEnvFileIfPresent();
@@ -26,6 +27,7 @@ async function bootstrap(): Promise<void> {
     [
       '',
       `Roundtable ${allInOne ? 'api + worker (all-in-one)' : 'api'} is up:`,
+      webAppBuilt() ? `  Web app    ${url}${WEB_APP_PATH}/` : `  Web app    not built (run "npm run build:web")`,
       `  API        ${url}`,
       `  OpenAPI    ${url}/docs`,
       `  Health     ${url}/health`,
@@ -40,6 +42,7 @@ function demoLines(url: string, demo: DemoLogins): string[] {
   return [
     '',
     'Demo forum (the 12th China-Russia SME Cooperation Roundtable, Nanchang):',
+    `  Event page ${url}${WEB_APP_PATH}/events/${demo.eventId}`,
     `  Agenda     ${url}/events/${demo.eventId}/agenda`,
     `  Delegates  ${url}/events/${demo.eventId}/delegates (log in first)`,
     `  Agreements ${url}/events/${demo.eventId}/agreements/summary`,

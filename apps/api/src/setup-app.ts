@@ -17,7 +17,23 @@ export function setupApp(app: INestApplication): void {
   express.useBodyParser('json', { limit: '256kb' });
   express.useBodyParser('urlencoded', { limit: '256kb', extended: false });
   app.use(limitJsonDepth);
-  app.use(helmet());
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          // Over plain http on a LAN address (a venue's Wi-Fi) the browser would otherwise try https and fail.
+          upgradeInsecureRequests: null,
+          // The web app and the API docs load nothing from elsewhere; Mantine sets inline styles.
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          fontSrc: ["'self'", 'data:'],
+          imgSrc: ["'self'", 'data:', 'blob:'],
+          connectSrc: ["'self'"],
+          workerSrc: ["'self'"],
+          manifestSrc: ["'self'"],
+        },
+      },
+    }),
+  );
   // Public reads (event, agenda, sessions, agreements summary) from the shared cache, before any guard or pipe.
   app.use(app.get(PublicReadCache).middleware());
   mountQueueDashboard(app);

@@ -11,8 +11,8 @@ import {
   Page,
   toPage,
 } from '@roundtable/common';
-import { inTransaction } from '@roundtable/database';
-import { Event, EventAccessService, PublicReadCache } from '@roundtable/events';
+import { inTransaction, ReadReplicas } from '@roundtable/database';
+import { Event, EventAccessService, eventNames, PublicReadCache } from '@roundtable/events';
 import { OutboxRecipient, OutboxService } from '@roundtable/notifications';
 import { DataSource, EntityManager } from 'typeorm';
 import { AgreementError, AgreementErrorCode } from './agreement-error';
@@ -120,6 +120,7 @@ export class AgreementsService {
     private readonly access: EventAccessService,
     private readonly outbox: OutboxService,
     private readonly publicCache: PublicReadCache,
+    private readonly replicas: ReadReplicas,
   ) {}
 
   async sign(eventId: string, user: AuthUser, input: AgreementInput): Promise<Recorded> {
@@ -222,19 +223,24 @@ export class AgreementsService {
     return verifier.finish({ lastSeq: Number(head?.last_seq ?? 0), lastHash: head?.last_hash ?? GENESIS_HASH });
   }
 
+  /** Read from a replica unless the event's ledger changed moments ago (see ReadReplicas). */
   async report(eventId: string): Promise<AgreementReport> {
-    return agreementReport(await this.list(eventId));
+    return this.replicas.read({ eventId }, async (em) =>
+      agreementReport(currentAgreements(await this.payloads(em, eventId))),
+    );
   }
 
   /** The report for anyone, when the event is public and its organisers chose to publish it. */
   async publicReport(eventId: string, user: AuthUser | undefined): Promise<{ eventName: string } & AgreementReport> {
-    const event = await this.access.getVisibleEvent(eventId, user);
-    if (event.status === 'draft' || !event.publicAgreementsReport)
-      throw new AgreementError(
-        AgreementErrorCode.ReportNotPublic,
-        "The organisers have not published this event's agreement report",
-      );
-    return { eventName: event.name, ...(await this.report(event.id)) };
+    return this.replicas.read({ userId: user?.id, eventId }, async (em) => {
+      const event = await this.access.getVisibleEvent(eventId, user, em);
+      if (event.status === 'draft' || !event.publicAgreementsReport)
+        throw new AgreementError(
+          AgreementErrorCode.ReportNotPublic,
+          "The organisers have not published this event's agreement report",
+        );
+      return { eventName: event.name, ...agreementReport(currentAgreements(await this.payloads(em, event.id))) };
+    });
   }
 
   // ---- internals -------------------------------------------------------------
@@ -445,6 +451,7 @@ export class AgreementsService {
         eventId: event.id,
         eventTimeZone: event.timeZone,
         eventLocale: event.defaultLocale,
+        eventNames: eventNames(event),
         subject: `agreement:${entry.agreementId}`,
         payload,
       })),

@@ -321,6 +321,57 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/admin/events': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every event, drafts included, newest first, with its trusted flag (platform admins) */
+    get: operations['AdminEventsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/admin/events/{eventId}/trust': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Mark an event trusted: it may send invitations at the trusted quota (platform admins) */
+    post: operations['AdminEventsController_trust'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/admin/events/{eventId}/untrust': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Withdraw the trust: back to the small invitation quota (platform admins) */
+    post: operations['AdminEventsController_untrust'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/events/{eventId}/registrations': {
     parameters: {
       query?: never;
@@ -445,7 +496,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Invite by JSON list or a CSV body (name,email,company,country,locale); bad rows are reported, good rows go */
+    /**
+     * Invite by JSON list or a CSV body (name,email,company,country,locale); bad rows are reported, good rows go
+     * @description Answers with counts and the first 20 invited and rejected rows. Refused whole, sending nothing: INVITATION_QUOTA_EVENT (403; small until a platform admin trusts the event), INVITATION_QUOTA_ORGANISER (429; per organiser per day while the event is untrusted), TOO_MANY_ROWS and INVITATION_LIST_TOO_LARGE (413).
+     */
     post: operations['RegistrationsController_invite'];
     delete?: never;
     options?: never;
@@ -1292,6 +1346,25 @@ export interface components {
     ReasonDto: {
       reason?: string;
     };
+    InvitationInputDto: {
+      email: string;
+      name: string;
+      company?: string;
+      country?: string;
+      /** @enum {string} */
+      locale?: 'zh' | 'ru' | 'en';
+      /** @enum {string} */
+      role?: 'delegate' | 'speaker' | 'press' | 'staff';
+      /**
+       * @description Let this guest register with the token after the registration window has closed (CSV: true/false, yes/no, 1/0)
+       * @default false
+       */
+      allowLateRegistration: boolean;
+    };
+    InviteDto: {
+      /** @description At most INVITATIONS_MAX_ROWS_JSON rows (500 by default); a CSV body at most INVITATIONS_MAX_ROWS_CSV */
+      invitations: components['schemas']['InvitationInputDto'][];
+    };
     CheckInDto: {
       /** @description The code from the badge QR */
       code: string;
@@ -1984,6 +2057,88 @@ export interface operations {
       };
     };
   };
+  AdminEventsController_list: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description Opaque cursor from the previous page (`nextCursor`) */
+        cursor?: string;
+        /** @description Only trusted (or only untrusted) events */
+        trusted?: 'true' | 'false';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Not allowed for this caller */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  AdminEventsController_trust: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        eventId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Not allowed for this caller */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  AdminEventsController_untrust: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        eventId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Not allowed for this caller */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
   RegistrationsController_list: {
     parameters: {
       query?: {
@@ -2172,7 +2327,12 @@ export interface operations {
       };
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['InviteDto'];
+        'text/csv': components['schemas']['InviteDto'];
+      };
+    };
     responses: {
       /** @description Not allowed for this caller */
       403: {

@@ -5,6 +5,7 @@ import { AppConfig } from '@roundtable/config';
 import { DataSource } from 'typeorm';
 import { ensureDatabase } from './ensure-database';
 import { prepareDataSource } from './prepare-data-source';
+import { ReadReplicas } from './read-replicas';
 import { dataSourceOptions } from './typeorm-options';
 
 @Injectable()
@@ -40,6 +41,7 @@ class DatabasePreparer implements OnModuleInit {
       },
     }),
   ],
-  providers: [DatabasePreparer],
+  providers: [DatabasePreparer, ReadReplicas],
+  exports: [ReadReplicas],
 })
 export class DatabaseModule {}

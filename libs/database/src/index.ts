@@ -6,3 +6,5 @@ export { inTransaction } from './transaction';
 export { dataSourceOptions } from './typeorm-options';
 export type { SqlFlavour } from './typeorm-options';
 export { jsonText } from './json-column';
+export { ReadReplicas } from './read-replicas';
+export type { ReadContext } from './read-replicas';

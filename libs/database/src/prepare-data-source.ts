@@ -14,8 +14,13 @@ export async function prepareDataSource(
   dataSource: DataSource,
   options: { runMigrations: boolean; logger?: LoggerService },
 ): Promise<void> {
-  const pool = (dataSource.driver as unknown as { pool: PoolLike }).pool;
-  pool.on('connection', (connection) => connection.query("SET time_zone = '+00:00'"));
+  // One pool, or (with read replicas) mysql2's pool cluster of one pool per server.
+  const driver = dataSource.driver as unknown as {
+    pool?: PoolLike;
+    poolCluster?: { _nodes: Record<string, { pool: PoolLike }> };
+  };
+  const pools = driver.poolCluster ? Object.values(driver.poolCluster._nodes).map((n) => n.pool) : [driver.pool!];
+  for (const pool of pools) pool.on('connection', (connection) => connection.query("SET time_zone = '+00:00'"));
   await dataSource.query("SET time_zone = '+00:00'");
   if (!options.runMigrations) return;
   const runner = dataSource.createQueryRunner();

@@ -14,13 +14,27 @@ export function dataSourceOptions(
   flavour: SqlFlavour,
   entities: DataSourceOptions['entities'] = [],
 ): DataSourceOptions {
+  const credentials = { username: db.user, password: db.password, database: db.name };
   return {
     type: flavour,
     host: db.host,
     port: db.port,
-    username: db.user,
-    password: db.password,
-    database: db.name,
+    ...credentials,
+    // With read replicas, every query still goes to the primary (defaultMode) unless a
+    // caller asks ReadReplicas for a replica on purpose: nothing lands there by accident.
+    ...(db.readHosts?.length
+      ? {
+          replication: {
+            master: { host: db.host, port: db.port, ...credentials },
+            slaves: db.readHosts.map((r) => ({ host: r.host, port: r.port, ...credentials })),
+            defaultMode: 'master' as const,
+            selector: 'RR' as const,
+            canRetry: true,
+            removeNodeErrorCount: 5,
+            restoreNodeTimeout: 5_000,
+          },
+        }
+      : {}),
     charset: 'utf8mb4_unicode_ci',
     timezone: 'Z',
     supportBigNumbers: true,

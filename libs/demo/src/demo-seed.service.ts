@@ -449,6 +449,7 @@ export class DemoSeedService {
       day1Late: { start: at(day1, '16:00').toISOString(), end: at(day1, '18:00').toISOString() },
       day2: { start: at(day2, '10:30').toISOString(), end: at(day2, '12:30').toISOString() },
     };
+    const takenNames = new Set<string>();
     for (const country of ['CN', 'RU'] as const) {
       const used = new Set<string>();
       let number = 0;
@@ -479,18 +480,31 @@ export class DemoSeedService {
         for (let p = 0; p < people; p++) {
           const email = `${country.toLowerCase()}-${pad(++number)}@delegates.example`;
           let name: string;
-          let latin: string;
+          let badgeNames: { latin: string; zh: string; ru: string };
           if (country === 'CN') {
-            const [sl, sz] = rng.pick(CN_SURNAMES);
-            const [gl, gz] = rng.pick(CN_GIVEN);
+            const surname = rng.pick(CN_SURNAMES);
+            // two delegates never share a name: the next given name in the list, when taken
+            let g = CN_GIVEN.indexOf(rng.pick(CN_GIVEN));
+            for (let k = 0; k < CN_GIVEN.length && takenNames.has(`${surname[1]}${CN_GIVEN[g][1]}`); k++)
+              g = (g + 1) % CN_GIVEN.length;
+            const [sl, sz, sr] = surname;
+            const [gl, gz, gr] = CN_GIVEN[g];
             name = `${sz}${gz}`;
-            latin = `${sl} ${gl}`;
+            badgeNames = { latin: `${sl} ${gl}`, zh: name, ru: `${sr} ${gr}` };
           } else {
-            const [gl, gr, female] = rng.pick(RU_GIVEN);
+            let g = RU_GIVEN.indexOf(rng.pick(RU_GIVEN));
             const s = rng.pick(RU_SURNAMES);
+            const full = (i: number) => `${RU_GIVEN[i][1]} ${RU_GIVEN[i][2] ? s[3] : s[1]}`;
+            for (let k = 0; k < RU_GIVEN.length && takenNames.has(full(g)); k++) g = (g + 1) % RU_GIVEN.length;
+            const [gl, gr, female, gz] = RU_GIVEN[g];
             name = `${gr} ${female ? s[3] : s[1]}`;
-            latin = `${gl} ${female ? s[2] : s[0]}`;
+            badgeNames = {
+              latin: `${gl} ${female ? s[2] : s[0]}`,
+              ru: name,
+              zh: `${gz}·${female ? s[5] : s[4]}`,
+            };
           }
+          takenNames.add(name);
           const languages =
             country === 'CN'
               ? ['zh', ...(rng.next() < 0.4 ? ['en'] : [])]
@@ -526,7 +540,7 @@ export class DemoSeedService {
             needsInterpreter: !languages.includes('en') && !languages.includes(country === 'CN' ? 'ru' : 'zh'),
             timeZone: user.timeZone,
             shareEmail: rng.next() < 0.5,
-            badgeNames: country === 'CN' ? { zh: name, latin } : { ru: name, latin },
+            badgeNames,
             availability,
             badgeCode: randomBytes(12).toString('hex'),
             checkedInAt: null,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuthUser } from '@roundtable/auth';
 import { Locale, LOCALES } from '@roundtable/common';
+import { ReadReplicas } from '@roundtable/database';
 import { buildIcs, calendarUid } from '@roundtable/notifications';
 import { DateTime } from 'luxon';
 import { Event } from './entities/event.entity';
@@ -43,12 +44,20 @@ export class AgendaService {
   constructor(
     private readonly access: EventAccessService,
     private readonly sessions: SessionsService,
+    private readonly replicas: ReadReplicas,
   ) {}
 
+  /** The event and its sessions, from a replica unless the reader or the event changed something moments ago. */
+  private load(eventId: string, user: AuthUser | undefined): Promise<{ event: Event; views: SessionView[] }> {
+    return this.replicas.read({ userId: user?.id, eventId }, async (em) => {
+      const event = await this.access.getVisibleEvent(eventId, user, em);
+      return { event, views: await this.sessions.ofEvent(event, em) };
+    });
+  }
+
   async agenda(eventId: string, user: AuthUser | undefined, requested: string | undefined): Promise<Agenda> {
-    const event = await this.access.getVisibleEvent(eventId, user);
+    const { event, views } = await this.load(eventId, user);
     const locale = pickLocale(requested, event);
-    const views = await this.sessions.ofEvent(event);
     const days = new Map<string, AgendaSession[]>();
     for (const view of views) {
       const item = this.item(view, event, locale);
@@ -71,9 +80,8 @@ export class AgendaService {
   }
 
   async ics(eventId: string, user: AuthUser | undefined, requested: string | undefined): Promise<string> {
-    const event = await this.access.getVisibleEvent(eventId, user);
+    const { event, views } = await this.load(eventId, user);
     const locale = pickLocale(requested, event);
-    const views = await this.sessions.ofEvent(event);
     return buildIcs(
       views.map((view) => {
         const item = this.item(view, event, locale);

@@ -1,6 +1,7 @@
 import { Global, Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MailTemplateRegistry } from '@roundtable/notifications';
+import { AdminEventsController } from './admin-events.controller';
 import { AgendaService } from './agenda.service';
 import { EventOrganiser } from './entities/event-organiser.entity';
 import { Event } from './entities/event.entity';
@@ -22,7 +23,7 @@ import { EVENT_TEMPLATES } from './templates/event-templates';
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([Event, EventOrganiser, Room, Session, SessionSpeaker])],
-  controllers: [EventsController, SessionsController, EventNotificationsController],
+  controllers: [EventsController, SessionsController, EventNotificationsController, AdminEventsController],
   providers: [
     EventAccessService,
     EventsService,

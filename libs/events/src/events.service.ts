@@ -6,6 +6,7 @@ import { inTransaction, isDuplicateKey } from '@roundtable/database';
 import { OutboxService } from '@roundtable/notifications';
 import { DateTime } from 'luxon';
 import { Brackets, DataSource, EntityManager, Repository } from 'typeorm';
+import { AdminEventQueryDto } from './dto/admin-event.dto';
 import { CreateEventDto, EventQueryDto, MeetingSettingsDto, UpdateEventDto } from './dto/event.dto';
 import { EventOrganiser } from './entities/event-organiser.entity';
 import { Event, EventStatus, MeetingSettings } from './entities/event.entity';
@@ -13,6 +14,7 @@ import { Session } from './entities/session.entity';
 import { EventAccessService } from './event-access.service';
 import { PublicReadCache } from './public-read-cache';
 import { EventError, EventErrorCode } from './event-error';
+import { eventNames } from './event-names';
 import { EventCancelledPayload } from './templates/event-templates';
 
 const DEFAULT_MEETING_SETTINGS: MeetingSettings = {
@@ -126,6 +128,36 @@ export class EventsService {
     );
   }
 
+  /** Every event, drafts included, newest first: what a platform admin reviews before trusting one. */
+  async listForAdmin(query: AdminEventQueryDto): Promise<Page<Event>> {
+    const after = decodeCursor(query.cursor, ['instant', 'id']);
+    const qb = this.events
+      .createQueryBuilder('e')
+      .orderBy('e.createdAt', 'DESC')
+      .addOrderBy('e.id', 'DESC')
+      .take(query.limit + 1);
+    if (query.trusted) qb.andWhere('e.trusted = :trusted', { trusted: query.trusted === 'true' });
+    if (after) {
+      qb.andWhere('(e.createdAt < :at OR (e.createdAt = :at AND e.id < :id))', {
+        at: new Date(after[0]),
+        id: String(after[1]),
+      });
+    }
+    return toPage(
+      await qb.getMany(),
+      query.limit,
+      (e) => [e.createdAt.toISOString(), e.id],
+      (e) => e,
+    );
+  }
+
+  /** A platform admin's mark: trusted events invite at the trusted quota. */
+  async setTrusted(eventId: string, trusted: boolean): Promise<Event> {
+    const event = await this.access.getEvent(eventId);
+    await this.events.update({ id: event.id }, { trusted });
+    return this.access.getEvent(event.id);
+  }
+
   async update(eventId: string, dto: UpdateEventDto, user: AuthUser): Promise<Event> {
     await inTransaction(this.dataSource, async (em) => {
       const event = await this.lockOrganised(em, eventId, user);
@@ -226,6 +258,7 @@ export class EventsService {
         eventId: event.id,
         eventTimeZone: event.timeZone,
         eventLocale: event.defaultLocale,
+        eventNames: eventNames(event),
         recipient: {
           userId: person.userId,
           email: person.email,

@@ -14,6 +14,7 @@ export { SessionSpeaker } from './entities/session-speaker.entity';
 export { Session } from './entities/session.entity';
 export { EventAccessService } from './event-access.service';
 export { EventError, EventErrorCode } from './event-error';
+export { eventNames } from './event-names';
 export { EventsModule } from './events.module';
 export { EventsService } from './events.service';
 export type { CapacityRaisedListener } from './events.service';

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { AppConfig } from '@roundtable/config';
+import { ReadReplicas } from '@roundtable/database';
 import { REDIS_CLIENT, redisKey } from '@roundtable/queue';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import Redis from 'ioredis';
@@ -12,8 +13,6 @@ const PUBLIC_READ = /^\/events\/([0-9a-f-]{36})(?:\/(agenda|sessions|agreements\
 const MAX_AGE_MS = 60_000;
 /** Entries kept per process (events × locales × formats); the oldest go first. */
 const MAX_ENTRIES = 2_000;
-/** How long after a change the entries are filled from the primary, not a replica that may lag. */
-export const FRESH_AFTER_CHANGE_MS = 5_000;
 
 interface Entry {
   version: string;
@@ -30,7 +29,6 @@ const BUMP = `local v = tonumber(redis.call('GET', KEYS[1]) or '0')
 local n = tonumber(ARGV[1])
 if n <= v then n = v + 1 end
 redis.call('SET', KEYS[1], n)
-redis.call('SET', KEYS[2], '1', 'PX', ARGV[2])
 return n`;
 
 /**
@@ -56,6 +54,7 @@ export class PublicReadCache {
 
   constructor(
     @Inject(REDIS_CLIENT) private readonly redis: Redis,
+    private readonly replicas: ReadReplicas,
     config: ConfigService<AppConfig, true>,
   ) {
     this.redisConfig = config.get('redis', { infer: true });
@@ -65,26 +64,12 @@ export class PublicReadCache {
   async changed(eventId: string): Promise<void> {
     for (const key of this.entries.keys()) if (key.startsWith(`${eventId}|`)) this.entries.delete(key);
     try {
-      await this.redis.eval(
-        BUMP,
-        2,
-        this.versionKey(eventId),
-        this.freshKey(eventId),
-        Date.now(),
-        FRESH_AFTER_CHANGE_MS,
-      );
+      await this.redis.eval(BUMP, 1, this.versionKey(eventId), Date.now());
     } catch (error) {
       this.logger.warn(`Could not bump the public cache of event ${eventId}: ${(error as Error).message}`);
     }
-  }
-
-  /** True shortly after a change: reads then go to the primary, so a lagging replica cannot refill the cache with the old state. */
-  async changedRecently(eventId: string): Promise<boolean> {
-    try {
-      return (await this.redis.exists(this.freshKey(eventId))) === 1;
-    } catch {
-      return true;
-    }
+    // For a while the refills read the primary: a lagging replica must not refill the cache with the old state.
+    await this.replicas.noteWrite({ eventId });
   }
 
   middleware(): RequestHandler {
@@ -163,9 +148,5 @@ export class PublicReadCache {
 
   private versionKey(eventId: string): string {
     return redisKey(this.redisConfig, 'public', 'version', eventId);
-  }
-
-  private freshKey(eventId: string): string {
-    return redisKey(this.redisConfig, 'public', 'changed', eventId);
   }
 }

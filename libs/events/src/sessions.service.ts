@@ -3,7 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { AuthUser, User } from '@roundtable/auth';
 import { CommonError, ID_PATTERN, newId } from '@roundtable/common';
 import { AppConfig } from '@roundtable/config';
-import { inTransaction, isDuplicateKey } from '@roundtable/database';
+import { inTransaction, isDuplicateKey, ReadReplicas } from '@roundtable/database';
 import { calendarUid, CalendarEntry, OutboxMessage, OutboxService } from '@roundtable/notifications';
 import { DataSource, EntityManager, In } from 'typeorm';
 import {
@@ -19,6 +19,7 @@ import { SessionSpeaker } from './entities/session-speaker.entity';
 import { Session } from './entities/session.entity';
 import { EventAccessService } from './event-access.service';
 import { EventError, EventErrorCode } from './event-error';
+import { eventNames } from './event-names';
 import { EventsService } from './events.service';
 import { PublicReadCache } from './public-read-cache';
 import { SessionChangedPayload, SessionNoticePayload, SpeakerInvitationPayload } from './templates/event-templates';
@@ -45,6 +46,7 @@ export class SessionsService {
     private readonly events: EventsService,
     private readonly outbox: OutboxService,
     private readonly publicCache: PublicReadCache,
+    private readonly replicas: ReadReplicas,
     config: ConfigService<AppConfig, true>,
   ) {
     this.baseUrl = config.get('app.publicUrl', { infer: true });
@@ -209,16 +211,18 @@ export class SessionsService {
     return this.dataSource.getRepository(SessionSpeaker).existsBy({ eventId, sessionId, email: user.email });
   }
 
+  /** Public: read from a replica unless the reader or the event changed something moments ago. */
   async list(eventId: string, user: AuthUser | undefined): Promise<SessionView[]> {
-    return this.ofEvent(await this.access.getVisibleEvent(eventId, user));
+    return this.replicas.read({ userId: user?.id, eventId }, async (em) =>
+      this.ofEvent(await this.access.getVisibleEvent(eventId, user, em), em),
+    );
   }
 
   /** The sessions of an event the caller has already been allowed to see, in programme order. */
-  async ofEvent(event: Event): Promise<SessionView[]> {
+  async ofEvent(event: Event, em: EntityManager = this.dataSource.manager): Promise<SessionView[]> {
     return this.views(
-      await this.dataSource
-        .getRepository(Session)
-        .find({ where: { eventId: event.id }, order: { startsAt: 'ASC', id: 'ASC' } }),
+      await em.getRepository(Session).find({ where: { eventId: event.id }, order: { startsAt: 'ASC', id: 'ASC' } }),
+      em,
     );
   }
 
@@ -245,11 +249,11 @@ export class SessionsService {
     }));
   }
 
-  async views(sessions: Session[]): Promise<SessionView[]> {
+  async views(sessions: Session[], em: EntityManager = this.dataSource.manager): Promise<SessionView[]> {
     if (sessions.length === 0) return [];
     const roomIds = [...new Set(sessions.map((s) => s.roomId).filter((id): id is string => id !== null))];
-    const rooms = roomIds.length > 0 ? await this.dataSource.getRepository(Room).findBy({ id: In(roomIds) }) : [];
-    const speakers = await this.dataSource
+    const rooms = roomIds.length > 0 ? await em.getRepository(Room).findBy({ id: In(roomIds) }) : [];
+    const speakers = await em
       .getRepository(SessionSpeaker)
       .find({ where: { sessionId: In(sessions.map((s) => s.id)) }, order: { role: 'DESC', createdAt: 'ASC' } });
     return sessions.map((session) => ({
@@ -419,13 +423,14 @@ export class SessionsService {
     event: Event,
     speaker: SessionSpeaker,
     user: User | null,
-    rest: Omit<OutboxMessage<P>, 'recipient' | 'eventId' | 'eventTimeZone' | 'eventLocale'>,
+    rest: Omit<OutboxMessage<P>, 'recipient' | 'eventId' | 'eventTimeZone' | 'eventLocale' | 'eventNames'>,
   ): OutboxMessage<P> {
     return {
       ...rest,
       eventId: event.id,
       eventTimeZone: event.timeZone,
       eventLocale: event.defaultLocale,
+      eventNames: eventNames(event),
       recipient: {
         userId: user?.id,
         email: speaker.email,

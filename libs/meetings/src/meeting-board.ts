@@ -1,4 +1,5 @@
 import { Event } from '@roundtable/events';
+import type { ScriptNames } from '@roundtable/notifications';
 import { PinnedMeeting, SchedulerDelegate, SchedulerInput, SchedulerRequest } from '@roundtable/scheduler';
 import { EntityManager } from 'typeorm';
 import { Interpreter, Meeting, MeetingRequest } from './entities';
@@ -14,6 +15,10 @@ export interface Delegate {
   timeZone: string;
   companyId: string | null;
   companyName: string | null;
+  /** The delegate's name in other scripts (badge names), shown beside the original in the reader's script. */
+  badgeNames: ScriptNames | null;
+  /** The company's name in Chinese and Russian, when registered. */
+  companyNames: ScriptNames | null;
   languages: string[];
   availability: Array<{ start: string; end: string }> | null;
 }
@@ -59,7 +64,8 @@ export async function loadDelegates(
 ): Promise<Map<string, Delegate>> {
   const filter = registrationIds ? ` AND r.id IN (${registrationIds.map(() => '?').join(',')})` : '';
   const rows: Array<Record<string, string | null>> = await em.query(
-    `SELECT r.id, r.user_id, u.name, u.email, u.locale, r.time_zone, r.company_id, c.name AS company_name, r.languages, r.availability
+    `SELECT r.id, r.user_id, u.name, u.email, u.locale, r.time_zone, r.company_id, c.name AS company_name,
+            c.name_zh AS company_name_zh, c.name_ru AS company_name_ru, r.badge_names, r.languages, r.availability
        FROM registrations r JOIN users u ON u.id = r.user_id LEFT JOIN companies c ON c.id = r.company_id
       WHERE r.event_id = ? AND r.status = 'approved'${filter}`,
     [eventId, ...(registrationIds ?? [])],
@@ -76,6 +82,8 @@ export async function loadDelegates(
         timeZone: r.time_zone ?? 'UTC',
         companyId: r.company_id,
         companyName: r.company_name,
+        badgeNames: r.badge_names ? (JSON.parse(r.badge_names) as ScriptNames) : null,
+        companyNames: r.company_name_zh || r.company_name_ru ? { zh: r.company_name_zh, ru: r.company_name_ru } : null,
         languages: JSON.parse(r.languages ?? '[]') as string[],
         availability: r.availability ? (JSON.parse(r.availability) as Array<{ start: string; end: string }>) : null,
       },

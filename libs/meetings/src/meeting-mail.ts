@@ -1,4 +1,4 @@
-import { Event } from '@roundtable/events';
+import { Event, eventNames } from '@roundtable/events';
 import { calendarUid, OutboxMessage } from '@roundtable/notifications';
 import { Locale } from '@roundtable/common';
 import { Meeting } from './entities';
@@ -46,11 +46,14 @@ export function meetingMail(m: MeetingMailInput): OutboxMessage<MeetingMailPaylo
     eventId: m.event.id,
     eventTimeZone: m.event.timeZone,
     eventLocale: m.event.defaultLocale,
+    eventNames: eventNames(m.event),
     subject: meeting ? meetingSubject(meeting.id) : undefined,
     payload: {
       eventName: m.event.name,
       otherName: m.other.name,
+      otherNames: m.other.badgeNames,
       otherCompany: m.other.companyName,
+      otherCompanyNames: m.other.companyNames,
       message: m.message ?? null,
       startsAt: meeting?.startsAt.toISOString() ?? null,
       tableNo: meeting?.tableNo ?? null,
@@ -67,7 +70,7 @@ export function meetingMail(m: MeetingMailInput): OutboxMessage<MeetingMailPaylo
             start: meeting.startsAt,
             end: meeting.endsAt,
             timeZone: m.event.timeZone,
-            summary: `${m.event.name}: ${m.to.name} / ${m.other.name}`,
+            summary: `${eventNames(m.event)[m.to.locale as Locale] ?? m.event.name}: ${m.to.name} / ${m.other.name}`,
             location: `Table ${meeting.tableNo}${m.event.venue ? `, ${m.event.venue}` : ''}`,
             attendees: [
               { name: m.to.name, email: m.to.email },

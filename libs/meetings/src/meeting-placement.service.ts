@@ -230,13 +230,8 @@ export class MeetingPlacementService {
         .getRepository(MeetingRequest)
         .update({ id: meeting.requestId }, { status: 'cancelled', activePair: null });
       await this.outbox.cancelSubject(em, meetingSubject(meeting.id));
-      const mails = this.mailsToBoth(
-        event,
-        board,
-        meeting,
-        'meeting-cancelled',
-        organiser ? null : this.access.callerRegistration(board, user),
-      );
+      // Both delegates get the CANCEL, the one who cancelled too: their calendars must agree.
+      const mails = this.mailsToBoth(event, board, meeting, 'meeting-cancelled', null);
       // Refill: the waiting requests (oldest acceptance first) may now fit; no existing meeting moves.
       const refills = new IncrementalSchedule(board.input).cancel(meeting.id);
       for (const placed of refills) {

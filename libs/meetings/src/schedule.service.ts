@@ -6,7 +6,7 @@ import { AuthUser } from '@roundtable/auth';
 import { CommonError, CommonErrorCode, ID_PATTERN, newId } from '@roundtable/common';
 import { AppConfig } from '@roundtable/config';
 import { inTransaction } from '@roundtable/database';
-import { Event, EventAccessService, ScheduleStatus } from '@roundtable/events';
+import { Event, EventAccessService, eventNames, ScheduleStatus } from '@roundtable/events';
 import { OutboxMessage, OutboxService } from '@roundtable/notifications';
 import { JobName, QueueName, ScheduleMeetingsJob } from '@roundtable/queue';
 import { IncrementalSchedule, schedule } from '@roundtable/scheduler';
@@ -221,7 +221,9 @@ export class ScheduleService {
             startsAt: m.startsAt.toISOString(),
             tableNo: m.tableNo,
             otherName: other.name,
+            otherNames: other.badgeNames,
             otherCompany: other.companyName,
+            otherCompanyNames: other.companyNames,
             interpreter: m.interpreterId ? (interpreters.get(m.interpreterId) ?? null) : null,
           });
           perDelegate.set(own, list);
@@ -238,6 +240,7 @@ export class ScheduleService {
             eventId: event.id,
             eventTimeZone: event.timeZone,
             eventLocale: event.defaultLocale,
+            eventNames: eventNames(event),
             payload: { eventName: event.name, meetings: list, url: `${this.baseUrl}/docs` } satisfies SchedulePayload,
           };
         });

@@ -1,4 +1,4 @@
-import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import ical, { ICalAttendeeRole, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { CalendarEntry } from './notification.types';
 
 const METHODS: Record<CalendarEntry['method'], ICalCalendarMethod> = {
@@ -39,7 +39,8 @@ export function buildIcs(
       location: entry.location,
       url: entry.url,
       organizer: entry.organizer,
-      attendees: entry.attendees,
+      // RSVP=FALSE: replies would go to the organiser's no-reply address; answers happen in Roundtable
+      attendees: entry.attendees?.map((a) => ({ ...a, role: ICalAttendeeRole.REQ, rsvp: false })),
       status: entry.method === 'CANCEL' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
       stamp: new Date(),
     });

@@ -1,7 +1,16 @@
 export { OutboxMessageEntity } from './entities/outbox-message.entity';
 export type { OutboxStatus } from './entities/outbox-message.entity';
 export { buildIcs, calendarUid } from './ics';
-export { composeMail, escapeHtml, formatInstant, formatWhen, words } from './mail-format';
+export {
+  composeMail,
+  escapeHtml,
+  formatInstant,
+  formatMoney,
+  formatMoneyText,
+  formatWhen,
+  nameForReader,
+  words,
+} from './mail-format';
 export type { MailContent } from './mail-format';
 export { MailHealthIndicator } from './mail-health.indicator';
 export { backoffMs, MailSenderService } from './mail-sender.service';
@@ -17,6 +26,7 @@ export type {
   PendingMail,
   RenderContext,
   RenderedMail,
+  ScriptNames,
 } from './notification.types';
 export { OutboxQueryService } from './outbox-query.service';
 export type { OutboxFilter } from './outbox-query.service';

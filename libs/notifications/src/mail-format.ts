@@ -1,6 +1,6 @@
 import { Locale } from '@roundtable/common';
 import { DateTime } from 'luxon';
-import { RenderContext, RenderedMail } from './notification.types';
+import { RenderContext, RenderedMail, ScriptNames } from './notification.types';
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -30,6 +30,61 @@ export function formatWhen(instant: string | Date, context: RenderContext): stri
   if (at.setZone(readerZone).offset === at.setZone(eventZone).offset) return main;
   const reader = at.setZone(readerZone).setLocale(INTL_LOCALE[context.locale]);
   return `${main} / ${reader.toLocaleString(DateTime.TIME_24_SIMPLE)} (${reader.toFormat('ZZZZZ')})`;
+}
+
+/**
+ * An amount of money for the reader: "12 500 000,00 CN¥" (ru), "CN¥12,500,000.00"
+ * (en), keeping every digit of the decimal string. The integer part is formatted
+ * as a BigInt and the fraction appended with the locale's separator, so no value,
+ * however large, goes through a float. Something that is not a plain decimal or
+ * an unknown currency comes back as written.
+ */
+export function formatMoney(amount: string, currency: string, locale: Locale): string {
+  const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(amount.trim());
+  let format: Intl.NumberFormat;
+  try {
+    format = new Intl.NumberFormat(INTL_LOCALE[locale], {
+      style: 'currency',
+      currency,
+      minimumFractionDigits: 0,
+      maximumFractionDigits: 0,
+    });
+  } catch {
+    return `${amount} ${currency}`;
+  }
+  if (!match) return `${amount} ${currency}`;
+  const [, sign, whole, fraction] = match;
+  const parts = format.formatToParts(BigInt(`${sign}${whole}`));
+  if (fraction) {
+    const decimal =
+      new Intl.NumberFormat(INTL_LOCALE[locale]).formatToParts(1.5).find((p) => p.type === 'decimal')?.value ?? '.';
+    const last = parts.map((p) => p.type).lastIndexOf('integer');
+    parts.splice(last + 1, 0, { type: 'decimal', value: decimal }, { type: 'fraction', value: fraction });
+  }
+  return parts.map((p) => p.value).join('');
+}
+
+/** `"1250000.50 CNY"`, the way payloads carry a value, formatted for the reader (see formatMoney). */
+export function formatMoneyText(value: string, locale: Locale): string {
+  const match = /^(\S+)\s+([A-Z]{3})$/.exec(value.trim());
+  return match ? formatMoney(match[1], match[2], locale) : value;
+}
+
+const SCRIPT: Record<Locale, keyof ScriptNames> = { zh: 'zh', ru: 'ru', en: 'latin' };
+
+/**
+ * A name as written by its owner, with the reader's script beside it when the
+ * owner gave one: "徐晓玲 (Сюй Сяолин)" to a Russian reader, "徐晓玲 (Xu Xiaoling)"
+ * to an English one. A reader whose script is missing gets the Latin form.
+ */
+export function nameForReader(original: string, names: ScriptNames | null | undefined, locale: Locale): string {
+  if (!names) return original;
+  const candidates = [names[SCRIPT[locale]], names.latin].filter((n): n is string => Boolean(n && n.trim()));
+  const beside = candidates.find((n) => n.trim() !== original.trim() && !original.includes(n.trim()));
+  if (!beside) return original;
+  // the original already in the reader's script: nothing to add
+  if (names[SCRIPT[locale]] && names[SCRIPT[locale]]!.trim() === original.trim()) return original;
+  return `${original} (${beside.trim()})`;
 }
 
 /** What a template says; the greeting and the signature are the same in every mail (see `composeMail`). */

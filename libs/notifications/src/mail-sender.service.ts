@@ -5,6 +5,7 @@ import { SendMailOptions } from 'nodemailer';
 import { DataSource, EntityManager } from 'typeorm';
 import { OutboxMessageEntity } from './entities/outbox-message.entity';
 import { buildIcs } from './ics';
+import { CalendarEntry } from './notification.types';
 import { MailTemplateRegistry } from './mail-template.registry';
 import { classifySmtpError, describeSmtpError, MailTransport, SendResult } from './mail-transport';
 import { MailAlertService } from './mail-alert.service';
@@ -40,6 +41,7 @@ export function backoffMs(attempt: number, random = Math.random): number {
 export class MailSenderService {
   private readonly logger = new Logger('MailSender');
   private readonly baseUrl: string;
+  private readonly organizer: { name: string; email: string };
 
   constructor(
     private readonly dataSource: DataSource,
@@ -49,6 +51,7 @@ export class MailSenderService {
     config: ConfigService<AppConfig, true>,
   ) {
     this.baseUrl = config.get('app.publicUrl', { infer: true });
+    this.organizer = senderOf(this.transport.from);
   }
 
   /**
@@ -164,14 +167,19 @@ export class MailSenderService {
       disableUrlAccess: true,
     };
     if (row.calendar) {
+      // RFC 5546: a REQUEST or CANCEL names its ORGANIZER (the sender, unless the feature named one) and
+      // the ATTENDEE it is addressed to (the recipient, when the feature listed nobody)
+      const entry: CalendarEntry = {
+        ...row.calendar,
+        organizer: row.calendar.organizer ?? this.organizer,
+        attendees: row.calendar.attendees?.length
+          ? row.calendar.attendees
+          : [{ name: row.recipientName, email: row.recipientEmail }],
+      };
       mail.icalEvent = {
-        method: row.calendar.method,
+        method: entry.method,
         filename: 'invite.ics',
-        content: buildIcs([row.calendar], {
-          method: row.calendar.method,
-          name: row.calendar.summary,
-          timeZone: row.calendar.timeZone,
-        }),
+        content: buildIcs([entry], { method: entry.method, name: entry.summary, timeZone: entry.timeZone }),
       };
     }
     return mail;
@@ -217,6 +225,12 @@ type OutboxRow = Pick<
   | 'payload'
   | 'calendar'
 >;
+
+/** `Roundtable <no-reply@roundtable.local>` or a bare address, as the calendar's ORGANIZER. */
+export function senderOf(from: string): { name: string; email: string } {
+  const named = /^\s*"?([^"<]*?)"?\s*<([^>]+)>\s*$/.exec(from);
+  return named ? { name: named[1] || named[2], email: named[2] } : { name: from.trim(), email: from.trim() };
+}
 
 /** mysql2 returns VARCHAR/CHAR/TEXT columns as strings; anything else here would be a schema change. */
 const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);

@@ -18,6 +18,13 @@ export interface OutboxRecipient {
   timeZone?: string;
 }
 
+/** A person's (or company's) name in other scripts, e.g. a registration's badge names. */
+export interface ScriptNames {
+  latin?: string | null;
+  zh?: string | null;
+  ru?: string | null;
+}
+
 /** A calendar entry attached to the mail as an .ics file. */
 export interface CalendarEntry {
   /** Stable per meeting or session, e.g. `meeting-<id>@roundtable`: calendars update, never duplicate. */
@@ -49,6 +56,11 @@ export interface OutboxMessage<TPayload extends object = Record<string, unknown>
   eventTimeZone?: string;
   /** The event's default language: the fallback when the recipient's locale is unknown. */
   eventLocale?: Locale;
+  /**
+   * The event's name per language (its translations). The payload's `eventName`
+   * is replaced by the one in the language the mail is written in, when there is one.
+   */
+  eventNames?: Partial<Record<Locale, string>>;
   /**
    * What the mail is about, e.g. `meeting:<id>` or `session:<id>`. Cancelling or
    * moving the subject cancels or moves its pending mails in the same transaction.

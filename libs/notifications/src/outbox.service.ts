@@ -30,6 +30,13 @@ const ROWS_PER_INSERT = 500;
 /** Recipient names go into a mail header: no line breaks of any kind survive. */
 const oneLine = (value: string): string => value.replace(/[\p{Cc}\u2028\u2029]+/gu, ' ').trim();
 
+/** The payload with `eventName` in the language the mail will be written in (the sender picks it the same way). */
+function inReaderLanguage(message: OutboxMessage<object>): object {
+  const locale = MailTemplateRegistry.pickLocale(message.recipient.locale, message.eventLocale);
+  const name = message.eventNames?.[locale];
+  return name && 'eventName' in message.payload ? { ...message.payload, eventName: name } : message.payload;
+}
+
 /**
  * Where features hand over mail. Always called with the caller's own
  * transaction, so the mail exists exactly when the change it reports does.
@@ -60,7 +67,7 @@ export class OutboxService {
         message.recipient.timeZone ?? null,
         message.eventTimeZone ?? null,
         message.eventLocale ?? null,
-        JSON.stringify(message.payload),
+        JSON.stringify(inReaderLanguage(message)),
         message.calendar ? JSON.stringify(message.calendar) : null,
         'pending',
         0,

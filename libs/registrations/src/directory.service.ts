@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { AuthUser, User } from '@roundtable/auth';
 import { decodeCursor, Page, toPage } from '@roundtable/common';
 import { EventAccessService } from '@roundtable/events';
-import { DataSource } from 'typeorm';
+import { ReadReplicas } from '@roundtable/database';
+import { EntityManager } from 'typeorm';
 import { DelegateDto, CompanyDto, DirectoryQueryDto } from './dto/registration.dto';
 import { Company } from './entities/company.entity';
 import { Registration } from './entities/registration.entity';
@@ -15,16 +16,26 @@ const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 @Injectable()
 export class DirectoryService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly replicas: ReadReplicas,
     private readonly events: EventAccessService,
     private readonly access: RegistrationAccessService,
   ) {}
 
-  async search(eventId: string, query: DirectoryQueryDto, user: AuthUser): Promise<Page<DelegateDto>> {
-    await this.events.getVisibleEvent(eventId, user);
-    if (!(await this.events.isOrganiser(eventId, user))) await this.access.requireApproved(eventId, user);
+  /** Read from a replica unless the reader wrote something moments ago (see ReadReplicas). */
+  search(eventId: string, query: DirectoryQueryDto, user: AuthUser): Promise<Page<DelegateDto>> {
+    return this.replicas.read({ userId: user.id }, (em) => this.searchOn(em, eventId, query, user));
+  }
+
+  private async searchOn(
+    em: EntityManager,
+    eventId: string,
+    query: DirectoryQueryDto,
+    user: AuthUser,
+  ): Promise<Page<DelegateDto>> {
+    await this.events.getVisibleEvent(eventId, user, em);
+    if (!(await this.events.isOrganiser(eventId, user, em))) await this.access.requireApproved(eventId, user, em);
     const after = decodeCursor(query.cursor, ['instant', 'id']);
-    const qb = this.dataSource
+    const qb = em
       .getRepository(Registration)
       .createQueryBuilder('r')
       .innerJoin(User, 'u', 'u.id = r.userId')
@@ -69,9 +80,7 @@ export class DirectoryService {
       companyId: string | null;
     }>();
     const companyIds = [...new Set(rows.map((r) => r.companyId).filter((id): id is string => id !== null))];
-    const companies = companyIds.length
-      ? await this.dataSource.getRepository(Company).findBy(companyIds.map((id) => ({ id })))
-      : [];
+    const companies = companyIds.length ? await em.getRepository(Company).findBy(companyIds.map((id) => ({ id }))) : [];
     return toPage(
       rows,
       query.limit,

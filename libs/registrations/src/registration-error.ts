@@ -12,6 +12,13 @@ export enum RegistrationErrorCode {
   InvitationExpired = 'INVITATION_EXPIRED',
   BadgeInvalid = 'BADGE_INVALID',
   VisaLetterNotApproved = 'VISA_LETTER_NOT_APPROVED',
+  /** The event's invitation quota (small until a platform admin marks it trusted). */
+  InvitationQuotaEvent = 'INVITATION_QUOTA_EVENT',
+  /** The organiser's daily invitation quota for untrusted events. */
+  InvitationQuotaOrganiser = 'INVITATION_QUOTA_ORGANISER',
+  /** More rows in one JSON list or CSV than INVITATIONS_MAX_ROWS_JSON / _CSV. */
+  TooManyRows = 'TOO_MANY_ROWS',
+  InvitationListTooLarge = 'INVITATION_LIST_TOO_LARGE',
 }
 
 export class RegistrationError extends DomainError<RegistrationErrorCode> {}

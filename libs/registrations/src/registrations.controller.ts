@@ -12,9 +12,9 @@ import {
   Res,
   StreamableFile,
 } from '@nestjs/common';
-import { ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, AuthUser, Authenticated, CurrentUser } from '@roundtable/auth';
-import { CommonError, CommonErrorCode, csvCell } from '@roundtable/common';
+import { csvCell } from '@roundtable/common';
 import { EventOrganiserPolicy } from '@roundtable/events';
 import { stringify } from 'csv-stringify/sync';
 import { Request, Response } from 'express';
@@ -36,8 +36,6 @@ import { RegistrationRow, RegistrationsService } from './registrations.service';
 import { VisaService } from './visa.service';
 
 const toDto = (r: RegistrationRow) => RegistrationDto.from(r.registration, r.user, r.company);
-/** A cell starting with = + - @ would be a formula in Excel: quote it. */
-const MAX_CSV_BYTES = 2 * 1024 * 1024;
 
 @ApiTags('registrations')
 @Authenticated()
@@ -158,9 +156,15 @@ export class RegistrationsController {
   @Post('events/:eventId/invitations')
   @Allow(EventOrganiserPolicy)
   @ApiConsumes('application/json', 'text/csv')
+  @ApiBody({ type: InviteDto })
   @ApiOperation({
     summary:
       'Invite by JSON list or a CSV body (name,email,company,country,locale); bad rows are reported, good rows go',
+    description:
+      'Answers with counts and the first 20 invited and rejected rows. Refused whole, sending nothing: ' +
+      'INVITATION_QUOTA_EVENT (403; small until a platform admin trusts the event), ' +
+      'INVITATION_QUOTA_ORGANISER (429; per organiser per day while the event is untrusted), ' +
+      'TOO_MANY_ROWS and INVITATION_LIST_TOO_LARGE (413).',
   })
   async invite(
     @Param('eventId') eventId: string,
@@ -233,26 +237,9 @@ export class RegistrationsController {
     return new StreamableFile(await this.visas.letter(eventId, id));
   }
 
-  /** JSON `{ invitations: [...] }` (validated per row in the service) or a raw text/csv body. */
-  private async invitationRows(req: Request): Promise<Record<string, unknown>[]> {
-    if (req.is('text/csv') || req.is('text/plain')) {
-      const chunks: Buffer[] = [];
-      let size = 0;
-      for await (const chunk of req) {
-        size += (chunk as Buffer).length;
-        if (size > MAX_CSV_BYTES) throw new CommonError(CommonErrorCode.InvalidInput, 'The CSV is larger than 2 MB');
-        chunks.push(chunk as Buffer);
-      }
-      return this.invitations.parseCsv(Buffer.concat(chunks).toString('utf8'));
-    }
-    const body = req.body as Partial<InviteDto> | undefined;
-    if (!body || !Array.isArray(body.invitations)) {
-      throw new CommonError(CommonErrorCode.InvalidInput, 'invitations must be an array (or send text/csv)');
-    }
-    if (body.invitations.length > 2000)
-      throw new CommonError(CommonErrorCode.InvalidInput, 'At most 2000 invitations at once');
-    return body.invitations.map((row) =>
-      row && typeof row === 'object' ? (row as unknown as Record<string, unknown>) : {},
-    );
+  /** JSON `{ invitations: [...] }` (validated per row in the service) or a raw text/csv body, read as it streams. */
+  private invitationRows(req: Request): Promise<Record<string, unknown>[]> {
+    if (req.is('text/csv') || req.is('text/plain')) return this.invitations.csvRows(req);
+    return Promise.resolve(this.invitations.jsonRows(req.body));
   }
 }

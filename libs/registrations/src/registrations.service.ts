@@ -4,7 +4,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { AuthUser, User } from '@roundtable/auth';
 import { decodeCursor, newId, Page, toPage } from '@roundtable/common';
 import { inTransaction, isDuplicateKey } from '@roundtable/database';
-import { Event, EventAccessService, EventsService } from '@roundtable/events';
+import { Event, EventAccessService, eventNames, EventsService } from '@roundtable/events';
 import { OutboxService } from '@roundtable/notifications';
 import { DataSource, EntityManager } from 'typeorm';
 import { CompanyInputDto, RegisterDto, RegistrationQueryDto } from './dto/registration.dto';
@@ -59,16 +59,25 @@ export class RegistrationsService implements OnModuleInit {
       }
       const invitation = dto.invitationToken ? await this.useInvitation(em, event, dto.invitationToken, user) : null;
       const now = Date.now();
-      if (!invitation) {
-        if (event.registrationOpensAt && now < event.registrationOpensAt.getTime()) {
-          throw new RegistrationError(
-            RegistrationErrorCode.RegistrationClosed,
-            `Registration opens at ${event.registrationOpensAt.toISOString()}`,
-          );
-        }
-        if (event.registrationClosesAt && now > event.registrationClosesAt.getTime()) {
-          throw new RegistrationError(RegistrationErrorCode.RegistrationClosed, 'Registration has closed');
-        }
+      // An invitation may come before the window opens (that is what inviting early is for); after it
+      // closes only an invitation the organiser explicitly marked for late registration gets in.
+      if (!invitation && event.registrationOpensAt && now < event.registrationOpensAt.getTime()) {
+        throw new RegistrationError(
+          RegistrationErrorCode.RegistrationClosed,
+          `Registration opens at ${event.registrationOpensAt.toISOString()}`,
+        );
+      }
+      if (
+        event.registrationClosesAt &&
+        now > event.registrationClosesAt.getTime() &&
+        !invitation?.allowLateRegistration
+      ) {
+        throw new RegistrationError(
+          RegistrationErrorCode.RegistrationClosed,
+          invitation
+            ? 'Registration has closed, and this invitation does not allow late registration'
+            : 'Registration has closed',
+        );
       }
       const company = dto.company ? await this.findOrCreateCompany(em, dto.company) : null;
       const role = invitation?.role ?? dto.role ?? 'delegate';
@@ -329,6 +338,7 @@ export class RegistrationsService implements OnModuleInit {
       eventId: event.id,
       eventTimeZone: event.timeZone,
       eventLocale: event.defaultLocale,
+      eventNames: eventNames(event),
       subject: `registration:${registration.id}`,
       recipient: {
         userId: user.id,

@@ -31,6 +31,19 @@ export class Board {
   readonly floatingUsed: Int32Array;
   /** Floating tables taken by pinned meetings, per slot, so new ones get other numbers. */
   private readonly pinnedFloating: Array<Set<number>>;
+  /** 32-slot words per bit set below. */
+  private readonly words: number;
+  /** delegate × word: bit s set when the delegate attends slot s and is not busy then. */
+  private readonly freeBits: Uint32Array;
+  /** Per word: bit s set while a floating table is free at s. */
+  private readonly floatingBits: Uint32Array;
+  /** fixed table × word: bit s set while the table is free at s. */
+  private readonly fixedBits: Uint32Array;
+  /** Per pair: free qualified interpreters per slot, and bit s set while there is one. */
+  private readonly interpretersFree: Int32Array[] = [];
+  private readonly interpreterBits: Uint32Array[] = [];
+  /** Pairs each interpreter covers (indices into `interpretersByPair`). */
+  private readonly pairsOfInterpreter: number[][];
   private readonly interpreterIds: string[];
   private readonly interpreterAvailable: Uint8Array;
   private readonly interpreterBusy: Uint8Array;
@@ -55,6 +68,13 @@ export class Board {
   slotOf: Int32Array;
   private fixedUsedBy: Int32Array;
   private interpreterOf: Int32Array;
+  /**
+   * What holds a floating table, and an interpreter of each pair, at each
+   * slot: the placed requests there, so the search for a meeting to move out
+   * of the way looks at one slot's few meetings, not at every request.
+   */
+  private readonly floatingAt: SlotMembers;
+  private readonly pairAt: SlotMembers[] = [];
   /** Reasons a request cannot be placed at all, known before searching. */
   readonly staticReason: Array<UnplacedReason | null>;
 
@@ -64,8 +84,10 @@ export class Board {
     const delegateIndex = this.delegateIndex;
     input.delegates.forEach((d, i) => delegateIndex.set(d.id, i));
 
+    const W = (this.words = Math.ceil(S / 32));
     this.available = new Uint8Array(D * S);
     this.busy = new Uint8Array(D * S);
+    this.freeBits = new Uint32Array(D * W);
     this.freeSlots = new Int32Array(D);
     this.meetings = new Int32Array(D);
     this.caps = new Int32Array(D);
@@ -74,7 +96,11 @@ export class Board {
     this.fixedTables = [];
     input.delegates.forEach((d, i) => {
       fillSlots(this.available, i * S, S, d.available);
-      for (let j = i * S; j < i * S + S; j++) this.freeSlots[i] += this.available[j];
+      for (let s = 0; s < S; s++)
+        if (this.available[i * S + s]) {
+          this.freeSlots[i]++;
+          this.freeBits[i * W + (s >> 5)] |= 1 << (s & 31);
+        }
       this.caps[i] = d.maxMeetings;
       if (d.fixedTable != null && d.fixedTable >= 1 && d.fixedTable <= input.tableCount) {
         let k = fixedIndex.get(d.fixedTable);
@@ -87,10 +113,17 @@ export class Board {
       }
     });
     this.fixedBusy = new Uint8Array(this.fixedTables.length * S);
+    this.fixedBits = new Uint32Array(this.fixedTables.length * W);
+    this.floatingBits = new Uint32Array(W);
     this.floatingTables = [];
     for (let t = 1; t <= input.tableCount; t++) if (!fixedIndex.has(t)) this.floatingTables.push(t);
     this.floatingUsed = new Int32Array(S);
+    for (let s = 0; s < S; s++) {
+      for (let k = 0; k < this.fixedTables.length; k++) this.fixedBits[k * W + (s >> 5)] |= 1 << (s & 31);
+      if (this.floatingTables.length > 0) this.floatingBits[s >> 5] |= 1 << (s & 31);
+    }
     this.pinnedFloating = Array.from({ length: S }, () => new Set<number>());
+    this.floatingAt = new SlotMembers(S);
 
     const I = input.interpreters.length;
     this.interpreterIds = input.interpreters.map((x) => x.id);
@@ -102,8 +135,14 @@ export class Board {
       .map((x, i) => i)
       .sort((x, y) => input.interpreters[x].pairs.length - input.interpreters[y].pairs.length);
     input.interpreters.forEach((x, i) => fillSlots(this.interpreterAvailable, i * S, S, x.available));
+    this.pairsOfInterpreter = input.interpreters.map(() => []);
     for (const i of order)
-      for (const pair of input.interpreters[i].pairs) this.interpretersByPair[this.pairOf(pair)].push(i);
+      for (const pair of input.interpreters[i].pairs) {
+        const p = this.pairOf(pair);
+        this.interpretersByPair[p].push(i);
+        this.pairsOfInterpreter[i].push(p);
+        for (let s = 0; s < S; s++) if (this.interpreterAvailable[i * S + s]) this.countInterpreter(p, s, 1);
+      }
 
     const R = input.requests.length;
     this.requestCount = 0;
@@ -163,7 +202,6 @@ export class Board {
   }
 
   private occupy(m: PinnedMeeting, sign: 1 | -1): void {
-    const S = this.slots;
     const flag = sign === 1 ? 1 : 0;
     for (const id of [m.a, m.b]) {
       const d = this.delegateIndex.get(id);
@@ -172,15 +210,15 @@ export class Board {
       this.meetings[d] += sign;
     }
     const k = this.fixedIndex.get(m.table);
-    if (k !== undefined) this.fixedBusy[k * S + m.slot] = flag;
+    if (k !== undefined) this.setFixedBusy(k, m.slot, flag);
     else {
-      this.floatingUsed[m.slot] += sign;
+      this.useFloating(m.slot, sign);
       if (sign === 1) this.pinnedFloating[m.slot].add(m.table);
       else this.pinnedFloating[m.slot].delete(m.table);
     }
     if (m.interpreter) {
       const i = this.interpreterIndex.get(m.interpreter);
-      if (i !== undefined) this.interpreterBusy[i * S + m.slot] = flag;
+      if (i !== undefined) this.setInterpreterBusy(i, m.slot, flag);
     }
   }
 
@@ -190,6 +228,9 @@ export class Board {
       p = this.interpretersByPair.length;
       this.pairIndex.set(pair, p);
       this.interpretersByPair.push([]);
+      this.pairAt.push(new SlotMembers(this.slots));
+      this.interpretersFree.push(new Int32Array(this.slots));
+      this.interpreterBits.push(new Uint32Array(this.words));
     }
     return p;
   }
@@ -207,6 +248,8 @@ export class Board {
     this.slotOf = copy(this.slotOf, (n) => new Int32Array(n));
     this.fixedUsedBy = copy(this.fixedUsedBy, (n) => new Int32Array(n));
     this.interpreterOf = copy(this.interpreterOf, (n) => new Int32Array(n));
+    this.floatingAt.grow(size);
+    for (const members of this.pairAt) members.grow(size);
   }
 
   private reasonBeforeSearch(r: number): UnplacedReason | null {
@@ -238,7 +281,10 @@ export class Board {
   /** The earliest slot where request r fits now (caps and static reasons included), or -1. */
   earliestSlot(r: number): number {
     if (this.staticReason[r] || !this.underCaps(r)) return -1;
-    for (let s = 0; s < this.slots; s++) if (this.fits(r, s)) return s;
+    for (let w = 0; w < this.words; w++) {
+      const bits = this.fitBits(r, w);
+      if (bits !== 0) return w * 32 + 31 - Math.clz32(bits & -bits);
+    }
     return -1;
   }
 
@@ -253,7 +299,67 @@ export class Board {
     const i = d * this.slots + s;
     if (this.busy[i] === flag) return;
     this.busy[i] = flag;
-    if (this.available[i]) this.freeSlots[d] += flag ? -1 : 1;
+    if (!this.available[i]) return;
+    this.freeSlots[d] += flag ? -1 : 1;
+    this.freeBits[d * this.words + (s >> 5)] ^= 1 << (s & 31);
+  }
+
+  private setFixedBusy(k: number, s: number, flag: 0 | 1): void {
+    const i = k * this.slots + s;
+    if (this.fixedBusy[i] === flag) return;
+    this.fixedBusy[i] = flag;
+    this.fixedBits[k * this.words + (s >> 5)] ^= 1 << (s & 31);
+  }
+
+  private useFloating(s: number, delta: 1 | -1): void {
+    this.floatingUsed[s] += delta;
+    const bit = 1 << (s & 31);
+    if (this.floatingUsed[s] < this.floatingTables.length) this.floatingBits[s >> 5] |= bit;
+    else this.floatingBits[s >> 5] &= ~bit;
+  }
+
+  private setInterpreterBusy(i: number, s: number, flag: 0 | 1): void {
+    const j = i * this.slots + s;
+    if (this.interpreterBusy[j] === flag) return;
+    this.interpreterBusy[j] = flag;
+    if (this.interpreterAvailable[j])
+      for (const p of this.pairsOfInterpreter[i]) this.countInterpreter(p, s, flag ? -1 : 1);
+  }
+
+  private countInterpreter(p: number, s: number, delta: 1 | -1): void {
+    const free = (this.interpretersFree[p][s] += delta);
+    const bit = 1 << (s & 31);
+    if (free > 0) this.interpreterBits[p][s >> 5] |= bit;
+    else this.interpreterBits[p][s >> 5] &= ~bit;
+  }
+
+  /**
+   * Bits of the slots in word `w` (slots 32w..32w+31) where request `r` fits
+   * now, caps aside: both free, a table (theirs or a floating one), an
+   * interpreter when needed. Every feasibility question reduces to this.
+   */
+  fitBits(r: number, w: number): number {
+    const W = this.words;
+    const a = this.requestA[r];
+    const b = this.requestB[r];
+    let bits = this.freeBits[a * W + w] & this.freeBits[b * W + w];
+    if (bits === 0) return 0;
+    let tables = this.floatingBits[w];
+    const ka = this.fixedOf[a];
+    if (ka !== NONE) tables |= this.fixedBits[ka * W + w];
+    const kb = this.fixedOf[b];
+    if (kb !== NONE) tables |= this.fixedBits[kb * W + w];
+    bits &= tables;
+    const p = this.requestPair[r];
+    if (p !== NONE) bits &= this.interpreterBits[p][w];
+    return bits >>> 0;
+  }
+
+  /** How many slots `r` fits now, caps aside. */
+  countFits(r: number): number {
+    let n = 0;
+    for (let w = 0; w < this.words; w++) n += popcount(this.fitBits(r, w));
+    return n;
   }
 
   /**
@@ -279,14 +385,7 @@ export class Board {
 
   /** Can request `r` go into slot `s` now (caps aside)? */
   fits(r: number, s: number): boolean {
-    const S = this.slots;
-    const a = this.requestA[r];
-    const b = this.requestB[r];
-    const ia = a * S + s;
-    const ib = b * S + s;
-    if (!this.available[ia] || !this.available[ib] || this.busy[ia] || this.busy[ib]) return false;
-    if (this.freeFixed(a, b, s) === NONE && this.floatingUsed[s] >= this.floatingTables.length) return false;
-    return this.requestPair[r] === NONE || this.freeInterpreter(this.requestPair[r], s) !== NONE;
+    return ((this.fitBits(r, s >> 5) >>> (s & 31)) & 1) === 1;
   }
 
   /** Would `r` take a floating table at `s` (rather than a company's fixed one)? */
@@ -300,10 +399,11 @@ export class Board {
 
   /** Slots where both can meet and are not yet busy, ignoring tables and interpreters. */
   bothFree(r: number, s: number): boolean {
-    const S = this.slots;
-    const ia = this.requestA[r] * S + s;
-    const ib = this.requestB[r] * S + s;
-    return this.available[ia] === 1 && this.available[ib] === 1 && !this.busy[ia] && !this.busy[ib];
+    const i = s >> 5;
+    const W = this.words;
+    return (
+      (((this.freeBits[this.requestA[r] * W + i] & this.freeBits[this.requestB[r] * W + i]) >>> (s & 31)) & 1) === 1
+    );
   }
 
   /** Place `r` at `s` (which it fits) on the first free fixed table or floating one, and interpreter if needed. */
@@ -314,7 +414,6 @@ export class Board {
   }
 
   unplace(r: number): void {
-    const S = this.slots;
     const s = this.slotOf[r];
     if (s === NONE) return;
     const a = this.requestA[r];
@@ -324,9 +423,13 @@ export class Board {
     this.meetings[a]--;
     this.meetings[b]--;
     const k = this.fixedUsedBy[r];
-    if (k !== NONE) this.fixedBusy[k * S + s] = 0;
-    else this.floatingUsed[s]--;
-    if (this.interpreterOf[r] !== NONE) this.interpreterBusy[this.interpreterOf[r] * S + s] = 0;
+    if (k !== NONE) this.setFixedBusy(k, s, 0);
+    else {
+      this.useFloating(s, -1);
+      this.floatingAt.remove(r, s);
+    }
+    if (this.interpreterOf[r] !== NONE) this.setInterpreterBusy(this.interpreterOf[r], s, 0);
+    if (this.requestPair[r] !== NONE) this.pairAt[this.requestPair[r]].remove(r, s);
     this.fixedUsedBy[r] = NONE;
     this.interpreterOf[r] = NONE;
     this.slotOf[r] = NONE;
@@ -339,19 +442,39 @@ export class Board {
 
   /** Occupy slot `s` with fixed table `k` (NONE: a floating one) and interpreter `i`: a placement as `snapshot` saved it. */
   restore(r: number, [s, k, i]: [number, number, number]): void {
-    const S = this.slots;
     const a = this.requestA[r];
     const b = this.requestB[r];
     this.setBusy(a, s, 1);
     this.setBusy(b, s, 1);
     this.meetings[a]++;
     this.meetings[b]++;
-    if (k !== NONE) this.fixedBusy[k * S + s] = 1;
-    else this.floatingUsed[s]++;
-    if (i !== NONE) this.interpreterBusy[i * S + s] = 1;
+    if (k !== NONE) this.setFixedBusy(k, s, 1);
+    else {
+      this.useFloating(s, 1);
+      this.floatingAt.add(r, s);
+    }
+    if (i !== NONE) this.setInterpreterBusy(i, s, 1);
+    if (this.requestPair[r] !== NONE) this.pairAt[this.requestPair[r]].add(r, s);
     this.slotOf[r] = s;
     this.fixedUsedBy[r] = k;
     this.interpreterOf[r] = i;
+  }
+
+  /**
+   * The placed requests that hold what `r` lacks at slot `s`, in no
+   * particular order: those with an interpreter of its pair when none is
+   * free, else those on a floating table when `r` needs one and none is free;
+   * empty when `r` lacks neither. The same set as testing every request with
+   * `holdsWhatIsMissing`, read from the per-slot index.
+   */
+  blockers(r: number, s: number): number[] {
+    let members: SlotMembers | null = null;
+    if (this.interpretersExhausted(r, s)) members = this.pairAt[this.requestPair[r]];
+    else if (this.needsFloating(r, s) && this.floatingUsed[s] >= this.floatingTables.length) members = this.floatingAt;
+    if (!members) return [];
+    const found: number[] = [];
+    for (const m of members.at(s)) if (m !== r) found.push(m);
+    return found;
   }
 
   /** Does the placed request `blocker` hold what `r` lacks at its slot: a floating table, or an interpreter of the same pair? */
@@ -444,6 +567,23 @@ export class Board {
     return m;
   }
 
+  /**
+   * Delegates who could have a meeting (one of their requests fits on its
+   * own: a common slot with an interpreter when needed, room under both caps)
+   * and have none, pinned ones included. The scheduler's second objective.
+   */
+  unservedDelegates(): number[] {
+    const servable = new Uint8Array(this.delegateCount);
+    for (let r = 0; r < this.requestCount; r++) {
+      const a = this.requestA[r];
+      const b = this.requestB[r];
+      if (!this.staticReason[r] && this.caps[a] > 0 && this.caps[b] > 0) servable[a] = servable[b] = 1;
+    }
+    const unserved: number[] = [];
+    for (let d = 0; d < this.delegateCount; d++) if (servable[d] && this.meetings[d] === 0) unserved.push(d);
+    return unserved;
+  }
+
   /** Fewest meetings of any delegate who is part of a request or a pinned meeting. */
   fewestMeetings(): number {
     let fewest = Infinity;
@@ -464,6 +604,7 @@ export class Board {
   }
 
   private freeInterpreter(pair: number, s: number): number {
+    if (this.interpretersFree[pair][s] === 0) return NONE;
     const S = this.slots;
     for (const i of this.interpretersByPair[pair]) {
       if (this.interpreterAvailable[i * S + s] && !this.interpreterBusy[i * S + s]) return i;
@@ -475,4 +616,52 @@ export class Board {
 function fillSlots(target: Uint8Array, offset: number, slots: number, available: number[] | null): void {
   if (available === null) target.fill(1, offset, offset + slots);
   else for (const s of available) if (s >= 0 && s < slots) target[offset + s] = 1;
+}
+
+/**
+ * Per slot, a set of requests (each request in at most one slot of it):
+ * add and remove in constant time by swapping with the last member.
+ */
+class SlotMembers {
+  private readonly members: number[][];
+  private position: Int32Array = new Int32Array(0);
+
+  constructor(slots: number) {
+    this.members = Array.from({ length: slots }, () => []);
+  }
+
+  grow(size: number): void {
+    const next = new Int32Array(size).fill(NONE);
+    next.set(this.position);
+    this.position = next;
+  }
+
+  add(r: number, s: number): void {
+    if (r >= this.position.length) this.grow(Math.max(16, r * 2));
+    const list = this.members[s];
+    this.position[r] = list.length;
+    list.push(r);
+  }
+
+  remove(r: number, s: number): void {
+    const list = this.members[s];
+    const i = this.position[r];
+    const last = list.pop()!;
+    if (last !== r) {
+      list[i] = last;
+      this.position[last] = i;
+    }
+    this.position[r] = NONE;
+  }
+
+  /** The members at slot `s` (the live list: copy before changing the set). */
+  at(s: number): readonly number[] {
+    return this.members[s];
+  }
+}
+
+export function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff;
 }

@@ -23,6 +23,17 @@ export class Random {
     return items[this.int(items.length)];
   }
 
+  /** Up to `k` distinct items in random order, as `shuffle(items).slice(0, k)` would give, with k draws instead of one per item; reorders `items`. */
+  sample<T>(items: T[], k: number): T[] {
+    const n = items.length;
+    const m = Math.min(k, n);
+    for (let i = 0; i < m; i++) {
+      const j = i + this.int(n - i);
+      [items[i], items[j]] = [items[j], items[i]];
+    }
+    return n === m ? items : items.slice(0, m);
+  }
+
   shuffle<T>(items: T[]): T[] {
     for (let i = items.length - 1; i > 0; i--) {
       const j = this.int(i + 1);

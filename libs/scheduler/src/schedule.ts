@@ -1,4 +1,4 @@
-import { Board } from './board';
+import { Board, popcount } from './board';
 import { Random } from './random';
 import { SchedulerInput, SchedulerOptions, SchedulerResult, Unplaced } from './types';
 
@@ -14,13 +14,15 @@ const CHAIN_BRANCH = 3;
  */
 const NEIGHBOURHOOD_SHARE = 0.2;
 /** The search stops after this many iterations without a gain (still a count, so still reproducible). */
-const STALL = 1500;
+const STALL = 800;
 /** Large neighbourhoods: meeting partners of each delegate of the unplaced request also freed. */
 const PARTNERS = 2;
 /** Randomisation of the greedy's order when re-adding inside the search. */
 const NOISE = 0.3;
 /** Enough search to reach the optimum on most medium forums while staying well inside a second. */
 const DEFAULT_ITERATIONS = 3000;
+/** Share of the meetings the second objective (fewest servable delegates with none) may cost. */
+const DEFAULT_FAIRNESS_COST = 0.005;
 
 /**
  * Place as many accepted requests as possible: a dynamic most-constrained-first
@@ -39,7 +41,93 @@ export function schedule(input: SchedulerInput, options: SchedulerOptions = {}):
   greedy.run(all, null);
   const iterations = options.iterations ?? DEFAULT_ITERATIONS;
   const done = improve(board, greedy, rng, iterations);
+  const budget = Math.floor((options.fairnessCost ?? DEFAULT_FAIRNESS_COST) * placedCount(board));
+  serveTheUnserved(board, rng, budget);
   return result(board, done);
+}
+
+/**
+ * The second objective: fewest delegates left with no meeting although one
+ * was possible. For each such delegate, one of their requests goes in by an
+ * ejection chain (one meeting more, nobody loses one), else in place of a
+ * meeting whose two delegates keep another (the count unchanged), else, while
+ * `budget` allows, in place of two such meetings (one fewer). Whatever was
+ * taken out then looks for a new place by an ejection chain.
+ */
+function serveTheUnserved(board: Board, rng: Random, budget: number): void {
+  let spent = 0;
+  for (const d of rng.shuffle(board.unservedDelegates())) {
+    if (board.meetings[d] > 0) continue;
+    const requests = rng.shuffle(board.incident[d].filter((r) => board.slotOf[r] === NONE && !board.staticReason[r]));
+    if (requests.some((r) => augment(board, rng, r, CHAIN_DEPTH))) continue;
+    if (requests.some((r) => swapIn(board, rng, r, 1) === 0)) continue;
+    if (spent >= budget) continue;
+    for (const r of requests) {
+      const cost = swapIn(board, rng, r, 2);
+      if (cost !== NONE) {
+        spent += cost;
+        break;
+      }
+    }
+  }
+}
+
+/**
+ * Place `r` by taking out `count` (1 or 2) placed meetings whose delegates all
+ * keep at least one meeting: one of its partner's (freeing their cap or a
+ * slot) and, for two, one holding the table or interpreter `r` lacks in a
+ * slot both can make. Returns the meetings it cost (after trying to re-place
+ * those taken out), or -1 with nothing changed when no such exchange works.
+ */
+function swapIn(board: Board, rng: Random, r: number, count: 1 | 2): number {
+  // Those taken out must leave each of their delegates a meeting (r's two get r).
+  const keepsOne = (m: number, without: number[]): boolean =>
+    [board.requestA[m], board.requestB[m]].every(
+      (x) =>
+        x === board.requestA[r] ||
+        x === board.requestB[r] ||
+        board.meetings[x] - without.filter((q) => board.requestA[q] === x || board.requestB[q] === x).length >= 1,
+    );
+  const partnerMeetings = [board.requestA[r], board.requestB[r]].flatMap((x) =>
+    board.incident[x].filter((m) => board.slotOf[m] !== NONE),
+  );
+  const trySet = (out: number[]): number => {
+    const saved = out.map((m) => board.snapshot(m));
+    for (const m of out) board.unplace(m);
+    const s = board.earliestSlot(r);
+    if (s !== NONE) {
+      board.place(r, s);
+      let regained = 0;
+      for (const m of out) if (augment(board, rng, m, CHAIN_DEPTH - 1)) regained++;
+      return out.length - 1 - regained;
+    }
+    out.forEach((m, i) => board.restore(m, saved[i]));
+    return NONE;
+  };
+  if (count === 1) {
+    const single = [...partnerMeetings];
+    for (let s = 0; s < board.slots; s++) if (board.bothFree(r, s)) single.push(...board.blockers(r, s));
+    for (const m of rng.sample(single, CHAIN_BRANCH * 4)) {
+      if (!keepsOne(m, [m])) continue;
+      const cost = trySet([m]);
+      if (cost !== NONE) return Math.max(0, cost);
+    }
+    return NONE;
+  }
+  for (const m1 of rng.sample(partnerMeetings, CHAIN_BRANCH * 2)) {
+    if (!keepsOne(m1, [m1])) continue;
+    const slots: number[] = [];
+    for (let s = 0; s < board.slots; s++) if (s !== board.slotOf[m1] && board.bothFree(r, s)) slots.push(s);
+    if (board.slotOf[m1] !== NONE) slots.push(board.slotOf[m1]);
+    for (const s of rng.sample(slots, CHAIN_BRANCH)) {
+      for (const m2 of rng.sample(board.blockers(r, s), CHAIN_BRANCH)) {
+        if (m2 === m1 || !keepsOne(m2, [m1, m2]) || !keepsOne(m1, [m1, m2])) continue;
+        const cost = trySet([m1, m2]);
+        if (cost !== NONE) return Math.max(0, cost);
+      }
+    }
+  }
+  return NONE;
 }
 
 export function result(board: Board, iterations: number): SchedulerResult {
@@ -55,6 +143,7 @@ export function result(board: Board, iterations: number): SchedulerResult {
       placed: placements.length,
       unplaced: unplaced.length,
       fewestMeetingsPerDelegate: board.fewestMeetings(),
+      unservedDelegates: board.unservedDelegates().length,
       iterations,
     },
   };
@@ -92,9 +181,11 @@ function improve(board: Board, greedy: Greedy, rng: Random, iterations: number):
       if (rng.next() >= NEIGHBOURHOOD_SHARE) continue;
       const delegates = new Set<number>([board.requestA[u], board.requestB[u]]);
       for (const d of [board.requestA[u], board.requestB[u]]) {
-        const placed = rng.shuffle(board.incident[d].filter((q) => board.slotOf[q] !== NONE));
-        for (const q of placed.slice(0, PARTNERS))
-          delegates.add(board.requestA[q] === d ? board.requestB[q] : board.requestA[q]);
+        const placed = rng.sample(
+          board.incident[d].filter((q) => board.slotOf[q] !== NONE),
+          PARTNERS,
+        );
+        for (const q of placed) delegates.add(board.requestA[q] === d ? board.requestB[q] : board.requestA[q]);
       }
       const removed: number[] = [];
       const candidates: number[] = [];
@@ -108,15 +199,34 @@ function improve(board: Board, greedy: Greedy, rng: Random, iterations: number):
       }
       for (const q of candidates) inSet[q] = 0;
       const saved = removed.map((q) => board.snapshot(q));
+      const before = standing(board, candidates);
       for (const q of removed) board.unplace(q);
       const placed = greedy.run(candidates, rng);
-      if (placed < removed.length) {
+      const after = placed === removed.length ? standing(board, candidates) : null;
+      // Fewer meetings never stay; as many stay unless they leave a delegate with none or favour lower priorities.
+      if (placed < removed.length || (after && (after.idle > before.idle || after.priority < before.priority))) {
         for (const q of candidates) board.unplace(q);
         removed.forEach((q, i) => board.restore(q, saved[i]));
       }
     }
   }
   return it;
+}
+
+/** Of these requests' delegates, how many have no meeting; and the priority the placed ones sum to. */
+function standing(board: Board, requests: number[]): { idle: number; priority: number } {
+  const seen = new Set<number>();
+  let idle = 0;
+  let priority = 0;
+  for (const q of requests) {
+    if (board.slotOf[q] !== NONE) priority += board.priority[q];
+    for (const d of [board.requestA[q], board.requestB[q]]) {
+      if (seen.has(d)) continue;
+      seen.add(d);
+      if (board.meetings[d] === 0) idle++;
+    }
+  }
+  return { idle, priority };
 }
 
 function placedCount(board: Board): number {
@@ -140,9 +250,10 @@ function augment(board: Board, rng: Random, u: number, depth: number): boolean {
   }
   if (depth === 0) return false;
   for (const x of rng.next() < 0.5 ? [board.requestA[u], board.requestB[u]] : [board.requestB[u], board.requestA[u]]) {
-    const meetings = rng
-      .shuffle(board.incident[x].filter((m) => m !== u && board.slotOf[m] !== NONE))
-      .slice(0, CHAIN_BRANCH);
+    const meetings = rng.sample(
+      board.incident[x].filter((m) => m !== u && board.slotOf[m] !== NONE),
+      CHAIN_BRANCH,
+    );
     for (const m of meetings) {
       const saved = board.snapshot(m);
       board.unplace(m);
@@ -155,9 +266,10 @@ function augment(board: Board, rng: Random, u: number, depth: number): boolean {
           return true;
         }
         const z = board.requestA[m] === x ? board.requestB[m] : board.requestA[m];
-        const waiting = rng
-          .shuffle(board.incident[z].filter((q) => q !== m && board.slotOf[q] === NONE && !board.staticReason[q]))
-          .slice(0, CHAIN_BRANCH);
+        const waiting = rng.sample(
+          board.incident[z].filter((q) => q !== m && board.slotOf[q] === NONE && !board.staticReason[q]),
+          CHAIN_BRANCH,
+        );
         for (const q of waiting) if (augment(board, rng, q, depth - 1)) return true;
         board.unplace(u);
       }
@@ -169,10 +281,8 @@ function augment(board: Board, rng: Random, u: number, depth: number): boolean {
   if (!board.underCaps(u)) return false;
   const slots: number[] = [];
   for (let s = 0; s < board.slots; s++) if (board.bothFree(u, s)) slots.push(s);
-  for (const s of rng.shuffle(slots).slice(0, CHAIN_BRANCH)) {
-    const blockers: number[] = [];
-    for (let m = 0; m < board.requestCount; m++) if (m !== u && board.holdsWhatIsMissing(m, u, s)) blockers.push(m);
-    for (const m of rng.shuffle(blockers).slice(0, CHAIN_BRANCH)) {
+  for (const s of rng.sample(slots, CHAIN_BRANCH)) {
+    for (const m of rng.sample(board.blockers(u, s), CHAIN_BRANCH)) {
       const saved = board.snapshot(m);
       board.unplace(m);
       if (board.fits(u, s)) {
@@ -280,16 +390,10 @@ export class Greedy {
     const useMask = this.masks.length > 0;
     if (useMask) this.masks[q] = 0;
     if (!board.underCaps(q)) return 0;
-    let n = 0;
-    let mask = 0;
-    for (let s = 0; s < board.slots; s++) {
-      if (board.fits(q, s)) {
-        n++;
-        mask |= 1 << s;
-      }
-    }
-    if (useMask) this.masks[q] = mask >>> 0;
-    return n;
+    if (!useMask) return board.countFits(q);
+    const mask = board.fitBits(q, 0);
+    this.masks[q] = mask;
+    return popcount(mask);
   }
 
   /**

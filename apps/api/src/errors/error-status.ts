@@ -29,6 +29,7 @@ export function statusOf(code: ErrorCode): HttpStatus {
     case CommonErrorCode.Forbidden:
     case RegistrationErrorCode.NotApprovedDelegate:
     case RegistrationErrorCode.VisaLetterNotApproved:
+    case RegistrationErrorCode.InvitationQuotaEvent:
       return HttpStatus.FORBIDDEN;
     case CommonErrorCode.Unauthenticated:
     case AuthErrorCode.InvalidToken:
@@ -82,7 +83,11 @@ export function statusOf(code: ErrorCode): HttpStatus {
     case CommonErrorCode.Busy:
       return HttpStatus.SERVICE_UNAVAILABLE;
     case AuthErrorCode.RateLimited:
+    case RegistrationErrorCode.InvitationQuotaOrganiser:
       return HttpStatus.TOO_MANY_REQUESTS;
+    case RegistrationErrorCode.TooManyRows:
+    case RegistrationErrorCode.InvitationListTooLarge:
+      return HttpStatus.PAYLOAD_TOO_LARGE;
     default: {
       const unhandled: never = code;
       throw new Error(`No HTTP status for error code ${String(unhandled)}`);

@@ -1,5 +1,5 @@
 import { Locale } from '@roundtable/common';
-import { composeMail, formatWhen, MailTemplate, words } from '@roundtable/notifications';
+import { composeMail, formatMoneyText, formatWhen, MailTemplate, words } from '@roundtable/notifications';
 import { AgreementKind, LedgerAction } from '../agreement-model';
 
 /** The confirmation a party gets for each ledger entry about its agreement. */
@@ -10,7 +10,7 @@ export interface AgreementMailPayload {
   kind: AgreementKind;
   /** "Ganzhou Auto Parts Co. (CN) · ООО «Волга Логистик» (RU)" */
   parties: string;
-  /** "1250000.50 CNY", or null when no value was recorded. */
+  /** "1250000.50 CNY" (the exact decimal and the ISO 4217 code; formatted for the reader when rendered), or null. */
   value: string | null;
   signedAt: string;
   reason: string | null;
@@ -138,7 +138,7 @@ export const agreementRecordedTemplate: MailTemplate<AgreementMailPayload> = {
       [l.kind, KINDS[c.locale][p.kind]],
       [l.parties, p.parties],
     ];
-    if (p.value) facts.push([l.value, p.value]);
+    if (p.value) facts.push([l.value, formatMoneyText(p.value, c.locale)]);
     facts.push([l.signedAt, formatWhen(p.signedAt, c)]);
     if (p.reason) facts.push([l.reason, p.reason]);
     facts.push([l.entry, `#${p.seq} · SHA-256 ${p.hash}`]);

@@ -8,6 +8,8 @@ import { CreateAgenda1764050000000 } from './1764050000000-create-agenda';
 import { CreateInvitationsAndVisas1764060000000 } from './1764060000000-create-invitations-and-visas';
 import { CreateMeetings1764070000000 } from './1764070000000-create-meetings';
 import { CreateAgreementLedger1764080000000 } from './1764080000000-create-agreement-ledger';
+import { AddEventTrustAndInvitationQuotaIndex1765200000000 } from './1765200000000-add-event-trust-and-invitation-quota-index';
+import { InvitationLateRegistration1765300100000 } from './1765300100000-invitation-late-registration';
 import { CreateMeetingSlotLocks1765600000000 } from './1765600000000-create-meeting-slot-locks';
 
 export const MIGRATIONS = [
@@ -19,5 +21,7 @@ export const MIGRATIONS = [
   CreateInvitationsAndVisas1764060000000,
   CreateMeetings1764070000000,
   CreateAgreementLedger1764080000000,
+  AddEventTrustAndInvitationQuotaIndex1765200000000,
+  InvitationLateRegistration1765300100000,
   CreateMeetingSlotLocks1765600000000,
 ];

@@ -113,6 +113,10 @@ export class Event {
   @Column({ name: 'public_agreements_report', type: 'boolean', default: false })
   publicAgreementsReport: boolean;
 
+  /** Marked by a platform admin: the event may send invitations at the trusted quota, not the small one. */
+  @Column({ type: 'boolean', default: false })
+  trusted: boolean;
+
   @Column({ name: 'created_by', type: 'char', length: 36 })
   createdBy: string;
 

@@ -1,11 +1,22 @@
-import { composeMail, formatWhen, MailTemplate, RenderContext, words } from '@roundtable/notifications';
+import {
+  composeMail,
+  formatWhen,
+  MailTemplate,
+  nameForReader,
+  RenderContext,
+  ScriptNames,
+  words,
+} from '@roundtable/notifications';
 import { Locale } from '@roundtable/common';
 
 /** What every meeting mail knows: the event, the other delegate, and the meeting's time and place when there is one. */
 export interface MeetingMailPayload {
   eventName: string;
   otherName: string;
+  /** The other delegate's badge names: the reader sees their own script beside the original. */
+  otherNames?: ScriptNames | null;
   otherCompany: string | null;
+  otherCompanyNames?: ScriptNames | null;
   message?: string | null;
   startsAt?: string | null;
   tableNo?: number | null;
@@ -21,7 +32,9 @@ export interface SchedulePayload {
     startsAt: string;
     tableNo: number;
     otherName: string;
+    otherNames?: ScriptNames | null;
     otherCompany: string | null;
+    otherCompanyNames?: ScriptNames | null;
     interpreter: string | null;
   }>;
   url: string;
@@ -59,11 +72,24 @@ const LABELS: Record<
   },
 };
 
-const who = (p: MeetingMailPayload): string => (p.otherCompany ? `${p.otherName} (${p.otherCompany})` : p.otherName);
+/** "徐晓玲 (Сюй Сяолин), Ganjiang Logistics": a comma, since the name may carry its other script in brackets. */
+const who = (p: MeetingMailPayload): string => (p.otherCompany ? `${p.otherName}, ${p.otherCompany}` : p.otherName);
+
+/** The other delegate and their company as the reader writes them: "徐晓玲 (Сюй Сяолин)". */
+function forReader<
+  T extends Pick<MeetingMailPayload, 'otherName' | 'otherNames' | 'otherCompany' | 'otherCompanyNames'>,
+>(p: T, locale: Locale): T {
+  return {
+    ...p,
+    otherName: nameForReader(p.otherName, p.otherNames, locale),
+    otherCompany: p.otherCompany ? nameForReader(p.otherCompany, p.otherCompanyNames, locale) : p.otherCompany,
+  };
+}
 
 const EXAMPLE: MeetingMailPayload = {
   eventName: 'China-Russia SME Roundtable',
   otherName: 'Анна Петрова',
+  otherNames: { latin: 'Anna Petrova', ru: 'Анна Петрова', zh: '安娜·彼得罗娃' },
   otherCompany: 'Волга Логистик',
   message: 'We would like to discuss rail freight from Nanchang to Kazan.',
   startsAt: '2027-06-10T06:00:00Z',
@@ -81,7 +107,8 @@ function meetingTemplate(
   return {
     type,
     example: EXAMPLE,
-    render(p, c) {
+    render(original, c) {
+      const p = forReader(original, c.locale);
       const w = words(wording(p, c), c);
       const l = LABELS[c.locale];
       const facts: [string, string][] = [];
@@ -299,16 +326,23 @@ export const scheduleFinalTemplate: MailTemplate<SchedulePayload> = {
       {
         subject: w.subject,
         paragraphs: [w.body],
-        facts: p.meetings.map((m) => [
-          formatWhen(m.startsAt, c),
-          `${m.otherName}${m.otherCompany ? ` (${m.otherCompany})` : ''}, ${w.table} ${m.tableNo}${m.interpreter ? `, ${m.interpreter}` : ''}`,
-        ]),
+        facts: p.meetings
+          .map(forReaderIn(c.locale))
+          .map((m) => [
+            formatWhen(m.startsAt, c),
+            `${m.otherName}${m.otherCompany ? `, ${m.otherCompany}` : ''}, ${w.table} ${m.tableNo}${m.interpreter ? `, ${m.interpreter}` : ''}`,
+          ]),
         action: { label: w.action, url: p.url },
       },
       c,
     );
   },
 };
+
+const forReaderIn =
+  (locale: Locale) =>
+  <T extends Pick<MeetingMailPayload, 'otherName' | 'otherNames' | 'otherCompany' | 'otherCompanyNames'>>(m: T): T =>
+    forReader(m, locale);
 
 export const MEETING_TEMPLATES = [
   meetingRequestedTemplate,

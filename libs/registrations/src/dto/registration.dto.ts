@@ -21,6 +21,8 @@ import { Registration, RegistrationRole, RegistrationStatus } from '../entities/
 const SECTOR = /^[a-z0-9]+(?:[-_][a-z0-9]+)*$/;
 const LANGUAGE = /^[a-z]{2}$/;
 const upper = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value);
+/** How a CSV cell spells a yes/no column; anything else stays a string and fails @IsBoolean. */
+const CSV_BOOLEAN: Record<string, boolean> = { true: true, yes: true, '1': true, false: false, no: false, '0': false };
 export const STATUSES: RegistrationStatus[] = ['pending', 'approved', 'waitlisted', 'rejected', 'cancelled'];
 export const ROLES: RegistrationRole[] = ['delegate', 'speaker', 'press', 'staff'];
 
@@ -131,12 +133,25 @@ export class InvitationInputDto {
   @ApiPropertyOptional({ enum: ['zh', 'ru', 'en'] }) @IsOptional() @IsIn(['zh', 'ru', 'en']) locale?:
     'zh' | 'ru' | 'en';
   @ApiPropertyOptional({ enum: ROLES }) @IsOptional() @IsIn(ROLES) role?: RegistrationRole;
+  @ApiPropertyOptional({
+    default: false,
+    description:
+      'Let this guest register with the token after the registration window has closed (CSV: true/false, yes/no, 1/0)',
+  })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? (CSV_BOOLEAN[value.trim().toLowerCase()] ?? value) : value,
+  )
+  @IsBoolean()
+  allowLateRegistration?: boolean;
 }
 
 export class InviteDto {
-  @ApiProperty({ type: [InvitationInputDto] })
+  @ApiProperty({
+    type: [InvitationInputDto],
+    description: 'At most INVITATIONS_MAX_ROWS_JSON rows (500 by default); a CSV body at most INVITATIONS_MAX_ROWS_CSV',
+  })
   @IsArray()
-  @ArrayMaxSize(2000)
   @ValidateNested({ each: true })
   @Type(() => InvitationInputDto)
   invitations: InvitationInputDto[];

@@ -34,6 +34,10 @@ export class Invitation {
   @Column({ name: 'expires_at', type: 'datetime', precision: 3 })
   expiresAt: Date;
 
+  /** The organiser lets this guest register after `registrationClosesAt` (never before it opens: see register()). */
+  @Column({ name: 'allow_late_registration', type: 'boolean', default: false })
+  allowLateRegistration: boolean;
+
   @Column({ name: 'used_at', type: 'datetime', precision: 3, nullable: true })
   usedAt: Date | null;
 

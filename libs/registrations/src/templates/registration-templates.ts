@@ -1,4 +1,5 @@
 import { Locale } from '@roundtable/common';
+import { RegistrationStatus } from '../entities/registration.entity';
 import { composeMail, formatWhen, MailTemplate, words } from '@roundtable/notifications';
 
 export interface RegistrationMailPayload {
@@ -9,10 +10,27 @@ export interface RegistrationMailPayload {
   reason?: string;
 }
 
+/**
+ * The status each mail announces. A mail whose registration has moved on before
+ * the worker sends it (promoted, then cancelled a moment later) is not sent: it
+ * would announce something no longer true. The later change has its own mail.
+ */
+const ANNOUNCES = {
+  'registration-received': 'pending',
+  'registration-approved': 'approved',
+  'registration-waitlisted': 'waitlisted',
+  'registration-promoted': 'approved',
+  'registration-rejected': 'rejected',
+  'registration-cancelled': 'cancelled',
+} as const satisfies Record<string, RegistrationStatus>;
+
 type Wording = { subject: (p: RegistrationMailPayload) => string; body: (p: RegistrationMailPayload) => string };
 
 /** One transition's wording in the three languages; the facts are shared. */
-function registrationTemplate(type: string, wording: Record<Locale, Wording>): MailTemplate<RegistrationMailPayload> {
+function registrationTemplate(
+  type: keyof typeof ANNOUNCES,
+  wording: Record<Locale, Wording>,
+): MailTemplate<RegistrationMailPayload> {
   return {
     type,
     example: {
@@ -20,6 +38,12 @@ function registrationTemplate(type: string, wording: Record<Locale, Wording>): M
       startsAt: '2027-06-10T01:00:00Z',
       city: 'Nanchang',
       reason: 'Programme full',
+    },
+    async isStillWanted(mail, em) {
+      const id = mail.subject?.startsWith('registration:') ? mail.subject.slice('registration:'.length) : null;
+      if (!id) return false;
+      const rows: Array<{ status: string }> = await em.query('SELECT status FROM registrations WHERE id = ?', [id]);
+      return rows[0]?.status === ANNOUNCES[type];
     },
     render(p, c) {
       const shared = words(

@@ -1,0 +1,89 @@
+/** The route tree. Every screen is its own chunk (lazyRouteComponent); route files compose features. */
+import {
+  createRootRoute,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  redirect,
+  type ParsedLocation,
+} from '@tanstack/react-router';
+import { AppLayout } from '@/components/app-layout';
+import { NotFound } from '@/components/not-found';
+import { getSession } from '@/lib/session';
+import { agendaSearch, redirectSearch, registerSearch } from './search';
+
+/** Screens for signed-in people send a visitor to log in first, and back here afterwards. */
+function requireSession({ location }: { location: ParsedLocation }): void {
+  // TanStack Router's redirect is thrown by design (not an Error).
+  // eslint-disable-next-line @typescript-eslint/only-throw-error
+  if (!getSession()) throw redirect({ to: '/login', search: { redirect: location.href } });
+}
+
+const rootRoute = createRootRoute({
+  component: AppLayout,
+  notFoundComponent: NotFound,
+});
+
+const eventsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/',
+  component: lazyRouteComponent(() => import('./routes/events'), 'EventsRoute'),
+});
+
+const eventRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/events/$eventId',
+  validateSearch: agendaSearch,
+  component: lazyRouteComponent(() => import('./routes/event'), 'EventRoute'),
+});
+
+const registerRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/events/$eventId/register',
+  validateSearch: registerSearch,
+  beforeLoad: requireSession,
+  component: lazyRouteComponent(() => import('./routes/register'), 'RegisterRoute'),
+});
+
+const loginRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/login',
+  validateSearch: redirectSearch,
+  component: lazyRouteComponent(() => import('./routes/login'), 'LoginRoute'),
+});
+
+const signupRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/signup',
+  validateSearch: redirectSearch,
+  component: lazyRouteComponent(() => import('./routes/signup'), 'SignupRoute'),
+});
+
+const accountRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/account',
+  beforeLoad: requireSession,
+  component: lazyRouteComponent(() => import('./routes/account'), 'AccountRoute'),
+});
+
+const routeTree = rootRoute.addChildren([
+  eventsRoute,
+  eventRoute,
+  registerRoute,
+  loginRoute,
+  signupRoute,
+  accountRoute,
+]);
+
+export const router = createRouter({
+  routeTree,
+  basepath: '/app',
+  defaultPreload: 'intent',
+  scrollRestoration: true,
+});
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: typeof router;
+  }
+}

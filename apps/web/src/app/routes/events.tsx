@@ -1,0 +1,5 @@
+import { EventList } from '@/features/agenda/components/event-list';
+
+export function EventsRoute() {
+  return <EventList />;
+}

@@ -1,0 +1,41 @@
+/** Search parameters of the routes: filters live in the URL, checked here so a hand-edited URL cannot break a screen. */
+
+function text(value: unknown, max = 100): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value.trim().slice(0, max) : undefined;
+}
+
+export interface AgendaSearch {
+  day?: string;
+  room?: string;
+  kind?: string;
+  q?: string;
+}
+
+export function agendaSearch(raw: Record<string, unknown>): AgendaSearch {
+  const day = text(raw.day, 10);
+  return {
+    day: day && /^\d{4}-\d{2}-\d{2}$/.test(day) ? day : undefined,
+    room: text(raw.room),
+    kind: text(raw.kind, 40),
+    q: text(raw.q),
+  };
+}
+
+export interface RedirectSearch {
+  redirect?: string;
+}
+
+/** Only a path inside the app may be a redirect target, never another site. */
+export function redirectSearch(raw: Record<string, unknown>): RedirectSearch {
+  const target = text(raw.redirect, 500);
+  return { redirect: target && target.startsWith('/') && !target.startsWith('//') ? target : undefined };
+}
+
+/** The invitation mail's link: /app/events/<id>/register?invitationToken=… (a "token" name, so logs redact it). */
+export interface RegisterSearch {
+  invitationToken?: string;
+}
+
+export function registerSearch(raw: Record<string, unknown>): RegisterSearch {
+  return { invitationToken: text(raw.invitationToken, 200) };
+}

@@ -1,0 +1,254 @@
+import { Alert, Anchor, Badge, Button, Card, Flex, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ButtonLink } from '@/components/links';
+import { QueryState } from '@/components/query-state';
+import { TimePair } from '@/components/time-pair';
+import { currentLanguage, intlLocale } from '@/lib/i18n';
+import { useViewerTimeZone } from '@/lib/session';
+import { formatDate, formatDay, sameOffset } from '@/lib/time';
+import { calendarFileUrl, localized, useAgenda, useEvent, type AgendaSession, type EventDetail } from '@/lib/events';
+
+export interface AgendaFilters {
+  day?: string;
+  room?: string;
+  kind?: string;
+  q?: string;
+}
+
+/** The public event page: what, when, where; the agenda by day, filterable; calendar file; register. */
+export function EventPage(props: {
+  eventId: string;
+  filters: AgendaFilters;
+  onFiltersChange: (filters: AgendaFilters) => void;
+}) {
+  const event = useEvent(props.eventId);
+  return (
+    <QueryState query={event}>
+      {(data) => <EventBody event={data} filters={props.filters} onFiltersChange={props.onFiltersChange} />}
+    </QueryState>
+  );
+}
+
+function EventBody(props: { event: EventDetail; filters: AgendaFilters; onFiltersChange: (f: AgendaFilters) => void }) {
+  const { t, i18n } = useTranslation();
+  const { event } = props;
+  const locale = intlLocale(i18n.language);
+  const texts = localized(event, i18n.language);
+  const viewerZone = useViewerTimeZone();
+  return (
+    <Stack gap="lg">
+      <Stack gap={4}>
+        <Title order={1} size="h2">
+          {texts.name}
+        </Title>
+        {texts.theme && <Text c="dark.5">{texts.theme}</Text>}
+        <Text fw={500}>
+          {formatDate(event.startsAt, event.timeZone, locale)} – {formatDate(event.endsAt, event.timeZone, locale)}
+          {' · '}
+          {[event.venue, event.city].filter(Boolean).join(', ')}
+        </Text>
+        {texts.description && <Text size="sm">{texts.description}</Text>}
+        <Group mt="xs">
+          <ButtonLink to="/events/$eventId/register" params={{ eventId: event.id }}>
+            {t('agenda.register')}
+          </ButtonLink>
+          <Button component="a" variant="default" href={calendarFileUrl(event.id, i18n.language)} download>
+            {t('agenda.calendar')}
+          </Button>
+        </Group>
+      </Stack>
+      <Agenda event={event} viewerZone={viewerZone} filters={props.filters} onFiltersChange={props.onFiltersChange} />
+    </Stack>
+  );
+}
+
+function matches(session: AgendaSession, filters: AgendaFilters): boolean {
+  if (filters.room && session.room !== filters.room) return false;
+  if (filters.kind && session.kind !== filters.kind) return false;
+  if (filters.q) {
+    const needle = filters.q.toLocaleLowerCase();
+    const haystack = [
+      session.title,
+      session.description,
+      session.abstract,
+      session.room,
+      ...session.speakers.flatMap((s) => [s.name, s.company]),
+    ]
+      .filter(Boolean)
+      .join(' ')
+      .toLocaleLowerCase();
+    if (!haystack.includes(needle)) return false;
+  }
+  return true;
+}
+
+function Agenda(props: {
+  event: EventDetail;
+  viewerZone: string;
+  filters: AgendaFilters;
+  onFiltersChange: (f: AgendaFilters) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const agenda = useAgenda(props.event.id, currentLanguage());
+  const { filters, onFiltersChange } = props;
+  const set = (patch: AgendaFilters) => onFiltersChange({ ...filters, ...patch });
+  const options = useMemo(() => {
+    const sessions = agenda.data?.days.flatMap((d) => d.sessions) ?? [];
+    return {
+      rooms: [...new Set(sessions.map((s) => s.room).filter((r): r is string => !!r))].sort(),
+      kinds: [...new Set(sessions.map((s) => s.kind))],
+    };
+  }, [agenda.data]);
+  const locale = intlLocale(i18n.language);
+  const zone = props.event.timeZone;
+  const sameZone = sameOffset(props.event.startsAt, zone, props.viewerZone);
+
+  return (
+    <Stack gap="md" component="section" aria-labelledby="agenda-title">
+      <Title order={2} size="h3" id="agenda-title">
+        {t('agenda.agenda')}
+      </Title>
+      <Text size="sm" c="dark.4">
+        {t('agenda.eventTime', { zone })}
+        {sameZone ? ` · ${t('agenda.sameZone')}` : ` · ${t('agenda.yourTime', { zone: props.viewerZone })}`}
+      </Text>
+      <QueryState query={agenda}>
+        {(data) => {
+          const days = data.days
+            .filter((d) => !filters.day || d.date === filters.day)
+            .map((d) => ({ ...d, sessions: d.sessions.filter((s) => matches(s, filters)) }))
+            .filter((d) => d.sessions.length > 0);
+          return (
+            <>
+              <Group align="end" gap="sm" wrap="wrap" role="search">
+                <TextInput
+                  label={t('agenda.filter')}
+                  placeholder={t('agenda.filterPlaceholder')}
+                  value={filters.q ?? ''}
+                  onChange={(e) => set({ q: e.currentTarget.value || undefined })}
+                  w={{ base: '100%', sm: 260 }}
+                />
+                <Select
+                  label={t('agenda.day')}
+                  placeholder={t('agenda.allDays')}
+                  clearable
+                  value={filters.day ?? null}
+                  onChange={(v) => set({ day: v ?? undefined })}
+                  data={data.days.map((d) => ({ value: d.date, label: formatDay(d.date, locale) }))}
+                  w={{ base: '100%', sm: 200 }}
+                />
+                <Select
+                  label={t('agenda.room')}
+                  placeholder={t('agenda.allRooms')}
+                  clearable
+                  value={filters.room ?? null}
+                  onChange={(v) => set({ room: v ?? undefined })}
+                  data={options.rooms}
+                  w={{ base: '100%', sm: 200 }}
+                />
+                <Select
+                  label={t('agenda.kind')}
+                  placeholder={t('agenda.allKinds')}
+                  clearable
+                  value={filters.kind ?? null}
+                  onChange={(v) => set({ kind: v ?? undefined })}
+                  data={options.kinds.map((k) => ({ value: k, label: t(`agenda.kinds.${k}`, { defaultValue: k }) }))}
+                  w={{ base: '100%', sm: 200 }}
+                />
+              </Group>
+              {days.length === 0 ? (
+                <Alert color="gray" title={t('agenda.noMatch')}>
+                  <Button variant="subtle" onClick={() => onFiltersChange({})}>
+                    {t('agenda.clear')}
+                  </Button>
+                </Alert>
+              ) : (
+                days.map((day) => (
+                  <Stack key={day.date} gap="sm" component="section" aria-labelledby={`day-${day.date}`}>
+                    <Title order={3} size="h4" id={`day-${day.date}`}>
+                      {formatDay(day.date, locale)}
+                    </Title>
+                    {day.sessions.map((session) => (
+                      <SessionCard key={session.id} session={session} eventZone={zone} viewerZone={props.viewerZone} />
+                    ))}
+                  </Stack>
+                ))
+              )}
+            </>
+          );
+        }}
+      </QueryState>
+    </Stack>
+  );
+}
+
+function SessionCard(props: { session: AgendaSession; eventZone: string; viewerZone: string }) {
+  const { t } = useTranslation();
+  const { session } = props;
+  return (
+    <Card withBorder padding="sm" component="article" aria-label={session.title} data-testid="session">
+      <Flex direction={{ base: 'column', xs: 'row' }} align="flex-start" gap={{ base: 'xs', xs: 'md' }}>
+        <div style={{ minWidth: 130 }}>
+          <TimePair
+            start={session.startsAt}
+            end={session.endsAt}
+            eventZone={props.eventZone}
+            viewerZone={props.viewerZone}
+            size="md"
+          />
+        </div>
+        <Stack gap={4} style={{ flex: 1, minWidth: 0, overflowWrap: 'anywhere' }}>
+          <Group gap="xs">
+            <Badge variant="light">{t(`agenda.kinds.${session.kind}`, { defaultValue: session.kind })}</Badge>
+            {session.room && (
+              <Text size="sm" c="dark.4">
+                {session.room}
+              </Text>
+            )}
+          </Group>
+          <Text fw={600}>{session.title}</Text>
+          {session.description && <Text size="sm">{session.description}</Text>}
+          {session.abstract && (
+            <Text size="sm" fs="italic" data-testid="abstract">
+              {session.abstract}
+            </Text>
+          )}
+          {session.speakers.length > 0 && (
+            <Text size="sm">
+              <Text span fw={500}>
+                {t('agenda.speakers')}:{' '}
+              </Text>
+              {session.speakers
+                .map((s) =>
+                  [
+                    s.name,
+                    s.role === 'moderator' ? `(${t('agenda.moderator')})` : null,
+                    s.company ? `· ${s.company}` : null,
+                  ]
+                    .filter(Boolean)
+                    .join(' '),
+                )
+                .join('; ')}
+            </Text>
+          )}
+          {session.interpretation.length > 0 && (
+            <Text size="xs" c="dark.4">
+              {t('agenda.interpretation')}: {session.interpretation.join(', ')}
+            </Text>
+          )}
+          {session.materials.length > 0 && (
+            <Group gap="xs">
+              <Text size="xs">{t('agenda.materials')}:</Text>
+              {session.materials.map((url) => (
+                <Anchor key={url} href={url} size="xs" target="_blank" rel="noopener noreferrer">
+                  {new URL(url, window.location.href).hostname}
+                </Anchor>
+              ))}
+            </Group>
+          )}
+        </Stack>
+      </Flex>
+    </Card>
+  );
+}

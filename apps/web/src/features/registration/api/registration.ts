@@ -1,0 +1,62 @@
+import type { Schema } from '@roundtable/api-client';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { client, unwrap } from '@/lib/client';
+import { useSession } from '@/lib/session';
+
+export type RegistrationStatus = 'pending' | 'approved' | 'waitlisted' | 'rejected' | 'cancelled';
+
+export interface Company {
+  id: string;
+  name: string;
+  nameZh: string | null;
+  nameRu: string | null;
+  country: string;
+  sectors: string[];
+  website: string | null;
+  offers: string | null;
+  seeks: string | null;
+}
+
+export interface Registration {
+  id: string;
+  eventId: string;
+  name: string;
+  role: string;
+  status: RegistrationStatus;
+  jobTitle: string | null;
+  languages: string[];
+  needsInterpreter: boolean;
+  timeZone: string;
+  company: Company | null;
+}
+
+export type RegisterInput = Schema<'RegisterDto'>;
+
+export function useMyRegistration(eventId: string) {
+  const session = useSession();
+  return useQuery({
+    queryKey: ['my-registrations', session?.user.id],
+    enabled: !!session,
+    queryFn: ({ signal }) => unwrap<Registration[]>(client.GET('/me/registrations', { signal })),
+    select: (registrations) => registrations.find((r) => r.eventId === eventId && r.status !== 'cancelled') ?? null,
+  });
+}
+
+export function useRegister(eventId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: RegisterInput) =>
+      unwrap<Registration>(client.POST('/events/{eventId}/registrations', { params: { path: { eventId } }, body })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['my-registrations'] }),
+  });
+}
+
+/** The badge PDF (behind the bearer token), as a blob the page opens. */
+export function fetchBadge(eventId: string, registrationId: string): Promise<Blob> {
+  return unwrap<Blob>(
+    client.GET('/events/{eventId}/registrations/{registrationId}/badge.pdf', {
+      params: { path: { eventId, registrationId } },
+      parseAs: 'blob',
+    }),
+  );
+}
