@@ -2,7 +2,7 @@ import { getQueueToken } from '@nestjs/bull';
 import { INestApplication } from '@nestjs/common';
 import { Queue } from 'bull';
 import Redis from 'ioredis';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { OutboxMessageEntity } from '@roundtable/notifications';
 import { createTestApp, http } from './support/app';
 import { DisposableRedis } from './support/disposable-redis';
@@ -153,6 +153,48 @@ describe('notification pipeline under failure', () => {
     } finally {
       await first.close();
       await second.close();
+    }
+  });
+
+  it('records each mail as sent right after its answer: a worker killed mid-batch re-sends at most the one in flight', async () => {
+    const writer = await createTestApp({ env: { SMTP_URL: sink.url } });
+    // one mail in flight at a time, and a slow server: the kill lands in the middle of a batch of 20
+    const worker = await startWorkerProcess({
+      SMTP_URL: sink.url,
+      OUTBOX_LEASE_MS: '2000',
+      MAIL_POOL_SIZE: '1',
+      LOG_LEVEL: 'silent',
+    });
+    sink.answerDelayMs = 150;
+    let successor: INestApplication | undefined;
+    try {
+      const batch = Array.from({ length: 20 }, () => invitation());
+      const emails = batch.map((m) => m.recipient.email);
+      const delivered = () => emails.filter((e) => sink.byRecipient(e).length > 0).length;
+      await enqueueMail(writer, ...batch);
+      await sink.waitFor(() => delivered() >= 8, 30_000);
+      await kill(worker);
+      const beforeKill = delivered();
+      expect(beforeKill).toBeLessThan(20);
+      // what the dead worker delivered is already recorded: nothing of it is sent again
+      const recorded = await outboxRows(writer, { dedupeKey: In(batch.map((m) => m.dedupeKey)), status: 'sent' });
+      expect(recorded.length).toBeGreaterThanOrEqual(beforeKill - 1);
+
+      sink.answerDelayMs = 0;
+      successor = await createTestApp({ allInOne: true, env: { SMTP_URL: sink.url, OUTBOX_LEASE_MS: '2000' } });
+      await waitForOutbox(
+        writer,
+        {},
+        (rows) => batch.every((m) => rows.find((r) => r.dedupeKey === m.dedupeKey)?.status === 'sent'),
+        40_000,
+      );
+      await new Promise((r) => setTimeout(r, 500));
+      expect(deliveryReport(sink, emails)).toBeLessThanOrEqual(1);
+    } finally {
+      sink.answerDelayMs = 0;
+      await kill(worker);
+      await successor?.close();
+      await writer.close();
     }
   });
 

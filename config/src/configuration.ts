@@ -43,6 +43,10 @@ export interface AppConfig {
     pollMs: number;
     leaseMs: number;
   };
+  recommendations: {
+    /** How often the worker looks for changed profiles to recompute. */
+    pollMs: number;
+  };
   /** Invitations are not a mail relay: totals per event (small until a platform admin trusts it) and per organiser. */
   invitations: {
     perEventUntrusted: number;
@@ -144,6 +148,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       pollMs: parsed.OUTBOX_POLL_MS,
       leaseMs: parsed.OUTBOX_LEASE_MS,
     },
+    recommendations: { pollMs: parsed.RECOMMENDATIONS_POLL_MS },
     invitations: {
       perEventUntrusted: parsed.INVITATIONS_PER_EVENT_UNTRUSTED,
       perEventTrusted: parsed.INVITATIONS_PER_EVENT_TRUSTED,

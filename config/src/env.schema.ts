@@ -170,6 +170,12 @@ export class EnvSchema {
 
   @Type(() => Number)
   @IsInt()
+  @Min(50)
+  @Max(600_000)
+  RECOMMENDATIONS_POLL_MS = 2000;
+
+  @Type(() => Number)
+  @IsInt()
   @Min(0)
   @Max(1_000_000)
   INVITATIONS_PER_EVENT_UNTRUSTED = 20;
@@ -239,6 +245,7 @@ export const ENV_EXPECTATIONS: Record<keyof EnvSchema, string> = {
   MAIL_CONCURRENCY: 'an integer between 1 and 200',
   OUTBOX_POLL_MS: 'an integer number of milliseconds between 50 and 60000',
   OUTBOX_LEASE_MS: 'an integer number of milliseconds between 1000 and 3600000',
+  RECOMMENDATIONS_POLL_MS: 'an integer number of milliseconds between 50 and 600000',
   INVITATIONS_PER_EVENT_UNTRUSTED: 'an integer number of invitations between 0 and 1000000',
   INVITATIONS_PER_EVENT_TRUSTED: 'an integer number of invitations between 0 and 1000000',
   INVITATIONS_PER_ORGANISER_PER_DAY: 'an integer number of invitations between 0 and 1000000',

@@ -26,6 +26,9 @@ export class SmtpSink {
   private server!: SMTPServer;
   port = 0;
 
+  /** Wait this long before answering each DATA: a slow server, so a sender can be killed mid-batch. */
+  answerDelayMs = 0;
+
   /** Messages accepted, also counted when `keep` is false (benchmarks: no parsing, no memory growth). */
   accepted = 0;
 
@@ -124,6 +127,7 @@ export class SmtpSink {
     } catch {
       return; // the client went away mid-message: nothing was delivered
     }
+    if (this.answerDelayMs > 0) await new Promise((r) => setTimeout(r, this.answerDelayMs));
     const failure = this.dataFailures.shift();
     if (failure) return callback(Object.assign(new Error(failure.message), { responseCode: failure.code }));
     const hold = this.hold;

@@ -11,6 +11,7 @@ import { NotificationsModule } from '@roundtable/notifications';
 import { QueueModule } from '@roundtable/queue';
 import { RegistrationsModule } from '@roundtable/registrations';
 import { MeetingsModule } from '@roundtable/meetings';
+import { RecommendationsModule } from '@roundtable/recommendations';
 import { WorkerModule } from '@roundtable/worker';
 import { HttpExceptionFilter } from './errors/http-exception.filter';
 import { HealthModule } from './health/health.module';
@@ -38,6 +39,7 @@ export class AppModule {
         RegistrationsModule,
         MeetingsModule,
         AgreementsModule,
+        RecommendationsModule,
         DemoModule,
         HealthModule,
         ...(options.allInOne ? [WorkerModule] : []),

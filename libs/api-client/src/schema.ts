@@ -1046,6 +1046,67 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/events/{eventId}/recommendations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Who should I meet: other approved delegates ranked by how their offers meet your seeks (and back)
+     * @description Each item has a score, a one-line reason in your language naming the offer and the seek that met, and the supporting signals (sector, countries, languages, common free slots). People you have already met, asked or declined are left out. Organisers pass `for` to see the suggestions for any approved delegate.
+     */
+    get: operations['RecommendationsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/events/{eventId}/recommendations/concepts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The concept lexicon used for this event: built-in concepts and the organisers’ own */
+    get: operations['RecommendationsController_concepts'];
+    put?: never;
+    /**
+     * Add a product or service to this event’s lexicon, named in English, Chinese and Russian
+     * @description Every delegate’s recommendations are recomputed by the worker shortly after.
+     */
+    post: operations['RecommendationsController_addConcept'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/events/{eventId}/recommendations/proposals': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Organisers: propose that a delegate and a suggested delegate meet
+     * @description Creates a pending meeting request from `registrationId` to `candidateId`, marked as proposed by the organisers; both are mailed. The candidate accepts or declines it as any request.
+     */
+    post: operations['RecommendationsController_propose'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/health': {
     parameters: {
       query?: never;
@@ -1504,6 +1565,144 @@ export interface components {
     WithdrawAgreementDto: {
       /** @example The parties cancelled the agreement */
       reason: string;
+    };
+    CompanyDto: {
+      id: string;
+      name: string;
+      nameZh?: string | null;
+      nameRu?: string | null;
+      country: string;
+      region?: string | null;
+      sectors: string[];
+      size?: string | null;
+      website?: string | null;
+      offers?: string | null;
+      seeks?: string | null;
+    };
+    DelegateDto: {
+      registrationId: string;
+      name: string;
+      /** @description Only when the delegate shares it */
+      email?: string | null;
+      jobTitle?: string | null;
+      languages: string[];
+      company?: components['schemas']['CompanyDto'] | null;
+    };
+    RecommendationMatchDto: {
+      /**
+       * @description `they`: the candidate offers what you seek; `you`: the other way round
+       * @enum {string}
+       */
+      direction: 'they' | 'you';
+      /** @description Lexicon concept that met (null: a shared word) */
+      conceptId?: string | null;
+      /** @description The concept’s name in the language of the reasons */
+      concept?: string | null;
+      /** @description The clause of the offer that matched, as written */
+      offer: string;
+      /** @description The clause of the seek that matched, as written */
+      seek: string;
+    };
+    RecommendationSignalsDto: {
+      /** @description Sectors both companies work in */
+      sectors: string[];
+      /** @description The two countries (ISO 3166-1) when they differ; empty otherwise */
+      countries: string[];
+      sharedLanguages: string[];
+      /** @description No common language (or one side asked for an interpreter) */
+      interpreterNeeded: boolean;
+      /** @description B2B slots both declared free; null when both can make every slot */
+      commonFreeSlots?: number | null;
+    };
+    RecommendationDto: {
+      registrationId: string;
+      delegate: components['schemas']['DelegateDto'];
+      /** @description Higher is a better fit (BM25 over concepts and words, lifted by the signals) */
+      score: number;
+      /** @example They offer cold chain logistics; you seek Cold-chain logistics to Moscow. */
+      reason: string;
+      /**
+       * @example [
+       *       "Same sector: logistics",
+       *       "Cross-border: China – Russia"
+       *     ]
+       */
+      supporting: string[];
+      matches: components['schemas']['RecommendationMatchDto'][];
+      signals: components['schemas']['RecommendationSignalsDto'];
+    };
+    RecommendationPageDto: {
+      items: components['schemas']['RecommendationDto'][];
+      nextCursor?: string | null;
+      limit: number;
+      /** @enum {string} */
+      locale: 'zh' | 'ru' | 'en';
+      /** @description The registration the suggestions are for */
+      registrationId: string;
+    };
+    ConceptDto: {
+      id: string;
+      sector: string;
+      en: string[];
+      zh: string[];
+      ru: string[];
+      /** @description Built into the lexicon, or added by this event’s organisers */
+      builtIn: boolean;
+    };
+    ConceptListDto: {
+      items: components['schemas']['ConceptDto'][];
+    };
+    CreateConceptDto: {
+      /** @enum {string} */
+      sector:
+        | 'agriculture'
+        | 'food-retail'
+        | 'logistics'
+        | 'automotive'
+        | 'machinery'
+        | 'energy'
+        | 'construction'
+        | 'electronics'
+        | 'textiles'
+        | 'healthcare'
+        | 'tourism'
+        | 'services';
+      /**
+       * @description English names; the first is shown
+       * @example [
+       *       "graphite electrodes"
+       *     ]
+       */
+      en: string[];
+      /**
+       * @example [
+       *       "石墨电极"
+       *     ]
+       */
+      zh: string[];
+      /**
+       * @example [
+       *       "графитовые электроды"
+       *     ]
+       */
+      ru: string[];
+    };
+    ProposeMeetingDto: {
+      /** @description The delegate the suggestion was for (sends the request) */
+      registrationId: string;
+      /** @description The suggested delegate (answers the request) */
+      candidateId: string;
+      /** @description A note to both */
+      message?: string;
+    };
+    ProposalDto: {
+      requestId: string;
+      fromRegistrationId: string;
+      toRegistrationId: string;
+      /** @enum {string} */
+      status: 'pending';
+      /** @description Always true: the organisers proposed this meeting */
+      proposedByOrganiser: boolean;
     };
   };
   responses: never;
@@ -3165,6 +3364,225 @@ export interface operations {
     responses: {
       /** @description Not allowed for this caller */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  RecommendationsController_list: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description Opaque cursor from the previous page (`nextCursor`) */
+        cursor?: string;
+        /** @description Organisers: the registration to see suggestions for (a delegate may only pass their own) */
+        for?: string;
+        /** @description Language of the reasons; defaults to the caller’s locale */
+        lang?: 'zh' | 'ru' | 'en';
+      };
+      header?: never;
+      path: {
+        eventId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RecommendationPageDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED (limit, cursor, for, lang), INVALID_CURSOR, RECOMMENDATION_SUBJECT_REQUIRED (an organiser without `for`), BAD_REFERENCE (`for` is not an approved delegate) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description UNAUTHENTICATED: no or a bad token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description NOT_APPROVED_DELEGATE (not an approved delegate here), FORBIDDEN (`for` someone else, not an organiser) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description EVENT_NOT_FOUND, REGISTRATION_NOT_FOUND (`for`) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  RecommendationsController_concepts: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        eventId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConceptListDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no or a bad token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description FORBIDDEN: organisers only */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description EVENT_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  RecommendationsController_addConcept: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        eventId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateConceptDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConceptDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED, CONCEPT_TERM_UNUSABLE */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description UNAUTHENTICATED: no or a bad token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description FORBIDDEN: organisers only */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description EVENT_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description CONCEPT_TERM_TAKEN: a term already names another concept */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  RecommendationsController_propose: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        eventId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ProposeMeetingDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProposalDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED, SELF_REQUEST, BAD_REFERENCE (not an approved delegate) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description UNAUTHENTICATED: no or a bad token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description FORBIDDEN: organisers only */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description EVENT_NOT_FOUND, REGISTRATION_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description PAIR_ALREADY_REQUESTED, PAIR_DECLINED */
+      409: {
         headers: {
           [name: string]: unknown;
         };

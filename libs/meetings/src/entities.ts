@@ -46,6 +46,9 @@ export class MeetingRequest {
   /** `pairKey` while pending or accepted, null afterwards: the unique key allows one live request per pair. */
   @Column({ name: 'active_pair', type: 'char', length: 73, nullable: true })
   activePair: string | null;
+  /** The organiser (user id) who proposed this meeting from a recommendation; null when a delegate asked. */
+  @Column({ name: 'proposed_by', type: 'char', length: 36, nullable: true, default: null })
+  proposedBy: string | null;
 }
 
 @Entity('meetings')

@@ -6,3 +6,4 @@ export { MeetingPlacementService } from './meeting-placement.service';
 export { MyMeetingsService } from './my-meetings.service';
 export { ScheduleService } from './schedule.service';
 export { slotGrid } from './slot-grid';
+export { MeetingProposalsService } from './meeting-proposals.service';

@@ -32,6 +32,7 @@ const requestView = (r: MeetingRequest) => ({
   message: r.message,
   status: r.status,
   unscheduledReason: r.unscheduledReason,
+  proposedByOrganiser: r.proposedBy !== null,
   expiresAt: r.expiresAt.toISOString(),
   respondedAt: r.respondedAt?.toISOString() ?? null,
   createdAt: r.createdAt?.toISOString() ?? null,

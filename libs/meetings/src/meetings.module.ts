@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { MailTemplateRegistry } from '@roundtable/notifications';
 import { CalendarService } from './calendar.service';
 import { MEETING_ENTITIES } from './entities';
+import { MeetingProposalsService } from './meeting-proposals.service';
 import { MeetingsController } from './meetings.controller';
 import { MeetingAccessService } from './meeting-access.service';
 import { MeetingPlacementService } from './meeting-placement.service';
@@ -21,10 +22,11 @@ import { MEETING_TEMPLATES } from './templates/meeting-templates';
     MeetingRequestsService,
     MeetingPlacementService,
     MyMeetingsService,
+    MeetingProposalsService,
     ScheduleService,
     CalendarService,
   ],
-  exports: [MeetingPlacementService, MyMeetingsService, ScheduleService],
+  exports: [MeetingPlacementService, MyMeetingsService, ScheduleService, MeetingProposalsService],
 })
 export class MeetingsModule implements OnModuleInit {
   constructor(private readonly templates: MailTemplateRegistry) {}

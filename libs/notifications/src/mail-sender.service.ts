@@ -42,6 +42,7 @@ export class MailSenderService {
   private readonly logger = new Logger('MailSender');
   private readonly baseUrl: string;
   private readonly organizer: { name: string; email: string };
+  private readonly inFlight: Semaphore;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -52,25 +53,29 @@ export class MailSenderService {
   ) {
     this.baseUrl = config.get('app.publicUrl', { infer: true });
     this.organizer = senderOf(this.transport.from);
+    this.inFlight = new Semaphore(config.get('mail.poolSize', { infer: true }));
   }
 
   /**
-   * Sends a batch of rows (one relay claim) in one transaction: the rows are
-   * locked together, sent concurrently through the SMTP pool, and each
-   * outcome is recorded on its own row before the one commit. Returns the
-   * outcome of each row found, in id order.
+   * Sends a batch of rows (one relay claim). Each row is its own transaction:
+   * locked, re-checked, sent and recorded, then committed right after its SMTP
+   * answer, so a worker killed mid-batch re-sends at most the mails that were
+   * in flight, never the ones already delivered. At most MAIL_POOL_SIZE rows
+   * of this process are in flight at once (one database connection each).
+   * Returns the outcome of each row found, in id order.
    */
   async sendBatch(outboxIds: string[]): Promise<SendOutcome[]> {
-    if (outboxIds.length === 0) return [];
-    // READ COMMITTED: lock the rows by primary key, no gap locks against the relay's range scans
+    const ids = [...new Set(outboxIds)].sort();
+    const outcomes = await Promise.all(ids.map((id) => this.inFlight.run(() => this.sendOne(id))));
+    return outcomes.filter((o): o is SendOutcome => o !== null);
+  }
+
+  /** One row, one transaction; null when the row does not exist. */
+  private sendOne(id: string): Promise<SendOutcome | null> {
+    // READ COMMITTED: lock the row by primary key, no gap locks against the relay's range scans
     return this.dataSource.transaction('READ COMMITTED', async (em) => {
-      const rows = (
-        await em.query<Record<string, unknown>[]>(
-          `SELECT * FROM outbox WHERE id IN (${outboxIds.map(() => '?').join(', ')}) ORDER BY id FOR UPDATE`,
-          outboxIds,
-        )
-      ).map(toRow);
-      return Promise.all(rows.map((row) => this.sendLocked(em, row)));
+      const [raw] = await em.query<Record<string, unknown>[]>('SELECT * FROM outbox WHERE id = ? FOR UPDATE', [id]);
+      return raw ? this.sendLocked(em, toRow(raw)) : null;
     });
   }
 
@@ -225,6 +230,26 @@ type OutboxRow = Pick<
   | 'payload'
   | 'calendar'
 >;
+
+/** At most `size` tasks at once; the rest wait in order. */
+class Semaphore {
+  private active = 0;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(private readonly size: number) {}
+
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    if (this.active >= this.size) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    else this.active += 1;
+    try {
+      return await task();
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.active -= 1;
+    }
+  }
+}
 
 /** `Roundtable <no-reply@roundtable.local>` or a bare address, as the calendar's ORGANIZER. */
 export function senderOf(from: string): { name: string; email: string } {

@@ -6,12 +6,14 @@
 export const QueueName = {
   Mail: 'mail',
   Scheduling: 'scheduling',
+  Recommendations: 'recommendations',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
 export const JobName = {
   SendMail: 'send-mail',
   ScheduleMeetings: 'schedule-meetings',
+  RefreshRecommendations: 'refresh-recommendations',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
@@ -19,6 +21,7 @@ export type JobName = (typeof JobName)[keyof typeof JobName];
 export const JOBS_BY_QUEUE: Record<QueueName, readonly JobName[]> = {
   [QueueName.Mail]: [JobName.SendMail],
   [QueueName.Scheduling]: [JobName.ScheduleMeetings],
+  [QueueName.Recommendations]: [JobName.RefreshRecommendations],
 };
 
 /** The outbox rows of one relay claim, sent together (`outboxId`: a single row, from jobs queued by older versions). */
@@ -43,6 +46,12 @@ export function mailBatching(ratePerSecond: number): { batchSize: number; jobsPe
 export interface ScheduleMeetingsJob {
   eventId: string;
   requestedBy: string;
+}
+
+/** Recompute the recommendations of these delegates of one event (claimed from `recommendation_dirty`). */
+export interface RefreshRecommendationsJob {
+  eventId: string;
+  registrationIds: string[];
 }
 
 export const REDIS_CLIENT = Symbol('REDIS_CLIENT');

@@ -41,6 +41,7 @@ class RedisCloser implements OnApplicationShutdown {
       }),
     }),
     BullModule.registerQueue({ name: QueueName.Scheduling }),
+    BullModule.registerQueue({ name: QueueName.Recommendations }),
   ],
   providers: [
     {

@@ -2,6 +2,7 @@ import { Global, Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MailTemplateRegistry } from '@roundtable/notifications';
 import { BadgesService } from './badges.service';
+import { DelegateProfilesService } from './delegate-profiles.service';
 import { DirectoryService } from './directory.service';
 import { Company } from './entities/company.entity';
 import { Invitation } from './entities/invitation.entity';
@@ -26,10 +27,18 @@ import { VisaService } from './visa.service';
     RegistrationsService,
     InvitationsService,
     DirectoryService,
+    DelegateProfilesService,
     BadgesService,
     VisaService,
   ],
-  exports: [RegistrationAccessService, RegistrationOwnerPolicy, RegistrationsService, BadgesService, TypeOrmModule],
+  exports: [
+    RegistrationAccessService,
+    RegistrationOwnerPolicy,
+    RegistrationsService,
+    BadgesService,
+    DelegateProfilesService,
+    TypeOrmModule,
+  ],
 })
 export class RegistrationsModule implements OnModuleInit {
   constructor(private readonly templates: MailTemplateRegistry) {}

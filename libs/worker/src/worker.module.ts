@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AgreementsModule } from '@roundtable/agreements';
 import { MeetingsWorkerModule } from '@roundtable/meetings';
 import { NotificationsWorkerModule } from '@roundtable/notifications';
+import { RecommendationsWorkerModule } from '@roundtable/recommendations';
 import { WorkerBootstrapService } from './worker-bootstrap.service';
 
 /**
@@ -10,7 +11,7 @@ import { WorkerBootstrapService } from './worker-bootstrap.service';
  * all-in-one.
  */
 @Module({
-  imports: [NotificationsWorkerModule, MeetingsWorkerModule, AgreementsModule],
+  imports: [NotificationsWorkerModule, MeetingsWorkerModule, RecommendationsWorkerModule, AgreementsModule],
   providers: [WorkerBootstrapService],
 })
 export class WorkerModule {}

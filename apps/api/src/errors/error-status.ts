@@ -4,11 +4,18 @@ import { AuthErrorCode } from '@roundtable/auth';
 import { CommonErrorCode } from '@roundtable/common';
 import { EventErrorCode } from '@roundtable/events';
 import { MeetingErrorCode } from '@roundtable/meetings';
+import { RecommendationErrorCode } from '@roundtable/recommendations';
 import { RegistrationErrorCode } from '@roundtable/registrations';
 
 /** Every domain error code the api can meet; adding a feature's enum here forces its cases below. */
 export type ErrorCode =
-  CommonErrorCode | AuthErrorCode | EventErrorCode | RegistrationErrorCode | MeetingErrorCode | AgreementErrorCode;
+  | CommonErrorCode
+  | AuthErrorCode
+  | EventErrorCode
+  | RegistrationErrorCode
+  | MeetingErrorCode
+  | AgreementErrorCode
+  | RecommendationErrorCode;
 
 /** The HTTP status of each domain error code. A missing case fails to compile. */
 export function statusOf(code: ErrorCode): HttpStatus {
@@ -49,6 +56,8 @@ export function statusOf(code: ErrorCode): HttpStatus {
     case MeetingErrorCode.InvalidTable:
     case AgreementErrorCode.InvalidAmount:
     case AgreementErrorCode.UnknownParty:
+    case RecommendationErrorCode.SubjectRequired:
+    case RecommendationErrorCode.TermUnusable:
       return HttpStatus.BAD_REQUEST;
     case CommonErrorCode.Duplicate:
     case CommonErrorCode.Conflict:
@@ -79,6 +88,7 @@ export function statusOf(code: ErrorCode): HttpStatus {
     case MeetingErrorCode.ScheduleFinal:
     case MeetingErrorCode.TableTaken:
     case AgreementErrorCode.AgreementWithdrawn:
+    case RecommendationErrorCode.TermTaken:
       return HttpStatus.CONFLICT;
     case CommonErrorCode.Busy:
       return HttpStatus.SERVICE_UNAVAILABLE;

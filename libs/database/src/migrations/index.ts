@@ -10,6 +10,8 @@ import { CreateMeetings1764070000000 } from './1764070000000-create-meetings';
 import { CreateAgreementLedger1764080000000 } from './1764080000000-create-agreement-ledger';
 import { AddEventTrustAndInvitationQuotaIndex1765200000000 } from './1765200000000-add-event-trust-and-invitation-quota-index';
 import { InvitationLateRegistration1765300100000 } from './1765300100000-invitation-late-registration';
+import { CreateRecommendations1765500000000 } from './1765500000000-create-recommendations';
+import { AddMeetingRequestProposer1765500100000 } from './1765500100000-add-meeting-request-proposer';
 import { CreateMeetingSlotLocks1765600000000 } from './1765600000000-create-meeting-slot-locks';
 
 export const MIGRATIONS = [
@@ -23,5 +25,7 @@ export const MIGRATIONS = [
   CreateAgreementLedger1764080000000,
   AddEventTrustAndInvitationQuotaIndex1765200000000,
   InvitationLateRegistration1765300100000,
+  CreateRecommendations1765500000000,
+  AddMeetingRequestProposer1765500100000,
   CreateMeetingSlotLocks1765600000000,
 ];

@@ -344,8 +344,27 @@ const forReaderIn =
   <T extends Pick<MeetingMailPayload, 'otherName' | 'otherNames' | 'otherCompany' | 'otherCompanyNames'>>(m: T): T =>
     forReader(m, locale);
 
+export const meetingProposedTemplate = meetingTemplate('meeting-proposed', (p) => ({
+  en: {
+    subject: `The organisers suggest you meet ${who(p)}`,
+    body: `The organisers of ${p.eventName} think you and ${who(p)} should meet: what one of you offers is what the other seeks. A meeting request between you is waiting for an answer.`,
+    action: 'See the request',
+  },
+  zh: {
+    subject: `组委会建议您与${who(p)}会谈`,
+    body: `${p.eventName}组委会认为您与${who(p)}值得一谈：一方提供的正是另一方寻求的。你们之间的会谈邀请正在等待答复。`,
+    action: '查看邀请',
+  },
+  ru: {
+    subject: `Организаторы предлагают вам встретиться с ${who(p)}`,
+    body: `Организаторы мероприятия «${p.eventName}» считают, что вам стоит встретиться с ${who(p)}: то, что предлагает один из вас, ищет другой. Запрос на встречу между вами ждёт ответа.`,
+    action: 'Открыть запрос',
+  },
+}));
+
 export const MEETING_TEMPLATES = [
   meetingRequestedTemplate,
+  meetingProposedTemplate,
   meetingAcceptedTemplate,
   meetingDeclinedTemplate,
   meetingRequestCancelledTemplate,

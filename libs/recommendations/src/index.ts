@@ -1,0 +1,13 @@
+export { BUILT_IN_CONCEPTS, LEXICON_LANGUAGES, SECTORS } from './lexicon/lexicon';
+export type { Concept, LexiconLanguage } from './lexicon/lexicon';
+export { OfferStatistics, rankCandidates, scorePair } from './matching/matcher';
+export type { MatchProfile, PairScore } from './matching/matcher';
+export { TextAnalyser } from './matching/text-analyser';
+export type { AnalysedText } from './matching/text-analyser';
+export { buildProfile } from './matching/profile';
+export type { DelegateFacts, SlotTime } from './matching/profile';
+export { RecommendationError, RecommendationErrorCode } from './recommendation-error';
+export { RecommendationRefreshService } from './recommendation-refresh.service';
+export { RecommendationRelayService } from './recommendation-relay.service';
+export { RecommendationsModule } from './recommendations.module';
+export { RecommendationsWorkerModule } from './recommendations-worker.module';
