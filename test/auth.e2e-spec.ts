@@ -11,23 +11,24 @@ describe('auth', () => {
   });
   afterAll(() => app.close());
 
-  it('signs a user up, logs them in and shows them to themselves', async () => {
+  it('signs a user up, logs them in and shows them to themselves, unconfirmed', async () => {
     const email = uniqueEmail('li.wei');
     const signup = await http(app)
       .post('/auth/signup')
       .send({ email, password: 'a long password', name: '李伟 Li Wei', locale: 'zh', timeZone: 'Asia/Shanghai' })
-      .expect(201);
-    expect(signup.body).toMatchObject({ tokenType: 'Bearer', user: { email, name: '李伟 Li Wei', locale: 'zh' } });
-    expect(signup.body.user).not.toHaveProperty('passwordHash');
+      .expect(202);
+    expect(signup.body).toEqual({ message: expect.any(String) });
 
     const login = await http(app).post('/auth/login').send({ email, password: 'a long password' }).expect(200);
+    expect(login.body.user).not.toHaveProperty('passwordHash');
     const me = await http(app)
       .get('/me')
       .set(...bearer({ token: login.body.accessToken }))
       .expect(200);
     expect(me.body).toEqual({
-      id: signup.body.user.id,
+      id: expect.any(String),
       email,
+      emailVerified: false,
       name: '李伟 Li Wei',
       locale: 'zh',
       timeZone: 'Asia/Shanghai',
@@ -38,15 +39,15 @@ describe('auth', () => {
   it('treats email addresses case-insensitively', async () => {
     const email = uniqueEmail('case');
     await createUser(app, { email });
-    const res = await http(app)
+    await http(app)
       .post('/auth/signup')
       .send({ email: email.toUpperCase(), password: 'another password', name: 'Twin' })
-      .expect(409);
-    expect(res.body).toMatchObject({ statusCode: 409, code: 'EMAIL_TAKEN', error: 'Conflict' });
+      .expect(202);
     await http(app)
       .post('/auth/login')
       .send({ email: email.toUpperCase(), password: 'correct horse battery' })
       .expect(200);
+    await http(app).post('/auth/login').send({ email: email.toUpperCase(), password: 'another password' }).expect(401);
   });
 
   it.each([
@@ -102,7 +103,7 @@ describe('auth', () => {
     expect(wrongPassword.body.code).toBe('INVALID_CREDENTIALS');
   });
 
-  it('locks an email out after too many failed logins, even with the right password, but not other emails', async () => {
+  it('refuses an address after too many attempts on one e-mail, even with the right password, but not other e-mails', async () => {
     const user = await createUser(app);
     const other = await createUser(app);
     for (let i = 0; i < 3; i++) {
@@ -112,6 +113,90 @@ describe('auth', () => {
     expect(locked.body.code).toBe('RATE_LIMITED');
     expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
     await http(app).post('/auth/login').send({ email: other.email, password: other.password }).expect(200);
+  });
+
+  it('evaluates at most the limit of 60 parallel wrong attempts for one e-mail', async () => {
+    const user = await createUser(app);
+    const answers = await Promise.all(
+      Array.from({ length: 60 }, (_, i) =>
+        http(app)
+          .post('/auth/login')
+          .send({ email: user.email, password: `wrong password ${i}` }),
+      ),
+    );
+    const statuses = answers.map((res) => res.status);
+    expect(statuses.filter((status) => status === 401)).toHaveLength(3);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(57);
+  });
+
+  it('does not believe X-Forwarded-For unless TRUST_PROXY says so', async () => {
+    const user = await createUser(app);
+    for (let i = 0; i < 3; i++) {
+      await http(app)
+        .post('/auth/login')
+        .set('X-Forwarded-For', `203.0.113.${i + 1}`)
+        .send({ email: user.email, password: 'wrong password' })
+        .expect(401);
+    }
+    await http(app)
+      .post('/auth/login')
+      .set('X-Forwarded-For', '198.51.100.9')
+      .send({ email: user.email, password: user.password })
+      .expect(429);
+  });
+
+  describe('behind a trusted proxy', () => {
+    let proxied: INestApplication;
+    const from = (address: string) => ['X-Forwarded-For', address] as const;
+
+    beforeAll(async () => {
+      proxied = await createTestApp({ env: { LOGIN_RATE_LIMIT: '3', TRUST_PROXY: 'loopback' } });
+    });
+    afterAll(() => proxied.close());
+
+    it('lets the owner in from their own address while a stranger hammers their e-mail from another', async () => {
+      const owner = await createUser(proxied);
+      const attack = Promise.all(
+        Array.from({ length: 60 }, (_, i) =>
+          http(proxied)
+            .post('/auth/login')
+            .set(...from('203.0.113.66'))
+            .send({ email: owner.email, password: `guess ${i}` }),
+        ),
+      );
+      const ownLogin = await http(proxied)
+        .post('/auth/login')
+        .set(...from('198.51.100.20'))
+        .send({ email: owner.email, password: owner.password });
+      const statuses = (await attack).map((res) => res.status);
+      expect(ownLogin.status).toBe(200);
+      expect(statuses.filter((status) => status === 401)).toHaveLength(3);
+      // and after the attack, still
+      await http(proxied)
+        .post('/auth/login')
+        .set(...from('198.51.100.21'))
+        .send({ email: owner.email, password: owner.password })
+        .expect(200);
+    });
+
+    it('evaluates at most ten times the limit for one e-mail across many addresses', async () => {
+      const owner = await createUser(proxied);
+      const answers = await Promise.all(
+        Array.from({ length: 12 }, (_, address) =>
+          Promise.all(
+            Array.from({ length: 4 }, (_, i) =>
+              http(proxied)
+                .post('/auth/login')
+                .set(...from(`203.0.113.${address + 100}`))
+                .send({ email: owner.email, password: `guess ${i}` }),
+            ),
+          ),
+        ),
+      );
+      const statuses = answers.flat().map((res) => res.status);
+      expect(statuses.filter((status) => status === 401)).toHaveLength(30);
+      expect(statuses.filter((status) => status === 429)).toHaveLength(18);
+    });
   });
 
   it('counts failed logins in Redis, so a second api process sees the same limit', async () => {
@@ -135,7 +220,7 @@ describe('auth', () => {
 
     it('refuses a token signed with another secret', async () => {
       const user = await createUser(app);
-      const forged = new JwtService({ secret: 'somebody-elses-secret-value' }).sign({ sub: user.id });
+      const forged = new JwtService({ secret: 'somebody-elses-secret-value' }).sign({ sub: user.id, ver: 0 });
       await http(app).get('/me').set('Authorization', `Bearer ${forged}`).expect(401);
     });
 
@@ -149,7 +234,7 @@ describe('auth', () => {
     it('refuses an expired token and says it expired', async () => {
       const user = await createUser(app);
       const expired = new JwtService({ secret: process.env.JWT_SECRET }).sign(
-        { sub: user.id, iat: Math.floor(Date.now() / 1000) - 7200 },
+        { sub: user.id, ver: 1, iat: Math.floor(Date.now() / 1000) - 7200 },
         { expiresIn: 60 },
       );
       const res = await http(app).get('/me').set('Authorization', `Bearer ${expired}`).expect(401);
@@ -157,7 +242,7 @@ describe('auth', () => {
     });
 
     it('refuses a token whose user no longer exists', async () => {
-      const token = new JwtService({ secret: process.env.JWT_SECRET }).sign({ sub: 'no-such-user' });
+      const token = new JwtService({ secret: process.env.JWT_SECRET }).sign({ sub: 'no-such-user', ver: 0 });
       await http(app).get('/me').set('Authorization', `Bearer ${token}`).expect(401);
     });
 

@@ -13,9 +13,12 @@ describe('Demo forum', () => {
   });
   afterAll(() => app.close());
 
-  const login = async (email: string) =>
-    (await http(app).post('/auth/login').send({ email, password: DEMO_PASSWORD }).expect(200)).body
-      .accessToken as string;
+  const login = async (email: string) => {
+    const res = await http(app).post('/auth/login').send({ email, password: DEMO_PASSWORD }).expect(200);
+    // the demo's accounts are confirmed, so their roles by e-mail (speaker, organiser) apply
+    expect(res.body.user.emailVerified).toBe(true);
+    return res.body.accessToken as string;
+  };
 
   it('seeds a realistic two-day roundtable once, and every printed login works', async () => {
     const seeder = app.get(DemoSeedService);

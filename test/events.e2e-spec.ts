@@ -4,7 +4,7 @@ import { createTestApp, http } from './support/app';
 import { createDelegate } from './support/domain-factories';
 import { Event } from '@roundtable/events';
 import { createEvent, eventBody } from './support/event-api';
-import { bearer, createUser, TestUser } from './support/factories';
+import { bearer, createUser, mailedToken, TestUser, uniqueEmail } from './support/factories';
 import { outboxRows } from './support/mail-helpers';
 
 describe('events', () => {
@@ -144,11 +144,50 @@ describe('events', () => {
       .send({ email: stranger.email })
       .expect(403);
 
-    await http(app)
+    const invited = await http(app)
       .post(`/events/${event.id}/organisers`)
       .set(...bearer(organiser))
       .send({ email: otherOrganiser.email })
-      .expect(201);
+      .expect(202);
+    // the inviter learns nothing about the address: an address without an account answers the same
+    const nobody = await http(app)
+      .post(`/events/${event.id}/organisers`)
+      .set(...bearer(organiser))
+      .send({ email: uniqueEmail('nobody') })
+      .expect(202);
+    expect(invited.body).toEqual(nobody.body);
+    expect(JSON.stringify(invited.body)).not.toContain(otherOrganiser.id);
+    // invited is not joined
+    await http(app)
+      .patch(`/events/${event.id}`)
+      .set(...bearer(otherOrganiser))
+      .send({ name: 'Hijacked' })
+      .expect(403);
+    const token = await mailedToken(app, otherOrganiser.email, 'organiser-invitation');
+    const notTheirs = await http(app)
+      .post(`/events/${event.id}/organisers/accept`)
+      .set(...bearer(stranger))
+      .send({ token })
+      .expect(403);
+    expect(notTheirs.body.code).toBe('ORGANISER_INVITATION_FOR_ANOTHER_ADDRESS');
+    const madeUp = await http(app)
+      .post(`/events/${event.id}/organisers/accept`)
+      .set(...bearer(otherOrganiser))
+      .send({ token: 'x'.repeat(43) })
+      .expect(400);
+    expect(madeUp.body.code).toBe('ORGANISER_INVITATION_INVALID');
+    const joined = await http(app)
+      .post(`/events/${event.id}/organisers/accept`)
+      .set(...bearer(otherOrganiser))
+      .send({ token })
+      .expect(200);
+    expect(joined.body.map((o: { userId: string }) => o.userId)).toContain(otherOrganiser.id);
+    const twice = await http(app)
+      .post(`/events/${event.id}/organisers/accept`)
+      .set(...bearer(otherOrganiser))
+      .send({ token })
+      .expect(410);
+    expect(twice.body.code).toBe('ORGANISER_INVITATION_USED');
     const renamed = await http(app)
       .patch(`/events/${event.id}`)
       .set(...bearer(otherOrganiser))

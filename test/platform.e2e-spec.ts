@@ -50,19 +50,36 @@ describe('platform', () => {
       expect(login.body.user.platformRole).toBe('admin');
     });
 
-    it('promotes an existing account named by ADMIN_EMAIL without changing its password', async () => {
+    it('promotes an existing account named by ADMIN_EMAIL when ADMIN_PASSWORD is its password', async () => {
       const user = await createUser(app);
-      const again = await createTestApp({ env: { ADMIN_EMAIL: user.email, ADMIN_PASSWORD: 'ignored password' } });
+      const again = await createTestApp({ env: { ADMIN_EMAIL: user.email, ADMIN_PASSWORD: user.password } });
       try {
         const me = await http(again)
           .get('/me')
           .set(...bearer(user))
           .expect(200);
         expect(me.body.platformRole).toBe('admin');
-        await http(again).post('/auth/login').send({ email: user.email, password: user.password }).expect(200);
       } finally {
         await again.close();
       }
+    });
+
+    it('stops start-up, in one line, rather than promote an account whose password is not ADMIN_PASSWORD', async () => {
+      // someone signed up with the operator's address before the operator set ADMIN_EMAIL
+      const squatter = await createUser(app, { password: 'the squatters password' });
+      const start = createTestApp({ env: { ADMIN_EMAIL: squatter.email, ADMIN_PASSWORD: 'the operators password' } });
+      await expect(start).rejects.toThrow(
+        /^Invalid configuration: ADMIN_EMAIL \S+ already has an account whose password is not ADMIN_PASSWORD[^\n]*$/,
+      );
+      const me = await http(app)
+        .get('/me')
+        .set(...bearer(squatter))
+        .expect(200);
+      expect(me.body.platformRole).toBeNull();
+      await http(app)
+        .post('/auth/login')
+        .send({ email: squatter.email, password: 'the operators password' })
+        .expect(401);
     });
   });
 

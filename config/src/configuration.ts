@@ -1,3 +1,4 @@
+import { hkdfSync } from 'node:crypto';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { ENV_EXPECTATIONS, EnvSchema } from './env.schema';
@@ -10,6 +11,8 @@ export interface AppConfig {
     publicUrl: string;
     logLevel: string;
     demoSeed: 'auto' | 'always' | 'never';
+    /** Express `trust proxy`: whose X-Forwarded-For is believed when deriving the client address. */
+    trustProxy: boolean | number | string;
   };
   db: {
     host: string;
@@ -27,6 +30,8 @@ export interface AppConfig {
   redis: { host: string; port: number; password?: string; db: number; prefix: string };
   auth: {
     jwtSecret: string;
+    /** Signs badge QR codes: BADGE_SECRET, or derived from JWT_SECRET with its own purpose label. */
+    badgeSecret: string;
     jwtTtlSeconds: number;
     loginRateLimit: number;
     loginRateWindowSeconds: number;
@@ -65,6 +70,15 @@ const BOOLEAN_WORDS: Record<string, boolean> = { true: true, '1': true, false: f
 const DEFAULT_JWT_SECRET = new EnvSchema().JWT_SECRET;
 
 /**
+ * Every secret value that appears anywhere in this repository (defaults,
+ * examples, compose files, docs): public, so production refuses them.
+ * `configuration.spec.ts` scans the repository's files so a new one cannot be
+ * added without being listed here.
+ */
+export const PUBLISHED_SECRETS: readonly string[] = [DEFAULT_JWT_SECRET, 'change-this-secret-before-going-live'];
+const PRODUCTION_SECRET_LENGTH = 32;
+
+/**
  * Validates the environment once and returns the typed configuration.
  * Throws a ConfigError whose message is one line naming the variable, what it
  * expects and what it got.
@@ -88,11 +102,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     const key = errors[0].property as keyof EnvSchema;
     throw invalid(key, env[key]);
   }
-  if (parsed.NODE_ENV === 'production' && parsed.JWT_SECRET === DEFAULT_JWT_SECRET) {
-    throw new ConfigError(
-      'Invalid configuration: JWT_SECRET must be set to your own secret of at least 16 characters in production',
-    );
-  }
+  if (parsed.NODE_ENV === 'production') assertProductionReady(parsed);
   if ((parsed.ADMIN_EMAIL === undefined) !== (parsed.ADMIN_PASSWORD === undefined)) {
     throw new ConfigError('Invalid configuration: ADMIN_EMAIL and ADMIN_PASSWORD must be set together (or neither)');
   }
@@ -103,7 +113,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       // Unset, it follows PORT, so the URLs printed at start and put in mails are the ones that answer.
       publicUrl: (env.PUBLIC_URL ? parsed.PUBLIC_URL : `http://localhost:${parsed.PORT}`).replace(/\/+$/, ''),
       logLevel: parsed.LOG_LEVEL,
-      demoSeed: parsed.DEMO_SEED,
+      demoSeed: parsed.DEMO_SEED ?? (parsed.NODE_ENV === 'production' ? 'never' : 'auto'),
+      trustProxy: trustProxy(parsed.TRUST_PROXY),
     },
     db: {
       host: parsed.DB_HOST,
@@ -132,6 +143,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     auth: {
       jwtSecret: parsed.JWT_SECRET,
+      badgeSecret:
+        parsed.BADGE_SECRET ??
+        Buffer.from(hkdfSync('sha256', parsed.JWT_SECRET, '', 'roundtable badge qr signing v1', 32)).toString('hex'),
       jwtTtlSeconds: parsed.JWT_TTL_SECONDS,
       loginRateLimit: parsed.LOGIN_RATE_LIMIT,
       loginRateWindowSeconds: parsed.LOGIN_RATE_WINDOW_SECONDS,
@@ -157,6 +171,33 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxRowsCsv: parsed.INVITATIONS_MAX_ROWS_CSV,
     },
   };
+}
+
+/** Production starts only with secrets nobody else knows and without demo accounts. */
+function assertProductionReady(parsed: EnvSchema): void {
+  for (const [name, value] of [
+    ['JWT_SECRET', parsed.JWT_SECRET],
+    ['BADGE_SECRET', parsed.BADGE_SECRET],
+  ] as const) {
+    if (value === undefined) continue;
+    if (value.length < PRODUCTION_SECRET_LENGTH || PUBLISHED_SECRETS.includes(value)) {
+      throw new ConfigError(
+        `Invalid configuration: ${name} must be your own secret of at least ${PRODUCTION_SECRET_LENGTH} characters in production, not a value published with Roundtable (try: openssl rand -base64 48)`,
+      );
+    }
+  }
+  if (parsed.DEMO_SEED !== undefined && parsed.DEMO_SEED !== 'never') {
+    throw new ConfigError(
+      `Invalid configuration: DEMO_SEED must be never in production (got "${parsed.DEMO_SEED}"): the demo's accounts have a published password`,
+    );
+  }
+}
+
+/** Express's `trust proxy` value: false, a hop count, or the list of trusted proxy addresses. */
+function trustProxy(value: string): boolean | number | string {
+  if (value === 'false') return false;
+  if (/^[0-9]+$/.test(value)) return Number(value);
+  return value;
 }
 
 function invalid(key: keyof EnvSchema, value: string | undefined): ConfigError {

@@ -98,6 +98,16 @@ export class EnvSchema {
   @MinLength(16)
   JWT_SECRET = 'roundtable-local-development-secret-change-me';
 
+  @IsOptional()
+  @IsString()
+  @MinLength(32)
+  BADGE_SECRET?: string;
+
+  @Matches(
+    /^(false|[0-9]{1,2}|(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/[0-9]{1,3})?)(\s*,\s*(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/[0-9]{1,3})?))*)$/,
+  )
+  TRUST_PROXY = 'false';
+
   @Type(() => Number)
   @IsInt()
   @Min(60)
@@ -204,8 +214,10 @@ export class EnvSchema {
   @Max(100_000)
   INVITATIONS_MAX_ROWS_CSV = 5_000;
 
+  /** Unset: `auto` outside production, `never` in production. */
+  @IsOptional()
   @IsIn(['auto', 'always', 'never'])
-  DEMO_SEED: 'auto' | 'always' | 'never' = 'auto';
+  DEMO_SEED?: 'auto' | 'always' | 'never';
 
   @Type(() => Boolean)
   @IsBoolean()
@@ -231,7 +243,10 @@ export const ENV_EXPECTATIONS: Record<keyof EnvSchema, string> = {
   REDIS_PASSWORD: 'a password (may be empty)',
   REDIS_DB: 'a Redis database index between 0 and 15',
   REDIS_PREFIX: 'a key prefix of letters, digits and _:{}.- (at most 64)',
-  JWT_SECRET: 'a secret of at least 16 characters (required in production)',
+  JWT_SECRET: 'a secret of at least 16 characters (in production at least 32, and not a value published anywhere)',
+  BADGE_SECRET: 'a secret of at least 32 characters',
+  TRUST_PROXY:
+    'false, a number of proxy hops, or a comma-separated list of proxy addresses/subnets (loopback, uniquelocal, 10.0.0.0/8…)',
   JWT_TTL_SECONDS: 'an integer number of seconds between 60 and 2592000',
   LOGIN_RATE_LIMIT: 'an integer number of attempts between 1 and 10000',
   LOGIN_RATE_WINDOW_SECONDS: 'an integer number of seconds between 1 and 86400',

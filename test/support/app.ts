@@ -24,7 +24,12 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<INest
     }).compile();
     const app = moduleRef.createNestApplication({ bufferLogs: true });
     setupApp(app);
-    await app.init();
+    try {
+      await app.init();
+    } catch (error) {
+      await app.close();
+      throw error;
+    }
     return app;
   } finally {
     for (const [key, value] of Object.entries(saved)) {

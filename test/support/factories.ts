@@ -3,6 +3,7 @@ import { INestApplication } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { hashPassword, User } from '@roundtable/auth';
 import { newId } from '@roundtable/common';
+import { OutboxMessageEntity } from '@roundtable/notifications';
 import { DataSource } from 'typeorm';
 import { http } from './app';
 
@@ -16,11 +17,22 @@ export interface TestUser {
 
 export const uniqueEmail = (label = 'user'): string => `${label}.${randomBytes(5).toString('hex')}@example.test`;
 
-/** Signs a new user up through the API and returns their token. */
-export async function createUser(
-  app: INestApplication,
-  overrides: Partial<{ email: string; name: string; locale: string; timeZone: string; password: string }> = {},
-): Promise<TestUser> {
+export type UserOverrides = Partial<{
+  email: string;
+  name: string;
+  locale: string;
+  timeZone: string;
+  password: string;
+  /** false: signed up and logged in, but the confirmation link never clicked. */
+  verified: boolean;
+}>;
+
+/**
+ * Signs a new user up through the API, as a person does: sign-up, the
+ * confirmation link from the mail (read from the outbox row, which holds the
+ * link until it is sent), then the session that confirming returns.
+ */
+export async function createUser(app: INestApplication, overrides: UserOverrides = {}): Promise<TestUser> {
   const body = {
     email: overrides.email ?? uniqueEmail(),
     password: overrides.password ?? 'correct horse battery',
@@ -28,14 +40,31 @@ export async function createUser(
     locale: overrides.locale ?? 'en',
     timeZone: overrides.timeZone ?? 'Asia/Shanghai',
   };
-  const res = await http(app).post('/auth/signup').send(body).expect(201);
+  await http(app).post('/auth/signup').send(body).expect(202);
+  const session =
+    overrides.verified === false
+      ? await http(app).post('/auth/login').send({ email: body.email, password: body.password }).expect(200)
+      : await http(app)
+          .post('/auth/verify-email')
+          .send({ token: await mailedToken(app, body.email, 'account-verify-email') })
+          .expect(200);
   return {
-    id: res.body.user.id,
+    id: session.body.user.id,
     email: body.email,
     name: body.name,
-    token: res.body.accessToken,
+    token: session.body.accessToken,
     password: body.password,
   };
+}
+
+/** The token of the latest link of this mail type (confirmation, reset, organiser invitation) mailed to this address. */
+export async function mailedToken(app: INestApplication, email: string, type: string): Promise<string> {
+  const [row] = await app
+    .get(DataSource)
+    .getRepository(OutboxMessageEntity)
+    .find({ where: { recipientEmail: email.toLowerCase(), type }, order: { createdAt: 'DESC' }, take: 1 });
+  if (!row) throw new Error(`no ${type} mail to ${email}`);
+  return (row.payload as { token: string }).token;
 }
 
 export const bearer = (user: { token: string }): [string, string] => ['Authorization', `Bearer ${user.token}`];
@@ -63,7 +92,7 @@ export async function createUsers(
   await app
     .get(DataSource)
     .getRepository(User)
-    .insert(users.map((u) => ({ ...u, passwordHash: hash, platformRole: null })));
+    .insert(users.map((u) => ({ ...u, passwordHash: hash, emailVerifiedAt: new Date(), platformRole: null })));
   const jwt = app.get(JwtService);
   return Promise.all(
     users.map(async (u) => ({
@@ -71,7 +100,7 @@ export async function createUsers(
       email: u.email,
       name: u.name,
       password,
-      token: await jwt.signAsync({ sub: u.id }, { expiresIn: 3600 }),
+      token: await jwt.signAsync({ sub: u.id, ver: 0 }, { expiresIn: 3600 }),
     })),
   );
 }

@@ -15,7 +15,8 @@ export function testEnvironment(): Record<string, string> {
     REDIS_PREFIX: `rt-test-${runId}`,
     MAIL_DIR: join(tmpdir(), `roundtable-mail-${runId}`),
     DEMO_SEED: 'never',
-    JWT_SECRET: `test-secret-${runId}`,
+    // long enough for the tests that start a process in production mode
+    JWT_SECRET: `test-secret-${runId}-${randomBytes(12).toString('hex')}`,
     OUTBOX_POLL_MS: '100',
     PORT: '0',
   };

@@ -1,6 +1,8 @@
 import { INestApplication, ValidationPipe } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
+import { AppConfig } from '@roundtable/config';
 import { PublicReadCache } from '@roundtable/events';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
@@ -12,7 +14,9 @@ import { mountQueueDashboard } from './queue-dashboard';
 export function setupApp(app: INestApplication): void {
   const express = app as NestExpressApplication;
   app.useLogger(app.get(Logger));
-  express.set('trust proxy', 'loopback');
+  // Only a configured proxy's X-Forwarded-For names the client: otherwise anyone could pick
+  // the address the login limiter counts them under.
+  express.set('trust proxy', app.get(ConfigService<AppConfig, true>).get('app.trustProxy', { infer: true }));
   express.disable('x-powered-by');
   express.useBodyParser('json', { limit: '256kb' });
   express.useBodyParser('urlencoded', { limit: '256kb', extended: false });

@@ -9,8 +9,99 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Create an account; returns a bearer token */
+    /**
+     * Create an account; a confirmation link is mailed
+     * @description The answer is the same whether or not the address already has an account (its owner is mailed instead). The new account can log in at once, but nothing offered to its address applies until it is confirmed.
+     */
     post: operations['AuthController_signup'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/auth/verify-email': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Confirm the address with the token from the mail; returns a fresh session */
+    post: operations['AuthController_verifyEmail'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/auth/verify-email/resend': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Mail the signed-in account another confirmation link (nothing if already confirmed) */
+    post: operations['AuthController_resendVerification'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/auth/forgot-password': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Mail a single-use password-reset link, valid 30 minutes
+     * @description The answer is the same whether or not the address has an account.
+     */
+    post: operations['AuthController_forgotPassword'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/auth/reset-password': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Set a new password with the token from the mail; every session ends, a new one is returned */
+    post: operations['AuthController_resetPassword'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/auth/change-password': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Change the password (the current one is needed); every session ends, a new one is returned */
+    post: operations['AuthController_changePassword'];
     delete?: never;
     options?: never;
     head?: never;
@@ -145,8 +236,31 @@ export interface paths {
     };
     get: operations['EventsController_organisers'];
     put?: never;
-    /** Add a co-organiser by the email of their account */
+    /**
+     * Invite a co-organiser by e-mail; they join by accepting
+     * @description The answer says nothing about the address (whether it has an account). Needs a confirmed address (EMAIL_NOT_VERIFIED otherwise); at most 20 invitations per event a day (ORGANISER_INVITATION_QUOTA, 429).
+     */
     post: operations['EventsController_addOrganiser'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/events/{eventId}/organisers/accept': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Accept an invitation to organise (signed in, with the confirmed address it was sent to)
+     * @description ORGANISER_INVITATION_INVALID (400), _USED or _EXPIRED (410), _FOR_ANOTHER_ADDRESS (403), EMAIL_NOT_VERIFIED (403).
+     */
+    post: operations['EventsController_acceptOrganiserInvitation'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1145,6 +1259,48 @@ export interface components {
        */
       timeZone: string;
     };
+    AcceptedResponseDto: {
+      /** @example If this address can receive it, a mail is on its way */
+      message: string;
+    };
+    TokenDto: {
+      /** @description The token from the link in the mail */
+      token: string;
+    };
+    UserResponseDto: {
+      id: string;
+      email: string;
+      /** @description Whether the address has been confirmed; until then nothing offered to it by e-mail applies */
+      emailVerified: boolean;
+      name: string;
+      /** @enum {string} */
+      locale: 'zh' | 'ru' | 'en';
+      /** @example Asia/Shanghai */
+      timeZone: string;
+      /** @enum {string|null} */
+      platformRole: 'admin' | null;
+    };
+    TokenResponseDto: {
+      accessToken: string;
+      /** @example Bearer */
+      tokenType: string;
+      /** @description Seconds until the token expires */
+      expiresIn: number;
+      user: components['schemas']['UserResponseDto'];
+    };
+    EmailDto: {
+      /** @example li.wei@jiangxi-logistics.cn */
+      email: string;
+    };
+    ResetPasswordDto: {
+      /** @description The token from the link in the mail */
+      token: string;
+      password: string;
+    };
+    ChangePasswordDto: {
+      currentPassword: string;
+      newPassword: string;
+    };
     LoginDto: {
       email: string;
       password: string;
@@ -1726,7 +1882,183 @@ export interface operations {
       };
     };
     responses: {
-      201: {
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AcceptedResponseDto'];
+        };
+      };
+      /** @description Too many mails to this address this hour (RATE_LIMITED, with Retry-After) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  AuthController_verifyEmail: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TokenDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TokenResponseDto'];
+        };
+      };
+      /** @description The token was never issued (LINK_INVALID) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The token was already used or superseded (LINK_USED), or has expired (LINK_EXPIRED) */
+      410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  AuthController_resendVerification: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AcceptedResponseDto'];
+        };
+      };
+      /** @description Too many mails to this address this hour (RATE_LIMITED, with Retry-After) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  AuthController_forgotPassword: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['EmailDto'];
+      };
+    };
+    responses: {
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AcceptedResponseDto'];
+        };
+      };
+      /** @description Too many mails to this address this hour (RATE_LIMITED, with Retry-After) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  AuthController_resetPassword: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ResetPasswordDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TokenResponseDto'];
+        };
+      };
+      /** @description The token was never issued (LINK_INVALID) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The token was already used or superseded (LINK_USED), or has expired (LINK_EXPIRED) */
+      410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  AuthController_changePassword: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ChangePasswordDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TokenResponseDto'];
+        };
+      };
+      /** @description The current password is wrong (WRONG_PASSWORD) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Too many attempts, counted with the logins (RATE_LIMITED) */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -1747,7 +2079,15 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Too many failed attempts for this email or address */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TokenResponseDto'];
+        };
+      };
+      /** @description Too many attempts for this email from this address, or in all */
       429: {
         headers: {
           [name: string]: unknown;
@@ -1769,7 +2109,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['UserResponseDto'];
+        };
       };
     };
   };
@@ -1960,8 +2302,39 @@ export interface operations {
       };
     };
     responses: {
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AcceptedResponseDto'];
+        };
+      };
       /** @description Not allowed for this caller */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  EventsController_acceptOrganiserInvitation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        eventId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TokenDto'];
+      };
+    };
+    responses: {
+      200: {
         headers: {
           [name: string]: unknown;
         };

@@ -1,10 +1,19 @@
 import { DomainError } from '@roundtable/common';
 
 export enum AuthErrorCode {
-  EmailTaken = 'EMAIL_TAKEN',
   InvalidCredentials = 'INVALID_CREDENTIALS',
   InvalidToken = 'INVALID_TOKEN',
   RateLimited = 'RATE_LIMITED',
+  /** The account has not confirmed its e-mail address yet (403). */
+  EmailNotVerified = 'EMAIL_NOT_VERIFIED',
+  /** A password change with the wrong current password (403: the session itself is fine). */
+  WrongPassword = 'WRONG_PASSWORD',
+  /** A mailed link's token that was never issued (400). */
+  LinkInvalid = 'LINK_INVALID',
+  /** A mailed link's token already used or superseded by a newer one (410). */
+  LinkUsed = 'LINK_USED',
+  /** A mailed link's token past its time (410). */
+  LinkExpired = 'LINK_EXPIRED',
 }
 
 export class AuthError extends DomainError<AuthErrorCode> {}

@@ -1,22 +1,26 @@
-import { Global, Module } from '@nestjs/common';
+import { Global, Module, OnModuleInit } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '@roundtable/config';
+import { MailTemplateRegistry } from '@roundtable/notifications';
+import { AccountsService } from './accounts.service';
 import { AdminBootstrapService } from './admin-bootstrap.service';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
+import { AccountToken } from './entities/account-token.entity';
 import { User } from './entities/user.entity';
 import { LoginRateLimiter } from './login-rate-limiter';
 import { PlatformAdminPolicy } from './policies/access-policy';
+import { ACCOUNT_TEMPLATES } from './templates/account-templates';
 
-/** Owns users, passwords, tokens and the global guard that applies access policies. */
+/** Owns users, passwords, account tokens (confirmation, reset), sessions and the global guard that applies access policies. */
 @Global()
 @Module({
   imports: [
-    TypeOrmModule.forFeature([User]),
+    TypeOrmModule.forFeature([User, AccountToken]),
     JwtModule.registerAsync({
       inject: [ConfigService],
       useFactory: (config: ConfigService<AppConfig, true>) => ({
@@ -28,6 +32,7 @@ import { PlatformAdminPolicy } from './policies/access-policy';
   controllers: [AuthController],
   providers: [
     AuthService,
+    AccountsService,
     LoginRateLimiter,
     AdminBootstrapService,
     PlatformAdminPolicy,
@@ -35,4 +40,10 @@ import { PlatformAdminPolicy } from './policies/access-policy';
   ],
   exports: [AuthService, TypeOrmModule],
 })
-export class AuthModule {}
+export class AuthModule implements OnModuleInit {
+  constructor(private readonly templates: MailTemplateRegistry) {}
+
+  onModuleInit(): void {
+    this.templates.register(...ACCOUNT_TEMPLATES);
+  }
+}

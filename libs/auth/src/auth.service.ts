@@ -2,23 +2,24 @@ import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { JwtService } from '@nestjs/jwt';
 import { InjectRepository } from '@nestjs/typeorm';
-import { CommonError, newId } from '@roundtable/common';
+import { CommonError } from '@roundtable/common';
 import { AppConfig } from '@roundtable/config';
-import { isDuplicateKey } from '@roundtable/database';
-import { Repository } from 'typeorm';
+import { EntityManager, IsNull, Repository } from 'typeorm';
 import { AuthError, AuthErrorCode } from './auth-error';
 import { AuthUser, toAuthUser } from './auth-user';
-import { LoginDto, SignupDto } from './dto/signup.dto';
+import { LoginDto } from './dto/signup.dto';
 import { TokenResponseDto, UserResponseDto } from './dto/user-response.dto';
 import { User } from './entities/user.entity';
 import { LoginRateLimiter } from './login-rate-limiter';
-import { decoyHash, hashPassword, verifyPassword } from './password';
+import { decoyHash, verifyPassword } from './password';
 
 interface TokenPayload {
   sub: string;
+  /** The user's token version when signed: a reset or password change bumps it, ending the session. */
+  ver: number;
 }
 
-/** Accounts and tokens: sign-up, login, and turning a bearer token back into a user. */
+/** Sessions: login, and turning a bearer token back into a user (whose token version must still match). */
 @Injectable()
 export class AuthService {
   private readonly ttlSeconds: number;
@@ -32,41 +33,17 @@ export class AuthService {
     this.ttlSeconds = config.get('auth.jwtTtlSeconds', { infer: true });
   }
 
-  async signup(dto: SignupDto): Promise<TokenResponseDto> {
-    const user = this.users.create({
-      id: newId(),
-      email: dto.email,
-      passwordHash: await hashPassword(dto.password),
-      name: dto.name.trim(),
-      locale: dto.locale ?? 'en',
-      timeZone: dto.timeZone ?? 'UTC',
-      platformRole: null,
-    });
-    try {
-      await this.users.insert(user);
-    } catch (error) {
-      if (isDuplicateKey(error, 'uq_users_email')) {
-        throw new AuthError(AuthErrorCode.EmailTaken, 'An account with this email already exists');
-      }
-      throw error;
-    }
-    return this.issueToken(toAuthUser(user));
-  }
-
   async login(dto: LoginDto, ip: string): Promise<TokenResponseDto> {
-    await this.rateLimiter.assertAllowed(dto.email, ip);
+    await this.rateLimiter.countAttempt(dto.email, ip);
     const user = await this.users
       .createQueryBuilder('u')
       .addSelect('u.passwordHash')
       .where('u.email = :email', { email: dto.email })
       .getOne();
     const ok = await verifyPassword(user?.passwordHash ?? (await decoyHash()), dto.password);
-    if (!user || !ok) {
-      await this.rateLimiter.recordFailure(dto.email, ip);
-      throw new AuthError(AuthErrorCode.InvalidCredentials, 'Email or password is wrong');
-    }
-    await this.rateLimiter.reset(dto.email);
-    return this.issueToken(toAuthUser(user));
+    if (!user || !ok) throw new AuthError(AuthErrorCode.InvalidCredentials, 'Email or password is wrong');
+    await this.rateLimiter.succeeded(dto.email, ip);
+    return this.sessionFor(user);
   }
 
   /** Verifies a bearer token and loads its user; any problem is one 401. */
@@ -80,6 +57,9 @@ export class AuthService {
     }
     const user = typeof payload.sub === 'string' ? await this.users.findOneBy({ id: payload.sub }) : null;
     if (!user) throw new AuthError(AuthErrorCode.InvalidToken, 'Token is not valid');
+    if ((payload.ver ?? 0) !== user.tokenVersion) {
+      throw new AuthError(AuthErrorCode.InvalidToken, 'This session has ended (the password was changed or reset)');
+    }
     return toAuthUser(user);
   }
 
@@ -89,10 +69,24 @@ export class AuthService {
     return toAuthUser(user);
   }
 
-  private async issueToken(user: AuthUser): Promise<TokenResponseDto> {
-    const accessToken = await this.jwt.signAsync({ sub: user.id } satisfies TokenPayload, {
+  /** A bearer token for this user at their current token version. */
+  async sessionFor(user: User): Promise<TokenResponseDto> {
+    const accessToken = await this.jwt.signAsync({ sub: user.id, ver: user.tokenVersion } satisfies TokenPayload, {
       expiresIn: this.ttlSeconds,
     });
-    return { accessToken, tokenType: 'Bearer', expiresIn: this.ttlSeconds, user: UserResponseDto.from(user) };
+    return {
+      accessToken,
+      tokenType: 'Bearer',
+      expiresIn: this.ttlSeconds,
+      user: UserResponseDto.from(toAuthUser(user)),
+    };
+  }
+
+  /**
+   * The user proved they read mail at their address another way (an
+   * invitation mailed to it, used by them): their address counts as confirmed.
+   */
+  async markEmailVerified(em: EntityManager, userId: string): Promise<void> {
+    await em.getRepository(User).update({ id: userId, emailVerifiedAt: IsNull() }, { emailVerifiedAt: new Date() });
   }
 }

@@ -159,6 +159,8 @@ export class DemoSeedService {
         em.getRepository(User).create({
           id: newId(),
           email,
+          // the demo's own addresses: confirmed, so their speaker and organiser roles apply
+          emailVerifiedAt: new Date(),
           passwordHash,
           name,
           locale,
@@ -512,6 +514,7 @@ export class DemoSeedService {
           const user = em.getRepository(User).create({
             id: newId(),
             email,
+            emailVerifiedAt: new Date(),
             passwordHash,
             name,
             locale: country === 'CN' ? 'zh' : 'ru',

@@ -11,6 +11,11 @@ export enum EventErrorCode {
   SessionNotFound = 'SESSION_NOT_FOUND',
   RoomNotFound = 'ROOM_NOT_FOUND',
   EventNotEditable = 'EVENT_NOT_EDITABLE',
+  OrganiserInvitationInvalid = 'ORGANISER_INVITATION_INVALID',
+  OrganiserInvitationUsed = 'ORGANISER_INVITATION_USED',
+  OrganiserInvitationExpired = 'ORGANISER_INVITATION_EXPIRED',
+  OrganiserInvitationForAnotherAddress = 'ORGANISER_INVITATION_FOR_ANOTHER_ADDRESS',
+  OrganiserInvitationQuota = 'ORGANISER_INVITATION_QUOTA',
 }
 
 export class EventError extends DomainError<EventErrorCode> {}

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Allow, AuthUser, Authenticated, CurrentUser, Public } from '@roundtable/auth';
+import { ApiAcceptedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AcceptedResponseDto, Allow, AuthUser, Authenticated, CurrentUser, Public, TokenDto } from '@roundtable/auth';
 import { IsSingleLine } from '@roundtable/common';
 import { IsOptional } from 'class-validator';
 import {
@@ -14,6 +14,7 @@ import {
 } from './dto/event.dto';
 import { EventAccessService } from './event-access.service';
 import { EventsService } from './events.service';
+import { OrganiserInvitationsService } from './organiser-invitations.service';
 import { EventOrganiserPolicy } from './policies/event-organiser.policy';
 
 class CancelEventDto {
@@ -26,6 +27,7 @@ export class EventsController {
   constructor(
     private readonly events: EventsService,
     private readonly access: EventAccessService,
+    private readonly organiserInvitations: OrganiserInvitationsService,
   ) {}
 
   @Post()
@@ -87,9 +89,38 @@ export class EventsController {
 
   @Post(':eventId/organisers')
   @Allow(EventOrganiserPolicy)
-  @ApiOperation({ summary: 'Add a co-organiser by the email of their account' })
-  addOrganiser(@Param('eventId') eventId: string, @Body() dto: AddOrganiserDto, @CurrentUser() user: AuthUser) {
-    return this.events.addOrganiser(eventId, dto.email, user);
+  @HttpCode(202)
+  @ApiOperation({
+    summary: 'Invite a co-organiser by e-mail; they join by accepting',
+    description:
+      'The answer says nothing about the address (whether it has an account). Needs a confirmed address ' +
+      '(EMAIL_NOT_VERIFIED otherwise); at most 20 invitations per event a day (ORGANISER_INVITATION_QUOTA, 429).',
+  })
+  @ApiAcceptedResponse({ type: AcceptedResponseDto })
+  async addOrganiser(
+    @Param('eventId') eventId: string,
+    @Body() dto: AddOrganiserDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<AcceptedResponseDto> {
+    await this.organiserInvitations.invite(eventId, dto.email, user);
+    return { message: 'An invitation is on its way to this address' };
+  }
+
+  @Post(':eventId/organisers/accept')
+  @Authenticated()
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Accept an invitation to organise (signed in, with the confirmed address it was sent to)',
+    description:
+      'ORGANISER_INVITATION_INVALID (400), _USED or _EXPIRED (410), _FOR_ANOTHER_ADDRESS (403), EMAIL_NOT_VERIFIED (403).',
+  })
+  async acceptOrganiserInvitation(
+    @Param('eventId') eventId: string,
+    @Body() dto: TokenDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<OrganiserDto[]> {
+    await this.organiserInvitations.accept(eventId, dto.token, user);
+    return this.events.listOrganisers(eventId);
   }
 
   @Delete(':eventId/organisers/:userId')

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { AuthUser, User } from '@roundtable/auth';
+import { AuthUser } from '@roundtable/auth';
 import { CommonError, decodeCursor, newId, Page, toPage } from '@roundtable/common';
 import { inTransaction, isDuplicateKey } from '@roundtable/database';
 import { OutboxService } from '@roundtable/notifications';
@@ -210,16 +210,6 @@ export class EventsService {
         WHERE o.event_id = ? ORDER BY o.created_at, u.id`,
       [eventId],
     );
-  }
-
-  async addOrganiser(eventId: string, email: string, user: AuthUser) {
-    await inTransaction(this.dataSource, async (em) => {
-      await this.lockOrganised(em, eventId, user);
-      const colleague = await em.getRepository(User).findOneBy({ email: email.trim().toLowerCase() });
-      if (!colleague) throw CommonError.notFound('No account with this email; ask them to sign up first. User');
-      await em.query('INSERT IGNORE INTO event_organisers (event_id, user_id) VALUES (?, ?)', [eventId, colleague.id]);
-    });
-    return this.listOrganisers(eventId);
   }
 
   async removeOrganiser(eventId: string, userId: string, user: AuthUser) {

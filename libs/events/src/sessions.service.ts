@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { AuthUser, User } from '@roundtable/auth';
+import { assertEmailVerified, AuthUser, User } from '@roundtable/auth';
 import { CommonError, ID_PATTERN, newId } from '@roundtable/common';
 import { AppConfig } from '@roundtable/config';
 import { inTransaction, isDuplicateKey, ReadReplicas } from '@roundtable/database';
@@ -196,6 +196,7 @@ export class SessionsService {
       const session = await this.getSession(em, eventId, sessionId);
       const me = await em.getRepository(SessionSpeaker).findOneBy({ sessionId, email: user.email });
       if (!me) throw CommonError.forbidden('Only speakers of this session may edit its profile');
+      assertEmailVerified(user, 'act as a speaker');
       if (dto.abstract !== undefined) session.abstract = dto.abstract;
       if (dto.materials !== undefined) session.materials = dto.materials;
       await em
@@ -208,7 +209,12 @@ export class SessionsService {
 
   async isSpeaker(eventId: string, sessionId: string, user: AuthUser): Promise<boolean> {
     if (!ID_PATTERN.test(sessionId)) return false;
-    return this.dataSource.getRepository(SessionSpeaker).existsBy({ eventId, sessionId, email: user.email });
+    const listed = await this.dataSource
+      .getRepository(SessionSpeaker)
+      .existsBy({ eventId, sessionId, email: user.email });
+    // a speaker is named by address: only its confirmed owner takes the role
+    if (listed) assertEmailVerified(user, 'act as a speaker');
+    return listed;
   }
 
   /** Public: read from a replica unless the reader or the event changed something moments ago. */
@@ -233,6 +239,7 @@ export class SessionsService {
 
   /** The caller's sessions as speaker or moderator, across events that are not drafts (or that they organise). */
   async mine(user: AuthUser): Promise<(SessionView & { event: Event; myRole: 'speaker' | 'moderator' })[]> {
+    if (!user.emailVerified) return [];
     const mine = await this.dataSource.getRepository(SessionSpeaker).findBy({ email: user.email });
     if (mine.length === 0) return [];
     const sessions = await this.dataSource

@@ -28,7 +28,8 @@ export interface CheckInResult {
 /**
  * Badges carry `<registrationId>.<signature>` in their QR code; the signature
  * is an HMAC of the registration id and its random badge code, under a key
- * derived from the server secret, so a badge cannot be forged or guessed.
+ * of its own (BADGE_SECRET, or derived from JWT_SECRET for this purpose alone),
+ * so a badge cannot be forged or guessed, and a leaked badge key signs no session.
  */
 @Injectable()
 export class BadgesService {
@@ -40,9 +41,7 @@ export class BadgesService {
     private readonly registrations: RegistrationsService,
     config: ConfigService<AppConfig, true>,
   ) {
-    this.key = createHmac('sha256', config.get('auth.jwtSecret', { infer: true }))
-      .update('roundtable badge codes')
-      .digest();
+    this.key = Buffer.from(config.get('auth.badgeSecret', { infer: true }));
   }
 
   codeFor(registration: Pick<Registration, 'id' | 'badgeCode'>): string {

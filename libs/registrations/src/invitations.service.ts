@@ -4,7 +4,7 @@ import { finished } from 'node:stream/promises';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { AuthUser } from '@roundtable/auth';
+import { assertEmailVerified, AuthUser } from '@roundtable/auth';
 import { chunks, CommonError, CommonErrorCode, newId } from '@roundtable/common';
 import { AppConfig } from '@roundtable/config';
 import { inTransaction } from '@roundtable/database';
@@ -131,6 +131,8 @@ export class InvitationsService {
 
   async invite(eventId: string, rows: Record<string, unknown>[], user: AuthUser): Promise<InvitationResult> {
     await this.events.getOrganisedEvent(eventId, user);
+    // an account nobody confirmed could otherwise mail anyone in the event's name
+    assertEmailVerified(user, 'send invitations');
     const { valid, rejected, rejectedCount } = await this.validate(rows);
     const invited: InvitationResult['invited'] = [];
     await inTransaction(this.dataSource, async (em) => {

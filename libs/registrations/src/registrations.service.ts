@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { randomBytes } from 'node:crypto';
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { AuthUser, User } from '@roundtable/auth';
+import { AuthService, AuthUser, User } from '@roundtable/auth';
 import { decodeCursor, newId, Page, toPage } from '@roundtable/common';
 import { inTransaction, isDuplicateKey } from '@roundtable/database';
 import { Event, EventAccessService, eventNames, EventsService } from '@roundtable/events';
@@ -44,6 +44,7 @@ export class RegistrationsService implements OnModuleInit {
     private readonly eventsService: EventsService,
     private readonly access: RegistrationAccessService,
     private readonly outbox: OutboxService,
+    private readonly auth: AuthService,
   ) {}
 
   onModuleInit(): void {
@@ -320,6 +321,8 @@ export class RegistrationsService implements OnModuleInit {
       );
     }
     await em.getRepository(Invitation).update({ id: invitation.id }, { usedAt: new Date() });
+    // the token came by mail to this address and its owner used it: the address is confirmed
+    await this.auth.markEmailVerified(em, user.id);
     return invitation;
   }
 

@@ -36,13 +36,24 @@ export function statusOf(code: ErrorCode): HttpStatus {
     case CommonErrorCode.Forbidden:
     case RegistrationErrorCode.NotApprovedDelegate:
     case RegistrationErrorCode.VisaLetterNotApproved:
+    case AuthErrorCode.EmailNotVerified:
+    case AuthErrorCode.WrongPassword:
     case RegistrationErrorCode.InvitationQuotaEvent:
       return HttpStatus.FORBIDDEN;
+    case EventErrorCode.OrganiserInvitationForAnotherAddress:
+      return HttpStatus.FORBIDDEN;
+    case AuthErrorCode.LinkUsed:
+    case AuthErrorCode.LinkExpired:
+    case EventErrorCode.OrganiserInvitationUsed:
+    case EventErrorCode.OrganiserInvitationExpired:
+      return HttpStatus.GONE;
     case CommonErrorCode.Unauthenticated:
     case AuthErrorCode.InvalidToken:
     case AuthErrorCode.InvalidCredentials:
       return HttpStatus.UNAUTHORIZED;
     case CommonErrorCode.InvalidInput:
+    case AuthErrorCode.LinkInvalid:
+    case EventErrorCode.OrganiserInvitationInvalid:
     case CommonErrorCode.InvalidCursor:
     case CommonErrorCode.ValueTooLong:
     case CommonErrorCode.InvalidValue:
@@ -61,7 +72,6 @@ export function statusOf(code: ErrorCode): HttpStatus {
       return HttpStatus.BAD_REQUEST;
     case CommonErrorCode.Duplicate:
     case CommonErrorCode.Conflict:
-    case AuthErrorCode.EmailTaken:
     case EventErrorCode.SlugTaken:
     case EventErrorCode.InvalidStatusChange:
     case EventErrorCode.RoomClash:
@@ -93,6 +103,7 @@ export function statusOf(code: ErrorCode): HttpStatus {
     case CommonErrorCode.Busy:
       return HttpStatus.SERVICE_UNAVAILABLE;
     case AuthErrorCode.RateLimited:
+    case EventErrorCode.OrganiserInvitationQuota:
     case RegistrationErrorCode.InvitationQuotaOrganiser:
       return HttpStatus.TOO_MANY_REQUESTS;
     case RegistrationErrorCode.TooManyRows:

@@ -46,3 +46,42 @@ export class LoginDto {
   @MaxLength(200)
   password: string;
 }
+
+export class EmailDto {
+  @ApiProperty({ example: 'li.wei@jiangxi-logistics.cn' })
+  @Transform(trimLower)
+  @IsEmail({ allow_display_name: false, allow_ip_domain: false })
+  @MaxLength(254)
+  email: string;
+}
+
+/** A token from a mailed link (43 characters of base64url). */
+export class TokenDto {
+  @ApiProperty({ description: 'The token from the link in the mail' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  token: string;
+}
+
+export class ResetPasswordDto extends TokenDto {
+  @ApiProperty({ minLength: 10, maxLength: 200 })
+  @IsString()
+  @MinLength(10)
+  @MaxLength(200)
+  password: string;
+}
+
+export class ChangePasswordDto {
+  @ApiProperty()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  currentPassword: string;
+
+  @ApiProperty({ minLength: 10, maxLength: 200 })
+  @IsString()
+  @MinLength(10)
+  @MaxLength(200)
+  newPassword: string;
+}

@@ -11,8 +11,16 @@ export class User {
   @Column({ type: 'varchar', length: 254 })
   email: string;
 
+  /** When the owner of the mailbox confirmed the address; null until then. */
+  @Column({ name: 'email_verified_at', type: 'datetime', precision: 3, nullable: true })
+  emailVerifiedAt: Date | null;
+
   @Column({ name: 'password_hash', type: 'varchar', length: 255, select: false })
   passwordHash: string;
+
+  /** Carried in every bearer token; bumping it (reset, password change) ends every session. */
+  @Column({ name: 'token_version', type: 'int', unsigned: true, default: 0 })
+  tokenVersion: number;
 
   @Column({ type: 'varchar', length: 200 })
   name: string;

@@ -8,6 +8,8 @@ import { CreateAgenda1764050000000 } from './1764050000000-create-agenda';
 import { CreateInvitationsAndVisas1764060000000 } from './1764060000000-create-invitations-and-visas';
 import { CreateMeetings1764070000000 } from './1764070000000-create-meetings';
 import { CreateAgreementLedger1764080000000 } from './1764080000000-create-agreement-ledger';
+import { AddEmailVerification1765100000000 } from './1765100000000-add-email-verification';
+import { CreateOrganiserInvitations1765101000000 } from './1765101000000-create-organiser-invitations';
 import { AddEventTrustAndInvitationQuotaIndex1765200000000 } from './1765200000000-add-event-trust-and-invitation-quota-index';
 import { InvitationLateRegistration1765300100000 } from './1765300100000-invitation-late-registration';
 import { CreateRecommendations1765500000000 } from './1765500000000-create-recommendations';
@@ -23,6 +25,8 @@ export const MIGRATIONS = [
   CreateInvitationsAndVisas1764060000000,
   CreateMeetings1764070000000,
   CreateAgreementLedger1764080000000,
+  AddEmailVerification1765100000000,
+  CreateOrganiserInvitations1765101000000,
   AddEventTrustAndInvitationQuotaIndex1765200000000,
   InvitationLateRegistration1765300100000,
   CreateRecommendations1765500000000,
