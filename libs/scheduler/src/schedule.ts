@@ -55,14 +55,22 @@ export function schedule(input: SchedulerInput, options: SchedulerOptions = {}):
  * taken out then looks for a new place by an ejection chain.
  */
 function serveTheUnserved(board: Board, rng: Random, budget: number): void {
+  const waitingOf = (d: number): number[] =>
+    rng.shuffle(board.incident[d].filter((r) => board.slotOf[r] === NONE && !board.staticReason[r]));
+  const atNoCost = (): void => {
+    for (const d of rng.shuffle(board.unservedDelegates())) {
+      const requests = waitingOf(d);
+      if (!requests.some((r) => augment(board, rng, r, CHAIN_DEPTH)))
+        requests.some((r) => swapIn(board, rng, r, 1) === 0);
+    }
+  };
+  atNoCost();
+  // Only then what costs a meeting, so no meeting is spent on a delegate an exchange could serve.
   let spent = 0;
   for (const d of rng.shuffle(board.unservedDelegates())) {
+    if (spent >= budget) break;
     if (board.meetings[d] > 0) continue;
-    const requests = rng.shuffle(board.incident[d].filter((r) => board.slotOf[r] === NONE && !board.staticReason[r]));
-    if (requests.some((r) => augment(board, rng, r, CHAIN_DEPTH))) continue;
-    if (requests.some((r) => swapIn(board, rng, r, 1) === 0)) continue;
-    if (spent >= budget) continue;
-    for (const r of requests) {
+    for (const r of waitingOf(d)) {
       const cost = swapIn(board, rng, r, 2);
       if (cost !== NONE) {
         spent += cost;
@@ -70,6 +78,7 @@ function serveTheUnserved(board: Board, rng: Random, budget: number): void {
       }
     }
   }
+  if (spent > 0) atNoCost();
 }
 
 /**
@@ -199,12 +208,11 @@ function improve(board: Board, greedy: Greedy, rng: Random, iterations: number):
       }
       for (const q of candidates) inSet[q] = 0;
       const saved = removed.map((q) => board.snapshot(q));
-      const before = standing(board, candidates);
+      const before = placedPriority(board, candidates);
       for (const q of removed) board.unplace(q);
       const placed = greedy.run(candidates, rng);
-      const after = placed === removed.length ? standing(board, candidates) : null;
-      // Fewer meetings never stay; as many stay unless they leave a delegate with none or favour lower priorities.
-      if (placed < removed.length || (after && (after.idle > before.idle || after.priority < before.priority))) {
+      // Fewer meetings never stay; as many stay unless they favour lower priorities.
+      if (placed < removed.length || (placed === removed.length && placedPriority(board, candidates) < before)) {
         for (const q of candidates) board.unplace(q);
         removed.forEach((q, i) => board.restore(q, saved[i]));
       }
@@ -213,20 +221,11 @@ function improve(board: Board, greedy: Greedy, rng: Random, iterations: number):
   return it;
 }
 
-/** Of these requests' delegates, how many have no meeting; and the priority the placed ones sum to. */
-function standing(board: Board, requests: number[]): { idle: number; priority: number } {
-  const seen = new Set<number>();
-  let idle = 0;
-  let priority = 0;
-  for (const q of requests) {
-    if (board.slotOf[q] !== NONE) priority += board.priority[q];
-    for (const d of [board.requestA[q], board.requestB[q]]) {
-      if (seen.has(d)) continue;
-      seen.add(d);
-      if (board.meetings[d] === 0) idle++;
-    }
-  }
-  return { idle, priority };
+/** The priority these requests' placed ones sum to. */
+function placedPriority(board: Board, requests: number[]): number {
+  let sum = 0;
+  for (const q of requests) if (board.slotOf[q] !== NONE) sum += board.priority[q];
+  return sum;
 }
 
 function placedCount(board: Board): number {
