@@ -55,6 +55,7 @@ export class MeetingPlacementService {
     return inTransaction(this.dataSource, async (em) => {
       const event = await this.access.lockVisibleEvent(em, eventId, user);
       const request = await this.access.pendingRequestFor(em, event, requestId, user, 'to');
+      await this.access.lockApprovedDelegates(em, event.id, [request.fromRegistrationId, request.toRegistrationId]);
       request.status = 'accepted';
       request.respondedAt = new Date();
       const board = await loadBoard(em, event);
@@ -176,6 +177,7 @@ export class MeetingPlacementService {
             MeetingErrorCode.ScheduleFinal,
             'The schedule is final; ask the organisers to move it',
           );
+        await this.access.lockApprovedDelegates(em, event.id, [meeting.registrationA, meeting.registrationB]);
         const board = await loadBoard(em, event, {
           registrationIds: [meeting.registrationA, meeting.registrationB],
           slot: change.slotIndex,
@@ -242,6 +244,55 @@ export class MeetingPlacementService {
       await this.outbox.enqueue(em, ...mails);
       return meeting;
     });
+  }
+
+  /**
+   * A registration is being rejected or cancelled (announced by registrations
+   * inside its transaction, the event row locked, the status not yet changed):
+   * its pending requests and those waiting for a slot are withdrawn, its
+   * meetings cancelled (both sides get the CANCEL, reminders go), and waiting
+   * requests refill the freed slots, as a cancellation by hand does.
+   */
+  async releaseWithdrawn(em: EntityManager, event: Event, registrationId: string): Promise<void> {
+    // step 2 of the lock order: the registration itself
+    await this.registrations.lockStatuses(em, event.id, [registrationId]);
+    await em.query(
+      `UPDATE meeting_requests r SET r.status = 'cancelled', r.active_pair = NULL, r.responded_at = NOW(3)
+        WHERE r.event_id = ? AND (r.from_registration_id = ? OR r.to_registration_id = ?)
+          AND (r.status = 'pending' OR (r.status = 'accepted'
+               AND NOT EXISTS (SELECT 1 FROM meetings m WHERE m.request_id = r.id AND m.status = 'scheduled')))`,
+      [event.id, registrationId, registrationId],
+    );
+    const meetings = await em.getRepository(Meeting).find({
+      where: [
+        { eventId: event.id, registrationA: registrationId, status: 'scheduled' },
+        { eventId: event.id, registrationB: registrationId, status: 'scheduled' },
+      ],
+      order: { startsAt: 'ASC', id: 'ASC' },
+    });
+    if (meetings.length === 0) return;
+    const board = await loadBoard(em, event);
+    const mails: OutboxMessage<object>[] = [];
+    for (const meeting of meetings) {
+      meeting.status = 'cancelled';
+      meeting.sequence += 1;
+      await em.getRepository(Meeting).save(meeting);
+      await em.query('DELETE FROM meeting_seats WHERE meeting_id = ?', [meeting.id]);
+      await em
+        .getRepository(MeetingRequest)
+        .update({ id: meeting.requestId }, { status: 'cancelled', activePair: null });
+      await this.outbox.cancelSubject(em, meetingSubject(meeting.id));
+      mails.push(...this.mailsToBoth(event, board, meeting, 'meeting-cancelled', null));
+    }
+    const schedule = new IncrementalSchedule(board.input);
+    for (const meeting of meetings) {
+      for (const placed of schedule.cancel(meeting.id)) {
+        const request = board.waiting.get(placed.id)!;
+        const refilled = await this.writeMeeting(em, event, board, request, placed, mails);
+        mails.push(...this.mailsToBoth(event, board, refilled, 'meeting-scheduled', null));
+      }
+    }
+    await this.outbox.enqueue(em, ...mails);
   }
 
   async recordOutcome(

@@ -1,13 +1,14 @@
 import { Global, Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MailTemplateRegistry } from '@roundtable/notifications';
+import { RegistrationsService } from '@roundtable/registrations';
 import { CalendarService } from './calendar.service';
 import { MEETING_ENTITIES } from './entities';
-import { MeetingProposalsService } from './meeting-proposals.service';
-import { MeetingsController } from './meetings.controller';
 import { MeetingAccessService } from './meeting-access.service';
 import { MeetingPlacementService } from './meeting-placement.service';
+import { MeetingProposalsService } from './meeting-proposals.service';
 import { MeetingRequestsService } from './meeting-requests.service';
+import { MeetingsController } from './meetings.controller';
 import { MyMeetingsService } from './my-meetings.service';
 import { ScheduleService } from './schedule.service';
 import { MEETING_TEMPLATES } from './templates/meeting-templates';
@@ -29,9 +30,17 @@ import { MEETING_TEMPLATES } from './templates/meeting-templates';
   exports: [MeetingPlacementService, MyMeetingsService, ScheduleService, MeetingProposalsService],
 })
 export class MeetingsModule implements OnModuleInit {
-  constructor(private readonly templates: MailTemplateRegistry) {}
+  constructor(
+    private readonly templates: MailTemplateRegistry,
+    private readonly registrations: RegistrationsService,
+    private readonly placement: MeetingPlacementService,
+  ) {}
 
   onModuleInit(): void {
     this.templates.register(...MEETING_TEMPLATES);
+    // a rejected or cancelled registration releases its meetings and requests in the same transaction
+    this.registrations.onRegistrationWithdrawn((em, event, registration) =>
+      this.placement.releaseWithdrawn(em, event, registration.id),
+    );
   }
 }

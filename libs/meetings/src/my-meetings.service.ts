@@ -34,7 +34,8 @@ export class MyMeetingsService {
    * delegate and the zone the user registered with for that event.
    */
   async myMeetings(userId: string): Promise<MyMeeting[]> {
-    const own = await this.registrations.findAllOwn(userId);
+    // only approved registrations: a rejected or cancelled one holds nothing any more
+    const own = (await this.registrations.findAllOwn(userId)).filter((r) => r.status === 'approved');
     if (own.length === 0) return [];
     const ids = own.map((r) => r.id);
     const meetings = await this.dataSource

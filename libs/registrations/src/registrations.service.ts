@@ -24,6 +24,18 @@ export interface RegistrationRow {
 }
 
 /** Which statuses each organiser or delegate action may start from. */
+/**
+ * Told inside the transaction that rejects or cancels a registration, with the
+ * event row locked and before the status changes, so that what the
+ * registration held (meetings, requests) is released in the same transaction.
+ * Registrations announces; the features holding such things subscribe.
+ */
+export type RegistrationWithdrawnListener = (
+  em: EntityManager,
+  event: Event,
+  registration: Registration,
+) => Promise<unknown>;
+
 const FROM: Record<'approve' | 'reject' | 'cancel', RegistrationStatus[]> = {
   approve: ['pending', 'waitlisted'],
   reject: ['pending', 'waitlisted', 'approved'],
@@ -46,6 +58,12 @@ export class RegistrationsService implements OnModuleInit {
     private readonly outbox: OutboxService,
     private readonly auth: AuthService,
   ) {}
+
+  private readonly withdrawn: RegistrationWithdrawnListener[] = [];
+
+  onRegistrationWithdrawn(listener: RegistrationWithdrawnListener): void {
+    this.withdrawn.push(listener);
+  }
 
   onModuleInit(): void {
     this.eventsService.onCapacityRaised((em, event) => this.promoteWaitlisted(em, event));
@@ -158,6 +176,12 @@ export class RegistrationsService implements OnModuleInit {
         await this.mail(em, event, registration, 'registration-approved');
         return;
       }
+      for (const listener of this.withdrawn) await listener(em, event, registration);
+      // an approved visa letter is an official invitation: it goes with the registration
+      await em.query(
+        "UPDATE visa_requests SET status = 'rejected', decided_at = NOW(3) WHERE registration_id = ? AND status <> 'rejected'",
+        [registration.id],
+      );
       await this.setStatus(em, registration, action === 'reject' ? 'rejected' : 'cancelled');
       await this.mail(
         em,

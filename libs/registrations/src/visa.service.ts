@@ -65,11 +65,17 @@ export class VisaService {
 
   async letter(eventId: string, registrationId: string): Promise<Buffer> {
     const visa = await this.dataSource.getRepository(VisaRequest).findOneBy({ registrationId, eventId });
+    const { registration, company } = await this.registrations.row(eventId, registrationId);
+    if (registration.status !== 'approved') {
+      throw new RegistrationError(
+        RegistrationErrorCode.NotApprovedDelegate,
+        `The registration is ${registration.status}: no invitation letter is issued for it`,
+      );
+    }
     if (!visa || visa.status !== 'approved') {
       throw new RegistrationError(RegistrationErrorCode.VisaLetterNotApproved, 'The visa letter has not been approved');
     }
     const event = await this.events.getEvent(eventId);
-    const { company } = await this.registrations.row(eventId, registrationId);
     const day = (d: Date) => DateTime.fromJSDate(d, { zone: event.timeZone }).toFormat('d LLLL yyyy');
     return renderPdf('A4', (doc) => {
       doc.fontSize(16).text(event.name, { align: 'center' });
