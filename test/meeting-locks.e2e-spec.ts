@@ -8,7 +8,7 @@ import { bearer, createUser, TestUser } from './support/factories';
 import { outboxRows } from './support/mail-helpers';
 
 /**
- * What meeting writes lock, and in which order (see MeetingsService): races
+ * What meeting writes lock, and in which order (see MeetingAccessService): races
  * that once gave 500 (a request racing a cancellation) or 503 BUSY (a
  * deadlock between creating a request and cancelling a meeting).
  */

@@ -356,7 +356,11 @@ describe('B2B meetings', () => {
     const late = await requestMeeting(event.id, c, d).expect(201);
     await ds.getRepository(MeetingRequest).update({ id: late.body.id }, { expiresAt: new Date(Date.now() - 1000) });
     await accept(event.id, late.body.id, d).expect(409, /REQUEST_EXPIRED/);
-    expect((await ds.getRepository(MeetingRequest).findOneByOrFail({ id: late.body.id })).status).toBe('expired');
+    const listed = await http(app)
+      .get(`/events/${event.id}/meeting-requests`)
+      .set(...as(d))
+      .expect(200);
+    expect(listed.body.items.find((r: { id: string }) => r.id === late.body.id).status).toBe('expired');
 
     // only the recipient answers; only the sender withdraws
     const third = await requestMeeting(event.id, c, a).expect(201);

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { AuthUser, isAdmin } from '@roundtable/auth';
 import { CommonError, ID_PATTERN } from '@roundtable/common';
-import { EntityManager, Repository } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
 import { EventOrganiser } from './entities/event-organiser.entity';
 import { Event } from './entities/event.entity';
 import { EventError, EventErrorCode } from './event-error';
@@ -53,6 +53,25 @@ export class EventAccessService {
       : null;
     if (!event) throw new EventError(EventErrorCode.EventNotFound, 'Event not found');
     return event;
+  }
+
+  /** The event visible to the caller, its row locked (FOR UPDATE, or shared) for the rest of the transaction: one read, under the lock. */
+  async lockVisibleEvent(
+    em: EntityManager,
+    eventId: string,
+    user: AuthUser,
+    mode: 'update' | 'share' = 'update',
+  ): Promise<Event> {
+    const event = mode === 'update' ? await this.lockEvent(em, eventId) : await this.shareLockEvent(em, eventId);
+    if (event.status === 'draft' && !(await this.isOrganiser(event.id, user, em))) {
+      throw new EventError(EventErrorCode.EventNotFound, 'Event not found');
+    }
+    return event;
+  }
+
+  /** The events with these ids (those that exist). */
+  findEvents(ids: string[]): Promise<Event[]> {
+    return ids.length === 0 ? Promise.resolve([]) : this.events.findBy({ id: In(ids) });
   }
 
   async isOrganiser(eventId: string, user: AuthUser | undefined, em?: EntityManager): Promise<boolean> {

@@ -8,7 +8,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { CalendarFeed } from './entities';
 import { MeetingError, MeetingErrorCode } from './meeting-error';
-import { MeetingsService } from './meetings.service';
+import { MyMeetingsService } from './my-meetings.service';
 
 const hash = (token: string): string => createHash('sha256').update(token).digest('hex');
 
@@ -19,7 +19,7 @@ export class CalendarService {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly meetings: MeetingsService,
+    private readonly meetings: MyMeetingsService,
     config: ConfigService<AppConfig, true>,
   ) {
     this.baseUrl = config.get('app.publicUrl', { infer: true });

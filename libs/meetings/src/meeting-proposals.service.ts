@@ -59,7 +59,7 @@ export class MeetingProposalsService {
     message: string | null,
   ): Promise<MeetingRequest> {
     return inTransaction(this.dataSource, async (em) => {
-      // MeetingsService's lock order: the event shared, then both registrations in id order
+      // the lock order of MeetingAccessService: the event shared, then both registrations in id order
       await this.access.getOrganisedEvent(eventId, organiser, em);
       const event = await this.access.shareLockEvent(em, eventId);
       if (fromId === toId)
@@ -67,11 +67,7 @@ export class MeetingProposalsService {
       const from = await this.approved(em, event.id, fromId);
       const to = await this.approved(em, event.id, toId);
       const pairKey = [from, to].sort().join(':');
-      await em.query(`SELECT id FROM registrations WHERE event_id = ? AND id IN (?, ?) ORDER BY id FOR UPDATE`, [
-        event.id,
-        from,
-        to,
-      ]);
+      await this.registrations.lockStatuses(em, event.id, [from, to]);
       // a pending request between them that has run out no longer stands in the way
       await em.query(
         `UPDATE meeting_requests SET status = 'expired', active_pair = NULL

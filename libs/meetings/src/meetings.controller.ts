@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, Header, HttpCode, Param, Patch, Post, Pu
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, AuthUser, Authenticated, CurrentUser, Public } from '@roundtable/auth';
 import { EventOrganiserPolicy } from '@roundtable/events';
-import { RegistrationOwnerPolicy } from '@roundtable/registrations';
+import { RegistrationAccessService, RegistrationOwnerPolicy } from '@roundtable/registrations';
 import { DateTime } from 'luxon';
 import { CalendarService } from './calendar.service';
 import {
@@ -20,7 +20,9 @@ import {
   UpdateMeetingDto,
 } from './dto/meeting.dto';
 import { Meeting, MeetingRequest } from './entities';
-import { MeetingsService } from './meetings.service';
+import { MeetingPlacementService } from './meeting-placement.service';
+import { MeetingRequestsService } from './meeting-requests.service';
+import { MyMeetingsService } from './my-meetings.service';
 import { ScheduleService } from './schedule.service';
 
 const requestView = (r: MeetingRequest) => ({
@@ -56,7 +58,10 @@ const meetingView = (m: Meeting) => ({
 @Controller()
 export class MeetingsController {
   constructor(
-    private readonly meetings: MeetingsService,
+    private readonly meetingRequests: MeetingRequestsService,
+    private readonly placement: MeetingPlacementService,
+    private readonly myMeetings: MyMeetingsService,
+    private readonly registrations: RegistrationAccessService,
     private readonly scheduling: ScheduleService,
     private readonly calendar: CalendarService,
   ) {}
@@ -69,7 +74,7 @@ export class MeetingsController {
     @Param('registrationId') registrationId: string,
     @Body() dto: AvailabilityDto,
   ) {
-    await this.meetings.setAvailability(eventId, registrationId, dto.windows ?? null);
+    await this.registrations.setAvailability(eventId, registrationId, dto.windows ?? null);
     return { windows: dto.windows ?? null };
   }
 
@@ -80,13 +85,15 @@ export class MeetingsController {
     @Body() dto: CreateMeetingRequestDto,
     @CurrentUser() user: AuthUser,
   ) {
-    return requestView(await this.meetings.createRequest(eventId, user, dto.toRegistrationId, dto.message ?? null));
+    return requestView(
+      await this.meetingRequests.createRequest(eventId, user, dto.toRegistrationId, dto.message ?? null),
+    );
   }
 
   @Get('events/:eventId/meeting-requests')
   @ApiOperation({ summary: 'Requests you sent or received (organisers: all)' })
   async requests(@Param('eventId') eventId: string, @Query() query: RequestQueryDto, @CurrentUser() user: AuthUser) {
-    return { items: (await this.meetings.listRequests(eventId, user, query.status)).map(requestView) };
+    return { items: (await this.meetingRequests.listRequests(eventId, user, query.status)).map(requestView) };
   }
 
   @Post('events/:eventId/meeting-requests/:requestId/accept')
@@ -97,7 +104,7 @@ export class MeetingsController {
     @Param('requestId') requestId: string,
     @CurrentUser() user: AuthUser,
   ) {
-    const { request, meeting } = await this.meetings.accept(eventId, requestId, user);
+    const { request, meeting } = await this.placement.accept(eventId, requestId, user);
     return { request: requestView(request), meeting: meeting ? meetingView(meeting) : null };
   }
 
@@ -108,7 +115,7 @@ export class MeetingsController {
     @Param('requestId') requestId: string,
     @CurrentUser() user: AuthUser,
   ) {
-    return requestView(await this.meetings.decline(eventId, requestId, user));
+    return requestView(await this.meetingRequests.decline(eventId, requestId, user));
   }
 
   @Post('events/:eventId/meeting-requests/:requestId/cancel')
@@ -118,26 +125,26 @@ export class MeetingsController {
     @Param('requestId') requestId: string,
     @CurrentUser() user: AuthUser,
   ) {
-    return requestView(await this.meetings.cancelRequest(eventId, requestId, user));
+    return requestView(await this.meetingRequests.cancelRequest(eventId, requestId, user));
   }
 
   @Get('events/:eventId/slots')
   @ApiOperation({ summary: 'Slots you and another delegate can both make, with a free table' })
   async slots(@Param('eventId') eventId: string, @Query() query: SlotsQueryDto, @CurrentUser() user: AuthUser) {
-    const slots = await this.meetings.commonSlots(eventId, user, query.with);
+    const slots = await this.placement.commonSlots(eventId, user, query.with);
     return { items: slots.map((s) => ({ index: s.index, start: s.start.toISOString(), end: s.end.toISOString() })) };
   }
 
   @Get('events/:eventId/meetings')
   @Allow(EventOrganiserPolicy)
   async list(@Param('eventId') eventId: string) {
-    return { items: (await this.meetings.listMeetings(eventId)).map(meetingView) };
+    return { items: (await this.myMeetings.listMeetings(eventId)).map(meetingView) };
   }
 
   @Post('events/:eventId/meetings')
   @ApiOperation({ summary: 'Book an accepted request into a chosen slot' })
   async book(@Param('eventId') eventId: string, @Body() dto: BookMeetingDto, @CurrentUser() user: AuthUser) {
-    return meetingView(await this.meetings.book(eventId, dto.requestId, dto.slotIndex, user));
+    return meetingView(await this.placement.book(eventId, dto.requestId, dto.slotIndex, user));
   }
 
   @Patch('events/:eventId/meetings/:meetingId')
@@ -148,7 +155,7 @@ export class MeetingsController {
     @Body() dto: UpdateMeetingDto,
     @CurrentUser() user: AuthUser,
   ) {
-    return meetingView(await this.meetings.update(eventId, meetingId, user, dto));
+    return meetingView(await this.placement.update(eventId, meetingId, user, dto));
   }
 
   @Delete('events/:eventId/meetings/:meetingId')
@@ -158,7 +165,7 @@ export class MeetingsController {
     @Param('meetingId') meetingId: string,
     @CurrentUser() user: AuthUser,
   ) {
-    return meetingView(await this.meetings.cancelMeeting(eventId, meetingId, user));
+    return meetingView(await this.placement.cancelMeeting(eventId, meetingId, user));
   }
 
   @Post('events/:eventId/meetings/:meetingId/outcome')
@@ -169,7 +176,7 @@ export class MeetingsController {
     @Body() dto: OutcomeDto,
     @CurrentUser() user: AuthUser,
   ) {
-    const o = await this.meetings.recordOutcome(eventId, meetingId, user, dto);
+    const o = await this.placement.recordOutcome(eventId, meetingId, user, dto);
     return {
       meetingId: o.meetingId,
       registrationId: o.registrationId,
@@ -228,7 +235,7 @@ export class MeetingsController {
   @Get('me/meetings')
   @ApiOperation({ summary: 'Your meetings, with times in your zone' })
   async mine(@Query() query: MeQueryDto, @CurrentUser() user: AuthUser) {
-    const rows = await this.meetings.myMeetings(user.id);
+    const rows = await this.myMeetings.myMeetings(user.id);
     return {
       items: rows.map(({ meeting, event, other, viewerTimeZone }) => {
         const zone = query.tz ?? viewerTimeZone;

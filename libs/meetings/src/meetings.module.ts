@@ -4,9 +4,12 @@ import { MailTemplateRegistry } from '@roundtable/notifications';
 import { RegistrationsService } from '@roundtable/registrations';
 import { CalendarService } from './calendar.service';
 import { MEETING_ENTITIES } from './entities';
+import { MeetingAccessService } from './meeting-access.service';
+import { MeetingPlacementService } from './meeting-placement.service';
 import { MeetingProposalsService } from './meeting-proposals.service';
+import { MeetingRequestsService } from './meeting-requests.service';
 import { MeetingsController } from './meetings.controller';
-import { MeetingsService } from './meetings.service';
+import { MyMeetingsService } from './my-meetings.service';
 import { ScheduleService } from './schedule.service';
 import { MEETING_TEMPLATES } from './templates/meeting-templates';
 
@@ -15,21 +18,29 @@ import { MEETING_TEMPLATES } from './templates/meeting-templates';
 @Module({
   imports: [TypeOrmModule.forFeature(MEETING_ENTITIES)],
   controllers: [MeetingsController],
-  providers: [MeetingsService, ScheduleService, CalendarService, MeetingProposalsService],
-  exports: [MeetingsService, ScheduleService, MeetingProposalsService],
+  providers: [
+    MeetingAccessService,
+    MeetingRequestsService,
+    MeetingPlacementService,
+    MyMeetingsService,
+    MeetingProposalsService,
+    ScheduleService,
+    CalendarService,
+  ],
+  exports: [MeetingPlacementService, MyMeetingsService, ScheduleService, MeetingProposalsService],
 })
 export class MeetingsModule implements OnModuleInit {
   constructor(
     private readonly templates: MailTemplateRegistry,
     private readonly registrations: RegistrationsService,
-    private readonly meetings: MeetingsService,
+    private readonly placement: MeetingPlacementService,
   ) {}
 
   onModuleInit(): void {
     this.templates.register(...MEETING_TEMPLATES);
     // a rejected or cancelled registration releases its meetings and requests in the same transaction
     this.registrations.onRegistrationWithdrawn((em, event, registration) =>
-      this.meetings.releaseWithdrawn(em, event, registration.id),
+      this.placement.releaseWithdrawn(em, event, registration.id),
     );
   }
 }

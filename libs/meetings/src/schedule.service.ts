@@ -7,7 +7,7 @@ import { CommonError, CommonErrorCode, ID_PATTERN, newId } from '@roundtable/com
 import { AppConfig } from '@roundtable/config';
 import { inTransaction } from '@roundtable/database';
 import { Event, EventAccessService, eventNames, ScheduleStatus } from '@roundtable/events';
-import { OutboxService } from '@roundtable/notifications';
+import { OutboxMessage, OutboxService } from '@roundtable/notifications';
 import { JobName, QueueName, ScheduleMeetingsJob } from '@roundtable/queue';
 import { IncrementalSchedule, schedule } from '@roundtable/scheduler';
 import { Job, Queue } from 'bull';
@@ -16,7 +16,7 @@ import { FixedTable, Interpreter, Meeting, MeetingRequest } from './entities';
 import { loadBoard, loadDelegates } from './meeting-board';
 import { MeetingError, MeetingErrorCode } from './meeting-error';
 import { recipientOf } from './meeting-mail';
-import { MeetingsService } from './meetings.service';
+import { MeetingPlacementService } from './meeting-placement.service';
 import { SchedulePayload } from './templates/meeting-templates';
 
 export interface ScheduleRunResult {
@@ -35,7 +35,7 @@ export class ScheduleService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectQueue(QueueName.Scheduling) private readonly queue: Queue<ScheduleMeetingsJob>,
     private readonly access: EventAccessService,
-    private readonly meetings: MeetingsService,
+    private readonly placement: MeetingPlacementService,
     private readonly outbox: OutboxService,
     config: ConfigService<AppConfig, true>,
   ) {
@@ -160,16 +160,19 @@ export class ScheduleService {
       const current = new IncrementalSchedule({ ...board.input, requests: [] });
       const waiting = new Map(board.input.requests.map((r) => [r.id, r]));
       let count = 0;
+      const mails: OutboxMessage<object>[] = [];
       for (const p of result.placements) {
         const wanted = waiting.get(p.requestId);
         const request = board.waiting.get(p.requestId);
         if (!wanted || !request) continue;
         const pinned = current.placeAt(wanted, p.slot);
         if (!pinned) continue;
-        const meeting = await this.meetings.writeMeeting(em, locked, board, request, pinned);
+        const meeting = await this.placement.writeMeeting(em, locked, board, request, pinned, mails);
         count++;
-        if (options.notify) await this.meetings.mailBoth(em, locked, board, meeting, 'meeting-scheduled', null);
+        if (options.notify)
+          mails.push(...this.placement.mailsToBoth(locked, board, meeting, 'meeting-scheduled', null));
       }
+      await this.outbox.enqueue(em, ...mails);
       for (const u of result.unplaced)
         await em.getRepository(MeetingRequest).update({ id: u.requestId }, { unscheduledReason: u.reason });
       return count;

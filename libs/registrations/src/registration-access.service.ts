@@ -25,6 +25,11 @@ export class RegistrationAccessService {
     return (em ? em.getRepository(Registration) : this.registrations).findOneBy({ eventId, userId });
   }
 
+  /** Every registration the user holds, at any event and in any status. */
+  findAllOwn(userId: string): Promise<Registration[]> {
+    return this.registrations.findBy({ userId });
+  }
+
   /** The caller's registration if it is approved; otherwise NOT_APPROVED_DELEGATE (403). */
   async requireApproved(eventId: string, user: AuthUser, em?: EntityManager): Promise<Registration> {
     const own = await this.findOwn(eventId, user.id, em);
@@ -35,5 +40,33 @@ export class RegistrationAccessService {
       );
     }
     return own;
+  }
+
+  /**
+   * Locks the event's registrations with these ids, in id order (FOR UPDATE, so
+   * callers that lock several never deadlock each other), and returns their
+   * statuses as they are under the lock.
+   */
+  async lockStatuses(
+    em: EntityManager,
+    eventId: string,
+    registrationIds: string[],
+  ): Promise<Array<{ id: string; status: string }>> {
+    const sorted = [...new Set(registrationIds)].sort();
+    if (sorted.length === 0) return [];
+    return em.query(
+      `SELECT id, status FROM registrations WHERE event_id = ? AND id IN (${sorted.map(() => '?').join(', ')})
+        ORDER BY id FOR UPDATE`,
+      [eventId, ...sorted],
+    );
+  }
+
+  /** When the delegate can meet (UTC windows), or null for whenever meetings run. */
+  async setAvailability(
+    eventId: string,
+    registrationId: string,
+    windows: Array<{ start: string; end: string }> | null,
+  ): Promise<void> {
+    await this.registrations.update({ id: registrationId, eventId }, { availability: windows });
   }
 }

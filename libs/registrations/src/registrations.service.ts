@@ -71,7 +71,7 @@ export class RegistrationsService implements OnModuleInit {
 
   async register(eventId: string, dto: RegisterDto, user: AuthUser): Promise<RegistrationRow> {
     const id = await inTransaction(this.dataSource, async (em) => {
-      const event = await this.lockEvent(em, eventId);
+      const event = await this.events.lockEvent(em, eventId);
       await this.events.getVisibleEvent(eventId, user, em);
       if (event.status !== 'published') {
         throw new RegistrationError(RegistrationErrorCode.RegistrationClosed, 'This event does not take registrations');
@@ -154,7 +154,7 @@ export class RegistrationsService implements OnModuleInit {
     reason?: string,
   ): Promise<RegistrationRow> {
     await inTransaction(this.dataSource, async (em) => {
-      const event = await this.lockEvent(em, eventId);
+      const event = await this.events.lockEvent(em, eventId);
       const registration = await this.access.getRegistration(eventId, registrationId, em);
       if (!FROM[action].includes(registration.status)) {
         throw new RegistrationError(
@@ -217,7 +217,9 @@ export class RegistrationsService implements OnModuleInit {
 
   /** Re-runs promotion, e.g. after the organiser raised the capacity. */
   async promote(eventId: string): Promise<number> {
-    return inTransaction(this.dataSource, async (em) => this.promoteWaitlisted(em, await this.lockEvent(em, eventId)));
+    return inTransaction(this.dataSource, async (em) =>
+      this.promoteWaitlisted(em, await this.events.lockEvent(em, eventId)),
+    );
   }
 
   async list(eventId: string, query: RegistrationQueryDto): Promise<Page<RegistrationRow>> {
@@ -278,10 +280,6 @@ export class RegistrationsService implements OnModuleInit {
         company: companies.find((c) => c.id === registration.companyId) ?? null,
       };
     });
-  }
-
-  lockEvent(em: EntityManager, eventId: string): Promise<Event> {
-    return this.events.lockEvent(em, eventId);
   }
 
   private async hasSeat(em: EntityManager, event: Event): Promise<boolean> {

@@ -3,6 +3,7 @@
  * server the browser talks to): users, events, rooms, sessions.
  */
 import { randomBytes } from 'node:crypto';
+import { waitForMail } from './mail';
 
 export interface ApiUser {
   id: string;
@@ -45,6 +46,10 @@ export async function createUser(
     timeZone: overrides.timeZone ?? 'Asia/Shanghai',
   };
   await call('POST', '/auth/signup', undefined, body);
+  // Confirm the address with the mailed link's token (an unconfirmed account may not, e.g., send invitations).
+  const mail = await waitForMail(body.email, /verify-email\?token=/);
+  const token = /verify-email\?token=([A-Za-z0-9_-]+)/.exec(mail)?.[1];
+  await call('POST', '/auth/verify-email', undefined, { token });
   const login = await call<{ accessToken: string; user: { id: string } }>('POST', '/auth/login', undefined, {
     email: body.email,
     password: body.password,

@@ -1,0 +1,458 @@
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AuthUser } from '@roundtable/auth';
+import { CommonError, CommonErrorCode, newId } from '@roundtable/common';
+import { AppConfig } from '@roundtable/config';
+import { inTransaction, isDuplicateKey } from '@roundtable/database';
+import { Event, EventAccessService } from '@roundtable/events';
+import { OutboxMessage, OutboxService } from '@roundtable/notifications';
+import { RegistrationAccessService } from '@roundtable/registrations';
+import { IncrementalSchedule, PinnedMeeting } from '@roundtable/scheduler';
+import { DataSource, EntityManager } from 'typeorm';
+import { Meeting, MeetingOutcome, MeetingRequest } from './entities';
+import { MeetingAccessService, notApproved } from './meeting-access.service';
+import { interpreterNameOf, loadBoard, MeetingBoard, toSchedulerRequest } from './meeting-board';
+import { MeetingError, MeetingErrorCode } from './meeting-error';
+import { meetingMail, meetingReminders, meetingSubject, REMINDER } from './meeting-mail';
+import { slotGrid } from './slot-grid';
+
+export interface OutcomeInput {
+  rating: number;
+  notes?: string | null;
+  followUp?: string | null;
+  agreementExpected?: boolean;
+}
+
+/**
+ * Placing meetings in the slot grid: accept (earliest slot both can make),
+ * book a chosen slot, move, lock, cancel (and refill), and the outcome after.
+ * Every change that touches the grid runs under the event's row lock and checks
+ * itself against the scheduler's view of the event; the `meeting_seats`
+ * primary key stops any double booking that slipped past anyway.
+ */
+@Injectable()
+export class MeetingPlacementService {
+  private readonly baseUrl: string;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly events: EventAccessService,
+    private readonly registrations: RegistrationAccessService,
+    private readonly access: MeetingAccessService,
+    private readonly outbox: OutboxService,
+    config: ConfigService<AppConfig, true>,
+  ) {
+    this.baseUrl = config.get('app.publicUrl', { infer: true });
+  }
+
+  /** The recipient accepts: the meeting goes into the earliest slot both can make, or waits with a reason. */
+  async accept(
+    eventId: string,
+    requestId: string,
+    user: AuthUser,
+  ): Promise<{ request: MeetingRequest; meeting: Meeting | null }> {
+    return inTransaction(this.dataSource, async (em) => {
+      const event = await this.access.lockVisibleEvent(em, eventId, user);
+      const request = await this.access.pendingRequestFor(em, event, requestId, user, 'to');
+      await this.access.lockApprovedDelegates(em, event.id, [request.fromRegistrationId, request.toRegistrationId]);
+      request.status = 'accepted';
+      request.respondedAt = new Date();
+      const board = await loadBoard(em, event);
+      const placed = new IncrementalSchedule(board.input).insert(toSchedulerRequest(request, board.delegates));
+      request.unscheduledReason = placed.placed ? null : placed.reason;
+      await em.getRepository(MeetingRequest).save(request);
+      const mails: OutboxMessage<object>[] = [];
+      const meeting = placed.placed ? await this.writeMeeting(em, event, board, request, placed.placed, mails) : null;
+      const from = board.delegates.get(request.fromRegistrationId)!;
+      const to = board.delegates.get(request.toRegistrationId)!;
+      mails.push(
+        meetingMail({
+          event,
+          type: 'meeting-accepted',
+          factId: request.id,
+          to: from,
+          other: to,
+          meeting,
+          interpreterName: interpreterNameOf(board, meeting),
+          reason: request.unscheduledReason,
+          baseUrl: this.baseUrl,
+        }),
+      );
+      // The one who accepted gets the calendar entry too.
+      if (meeting) mails.push(...this.mailsToBoth(event, board, meeting, 'meeting-scheduled', from.registrationId));
+      await this.outbox.enqueue(em, ...mails);
+      return { request, meeting };
+    });
+  }
+
+  /**
+   * Slots the caller and another delegate can both make now, with a free table
+   * (and interpreter when needed). Read from one snapshot (REPEATABLE READ), so
+   * a registration cancelled meanwhile is either approved in every read or in
+   * none.
+   */
+  async commonSlots(
+    eventId: string,
+    user: AuthUser,
+    withRegistrationId: string,
+  ): Promise<Array<{ index: number; start: Date; end: Date }>> {
+    return this.dataSource.transaction('REPEATABLE READ', async (em) => {
+      const event = await this.events.getVisibleEvent(eventId, user, em);
+      const own = await this.registrations.requireApproved(event.id, user, em);
+      const other = await this.access.approvedCounterpart(
+        em,
+        own,
+        withRegistrationId,
+        'with must be another delegate, not you',
+      );
+      const board = await loadBoard(em, event);
+      if (!board.delegates.has(own.id) || !board.delegates.has(other.id)) throw notApproved();
+      const request = toSchedulerRequest(
+        { id: 'probe', fromRegistrationId: own.id, toRegistrationId: other.id, priority: 0 } as MeetingRequest,
+        board.delegates,
+      );
+      const free = new IncrementalSchedule({ ...board.input, requests: [] }).feasibleSlots(request);
+      return free.map((i) => board.slots[i]);
+    });
+  }
+
+  /** Book an accepted, unscheduled request into a chosen slot (either delegate, or an organiser). */
+  async book(eventId: string, requestId: string, slotIndex: number, user: AuthUser): Promise<Meeting> {
+    return inTransaction(this.dataSource, async (em) => {
+      // Locks only what a booking depends on (see the lock order in MeetingAccessService):
+      // the event shared, the two delegates, the request, the slot.
+      const event = await this.access.shareLockVisibleEvent(em, eventId, user);
+      const found = await this.access.requestFor(em, event, requestId, user, 'either');
+      await this.access.lockApprovedDelegates(em, event.id, [found.fromRegistrationId, found.toRegistrationId]);
+      const request = await em
+        .getRepository(MeetingRequest)
+        .findOneOrFail({ where: { id: found.id }, lock: { mode: 'pessimistic_write' } });
+      if (request.status !== 'accepted')
+        throw new MeetingError(MeetingErrorCode.NotAccepted, `The request is ${request.status}, not accepted`);
+      if (await em.getRepository(Meeting).existsBy({ requestId: request.id, status: 'scheduled' })) {
+        throw new MeetingError(MeetingErrorCode.AlreadyScheduled, 'This meeting is already scheduled; move it instead');
+      }
+      const slotCount = slotGrid(event.meetingSettings, event.timeZone).length;
+      if (!Number.isInteger(slotIndex) || slotIndex < 0 || slotIndex >= slotCount)
+        throw new MeetingError(MeetingErrorCode.InvalidSlot, `slotIndex must be between 0 and ${slotCount - 1}`);
+      await this.access.lockSlot(em, event.id, slotIndex);
+      await this.quickSlotCheck(em, event, request, slotIndex);
+      const board = await loadBoard(em, event, {
+        registrationIds: [request.fromRegistrationId, request.toRegistrationId],
+        slot: slotIndex,
+      });
+      const placed = this.placeAt(board, new IncrementalSchedule({ ...board.input, requests: [] }), request, slotIndex);
+      const mails: OutboxMessage<object>[] = [];
+      const meeting = await this.writeMeeting(em, event, board, request, placed, mails);
+      mails.push(
+        ...this.mailsToBoth(event, board, meeting, 'meeting-scheduled', this.access.callerRegistration(board, user)),
+      );
+      await this.outbox.enqueue(em, ...mails);
+      return meeting;
+    });
+  }
+
+  /** Move a meeting to another slot, or lock/unlock it (organisers only). */
+  async update(
+    eventId: string,
+    meetingId: string,
+    user: AuthUser,
+    change: { slotIndex?: number; locked?: boolean },
+  ): Promise<Meeting> {
+    return inTransaction(this.dataSource, async (em) => {
+      const event = await this.access.lockVisibleEvent(em, eventId, user);
+      const { meeting, organiser } = await this.access.meetingFor(em, event, meetingId, user);
+      if (meeting.status !== 'scheduled')
+        throw new MeetingError(MeetingErrorCode.MeetingCancelled, 'This meeting is cancelled');
+      if (change.locked !== undefined) {
+        if (!organiser) throw new CommonError(CommonErrorCode.Forbidden, 'Only organisers lock or unlock meetings');
+        meeting.locked = change.locked;
+      }
+      if (change.slotIndex !== undefined && change.slotIndex !== meeting.slotIndex) {
+        if (meeting.locked && !organiser)
+          throw new MeetingError(MeetingErrorCode.MeetingLocked, 'The organisers have locked this meeting');
+        if (event.scheduleStatus === 'final' && !organiser)
+          throw new MeetingError(
+            MeetingErrorCode.ScheduleFinal,
+            'The schedule is final; ask the organisers to move it',
+          );
+        await this.access.lockApprovedDelegates(em, event.id, [meeting.registrationA, meeting.registrationB]);
+        const board = await loadBoard(em, event, {
+          registrationIds: [meeting.registrationA, meeting.registrationB],
+          slot: change.slotIndex,
+        });
+        const schedule = new IncrementalSchedule({ ...board.input, requests: [] });
+        schedule.release(meeting.id);
+        const request = await em.getRepository(MeetingRequest).findOneByOrFail({ id: meeting.requestId });
+        const placed = this.placeAt(board, schedule, request, change.slotIndex);
+        await em.query('DELETE FROM meeting_seats WHERE meeting_id = ?', [meeting.id]);
+        const slot = board.slots[placed.slot];
+        Object.assign(meeting, {
+          slotIndex: placed.slot,
+          startsAt: slot.start,
+          endsAt: slot.end,
+          tableNo: placed.table,
+          interpreterId: placed.interpreter ?? null,
+        });
+        meeting.sequence += 1;
+        await this.insertSeats(em, meeting);
+        await em.getRepository(Meeting).save(meeting);
+        const a = board.delegates.get(meeting.registrationA)!;
+        const b = board.delegates.get(meeting.registrationB)!;
+        await this.outbox.replaceSubject(
+          em,
+          meetingSubject(meeting.id),
+          [REMINDER],
+          meetingReminders(event, meeting, a, b, this.baseUrl),
+        );
+        await this.outbox.enqueue(em, ...this.mailsToBoth(event, board, meeting, 'meeting-moved', null));
+      } else {
+        await em.getRepository(Meeting).save(meeting);
+      }
+      return meeting;
+    });
+  }
+
+  /** Cancel a meeting: its seats free up, its reminders go, and waiting accepted requests refill the gap. */
+  async cancelMeeting(eventId: string, meetingId: string, user: AuthUser): Promise<Meeting> {
+    return inTransaction(this.dataSource, async (em) => {
+      const event = await this.access.lockVisibleEvent(em, eventId, user);
+      const { meeting, organiser } = await this.access.meetingFor(em, event, meetingId, user);
+      if (meeting.status !== 'scheduled')
+        throw new MeetingError(MeetingErrorCode.MeetingCancelled, 'This meeting is already cancelled');
+      if (meeting.locked && !organiser)
+        throw new MeetingError(MeetingErrorCode.MeetingLocked, 'The organisers have locked this meeting');
+      const board = await loadBoard(em, event);
+      meeting.status = 'cancelled';
+      meeting.sequence += 1;
+      await em.getRepository(Meeting).save(meeting);
+      await em.query('DELETE FROM meeting_seats WHERE meeting_id = ?', [meeting.id]);
+      await em
+        .getRepository(MeetingRequest)
+        .update({ id: meeting.requestId }, { status: 'cancelled', activePair: null });
+      await this.outbox.cancelSubject(em, meetingSubject(meeting.id));
+      // Both delegates get the CANCEL, the one who cancelled too: their calendars must agree.
+      const mails = this.mailsToBoth(event, board, meeting, 'meeting-cancelled', null);
+      // Refill: the waiting requests (oldest acceptance first) may now fit; no existing meeting moves.
+      const refills = new IncrementalSchedule(board.input).cancel(meeting.id);
+      for (const placed of refills) {
+        const request = board.waiting.get(placed.id)!;
+        const refilled = await this.writeMeeting(em, event, board, request, placed, mails);
+        mails.push(...this.mailsToBoth(event, board, refilled, 'meeting-scheduled', null));
+      }
+      await this.outbox.enqueue(em, ...mails);
+      return meeting;
+    });
+  }
+
+  /**
+   * A registration is being rejected or cancelled (announced by registrations
+   * inside its transaction, the event row locked, the status not yet changed):
+   * its pending requests and those waiting for a slot are withdrawn, its
+   * meetings cancelled (both sides get the CANCEL, reminders go), and waiting
+   * requests refill the freed slots, as a cancellation by hand does.
+   */
+  async releaseWithdrawn(em: EntityManager, event: Event, registrationId: string): Promise<void> {
+    // step 2 of the lock order: the registration itself
+    await this.registrations.lockStatuses(em, event.id, [registrationId]);
+    await em.query(
+      `UPDATE meeting_requests r SET r.status = 'cancelled', r.active_pair = NULL, r.responded_at = NOW(3)
+        WHERE r.event_id = ? AND (r.from_registration_id = ? OR r.to_registration_id = ?)
+          AND (r.status = 'pending' OR (r.status = 'accepted'
+               AND NOT EXISTS (SELECT 1 FROM meetings m WHERE m.request_id = r.id AND m.status = 'scheduled')))`,
+      [event.id, registrationId, registrationId],
+    );
+    const meetings = await em.getRepository(Meeting).find({
+      where: [
+        { eventId: event.id, registrationA: registrationId, status: 'scheduled' },
+        { eventId: event.id, registrationB: registrationId, status: 'scheduled' },
+      ],
+      order: { startsAt: 'ASC', id: 'ASC' },
+    });
+    if (meetings.length === 0) return;
+    const board = await loadBoard(em, event);
+    const mails: OutboxMessage<object>[] = [];
+    for (const meeting of meetings) {
+      meeting.status = 'cancelled';
+      meeting.sequence += 1;
+      await em.getRepository(Meeting).save(meeting);
+      await em.query('DELETE FROM meeting_seats WHERE meeting_id = ?', [meeting.id]);
+      await em
+        .getRepository(MeetingRequest)
+        .update({ id: meeting.requestId }, { status: 'cancelled', activePair: null });
+      await this.outbox.cancelSubject(em, meetingSubject(meeting.id));
+      mails.push(...this.mailsToBoth(event, board, meeting, 'meeting-cancelled', null));
+    }
+    const schedule = new IncrementalSchedule(board.input);
+    for (const meeting of meetings) {
+      for (const placed of schedule.cancel(meeting.id)) {
+        const request = board.waiting.get(placed.id)!;
+        const refilled = await this.writeMeeting(em, event, board, request, placed, mails);
+        mails.push(...this.mailsToBoth(event, board, refilled, 'meeting-scheduled', null));
+      }
+    }
+    await this.outbox.enqueue(em, ...mails);
+  }
+
+  async recordOutcome(
+    eventId: string,
+    meetingId: string,
+    user: AuthUser,
+    input: OutcomeInput,
+  ): Promise<MeetingOutcome> {
+    return inTransaction(this.dataSource, async (em) => {
+      const event = await this.events.getVisibleEvent(eventId, user, em);
+      const meeting = await this.access.findMeeting(em, event.id, meetingId);
+      const own = await this.access.delegateOf(em, meeting, user);
+      if (!own) throw new MeetingError(MeetingErrorCode.MeetingNotFound, 'Meeting not found');
+      if (meeting.status !== 'scheduled' || meeting.startsAt.getTime() > Date.now()) {
+        throw new MeetingError(
+          MeetingErrorCode.MeetingNotHeld,
+          'An outcome can be recorded once the meeting has taken place',
+        );
+      }
+      const repo = em.getRepository(MeetingOutcome);
+      const outcome = repo.create({
+        meetingId: meeting.id,
+        registrationId: own.id,
+        rating: input.rating,
+        notes: input.notes ?? null,
+        followUp: input.followUp ?? null,
+        agreementExpected: input.agreementExpected ?? false,
+      });
+      await repo.save(outcome);
+      return outcome;
+    });
+  }
+
+  /**
+   * Insert the meeting and its seats; a seat already taken is SLOT_TAKEN. The
+   * request loses its unscheduled reason; the meeting's reminders are added to
+   * `mails`, which the caller writes to the outbox in one call.
+   */
+  async writeMeeting(
+    em: EntityManager,
+    event: Event,
+    board: MeetingBoard,
+    request: MeetingRequest,
+    placed: PinnedMeeting,
+    mails: OutboxMessage<object>[],
+  ): Promise<Meeting> {
+    const slot = board.slots[placed.slot];
+    const meeting = em.getRepository(Meeting).create({
+      id: newId(),
+      eventId: event.id,
+      requestId: request.id,
+      registrationA: request.fromRegistrationId,
+      registrationB: request.toRegistrationId,
+      slotIndex: placed.slot,
+      startsAt: slot.start,
+      endsAt: slot.end,
+      tableNo: placed.table,
+      interpreterId: placed.interpreter ?? null,
+      status: 'scheduled',
+      locked: false,
+      sequence: 0,
+    });
+    await em.getRepository(Meeting).insert(meeting);
+    await this.insertSeats(em, meeting);
+    if (request.unscheduledReason !== null) {
+      request.unscheduledReason = null;
+      await em.getRepository(MeetingRequest).update({ id: request.id }, { unscheduledReason: null });
+    }
+    const a = board.delegates.get(meeting.registrationA)!;
+    const b = board.delegates.get(meeting.registrationB)!;
+    mails.push(...meetingReminders(event, meeting, a, b, this.baseUrl));
+    return meeting;
+  }
+
+  /** The same mail about a meeting to both its delegates (except the one who caused it, when named). */
+  mailsToBoth(
+    event: Event,
+    board: MeetingBoard,
+    meeting: Meeting,
+    type: string,
+    except: string | null,
+  ): OutboxMessage<object>[] {
+    const a = board.delegates.get(meeting.registrationA);
+    const b = board.delegates.get(meeting.registrationB);
+    if (!a || !b) return [];
+    const interpreterName = interpreterNameOf(board, meeting);
+    return [
+      [a, b],
+      [b, a],
+    ]
+      .filter(([to]) => to.registrationId !== except)
+      .map(([to, other]) =>
+        meetingMail({ event, type, factId: meeting.id, to, other, meeting, interpreterName, baseUrl: this.baseUrl }),
+      );
+  }
+
+  private async insertSeats(em: EntityManager, meeting: Meeting): Promise<void> {
+    const seats: Array<[string, string]> = [
+      ['d', meeting.registrationA],
+      ['d', meeting.registrationB],
+      ['t', String(meeting.tableNo)],
+    ];
+    if (meeting.interpreterId) seats.push(['i', meeting.interpreterId]);
+    try {
+      await em.query(
+        `INSERT INTO meeting_seats (event_id, slot_index, kind, ref, meeting_id) VALUES ${seats.map(() => '(?, ?, ?, ?, ?)').join(', ')}`,
+        seats.flatMap(([kind, ref]) => [meeting.eventId, meeting.slotIndex, kind, ref, meeting.id]),
+      );
+    } catch (error) {
+      if (isDuplicateKey(error)) throw new MeetingError(MeetingErrorCode.SlotTaken, 'That slot was just taken');
+      throw error;
+    }
+  }
+
+  /**
+   * The common refusals answered from the seats alone, before the whole event
+   * is loaded: when many delegates race for one slot, the losers learn it at once.
+   */
+  private async quickSlotCheck(
+    em: EntityManager,
+    event: Event,
+    request: MeetingRequest,
+    slotIndex: number,
+  ): Promise<void> {
+    const rows: Array<{ delegates: string; tables: string }> = await em.query(
+      `SELECT SUM(kind = 'd' AND ref IN (?, ?)) AS delegates, SUM(kind = 't') AS tables FROM meeting_seats WHERE event_id = ? AND slot_index = ?`,
+      [request.fromRegistrationId, request.toRegistrationId, event.id, slotIndex],
+    );
+    const fixed: Array<{ n: string }> = await em.query('SELECT COUNT(*) AS n FROM fixed_tables WHERE event_id = ?', [
+      event.id,
+    ]);
+    if (Number(rows[0]?.delegates ?? 0) > 0)
+      throw new MeetingError(MeetingErrorCode.SlotTaken, 'One of you already has a meeting in that slot');
+    if (Number(fixed[0].n) === 0 && Number(rows[0]?.tables ?? 0) >= event.meetingSettings.tables) {
+      throw new MeetingError(MeetingErrorCode.SlotTaken, 'Every table is taken in that slot');
+    }
+  }
+
+  private placeAt(
+    board: MeetingBoard,
+    schedule: IncrementalSchedule,
+    request: MeetingRequest,
+    slotIndex: number,
+  ): PinnedMeeting {
+    if (!Number.isInteger(slotIndex) || slotIndex < 0 || slotIndex >= board.slots.length) {
+      throw new MeetingError(MeetingErrorCode.InvalidSlot, `slotIndex must be between 0 and ${board.slots.length - 1}`);
+    }
+    const wanted = toSchedulerRequest(request, board.delegates);
+    const placed = schedule.placeAt(wanted, slotIndex);
+    if (placed) return placed;
+    const available = (id: string) => {
+      const d = board.input.delegates.find((x) => x.id === id);
+      return d?.available === null || Boolean(d?.available?.includes(slotIndex));
+    };
+    if (!available(request.fromRegistrationId) || !available(request.toRegistrationId)) {
+      throw new MeetingError(MeetingErrorCode.SlotUnavailable, 'One of you is not available in that slot');
+    }
+    throw new MeetingError(
+      MeetingErrorCode.SlotTaken,
+      'That slot is taken: one of you, every table or every interpreter is busy then, or a meeting cap is reached',
+    );
+  }
+}

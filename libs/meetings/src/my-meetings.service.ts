@@ -1,0 +1,79 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { EventAccessService } from '@roundtable/events';
+import { RegistrationAccessService } from '@roundtable/registrations';
+import { Brackets, DataSource } from 'typeorm';
+import { Meeting } from './entities';
+import { Delegate, loadDelegates } from './meeting-board';
+
+export interface MyMeeting {
+  meeting: Meeting;
+  event: { id: string; name: string; timeZone: string };
+  other: Delegate;
+  viewerTimeZone: string;
+}
+
+/** Read-only views of meetings: a person's own across events, and an event's for its organisers. */
+@Injectable()
+export class MyMeetingsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly events: EventAccessService,
+    private readonly registrations: RegistrationAccessService,
+  ) {}
+
+  /** Organisers: every scheduled meeting of the event. */
+  listMeetings(eventId: string): Promise<Meeting[]> {
+    return this.dataSource
+      .getRepository(Meeting)
+      .find({ where: { eventId, status: 'scheduled' }, order: { startsAt: 'ASC', tableNo: 'ASC' } });
+  }
+
+  /**
+   * A user's scheduled meetings across events, soonest first, with the other
+   * delegate and the zone the user registered with for that event.
+   */
+  async myMeetings(userId: string): Promise<MyMeeting[]> {
+    // only approved registrations: a rejected or cancelled one holds nothing any more
+    const own = (await this.registrations.findAllOwn(userId)).filter((r) => r.status === 'approved');
+    if (own.length === 0) return [];
+    const ids = own.map((r) => r.id);
+    const meetings = await this.dataSource
+      .getRepository(Meeting)
+      .createQueryBuilder('m')
+      .where("m.status = 'scheduled'")
+      .andWhere(
+        new Brackets((w) =>
+          w.where('m.registration_a IN (:...ids)', { ids }).orWhere('m.registration_b IN (:...ids)', { ids }),
+        ),
+      )
+      .orderBy('m.starts_at', 'ASC')
+      .addOrderBy('m.id', 'ASC')
+      .getMany();
+    if (meetings.length === 0) return [];
+    const ownById = new Map(own.map((r) => [r.id, r]));
+    const ownOf = (m: Meeting) => ownById.get(m.registrationA) ?? ownById.get(m.registrationB)!;
+    const otherOf = (m: Meeting) => (ownById.has(m.registrationA) ? m.registrationB : m.registrationA);
+    const events = await this.events.findEvents([...new Set(meetings.map((m) => m.eventId))]);
+    // The other delegates, one query per event rather than one per meeting.
+    const others = new Map<string, Delegate>();
+    for (const event of events) {
+      const otherIds = meetings.filter((m) => m.eventId === event.id).map(otherOf);
+      for (const [id, d] of await loadDelegates(this.dataSource.manager, event.id, otherIds)) others.set(id, d);
+    }
+    const eventById = new Map(events.map((e) => [e.id, e]));
+    const out: MyMeeting[] = [];
+    for (const meeting of meetings) {
+      const event = eventById.get(meeting.eventId)!;
+      const other = others.get(otherOf(meeting));
+      if (other)
+        out.push({
+          meeting,
+          event: { id: event.id, name: event.name, timeZone: event.timeZone },
+          other,
+          viewerTimeZone: ownOf(meeting).timeZone,
+        });
+    }
+    return out;
+  }
+}
