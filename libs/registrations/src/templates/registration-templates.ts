@@ -11,18 +11,19 @@ export interface RegistrationMailPayload {
 }
 
 /**
- * The status each mail announces. A mail whose registration has moved on before
- * the worker sends it (promoted, then cancelled a moment later) is not sent: it
- * would announce something no longer true. The later change has its own mail.
+ * The statuses in which each mail is still true. A mail whose registration has
+ * moved on before the worker sends it (promoted, then cancelled a moment later)
+ * is not sent: it would announce something no longer true. The later change has
+ * its own mail. A receipt stays true once the registration is decided either way.
  */
 const ANNOUNCES = {
-  'registration-received': 'pending',
-  'registration-approved': 'approved',
-  'registration-waitlisted': 'waitlisted',
-  'registration-promoted': 'approved',
-  'registration-rejected': 'rejected',
-  'registration-cancelled': 'cancelled',
-} as const satisfies Record<string, RegistrationStatus>;
+  'registration-received': ['pending', 'approved', 'waitlisted', 'rejected'],
+  'registration-approved': ['approved'],
+  'registration-waitlisted': ['waitlisted'],
+  'registration-promoted': ['approved'],
+  'registration-rejected': ['rejected'],
+  'registration-cancelled': ['cancelled'],
+} as const satisfies Record<string, readonly RegistrationStatus[]>;
 
 type Wording = { subject: (p: RegistrationMailPayload) => string; body: (p: RegistrationMailPayload) => string };
 
@@ -43,7 +44,7 @@ function registrationTemplate(
       const id = mail.subject?.startsWith('registration:') ? mail.subject.slice('registration:'.length) : null;
       if (!id) return false;
       const rows: Array<{ status: string }> = await em.query('SELECT status FROM registrations WHERE id = ?', [id]);
-      return rows[0]?.status === ANNOUNCES[type];
+      return (ANNOUNCES[type] as readonly string[]).includes(rows[0]?.status ?? '');
     },
     render(p, c) {
       const shared = words(
