@@ -141,7 +141,7 @@ describe('Recommendations', () => {
 
   it('recomputes only the changed delegate when a profile changes', async () => {
     await until(zh, (p) => ids(p).length > 0);
-    const before = await profileTimes();
+    const before = await settledProfileTimes();
     await ds
       .getRepository(Company)
       .update({ id: tiles.company.id }, { offers: 'Bashkir honey', seeks: 'Rail freight' });
@@ -155,6 +155,19 @@ describe('Recommendations', () => {
     for (const other of [zh, ru, solar])
       expect(after.get(other.registration.id)).toEqual(before.get(other.registration.id));
   });
+
+  /** The profiles' times once every delegate's first computation is done (two reads a poll apart agree). */
+  async function settledProfileTimes(): Promise<Map<string, Date>> {
+    const key = (m: Map<string, Date>) => JSON.stringify([...m].sort());
+    let last = await profileTimes();
+    for (let i = 0; i < 40; i++) {
+      await new Promise((r) => setTimeout(r, 1000));
+      const next = await profileTimes();
+      if (next.size >= 4 && key(next) === key(last)) return next;
+      last = next;
+    }
+    return last;
+  }
 
   async function profileTimes(): Promise<Map<string, Date>> {
     const rows = await ds.query<Array<{ registration_id: string; computed_at: Date }>>(
