@@ -1,5 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { Event } from '@roundtable/events';
+import { RecommendationRefreshService } from '@roundtable/recommendations';
 import { Company } from '@roundtable/registrations';
 import { DataSource } from 'typeorm';
 import { createTestApp, http } from './support/app';
@@ -154,6 +155,14 @@ describe('Recommendations', () => {
     expect(after.get(tiles.registration.id)!.getTime()).toBeGreaterThan(before.get(tiles.registration.id)!.getTime());
     for (const other of [zh, ru, solar])
       expect(after.get(other.registration.id)).toEqual(before.get(other.registration.id));
+  });
+
+  it('skips a delegate handed over again after its change was done (a claim whose lease ran out in the queue)', async () => {
+    await until(zh, (p) => ids(p).length > 0);
+    const before = await settledProfileTimes();
+    const again = await app.get(RecommendationRefreshService).refresh(event.id, [zh.registration.id]);
+    expect(again).toEqual({ updated: 0, removed: 0 });
+    expect((await profileTimes()).get(zh.registration.id)).toEqual(before.get(zh.registration.id));
   });
 
   /** The profiles' times once every delegate's first computation is done (two reads a poll apart agree). */

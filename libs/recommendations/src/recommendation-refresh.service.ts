@@ -43,9 +43,12 @@ export class RecommendationRefreshService {
       const approved = event ? await this.delegates.approvedProfiles(eventId, registrationIds) : [];
       const current = new Map(approved.map((f) => [f.registrationId, f]));
       const removed = registrationIds.filter((id) => !current.has(id));
-      // A delegate marked twice for one change (a scan that read before the last
-      // refresh committed) is skipped: its profile already reflects that change
-      // and was built after the mark. An organiser's new concept marks later.
+      // Only a profile older than its source, or than its mark, is rebuilt. A
+      // delegate handed over twice for one change is skipped the second time:
+      // by a scan that read before the last refresh committed (the mark is
+      // older than the profile), or by a claim whose lease ran out while its
+      // first job waited in the queue (the first job cleared the mark). An
+      // organiser's new concept marks the whole event later than any profile.
       const state = await this.repository.profileState(
         em,
         approved.map((f) => f.registrationId),
@@ -53,7 +56,7 @@ export class RecommendationRefreshService {
       const facts = approved.filter((f) => {
         const built = state.get(f.registrationId);
         const mark = seen.get(f.registrationId);
-        return !built || built.source < f.changedAt || !mark || built.computed < mark;
+        return !built || built.source < f.changedAt || (mark !== undefined && built.computed < mark);
       });
       for (const id of removed) await this.repository.removeDelegate(em, id);
       if (event && facts.length > 0) {
