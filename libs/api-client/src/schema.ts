@@ -1767,8 +1767,8 @@ export interface components {
       sharedLanguages: string[];
       /** @description No common language (or one side asked for an interpreter) */
       interpreterNeeded: boolean;
-      /** @description B2B slots both declared free; null when both can make every slot */
-      commonFreeSlots?: number | null;
+      /** @description B2B slots both can make (by their declared availability) in which neither has a meeting yet, counted when read */
+      commonFreeSlots: number;
     };
     RecommendationDto: {
       registrationId: string;
