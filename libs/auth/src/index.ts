@@ -12,3 +12,5 @@ export { User } from './entities/user.entity';
 export { hashPassword } from './password';
 export type { AccessPolicy } from './policies/access-policy';
 export { PlatformAdminPolicy } from './policies/access-policy';
+export { UserLookupService } from './user-lookup.service';
+export type { UserContact } from './user-lookup.service';
