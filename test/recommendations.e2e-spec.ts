@@ -201,6 +201,24 @@ describe('Recommendations', () => {
     await get(zh, { lang: 'fr' }).expect(400);
   });
 
+  it('counts the common free slots net of meetings already booked, on every read', async () => {
+    const zhFor = (page: Page) => page.items.find((i) => i.registrationId === zh.registration.id);
+    const before = await until(ru, (p) => zhFor(p) !== undefined);
+    expect(zhFor(before)!.signals.commonFreeSlots).toBe(2); // Anna can make two slots; Wang every slot
+    const request = await http(app)
+      .post(`/events/${event.id}/meeting-requests`)
+      .set(...bearer(solar.user))
+      .send({ toRegistrationId: ru.registration.id, message: 'Solar for your warehouses?' })
+      .expect(201);
+    await http(app)
+      .post(`/events/${event.id}/meeting-requests/${request.body.id}/accept`)
+      .set(...bearer(ru.user))
+      .expect(200);
+    const after = (await get(ru).expect(200)).body as Page;
+    expect(zhFor(after)!.signals.commonFreeSlots).toBe(1);
+    expect(zhFor(after)!.supporting).toContain('Общих свободных слотов: 1');
+  });
+
   describe('who must not get in', () => {
     it('refuses callers without a token', async () => {
       await http(app).get(`/events/${event.id}/recommendations`).expect(401);

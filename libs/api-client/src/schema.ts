@@ -139,7 +139,11 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    patch?: never;
+    /**
+     * Change your name, language or home time zone
+     * @description The language applies to the web app and to every mail sent to you from now on.
+     */
+    patch: operations['AuthController_updateMe'];
     trace?: never;
   };
   '/events': {
@@ -1313,6 +1317,20 @@ export interface components {
       email: string;
       password: string;
     };
+    UpdateMeDto: {
+      /** @example Li Wei 李伟 */
+      name?: string;
+      /**
+       * @description The language of the web app and of every mail to this account
+       * @enum {string}
+       */
+      locale?: 'zh' | 'ru' | 'en';
+      /**
+       * @description The home time zone, shown beside the event’s time
+       * @example Europe/Moscow
+       */
+      timeZone?: string;
+    };
     EventTextDto: {
       name?: string;
       theme?: string;
@@ -1983,8 +2001,8 @@ export interface components {
       sharedLanguages: string[];
       /** @description No common language (or one side asked for an interpreter) */
       interpreterNeeded: boolean;
-      /** @description B2B slots both declared free; null when both can make every slot */
-      commonFreeSlots?: number | null;
+      /** @description B2B slots both can make (by their declared availability) in which neither has a meeting yet, counted when read */
+      commonFreeSlots: number;
     };
     RecommendationDto: {
       registrationId: string;
@@ -2802,6 +2820,29 @@ export interface operations {
             /** @enum {string} */
             code?: 'INVALID_TOKEN';
           };
+        };
+      };
+    };
+  };
+  AuthController_updateMe: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateMeDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UserResponseDto'];
         };
       };
     };

@@ -10,8 +10,8 @@ import Redis from 'ioredis';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthError, AuthErrorCode } from './auth-error';
 import { AuthService } from './auth.service';
-import { AuthUser } from './auth-user';
-import { ChangePasswordDto, ResetPasswordDto, SignupDto } from './dto/signup.dto';
+import { AuthUser, toAuthUser } from './auth-user';
+import { ChangePasswordDto, ResetPasswordDto, SignupDto, UpdateMeDto } from './dto/signup.dto';
 import { TokenResponseDto } from './dto/user-response.dto';
 import { AccountToken, AccountTokenPurpose } from './entities/account-token.entity';
 import { User } from './entities/user.entity';
@@ -189,6 +189,17 @@ export class AccountsService {
       return em.getRepository(User).findOneByOrFail({ id: caller.id });
     });
     return this.auth.sessionFor(user);
+  }
+
+  /** Name, language and home time zone: only the fields given change. */
+  async updateProfile(caller: AuthUser, dto: UpdateMeDto): Promise<AuthUser> {
+    const changes: Partial<User> = {};
+    if (dto.name !== undefined) changes.name = dto.name;
+    if (dto.locale !== undefined) changes.locale = dto.locale;
+    if (dto.timeZone !== undefined) changes.timeZone = dto.timeZone;
+    const users = this.dataSource.getRepository(User);
+    if (Object.keys(changes).length > 0) await users.update({ id: caller.id }, changes);
+    return toAuthUser(await users.findOneByOrFail({ id: caller.id }));
   }
 
   /** A new single-use token and its mail, in the caller's transaction. */

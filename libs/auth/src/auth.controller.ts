@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Ip, Patch, Post } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
@@ -16,7 +16,15 @@ import { AuthErrorCode as E } from './auth-error';
 import { AuthService } from './auth.service';
 import { AuthUser } from './auth-user';
 import { Authenticated, CurrentUser, Public } from './decorators';
-import { ChangePasswordDto, EmailDto, LoginDto, ResetPasswordDto, SignupDto, TokenDto } from './dto/signup.dto';
+import {
+  ChangePasswordDto,
+  EmailDto,
+  LoginDto,
+  ResetPasswordDto,
+  SignupDto,
+  TokenDto,
+  UpdateMeDto,
+} from './dto/signup.dto';
 import { AcceptedResponseDto, TokenResponseDto, UserResponseDto } from './dto/user-response.dto';
 
 const CHECK_YOUR_MAIL: AcceptedResponseDto = { message: 'If this address can receive it, a mail is on its way' };
@@ -138,5 +146,16 @@ export class AuthController {
   @ApiOkResponse({ type: UserResponseDto })
   me(@CurrentUser() user: AuthUser): UserResponseDto {
     return UserResponseDto.from(user);
+  }
+
+  @Patch('me')
+  @Authenticated()
+  @ApiOperation({
+    summary: 'Change your name, language or home time zone',
+    description: 'The language applies to the web app and to every mail sent to you from now on.',
+  })
+  @ApiOkResponse({ type: UserResponseDto })
+  async updateMe(@CurrentUser() user: AuthUser, @Body() dto: UpdateMeDto): Promise<UserResponseDto> {
+    return UserResponseDto.from(await this.accounts.updateProfile(user, dto));
   }
 }

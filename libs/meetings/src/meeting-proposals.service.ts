@@ -18,8 +18,9 @@ import { meetingMail } from './meeting-mail';
 const CONTACTED = ['pending', 'accepted', 'declined'];
 
 /**
- * What other features (recommendations) may ask of meeting requests: who a
- * delegate is already in touch with, and an organiser proposing that two
+ * What other features (recommendations) may ask of meetings: who a delegate
+ * is already in touch with, which slots delegates already have a meeting
+ * in, and an organiser proposing that two
  * delegates meet. A proposal is an ordinary pending request from one to the
  * other, marked with the organiser who proposed it; both get a mail.
  */
@@ -48,6 +49,27 @@ export class MeetingProposalsService {
       [registrationId, eventId, ...CONTACTED, registrationId, eventId, ...CONTACTED],
     );
     return rows.map((r) => r.other);
+  }
+
+  /** Per delegate among `ids`: the slot indexes they have a scheduled meeting in (absent: none). */
+  async busySlots(eventId: string, ids: string[]): Promise<Map<string, Set<number>>> {
+    const busy = new Map<string, Set<number>>();
+    if (ids.length === 0) return busy;
+    const marks = ids.map(() => '?').join(', ');
+    const rows = await this.dataSource.query<Array<{ registration_id: string; slot_index: number }>>(
+      `SELECT registration_a AS registration_id, slot_index FROM meetings
+        WHERE registration_a IN (${marks}) AND status = 'scheduled' AND event_id = ?
+       UNION ALL
+       SELECT registration_b AS registration_id, slot_index FROM meetings
+        WHERE registration_b IN (${marks}) AND status = 'scheduled' AND event_id = ?`,
+      [...ids, eventId, ...ids, eventId],
+    );
+    for (const r of rows) {
+      const slots = busy.get(r.registration_id) ?? new Set<number>();
+      slots.add(Number(r.slot_index));
+      busy.set(r.registration_id, slots);
+    }
+    return busy;
   }
 
   /** An organiser proposes that `fromId` and `toId` meet: a pending request `toId` answers, mailed to both. */

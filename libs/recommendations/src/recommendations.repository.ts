@@ -45,6 +45,16 @@ export class RecommendationsRepository {
     return this.dataSource.query<PairRow[]>(sql, params);
   }
 
+  /** The slots each of these delegates declared they can make (null: every slot), from their stored profiles. */
+  async freeSlotsOf(ids: string[]): Promise<Map<string, number[] | null>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.dataSource.query<Array<{ registration_id: string; profile: string }>>(
+      `SELECT registration_id, profile FROM recommendation_profiles WHERE registration_id IN (${marks(ids.length)})`,
+      ids,
+    );
+    return new Map(rows.map((r) => [r.registration_id, (JSON.parse(r.profile) as MatchProfile).freeSlots]));
+  }
+
   // ---- organisers' concepts ----------------------------------------------
 
   async eventConcepts(eventId: string, em: EntityManager = this.dataSource.manager): Promise<Concept[]> {

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { AuthUser } from '@roundtable/auth';
 import { CommonError, decodeCursor, encodeCursor, Locale, LOCALES, newId } from '@roundtable/common';
 import { inTransaction } from '@roundtable/database';
-import { EventAccessService } from '@roundtable/events';
-import { MeetingProposalsService } from '@roundtable/meetings';
+import { Event, EventAccessService } from '@roundtable/events';
+import { MeetingProposalsService, slotGrid } from '@roundtable/meetings';
 import { DelegateProfilesService, RegistrationAccessService, Registration } from '@roundtable/registrations';
 import { CommonErrorCode } from '@roundtable/common';
 import { DataSource } from 'typeorm';
@@ -49,16 +49,18 @@ export class RecommendationsService {
     const exclude = await this.meetings.contactedBy(event.id, subject.id);
     const rows = await this.repository.page(subject.id, after, exclude, query.limit + 1);
     const kept = rows.slice(0, query.limit);
-    const cards = await this.delegates.cards(
-      event.id,
-      kept.map((r) => r.candidateId),
-    );
+    const candidates = kept.map((r) => r.candidateId);
+    const [cards, commonSlots] = await Promise.all([
+      this.delegates.cards(event.id, candidates),
+      this.commonFreeSlots(event, subject.id, candidates),
+    ]);
     const locale = query.lang ?? asLocale(user.locale);
     const items: RecommendationDto[] = [];
     for (const row of kept) {
       const delegate = cards.get(row.candidateId);
       if (!delegate) continue; // no longer an approved delegate; the worker drops the pair shortly
       const details = JSON.parse(row.details) as PairDetails;
+      details.signals.commonSlots = commonSlots.get(row.candidateId) ?? details.signals.commonSlots;
       items.push(
         Object.assign(new RecommendationDto(), {
           registrationId: row.candidateId,
@@ -91,6 +93,30 @@ export class RecommendationsService {
       locale,
       registrationId: subject.id,
     });
+  }
+
+  /**
+   * Per candidate: the slots both the subject and they can make (their
+   * declared availability) in which neither has a meeting yet. Counted on
+   * every read, since meetings come and go faster than profiles change.
+   */
+  private async commonFreeSlots(event: Event, subjectId: string, candidateIds: string[]): Promise<Map<string, number>> {
+    const out = new Map<string, number>();
+    if (candidateIds.length === 0) return out;
+    const everyone = [subjectId, ...candidateIds];
+    const [free, busy] = await Promise.all([
+      this.repository.freeSlotsOf(everyone),
+      this.meetings.busySlots(event.id, everyone),
+    ]);
+    const all = slotGrid(event.meetingSettings, event.timeZone).map((s) => s.index);
+    const usable = (id: string): number[] => {
+      const taken = busy.get(id);
+      const declared = free.get(id) ?? all;
+      return taken ? declared.filter((slot) => !taken.has(slot)) : declared;
+    };
+    const mine = new Set(usable(subjectId));
+    for (const id of candidateIds) out.set(id, usable(id).filter((slot) => mine.has(slot)).length);
+    return out;
   }
 
   /**

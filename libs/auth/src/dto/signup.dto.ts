@@ -85,3 +85,21 @@ export class ChangePasswordDto {
   @MaxLength(200)
   newPassword: string;
 }
+
+/** The account's own settings; only what is sent changes. */
+export class UpdateMeDto {
+  @ApiPropertyOptional({ example: 'Li Wei 李伟' })
+  @IsOptional()
+  @IsSingleLine(1, 200)
+  name?: string;
+
+  @ApiPropertyOptional({ enum: LOCALES, description: 'The language of the web app and of every mail to this account' })
+  @IsOptional()
+  @IsIn(LOCALES)
+  locale?: Locale;
+
+  @ApiPropertyOptional({ example: 'Europe/Moscow', description: 'The home time zone, shown beside the event’s time' })
+  @IsOptional()
+  @IsTimeZone()
+  timeZone?: string;
+}

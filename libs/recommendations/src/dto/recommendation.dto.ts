@@ -53,12 +53,12 @@ export class RecommendationSignalsDto {
   countries: string[];
   @ApiProperty({ type: [String] }) sharedLanguages: string[];
   @ApiProperty({ description: 'No common language (or one side asked for an interpreter)' }) interpreterNeeded: boolean;
-  @ApiPropertyOptional({
-    nullable: true,
+  @ApiProperty({
     type: Number,
-    description: 'B2B slots both declared free; null when both can make every slot',
+    description:
+      'B2B slots both can make (by their declared availability) in which neither has a meeting yet, counted when read',
   })
-  commonFreeSlots: number | null;
+  commonFreeSlots: number;
 }
 
 export class RecommendationDto {
