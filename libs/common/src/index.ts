@@ -19,3 +19,14 @@ export {
 } from './validation/validators';
 export { LoggingModule } from './logging.module';
 export { REDACTED, redactQuery, redactUrl } from './redact';
+export { nestLogger, rootLogger } from './root-logger';
+export {
+  INSTALL_HINT,
+  passesStartupChecks,
+  reasonOf,
+  runStartupChecks,
+  sayFatal,
+  StartupError,
+  unreachable,
+} from './startup-check';
+export type { StartupCheck, StartupCheckOutcome } from './startup-check';
