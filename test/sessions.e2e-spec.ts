@@ -237,8 +237,8 @@ describe('rooms, sessions, speakers and the agenda', () => {
     expect(entry).toMatchObject({
       myRole: 'speaker',
       eventTimeZone: 'Asia/Shanghai',
-      localStart: '2027-06-11T13:00:00+08:00',
-      myStart: '2027-06-11T08:00:00+03:00',
+      localStart: '2027-06-11T13:00:00.000+08:00',
+      myStart: '2027-06-11T08:00:00.000+03:00',
     });
   });
 
@@ -293,7 +293,7 @@ describe('rooms, sessions, speakers and the agenda', () => {
     const first = ru.body.days[0].sessions[0];
     expect(first).toMatchObject({
       title: 'Логистические коридоры Цзянси — Поволжье',
-      localStart: '2027-06-10T10:00:00+08:00',
+      localStart: '2027-06-10T10:00:00.000+08:00',
       room: 'Hall A',
     });
     const zh = await http(app).get(`/events/${eventId}/agenda`).set('Accept-Language', 'zh-CN,zh;q=0.9').expect(200);

@@ -2,9 +2,13 @@ import 'tsconfig-paths/register';
 import Redis from 'ioredis';
 import { createConnection } from 'mysql2/promise';
 import { loadConfig } from '@roundtable/config';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CONTRACT_REPORT_DIR } from './contract';
 
 /** Drops this run's database and its Redis keys, unless KEEP_TEST_DB is set for debugging. */
 export default async function globalTeardown(): Promise<void> {
+  reportContract();
   if (process.env.KEEP_TEST_DB) return;
   const { db, redis } = loadConfig();
   const connection = await createConnection({ host: db.host, port: db.port, user: db.user, password: db.password });
@@ -21,4 +25,29 @@ export default async function globalTeardown(): Promise<void> {
   } finally {
     client.disconnect();
   }
+}
+
+/** Adds up what every test file validated against the OpenAPI document (test/support/contract.ts). */
+function reportContract(): void {
+  if (!existsSync(CONTRACT_REPORT_DIR)) return;
+  let validated = 0;
+  let outside = 0;
+  let files = 0;
+  const operations = new Set<string>();
+  for (const name of readdirSync(CONTRACT_REPORT_DIR).filter((n) => n.endsWith('.e2e-spec.ts.json'))) {
+    const tally = JSON.parse(readFileSync(join(CONTRACT_REPORT_DIR, name), 'utf8')) as {
+      validated: number;
+      outside: number;
+      operations: string[];
+    };
+    files++;
+    validated += tally.validated;
+    outside += tally.outside;
+    tally.operations.forEach((op) => operations.add(op));
+  }
+  const summary =
+    `contract: ${validated} responses validated against the OpenAPI document in ${files} test files, ` +
+    `covering ${operations.size} operations (${outside} responses outside the document)`;
+  writeFileSync(join(CONTRACT_REPORT_DIR, 'summary.txt'), `${summary}\n${[...operations].sort().join('\n')}\n`);
+  process.stdout.write(`\n${summary}\n`);
 }

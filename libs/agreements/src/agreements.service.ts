@@ -12,8 +12,10 @@ import {
   toPage,
 } from '@roundtable/common';
 import { inTransaction, ReadReplicas } from '@roundtable/database';
-import { Event, EventAccessService, eventNames, PublicReadCache } from '@roundtable/events';
+import { Event, EventAccessService, eventNames, PublicReadCache, SessionsService } from '@roundtable/events';
+import { MeetingLookupService } from '@roundtable/meetings';
 import { OutboxRecipient, OutboxService } from '@roundtable/notifications';
+import { DelegateLookupService } from '@roundtable/registrations';
 import { DataSource, EntityManager } from 'typeorm';
 import { AgreementError, AgreementErrorCode } from './agreement-error';
 import {
@@ -136,6 +138,9 @@ export class AgreementsService {
     private readonly outbox: OutboxService,
     private readonly publicCache: PublicReadCache,
     private readonly replicas: ReadReplicas,
+    private readonly delegates: DelegateLookupService,
+    private readonly sessions: SessionsService,
+    private readonly meetings: MeetingLookupService,
   ) {}
 
   async sign(eventId: string, user: AuthUser, input: AgreementInput): Promise<Recorded> {
@@ -380,17 +385,9 @@ export class AgreementsService {
   /** Checks every reference and normalises the value; everything a client sent wrong is a 400 naming it. */
   private async buildState(em: EntityManager, event: Event, input: AgreementInput): Promise<AgreementState> {
     const companyIds = [...new Set(input.parties.flatMap((p) => (p.companyId ? [p.companyId] : [])))];
-    const companies = new Map<string, { name: string; country: string }>();
     if (companyIds.some((id) => !ID_PATTERN.test(id)))
       throw new AgreementError(AgreementErrorCode.UnknownParty, 'parties: companyId is not a company id');
-    if (companyIds.length > 0) {
-      const rows: { id: string; name: string; country: string }[] = await em.query(
-        `SELECT DISTINCT c.id, c.name, c.country FROM companies c JOIN registrations r ON r.company_id = c.id
-          WHERE r.event_id = ? AND c.id IN (${companyIds.map(() => '?').join(', ')})`,
-        [event.id, ...companyIds],
-      );
-      rows.forEach((r) => companies.set(r.id, { name: r.name, country: r.country }));
-    }
+    const companies = await this.delegates.companiesOfEvent(event.id, companyIds, em);
     const parties: Party[] = input.parties.map((p, i) => {
       const company = p.companyId ? companies.get(p.companyId) : undefined;
       if (p.companyId && !company)
@@ -419,10 +416,10 @@ export class AgreementsService {
       value = { amount: normaliseAmount(input.value.amount, input.value.currency), currency: input.value.currency };
     }
     const sessionId = input.sessionId ?? null;
-    if (sessionId !== null && !(await this.belongs(em, 'sessions', sessionId, event.id)))
+    if (sessionId !== null && !(await this.sessions.belongsToEvent(em, event.id, sessionId)))
       throw new CommonError(CommonErrorCode.BadReference, 'sessionId: no session of that id in this event');
     const meetingId = input.meetingId ?? null;
-    if (meetingId !== null && !(await this.belongs(em, 'meetings', meetingId, event.id)))
+    if (meetingId !== null && !(await this.meetings.belongsToEvent(event.id, meetingId, em)))
       throw new CommonError(CommonErrorCode.BadReference, 'meetingId: no meeting of that id in this event');
     return {
       title: input.title,
@@ -435,12 +432,6 @@ export class AgreementsService {
       meetingId,
       documentSha256: input.documentSha256?.toLowerCase() ?? null,
     };
-  }
-
-  private async belongs(em: EntityManager, table: 'sessions' | 'meetings', id: string, eventId: string) {
-    if (!ID_PATTERN.test(id)) return false;
-    const rows: unknown[] = await em.query(`SELECT 1 FROM ${table} WHERE id = ? AND event_id = ?`, [id, eventId]);
-    return rows.length > 0;
   }
 
   /**
@@ -458,22 +449,14 @@ export class AgreementsService {
     const state = body.agreement;
     const recipients = new Map<string, OutboxRecipient>();
     const companyIds = state.parties.flatMap((p) => (p.companyId ? [p.companyId] : []));
-    if (companyIds.length > 0) {
-      const rows: Array<{ user_id: string; email: string; name: string; locale: Locale | null; time_zone: string }> =
-        await em.query(
-          `SELECT r.user_id, u.email, u.name, u.locale, r.time_zone FROM registrations r JOIN users u ON u.id = r.user_id
-            WHERE r.event_id = ? AND r.status = 'approved' AND r.company_id IN (${companyIds.map(() => '?').join(', ')})`,
-          [event.id, ...companyIds],
-        );
-      for (const r of rows) {
-        recipients.set(r.email.toLowerCase(), {
-          userId: r.user_id,
-          email: r.email,
-          name: r.name,
-          locale: r.locale ?? undefined,
-          timeZone: r.time_zone,
-        });
-      }
+    for (const d of await this.delegates.approved(event.id, { companyIds }, em)) {
+      recipients.set(d.email.toLowerCase(), {
+        userId: d.userId,
+        email: d.email,
+        name: d.name,
+        locale: d.locale as Locale,
+        timeZone: d.timeZone,
+      });
     }
     for (const s of given.flatMap((p) => p.signatories)) {
       if (s.email && !recipients.has(s.email.toLowerCase()))

@@ -8,8 +8,11 @@ import {
   ApiOperation,
   ApiTags,
   ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
+import { ApiErrors } from '@roundtable/common';
 import { AccountsService } from './accounts.service';
+import { AuthErrorCode as E } from './auth-error';
 import { AuthService } from './auth.service';
 import { AuthUser } from './auth-user';
 import { Authenticated, CurrentUser, Public } from './decorators';
@@ -48,6 +51,7 @@ export class AuthController {
   })
   @ApiAcceptedResponse({ type: AcceptedResponseDto })
   @ApiTooManyRequestsResponse({ description: TOO_MANY_MAILS })
+  @ApiErrors(E.RateLimited)
   async signup(@Body() dto: SignupDto): Promise<AcceptedResponseDto> {
     await this.accounts.signup(dto);
     return CHECK_YOUR_MAIL;
@@ -60,6 +64,7 @@ export class AuthController {
   @ApiOkResponse({ type: TokenResponseDto })
   @ApiBadRequestResponse({ description: BAD_LINK })
   @ApiGoneResponse({ description: GONE_LINK })
+  @ApiErrors(E.LinkInvalid, E.LinkUsed, E.LinkExpired)
   verifyEmail(@Body() dto: TokenDto): Promise<TokenResponseDto> {
     return this.accounts.verifyEmail(dto.token);
   }
@@ -70,6 +75,7 @@ export class AuthController {
   @ApiOperation({ summary: 'Mail the signed-in account another confirmation link (nothing if already confirmed)' })
   @ApiAcceptedResponse({ type: AcceptedResponseDto })
   @ApiTooManyRequestsResponse({ description: TOO_MANY_MAILS })
+  @ApiErrors(E.RateLimited)
   async resendVerification(@CurrentUser() user: AuthUser): Promise<AcceptedResponseDto> {
     await this.accounts.resendVerification(user);
     return CHECK_YOUR_MAIL;
@@ -84,6 +90,7 @@ export class AuthController {
   })
   @ApiAcceptedResponse({ type: AcceptedResponseDto })
   @ApiTooManyRequestsResponse({ description: TOO_MANY_MAILS })
+  @ApiErrors(E.RateLimited)
   async forgotPassword(@Body() dto: EmailDto): Promise<AcceptedResponseDto> {
     await this.accounts.forgotPassword(dto.email);
     return CHECK_YOUR_MAIL;
@@ -98,6 +105,7 @@ export class AuthController {
   @ApiOkResponse({ type: TokenResponseDto })
   @ApiBadRequestResponse({ description: BAD_LINK })
   @ApiGoneResponse({ description: GONE_LINK })
+  @ApiErrors(E.LinkInvalid, E.LinkUsed, E.LinkExpired)
   resetPassword(@Body() dto: ResetPasswordDto): Promise<TokenResponseDto> {
     return this.accounts.resetPassword(dto);
   }
@@ -111,6 +119,7 @@ export class AuthController {
   @ApiOkResponse({ type: TokenResponseDto })
   @ApiForbiddenResponse({ description: 'The current password is wrong (WRONG_PASSWORD)' })
   @ApiTooManyRequestsResponse({ description: 'Too many attempts, counted with the logins (RATE_LIMITED)' })
+  @ApiErrors(E.WrongPassword, E.RateLimited)
   changePassword(
     @CurrentUser() user: AuthUser,
     @Body() dto: ChangePasswordDto,
@@ -124,7 +133,9 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Log in with email and password; returns a bearer token' })
   @ApiOkResponse({ type: TokenResponseDto })
+  @ApiUnauthorizedResponse({ description: 'Email or password is wrong (INVALID_CREDENTIALS)' })
   @ApiTooManyRequestsResponse({ description: 'Too many attempts for this email from this address, or in all' })
+  @ApiErrors(E.InvalidCredentials, E.RateLimited)
   login(@Body() dto: LoginDto, @Ip() ip: string): Promise<TokenResponseDto> {
     return this.auth.login(dto, ip);
   }

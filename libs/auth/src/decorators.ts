@@ -1,22 +1,25 @@
-import { createParamDecorator, ExecutionContext, SetMetadata, Type, applyDecorators } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse } from '@nestjs/swagger';
+import { createParamDecorator, ExecutionContext, SetMetadata, applyDecorators } from '@nestjs/common';
+import { ApiBearerAuth } from '@nestjs/swagger';
+import { ApiErrors, ApiPublic, CommonErrorCode } from '@roundtable/common';
 import { AuthUser } from './auth-user';
-import { AccessPolicy } from './policies/access-policy';
+import { AccessPolicyType } from './policies/access-policy';
 
 export const IS_PUBLIC = 'roundtable:public';
 export const POLICIES = 'roundtable:policies';
 
 /** The route needs no token (a token, if sent, is still checked and used). */
-export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(IS_PUBLIC, true);
+export const Public = (): MethodDecorator & ClassDecorator =>
+  applyDecorators(SetMetadata(IS_PUBLIC, true), ApiPublic());
 
 /**
  * The caller must satisfy at least one of these policies, e.g.
  * `@Allow(EventOrganiserPolicy)` or `@Allow(RegistrationOwnerPolicy, EventOrganiserPolicy)`.
+ * Documents FORBIDDEN and the codes the policies themselves can answer.
  */
-export const Allow = (...policies: Type<AccessPolicy>[]): MethodDecorator & ClassDecorator =>
+export const Allow = (...policies: AccessPolicyType[]): MethodDecorator & ClassDecorator =>
   applyDecorators(
     SetMetadata(POLICIES, policies),
-    ApiForbiddenResponse({ description: 'Not allowed for this caller' }),
+    ApiErrors(CommonErrorCode.Forbidden, ...policies.flatMap((p) => p.errorCodes ?? [])),
   );
 
 export const Authenticated = (): MethodDecorator & ClassDecorator => applyDecorators(ApiBearerAuth());

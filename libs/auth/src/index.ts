@@ -10,5 +10,7 @@ export { appLink } from './templates/account-templates';
 export { hashAccountToken } from './accounts.service';
 export { User } from './entities/user.entity';
 export { hashPassword } from './password';
-export type { AccessPolicy } from './policies/access-policy';
+export type { AccessPolicy, AccessPolicyType } from './policies/access-policy';
 export { PlatformAdminPolicy } from './policies/access-policy';
+export { UserLookupService } from './user-lookup.service';
+export type { UserContact } from './user-lookup.service';

@@ -30,3 +30,5 @@ export {
   unreachable,
 } from './startup-check';
 export type { StartupCheck, StartupCheckOutcome } from './startup-check';
+export { ApiErrors, ApiPublic, ERROR_CODES_EXTENSION, ErrorBodyDto, PUBLIC_EXTENSION } from './openapi/api-errors';
+export { ApiInstant, INSTANT_PATTERN, isoInstant } from './openapi/instant';

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AuthUser } from '@roundtable/auth';
-import { Locale, LOCALES } from '@roundtable/common';
+import { isoInstant, Locale, LOCALES } from '@roundtable/common';
 import { ReadReplicas } from '@roundtable/database';
 import { buildIcs, calendarUid } from '@roundtable/notifications';
-import { DateTime } from 'luxon';
 import { Event } from './entities/event.entity';
 import { EventAccessService } from './event-access.service';
 import { SessionsService, SessionView } from './sessions.service';
@@ -103,14 +102,14 @@ export class AgendaService {
 
   private item({ session, room, speakers }: SessionView, event: Event, locale: Locale): AgendaSession {
     const text = session.translations[locale] ?? {};
-    const local = (d: Date) => DateTime.fromJSDate(d, { zone: event.timeZone }).toISO({ suppressMilliseconds: true })!;
+    const local = (d: Date) => isoInstant(d, event.timeZone);
     return {
       id: session.id,
       kind: session.kind,
       title: text.title ?? session.title,
       description: text.description ?? session.description,
-      startsAt: session.startsAt.toISOString(),
-      endsAt: session.endsAt.toISOString(),
+      startsAt: isoInstant(session.startsAt),
+      endsAt: isoInstant(session.endsAt),
       localStart: local(session.startsAt),
       localEnd: local(session.endsAt),
       room: room?.name ?? null,

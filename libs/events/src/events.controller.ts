@@ -1,8 +1,10 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AcceptedResponseDto, Allow, AuthUser, Authenticated, CurrentUser, Public, TokenDto } from '@roundtable/auth';
-import { IsSingleLine } from '@roundtable/common';
+import { ApiErrors, CommonErrorCode, IsSingleLine } from '@roundtable/common';
+import { AuthErrorCode } from '@roundtable/auth';
 import { IsOptional } from 'class-validator';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import {
   AddOrganiserDto,
   CreateEventDto,
@@ -13,12 +15,16 @@ import {
   UpdateEventDto,
 } from './dto/event.dto';
 import { EventAccessService } from './event-access.service';
+import { EventErrorCode as E } from './event-error';
 import { EventsService } from './events.service';
 import { OrganiserInvitationsService } from './organiser-invitations.service';
 import { EventOrganiserPolicy } from './policies/event-organiser.policy';
 
 class CancelEventDto {
-  @IsOptional() @IsSingleLine(1, 500) reason?: string;
+  @ApiPropertyOptional({ description: 'Told to everyone registered' })
+  @IsOptional()
+  @IsSingleLine(1, 500)
+  reason?: string;
 }
 
 @ApiTags('events')
@@ -33,6 +39,8 @@ export class EventsController {
   @Post()
   @Authenticated()
   @ApiOperation({ summary: 'Create an event (as a draft); you become its organiser' })
+  @ApiCreatedResponse({ type: EventDto })
+  @ApiErrors(E.SlugTaken, E.InvalidEventDates)
   async create(@Body() dto: CreateEventDto, @CurrentUser() user: AuthUser): Promise<EventDto> {
     return EventDto.from(await this.events.create(dto, user));
   }
@@ -40,6 +48,8 @@ export class EventsController {
   @Public()
   @Get()
   @ApiOperation({ summary: 'Events: published ones for everyone, plus drafts you organise' })
+  @ApiOkResponse({ type: EventPageDto })
+  @ApiErrors(CommonErrorCode.InvalidCursor)
   async list(@Query() query: EventQueryDto, @CurrentUser() user?: AuthUser): Promise<EventPageDto> {
     const page = await this.events.list(query, user);
     return { items: page.items.map((e) => EventDto.from(e)), nextCursor: page.nextCursor };
@@ -48,6 +58,8 @@ export class EventsController {
   @Public()
   @Get(':eventId')
   @ApiOperation({ summary: 'One event (drafts only for their organisers)' })
+  @ApiOkResponse({ type: EventDto })
+  @ApiErrors(E.EventNotFound)
   async get(@Param('eventId') eventId: string, @CurrentUser() user?: AuthUser): Promise<EventDto> {
     return EventDto.from(await this.access.getVisibleEvent(eventId, user));
   }
@@ -55,13 +67,22 @@ export class EventsController {
   @Patch(':eventId')
   @Allow(EventOrganiserPolicy)
   @ApiOperation({ summary: 'Edit the event' })
-  async update(@Param('eventId') eventId: string, @Body() dto: UpdateEventDto, @CurrentUser() user: AuthUser) {
+  @ApiOkResponse({ type: EventDto })
+  @ApiErrors(E.EventNotEditable, E.SlugTaken, E.InvalidEventDates, E.SessionOutsideEvent)
+  async update(
+    @Param('eventId') eventId: string,
+    @Body() dto: UpdateEventDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<EventDto> {
     return EventDto.from(await this.events.update(eventId, dto, user));
   }
 
   @Post(':eventId/publish')
   @HttpCode(200)
   @Allow(EventOrganiserPolicy)
+  @ApiOperation({ summary: 'Publish a draft: it becomes visible to everyone' })
+  @ApiOkResponse({ type: EventDto })
+  @ApiErrors(E.InvalidStatusChange, E.InvalidEventDates)
   async publish(@Param('eventId') eventId: string, @CurrentUser() user: AuthUser): Promise<EventDto> {
     return EventDto.from(await this.events.changeStatus(eventId, 'publish', user));
   }
@@ -69,6 +90,9 @@ export class EventsController {
   @Post(':eventId/close')
   @HttpCode(200)
   @Allow(EventOrganiserPolicy)
+  @ApiOperation({ summary: 'Close a published event: no more registrations or changes' })
+  @ApiOkResponse({ type: EventDto })
+  @ApiErrors(E.InvalidStatusChange)
   async close(@Param('eventId') eventId: string, @CurrentUser() user: AuthUser): Promise<EventDto> {
     return EventDto.from(await this.events.changeStatus(eventId, 'close', user));
   }
@@ -77,12 +101,20 @@ export class EventsController {
   @HttpCode(200)
   @Allow(EventOrganiserPolicy)
   @ApiOperation({ summary: 'Cancel the event; everyone registered is told by mail' })
-  async cancel(@Param('eventId') eventId: string, @Body() dto: CancelEventDto, @CurrentUser() user: AuthUser) {
+  @ApiOkResponse({ type: EventDto })
+  @ApiErrors(E.InvalidStatusChange)
+  async cancel(
+    @Param('eventId') eventId: string,
+    @Body() dto: CancelEventDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<EventDto> {
     return EventDto.from(await this.events.changeStatus(eventId, 'cancel', user, dto.reason));
   }
 
   @Get(':eventId/organisers')
   @Allow(EventOrganiserPolicy)
+  @ApiOperation({ summary: 'The organisers of the event' })
+  @ApiOkResponse({ type: [OrganiserDto] })
   organisers(@Param('eventId') eventId: string): Promise<OrganiserDto[]> {
     return this.events.listOrganisers(eventId);
   }
@@ -97,6 +129,7 @@ export class EventsController {
       '(EMAIL_NOT_VERIFIED otherwise); at most 20 invitations per event a day (ORGANISER_INVITATION_QUOTA, 429).',
   })
   @ApiAcceptedResponse({ type: AcceptedResponseDto })
+  @ApiErrors(AuthErrorCode.EmailNotVerified, E.OrganiserInvitationQuota)
   async addOrganiser(
     @Param('eventId') eventId: string,
     @Body() dto: AddOrganiserDto,
@@ -114,6 +147,14 @@ export class EventsController {
     description:
       'ORGANISER_INVITATION_INVALID (400), _USED or _EXPIRED (410), _FOR_ANOTHER_ADDRESS (403), EMAIL_NOT_VERIFIED (403).',
   })
+  @ApiOkResponse({ type: [OrganiserDto], description: 'The organisers, you among them' })
+  @ApiErrors(
+    E.OrganiserInvitationInvalid,
+    E.OrganiserInvitationUsed,
+    E.OrganiserInvitationExpired,
+    E.OrganiserInvitationForAnotherAddress,
+    AuthErrorCode.EmailNotVerified,
+  )
   async acceptOrganiserInvitation(
     @Param('eventId') eventId: string,
     @Body() dto: TokenDto,
@@ -125,7 +166,14 @@ export class EventsController {
 
   @Delete(':eventId/organisers/:userId')
   @Allow(EventOrganiserPolicy)
-  removeOrganiser(@Param('eventId') eventId: string, @Param('userId') userId: string, @CurrentUser() user: AuthUser) {
+  @ApiOperation({ summary: 'Remove an organiser (an event keeps at least one); answers the organisers left' })
+  @ApiOkResponse({ type: [OrganiserDto] })
+  @ApiErrors(CommonErrorCode.NotFound, E.InvalidStatusChange)
+  removeOrganiser(
+    @Param('eventId') eventId: string,
+    @Param('userId') userId: string,
+    @CurrentUser() user: AuthUser,
+  ): Promise<OrganiserDto[]> {
     return this.events.removeOrganiser(eventId, userId, user);
   }
 }

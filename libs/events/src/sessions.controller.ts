@@ -1,10 +1,19 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import { Allow, AuthUser, Authenticated, CurrentUser, Public } from '@roundtable/auth';
+import { ApiErrors, isoInstant } from '@roundtable/common';
 import { Response } from 'express';
-import { DateTime } from 'luxon';
 import { Agenda, AgendaService } from './agenda.service';
 import {
+  AgendaDto,
   AgendaQueryDto,
   CreateRoomDto,
   CreateSessionDto,
@@ -15,6 +24,7 @@ import {
   SpeakerProfileDto,
   UpdateSessionDto,
 } from './dto/session.dto';
+import { EventErrorCode as E } from './event-error';
 import { EventOrganiserPolicy } from './policies/event-organiser.policy';
 import { SessionSpeakerPolicy } from './policies/session-speaker.policy';
 import { SessionsService, SessionView } from './sessions.service';
@@ -27,8 +37,8 @@ const toDto = ({ session, room, speakers }: SessionView): SessionDto =>
     title: session.title,
     description: session.description,
     translations: session.translations,
-    startsAt: session.startsAt.toISOString(),
-    endsAt: session.endsAt.toISOString(),
+    startsAt: isoInstant(session.startsAt),
+    endsAt: isoInstant(session.endsAt),
     room: room ? RoomDto.from(room) : null,
     languages: session.languages,
     interpretation: session.interpretation,
@@ -47,12 +57,22 @@ export class SessionsController {
 
   @Post('events/:eventId/rooms')
   @Allow(EventOrganiserPolicy)
-  async createRoom(@Param('eventId') eventId: string, @Body() dto: CreateRoomDto, @CurrentUser() user: AuthUser) {
+  @ApiOperation({ summary: 'Add a room (names are unique in the event)' })
+  @ApiCreatedResponse({ type: RoomDto })
+  @ApiErrors(E.RoomClash)
+  async createRoom(
+    @Param('eventId') eventId: string,
+    @Body() dto: CreateRoomDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<RoomDto> {
     return RoomDto.from(await this.sessions.createRoom(eventId, dto, user));
   }
 
   @Public()
   @Get('events/:eventId/rooms')
+  @ApiOperation({ summary: 'The rooms of the event' })
+  @ApiOkResponse({ type: [RoomDto] })
+  @ApiErrors(E.EventNotFound)
   async rooms(@Param('eventId') eventId: string, @CurrentUser() user?: AuthUser): Promise<RoomDto[]> {
     return (await this.sessions.listRooms(eventId, user)).map((r) => RoomDto.from(r));
   }
@@ -60,12 +80,21 @@ export class SessionsController {
   @Post('events/:eventId/sessions')
   @Allow(EventOrganiserPolicy)
   @ApiOperation({ summary: 'Add a session; a room or speaker already busy then is a 409' })
-  async create(@Param('eventId') eventId: string, @Body() dto: CreateSessionDto, @CurrentUser() user: AuthUser) {
+  @ApiCreatedResponse({ type: SessionDto })
+  @ApiErrors(E.InvalidEventDates, E.SessionOutsideEvent, E.RoomNotFound, E.RoomClash, E.SpeakerClash)
+  async create(
+    @Param('eventId') eventId: string,
+    @Body() dto: CreateSessionDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<SessionDto> {
     return toDto(await this.sessions.create(eventId, dto, user));
   }
 
   @Public()
   @Get('events/:eventId/sessions')
+  @ApiOperation({ summary: 'The sessions of the event, in time order' })
+  @ApiOkResponse({ type: [SessionDto] })
+  @ApiErrors(E.EventNotFound)
   async list(@Param('eventId') eventId: string, @CurrentUser() user?: AuthUser): Promise<SessionDto[]> {
     return (await this.sessions.list(eventId, user)).map(toDto);
   }
@@ -73,6 +102,8 @@ export class SessionsController {
   @Patch('events/:eventId/sessions/:sessionId')
   @Allow(EventOrganiserPolicy)
   @ApiOperation({ summary: 'Edit a session; moving it updates its speakers and their reminders' })
+  @ApiOkResponse({ type: SessionDto })
+  @ApiErrors(E.SessionNotFound, E.InvalidEventDates, E.SessionOutsideEvent, E.RoomNotFound, E.RoomClash, E.SpeakerClash)
   async update(
     @Param('eventId') eventId: string,
     @Param('sessionId') sessionId: string,
@@ -85,6 +116,9 @@ export class SessionsController {
   @Delete('events/:eventId/sessions/:sessionId')
   @HttpCode(204)
   @Allow(EventOrganiserPolicy)
+  @ApiOperation({ summary: 'Delete a session; its speakers are told' })
+  @ApiNoContentResponse({ description: 'Deleted' })
+  @ApiErrors(E.SessionNotFound)
   async remove(
     @Param('eventId') eventId: string,
     @Param('sessionId') sessionId: string,
@@ -96,6 +130,8 @@ export class SessionsController {
   @Post('events/:eventId/sessions/:sessionId/speakers')
   @Allow(EventOrganiserPolicy)
   @ApiOperation({ summary: 'Add a speaker or moderator by email (invited by mail when they have no account)' })
+  @ApiCreatedResponse({ type: SessionDto })
+  @ApiErrors(E.SessionNotFound, E.SpeakerClash)
   async addSpeaker(
     @Param('eventId') eventId: string,
     @Param('sessionId') sessionId: string,
@@ -108,6 +144,8 @@ export class SessionsController {
   @Patch('events/:eventId/sessions/:sessionId/speaker-profile')
   @Allow(SessionSpeakerPolicy)
   @ApiOperation({ summary: 'Speakers: edit the abstract, your bio and the materials links of your session' })
+  @ApiOkResponse({ type: SessionDto })
+  @ApiErrors(E.SessionNotFound)
   async speakerProfile(
     @Param('eventId') eventId: string,
     @Param('sessionId') sessionId: string,
@@ -120,24 +158,31 @@ export class SessionsController {
   @Get('me/sessions')
   @Authenticated()
   @ApiOperation({ summary: 'Sessions where you speak or moderate' })
+  @ApiOkResponse({ type: [MySessionDto] })
   async mine(@CurrentUser() user: AuthUser): Promise<MySessionDto[]> {
     return (await this.sessions.mine(user)).map((v) =>
       Object.assign(new MySessionDto(), toDto(v), {
         eventName: v.event.name,
         eventTimeZone: v.event.timeZone,
         myRole: v.myRole,
-        localStart: DateTime.fromJSDate(v.session.startsAt, { zone: v.event.timeZone }).toISO({
-          suppressMilliseconds: true,
-        }),
-        myStart: DateTime.fromJSDate(v.session.startsAt, { zone: user.timeZone }).toISO({ suppressMilliseconds: true }),
+        localStart: isoInstant(v.session.startsAt, v.event.timeZone),
+        myStart: isoInstant(v.session.startsAt, user.timeZone),
       }),
     );
   }
 
   @Public()
   @Get('events/:eventId/agenda')
-  @ApiProduces('application/json', 'text/calendar')
   @ApiOperation({ summary: 'The programme by day in event-local time; ?format=ics for a calendar' })
+  @ApiExtraModels(AgendaDto)
+  @ApiOkResponse({
+    description: 'JSON by default; an iCalendar file with ?format=ics',
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(AgendaDto) } },
+      'text/calendar': { schema: { type: 'string' } },
+    },
+  })
+  @ApiErrors(E.EventNotFound)
   async getAgenda(
     @Param('eventId') eventId: string,
     @Query() query: AgendaQueryDto,

@@ -7,3 +7,4 @@ export { MyMeetingsService } from './my-meetings.service';
 export { ScheduleService } from './schedule.service';
 export { slotGrid } from './slot-grid';
 export { MeetingProposalsService } from './meeting-proposals.service';
+export { MeetingLookupService } from './meeting-lookup.service';

@@ -12,7 +12,7 @@ import { IncrementalSchedule, PinnedMeeting } from '@roundtable/scheduler';
 import { DataSource, EntityManager } from 'typeorm';
 import { Meeting, MeetingOutcome, MeetingRequest } from './entities';
 import { MeetingAccessService, notApproved } from './meeting-access.service';
-import { interpreterNameOf, loadBoard, MeetingBoard, toSchedulerRequest } from './meeting-board';
+import { interpreterNameOf, MeetingBoard, MeetingBoardLoader, toSchedulerRequest } from './meeting-board';
 import { MeetingError, MeetingErrorCode } from './meeting-error';
 import { meetingMail, meetingReminders, meetingSubject, REMINDER } from './meeting-mail';
 import { slotGrid } from './slot-grid';
@@ -36,6 +36,7 @@ export class MeetingPlacementService {
   private readonly baseUrl: string;
 
   constructor(
+    private readonly boards: MeetingBoardLoader,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly events: EventAccessService,
     private readonly registrations: RegistrationAccessService,
@@ -58,7 +59,7 @@ export class MeetingPlacementService {
       await this.access.lockApprovedDelegates(em, event.id, [request.fromRegistrationId, request.toRegistrationId]);
       request.status = 'accepted';
       request.respondedAt = new Date();
-      const board = await loadBoard(em, event);
+      const board = await this.boards.load(em, event);
       const placed = new IncrementalSchedule(board.input).insert(toSchedulerRequest(request, board.delegates));
       request.unscheduledReason = placed.placed ? null : placed.reason;
       await em.getRepository(MeetingRequest).save(request);
@@ -106,7 +107,7 @@ export class MeetingPlacementService {
         withRegistrationId,
         'with must be another delegate, not you',
       );
-      const board = await loadBoard(em, event);
+      const board = await this.boards.load(em, event);
       if (!board.delegates.has(own.id) || !board.delegates.has(other.id)) throw notApproved();
       const request = toSchedulerRequest(
         { id: 'probe', fromRegistrationId: own.id, toRegistrationId: other.id, priority: 0 } as MeetingRequest,
@@ -138,7 +139,7 @@ export class MeetingPlacementService {
         throw new MeetingError(MeetingErrorCode.InvalidSlot, `slotIndex must be between 0 and ${slotCount - 1}`);
       await this.access.lockSlot(em, event.id, slotIndex);
       await this.quickSlotCheck(em, event, request, slotIndex);
-      const board = await loadBoard(em, event, {
+      const board = await this.boards.load(em, event, {
         registrationIds: [request.fromRegistrationId, request.toRegistrationId],
         slot: slotIndex,
       });
@@ -178,7 +179,7 @@ export class MeetingPlacementService {
             'The schedule is final; ask the organisers to move it',
           );
         await this.access.lockApprovedDelegates(em, event.id, [meeting.registrationA, meeting.registrationB]);
-        const board = await loadBoard(em, event, {
+        const board = await this.boards.load(em, event, {
           registrationIds: [meeting.registrationA, meeting.registrationB],
           slot: change.slotIndex,
         });
@@ -223,7 +224,7 @@ export class MeetingPlacementService {
         throw new MeetingError(MeetingErrorCode.MeetingCancelled, 'This meeting is already cancelled');
       if (meeting.locked && !organiser)
         throw new MeetingError(MeetingErrorCode.MeetingLocked, 'The organisers have locked this meeting');
-      const board = await loadBoard(em, event);
+      const board = await this.boards.load(em, event);
       meeting.status = 'cancelled';
       meeting.sequence += 1;
       await em.getRepository(Meeting).save(meeting);
@@ -271,7 +272,7 @@ export class MeetingPlacementService {
       order: { startsAt: 'ASC', id: 'ASC' },
     });
     if (meetings.length === 0) return;
-    const board = await loadBoard(em, event);
+    const board = await this.boards.load(em, event);
     const mails: OutboxMessage<object>[] = [];
     for (const meeting of meetings) {
       meeting.status = 'cancelled';

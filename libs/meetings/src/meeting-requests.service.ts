@@ -11,7 +11,7 @@ import { RegistrationAccessService, RegistrationError, RegistrationErrorCode } f
 import { DataSource } from 'typeorm';
 import { Meeting, MeetingRequest } from './entities';
 import { MeetingAccessService } from './meeting-access.service';
-import { loadDelegates } from './meeting-board';
+import { MeetingBoardLoader } from './meeting-board';
 import { MeetingError, MeetingErrorCode } from './meeting-error';
 import { meetingMail } from './meeting-mail';
 import { MeetingPlacementService } from './meeting-placement.service';
@@ -25,6 +25,7 @@ export class MeetingRequestsService {
   private readonly baseUrl: string;
 
   constructor(
+    private readonly boards: MeetingBoardLoader,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly events: EventAccessService,
     private readonly registrations: RegistrationAccessService,
@@ -92,7 +93,7 @@ export class MeetingRequestsService {
           'There is already a pending or accepted request between you two',
         );
       }
-      const people = await loadDelegates(em, event.id, [own.id, target.id]);
+      const people = await this.boards.delegates(em, event.id, [own.id, target.id]);
       await this.outbox.enqueue(
         em,
         meetingMail({
@@ -174,7 +175,7 @@ export class MeetingRequestsService {
       request.activePair = null;
       request.respondedAt = new Date();
       await em.getRepository(MeetingRequest).save(request);
-      const people = await loadDelegates(em, event.id, [request.fromRegistrationId, request.toRegistrationId]);
+      const people = await this.boards.delegates(em, event.id, [request.fromRegistrationId, request.toRegistrationId]);
       const own = await this.registrations.findOwn(event.id, user.id, em);
       // The mail goes to the side that did not act.
       const [toId, otherId] =

@@ -11,6 +11,10 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { AuthUser, Authenticated, CurrentUser } from '@roundtable/auth';
+import { ApiErrors, CommonErrorCode as C } from '@roundtable/common';
+import { EventErrorCode } from '@roundtable/events';
+import { MeetingErrorCode } from '@roundtable/meetings';
+import { RegistrationErrorCode } from '@roundtable/registrations';
 import {
   ConceptDto,
   ConceptListDto,
@@ -20,11 +24,12 @@ import {
   RecommendationPageDto,
   RecommendationQueryDto,
 } from './dto/recommendation.dto';
+import { RecommendationErrorCode as R } from './recommendation-error';
 import { RecommendationsService } from './recommendations.service';
 
 @ApiTags('recommendations')
 @Authenticated()
-@ApiUnauthorizedResponse({ description: 'UNAUTHENTICATED: no or a bad token' })
+@ApiUnauthorizedResponse({ description: 'INVALID_TOKEN: no or a bad token' })
 @Controller('events/:eventId/recommendations')
 export class RecommendationsController {
   constructor(private readonly recommendations: RecommendationsService) {}
@@ -48,6 +53,15 @@ export class RecommendationsController {
       'NOT_APPROVED_DELEGATE (not an approved delegate here), FORBIDDEN (`for` someone else, not an organiser)',
   })
   @ApiNotFoundResponse({ description: 'EVENT_NOT_FOUND, REGISTRATION_NOT_FOUND (`for`)' })
+  @ApiErrors(
+    C.InvalidCursor,
+    R.SubjectRequired,
+    C.BadReference,
+    RegistrationErrorCode.NotApprovedDelegate,
+    C.Forbidden,
+    EventErrorCode.EventNotFound,
+    RegistrationErrorCode.RegistrationNotFound,
+  )
   list(
     @Param('eventId') eventId: string,
     @Query() query: RecommendationQueryDto,
@@ -61,6 +75,7 @@ export class RecommendationsController {
   @ApiOkResponse({ type: ConceptListDto })
   @ApiForbiddenResponse({ description: 'FORBIDDEN: organisers only' })
   @ApiNotFoundResponse({ description: 'EVENT_NOT_FOUND' })
+  @ApiErrors(C.Forbidden, EventErrorCode.EventNotFound)
   async concepts(@Param('eventId') eventId: string, @CurrentUser() user: AuthUser): Promise<ConceptListDto> {
     return { items: await this.recommendations.concepts(eventId, user) };
   }
@@ -75,6 +90,7 @@ export class RecommendationsController {
   @ApiForbiddenResponse({ description: 'FORBIDDEN: organisers only' })
   @ApiNotFoundResponse({ description: 'EVENT_NOT_FOUND' })
   @ApiConflictResponse({ description: 'CONCEPT_TERM_TAKEN: a term already names another concept' })
+  @ApiErrors(R.TermUnusable, C.Forbidden, EventErrorCode.EventNotFound, R.TermTaken)
   addConcept(
     @Param('eventId') eventId: string,
     @Body() dto: CreateConceptDto,
@@ -95,6 +111,15 @@ export class RecommendationsController {
   @ApiForbiddenResponse({ description: 'FORBIDDEN: organisers only' })
   @ApiNotFoundResponse({ description: 'EVENT_NOT_FOUND, REGISTRATION_NOT_FOUND' })
   @ApiConflictResponse({ description: 'PAIR_ALREADY_REQUESTED, PAIR_DECLINED' })
+  @ApiErrors(
+    MeetingErrorCode.SelfRequest,
+    C.BadReference,
+    C.Forbidden,
+    EventErrorCode.EventNotFound,
+    RegistrationErrorCode.RegistrationNotFound,
+    MeetingErrorCode.PairAlreadyRequested,
+    MeetingErrorCode.PairDeclined,
+  )
   propose(
     @Param('eventId') eventId: string,
     @Body() dto: ProposeMeetingDto,

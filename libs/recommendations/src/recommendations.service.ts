@@ -49,15 +49,11 @@ export class RecommendationsService {
     const exclude = await this.meetings.contactedBy(event.id, subject.id);
     const rows = await this.repository.page(subject.id, after, exclude, query.limit + 1);
     const kept = rows.slice(0, query.limit);
-    const cards = await this.delegates.cards(
-      event.id,
-      kept.map((r) => r.candidateId),
-    );
-    const commonSlots = await this.commonFreeSlots(
-      event,
-      subject.id,
-      kept.map((r) => r.candidateId),
-    );
+    const candidates = kept.map((r) => r.candidateId);
+    const [cards, commonSlots] = await Promise.all([
+      this.delegates.cards(event.id, candidates),
+      this.commonFreeSlots(event, subject.id, candidates),
+    ]);
     const locale = query.lang ?? asLocale(user.locale);
     const items: RecommendationDto[] = [];
     for (const row of kept) {

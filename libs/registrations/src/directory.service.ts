@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuthUser, User } from '@roundtable/auth';
+import { AuthUser, UserLookupService } from '@roundtable/auth';
 import { decodeCursor, Page, toPage } from '@roundtable/common';
 import { EventAccessService } from '@roundtable/events';
 import { ReadReplicas } from '@roundtable/database';
@@ -19,6 +19,7 @@ export class DirectoryService {
     private readonly replicas: ReadReplicas,
     private readonly events: EventAccessService,
     private readonly access: RegistrationAccessService,
+    private readonly users: UserLookupService,
   ) {}
 
   /** Read from a replica unless the reader wrote something moments ago (see ReadReplicas). */
@@ -38,15 +39,8 @@ export class DirectoryService {
     const qb = em
       .getRepository(Registration)
       .createQueryBuilder('r')
-      .innerJoin(User, 'u', 'u.id = r.userId')
       .leftJoin(Company, 'c', 'c.id = r.companyId')
-      .select([
-        'r.id AS id',
-        'r.created_at AS createdAt',
-        'u.name AS name',
-        'u.email AS email',
-        'r.share_email AS shareEmail',
-      ])
+      .select(['r.id AS id', 'r.created_at AS createdAt', 'r.user_id AS userId', 'r.share_email AS shareEmail'])
       .addSelect(['r.job_title AS jobTitle', 'r.languages AS languages', 'c.id AS companyId'])
       .where('r.eventId = :eventId', { eventId })
       .andWhere("r.status = 'approved'")
@@ -56,9 +50,11 @@ export class DirectoryService {
       .limit(query.limit + 1);
     if (query.q) {
       const like = `%${escapeLike(query.q)}%`;
+      // names are the accounts lib's: it says which of the event's delegates match
+      const named = await this.users.idsWithNameLike(like, await this.delegateUserIds(em, eventId), em);
       qb.andWhere(
-        '(u.name LIKE :like OR c.name LIKE :like OR c.name_zh LIKE :like OR c.name_ru LIKE :like OR c.offers LIKE :like OR c.seeks LIKE :like)',
-        { like },
+        `(${named.length ? 'r.user_id IN (:...named) OR ' : ''}c.name LIKE :like OR c.name_zh LIKE :like OR c.name_ru LIKE :like OR c.offers LIKE :like OR c.seeks LIKE :like)`,
+        { like, named },
       );
     }
     if (query.country) qb.andWhere('c.country = :country', { country: query.country });
@@ -72,13 +68,16 @@ export class DirectoryService {
     const rows = await qb.getRawMany<{
       id: string;
       createdAt: Date;
-      name: string;
-      email: string;
+      userId: string;
       shareEmail: number;
       jobTitle: string | null;
       languages: string;
       companyId: string | null;
     }>();
+    const users = await this.users.contacts(
+      rows.map((r) => r.userId),
+      em,
+    );
     const companyIds = [...new Set(rows.map((r) => r.companyId).filter((id): id is string => id !== null))];
     const companies = companyIds.length ? await em.getRepository(Company).findBy(companyIds.map((id) => ({ id }))) : [];
     return toPage(
@@ -87,15 +86,25 @@ export class DirectoryService {
       (r) => [new Date(r.createdAt).toISOString(), r.id],
       (r) => {
         const company = companies.find((c) => c.id === r.companyId);
+        const user = users.get(r.userId)!;
         return Object.assign(new DelegateDto(), {
           registrationId: r.id,
-          name: r.name,
-          email: Number(r.shareEmail) === 1 ? r.email : null,
+          name: user.name,
+          email: Number(r.shareEmail) === 1 ? user.email : null,
           jobTitle: r.jobTitle,
           languages: JSON.parse(r.languages) as string[],
           company: company ? CompanyDto.from(company) : null,
         });
       },
     );
+  }
+
+  /** The users behind the event's directory (approved delegates). */
+  private async delegateUserIds(em: EntityManager, eventId: string): Promise<string[]> {
+    const rows = await em.getRepository(Registration).find({
+      select: { userId: true },
+      where: { eventId, status: 'approved', role: 'delegate' },
+    });
+    return rows.map((r) => r.userId);
   }
 }

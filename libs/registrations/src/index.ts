@@ -12,3 +12,5 @@ export { RegistrationsService } from './registrations.service';
 export { DelegateProfilesService } from './delegate-profiles.service';
 export type { DelegateProfileRow, ProfileChange } from './delegate-profiles.service';
 export { CompanyDto, DelegateDto } from './dto/registration.dto';
+export { DelegateLookupService } from './delegate-lookup.service';
+export type { DelegateContact, DelegateFilter } from './delegate-lookup.service';

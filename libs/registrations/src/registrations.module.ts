@@ -2,6 +2,7 @@ import { Global, Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MailTemplateRegistry } from '@roundtable/notifications';
 import { BadgesService } from './badges.service';
+import { DelegateLookupService } from './delegate-lookup.service';
 import { DelegateProfilesService } from './delegate-profiles.service';
 import { DirectoryService } from './directory.service';
 import { Company } from './entities/company.entity';
@@ -28,6 +29,7 @@ import { VisaService } from './visa.service';
     InvitationsService,
     DirectoryService,
     DelegateProfilesService,
+    DelegateLookupService,
     BadgesService,
     VisaService,
   ],
@@ -37,7 +39,7 @@ import { VisaService } from './visa.service';
     RegistrationsService,
     BadgesService,
     DelegateProfilesService,
-    TypeOrmModule,
+    DelegateLookupService,
   ],
 })
 export class RegistrationsModule implements OnModuleInit {

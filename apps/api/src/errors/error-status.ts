@@ -17,6 +17,35 @@ export type ErrorCode =
   | AgreementErrorCode
   | RecommendationErrorCode;
 
+/** Every domain error code, for checking the codes an operation documents. */
+export const DOMAIN_ERROR_CODES: ReadonlySet<string> = new Set<string>([
+  ...Object.values(CommonErrorCode),
+  ...Object.values(AuthErrorCode),
+  ...Object.values(EventErrorCode),
+  ...Object.values(RegistrationErrorCode),
+  ...Object.values(MeetingErrorCode),
+  ...Object.values(AgreementErrorCode),
+  ...Object.values(RecommendationErrorCode),
+]);
+
+/**
+ * Codes of errors raised before a handler runs (Nest's validation pipe, the
+ * body parser, the JSON depth limit), with their status.
+ */
+export const HTTP_ERROR_CODES = {
+  VALIDATION_FAILED: HttpStatus.BAD_REQUEST,
+  BODY_TOO_DEEP: HttpStatus.BAD_REQUEST,
+  PAYLOAD_TOO_LARGE: HttpStatus.PAYLOAD_TOO_LARGE,
+  UNSUPPORTED_MEDIA_TYPE: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+} as const;
+
+/** The status of any code an operation can answer: a domain code or one of HTTP_ERROR_CODES. */
+export function statusOfAnyCode(code: string): HttpStatus {
+  if (code in HTTP_ERROR_CODES) return HTTP_ERROR_CODES[code as keyof typeof HTTP_ERROR_CODES];
+  if (!DOMAIN_ERROR_CODES.has(code)) throw new Error(`Unknown error code ${code}`);
+  return statusOf(code as ErrorCode);
+}
+
 /** The HTTP status of each domain error code. A missing case fails to compile. */
 export function statusOf(code: ErrorCode): HttpStatus {
   switch (code) {

@@ -1,3 +1,4 @@
+import { Type } from '@nestjs/common';
 import { Request } from 'express';
 import { AuthUser } from '../auth-user';
 
@@ -11,6 +12,12 @@ import { AuthUser } from '../auth-user';
 export interface AccessPolicy {
   allows(user: AuthUser, request: Request): Promise<boolean>;
 }
+
+/**
+ * A policy class; its optional static `errorCodes` names the codes its check
+ * can answer besides FORBIDDEN (e.g. EVENT_NOT_FOUND), so `@Allow` documents them.
+ */
+export type AccessPolicyType = Type<AccessPolicy> & { readonly errorCodes?: readonly string[] };
 
 /** Platform admins pass every policy check. */
 export class PlatformAdminPolicy implements AccessPolicy {

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { PageQueryDto } from '@roundtable/common';
+import { ApiInstant, isoInstant, PageQueryDto } from '@roundtable/common';
 import { IsIn, IsOptional } from 'class-validator';
 import { Event, EventStatus } from '../entities/event.entity';
 
@@ -16,9 +16,9 @@ export class AdminEventDto {
   @ApiProperty() slug: string;
   @ApiProperty() name: string;
   @ApiProperty({ enum: ['draft', 'published', 'closed', 'cancelled'] }) status: EventStatus;
-  @ApiProperty() startsAt: string;
+  @ApiInstant() startsAt: string;
   @ApiProperty({ description: 'The user who created the event' }) createdBy: string;
-  @ApiProperty() createdAt: string;
+  @ApiInstant() createdAt: string;
   @ApiProperty({ description: 'Trusted events send invitations at INVITATIONS_PER_EVENT_TRUSTED' }) trusted: boolean;
 
   static from(event: Event): AdminEventDto {
@@ -27,9 +27,9 @@ export class AdminEventDto {
       slug: event.slug,
       name: event.name,
       status: event.status,
-      startsAt: event.startsAt.toISOString(),
+      startsAt: isoInstant(event.startsAt),
       createdBy: event.createdBy,
-      createdAt: event.createdAt.toISOString(),
+      createdAt: isoInstant(event.createdAt),
       trusted: event.trusted,
     });
   }

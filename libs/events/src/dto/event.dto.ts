@@ -1,5 +1,15 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { IsCalendarDate, IsInstant, IsSingleLine, IsText, IsTimeZone, LOCALES, PageQueryDto } from '@roundtable/common';
+import {
+  ApiInstant,
+  IsCalendarDate,
+  IsInstant,
+  isoInstant,
+  IsSingleLine,
+  IsText,
+  IsTimeZone,
+  LOCALES,
+  PageQueryDto,
+} from '@roundtable/common';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -175,6 +185,14 @@ export class AddOrganiserDto {
   @ApiProperty() @Matches(/^[^\s@]+@[^\s@]+$/) @IsSingleLine(3, 254) email: string;
 }
 
+export class EventRegistrationDto {
+  @ApiInstant({ nullable: true }) opensAt: string | null;
+  @ApiInstant({ nullable: true }) closesAt: string | null;
+  @ApiProperty({ type: 'integer', nullable: true, description: 'Approved delegates allowed; null for unlimited' })
+  capacity: number | null;
+  @ApiProperty() requiresApproval: boolean;
+}
+
 export class EventDto {
   @ApiProperty() id: string;
   @ApiProperty() slug: string;
@@ -185,18 +203,13 @@ export class EventDto {
   @ApiPropertyOptional({ nullable: true, type: String }) venue: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) city: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) country: string | null;
-  @ApiProperty() timeZone: string;
-  @ApiProperty() startsAt: string;
-  @ApiProperty() endsAt: string;
+  @ApiProperty({ example: 'Asia/Shanghai' }) timeZone: string;
+  @ApiInstant() startsAt: string;
+  @ApiInstant() endsAt: string;
   @ApiProperty({ enum: ['draft', 'published', 'closed', 'cancelled'] }) status: EventStatus;
   @ApiProperty({ enum: LOCALES, isArray: true }) languages: EventLocale[];
-  @ApiProperty() sectors: string[];
-  @ApiProperty({ type: RegistrationSettingsDto }) registration: {
-    opensAt: string | null;
-    closesAt: string | null;
-    capacity: number | null;
-    requiresApproval: boolean;
-  };
+  @ApiProperty({ type: [String] }) sectors: string[];
+  @ApiProperty({ type: EventRegistrationDto }) registration: EventRegistrationDto;
   @ApiProperty({ type: MeetingSettingsDto }) meetingSettings: MeetingSettings;
   @ApiProperty({ type: SessionSettingsDto }) sessionSettings: { reminderLeadMinutes: number[] };
   @ApiProperty() publicAgreementsReport: boolean;
@@ -213,14 +226,14 @@ export class EventDto {
       city: event.city,
       country: event.country,
       timeZone: event.timeZone,
-      startsAt: event.startsAt.toISOString(),
-      endsAt: event.endsAt.toISOString(),
+      startsAt: isoInstant(event.startsAt),
+      endsAt: isoInstant(event.endsAt),
       status: event.status,
       languages: event.languages,
       sectors: event.sectors,
       registration: {
-        opensAt: event.registrationOpensAt?.toISOString() ?? null,
-        closesAt: event.registrationClosesAt?.toISOString() ?? null,
+        opensAt: isoInstant(event.registrationOpensAt),
+        closesAt: isoInstant(event.registrationClosesAt),
         capacity: event.capacity,
         requiresApproval: event.requiresApproval,
       },
@@ -233,7 +246,8 @@ export class EventDto {
 
 export class EventPageDto {
   @ApiProperty({ type: [EventDto] }) items: EventDto[];
-  @ApiPropertyOptional({ nullable: true, type: String }) nextCursor: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Pass as `cursor` for the next page; null: no more' })
+  nextCursor: string | null;
 }
 
 export class OrganiserDto {

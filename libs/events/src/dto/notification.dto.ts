@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { PageQueryDto } from '@roundtable/common';
+import { ApiInstant, isoInstant, PageQueryDto } from '@roundtable/common';
 import { OutboxMessageEntity, OutboxStatus } from '@roundtable/notifications';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 
@@ -24,11 +24,11 @@ export class NotificationDto {
   @ApiProperty() recipientEmail: string;
   @ApiProperty() recipientName: string;
   @ApiProperty() attempts: number;
-  @ApiProperty() dueAt: string;
-  @ApiPropertyOptional({ nullable: true, type: String }) sentAt: string | null;
+  @ApiInstant() dueAt: string;
+  @ApiInstant({ nullable: true }) sentAt: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) messageId: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) lastError: string | null;
-  @ApiProperty() createdAt: string;
+  @ApiInstant() createdAt: string;
 
   static from(row: OutboxMessageEntity): NotificationDto {
     return Object.assign(new NotificationDto(), {
@@ -38,11 +38,11 @@ export class NotificationDto {
       recipientEmail: row.recipientEmail,
       recipientName: row.recipientName,
       attempts: row.attempts,
-      dueAt: row.dueAt.toISOString(),
-      sentAt: row.sentAt?.toISOString() ?? null,
+      dueAt: isoInstant(row.dueAt),
+      sentAt: isoInstant(row.sentAt),
       messageId: row.messageId,
       lastError: row.lastError,
-      createdAt: row.createdAt.toISOString(),
+      createdAt: isoInstant(row.createdAt),
     });
   }
 }

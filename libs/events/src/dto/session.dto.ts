@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { IsInstant, IsSingleLine, IsText, LOCALES } from '@roundtable/common';
+import { ApiInstant, IsInstant, IsSingleLine, IsText, LOCALES } from '@roundtable/common';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -136,13 +136,13 @@ export class SessionDto {
   @ApiProperty() title: string;
   @ApiPropertyOptional({ nullable: true, type: String }) description: string | null;
   @ApiProperty({ type: SessionTranslationsDto }) translations: SessionTranslationsDto;
-  @ApiProperty() startsAt: string;
-  @ApiProperty() endsAt: string;
+  @ApiInstant() startsAt: string;
+  @ApiInstant() endsAt: string;
   @ApiPropertyOptional({ nullable: true, type: RoomDto }) room: RoomDto | null;
-  @ApiProperty() languages: string[];
-  @ApiProperty() interpretation: string[];
+  @ApiProperty({ type: [String] }) languages: string[];
+  @ApiProperty({ type: [String], example: ['zh-ru'] }) interpretation: string[];
   @ApiPropertyOptional({ nullable: true, type: String }) abstract: string | null;
-  @ApiProperty() materials: string[];
+  @ApiProperty({ type: [String] }) materials: string[];
   @ApiProperty({ type: [SpeakerDto] }) speakers: SpeakerDto[];
 }
 
@@ -150,11 +150,48 @@ export class MySessionDto extends SessionDto {
   @ApiProperty() eventName: string;
   @ApiProperty() eventTimeZone: string;
   @ApiProperty({ enum: ['speaker', 'moderator'] }) myRole: 'speaker' | 'moderator';
-  @ApiProperty({ description: 'Start in the event zone, e.g. 2027-06-10T10:00:00+08:00' }) localStart: string;
-  @ApiProperty({ description: 'Start in your own zone' }) myStart: string;
+  @ApiInstant({ description: 'Start in the event zone, e.g. 2027-06-10T10:00:00.000+08:00' }) localStart: string;
+  @ApiInstant({ description: 'Start in your own zone' }) myStart: string;
 }
 
 export class AgendaQueryDto {
   @ApiPropertyOptional({ enum: LOCALES }) @IsOptional() @IsIn(LOCALES) locale?: 'zh' | 'ru' | 'en';
   @ApiPropertyOptional({ enum: ['json', 'ics'] }) @IsOptional() @IsIn(['json', 'ics']) format?: 'json' | 'ics';
+}
+
+export class AgendaSessionDto {
+  @ApiProperty() id: string;
+  @ApiProperty({ enum: SESSION_KINDS }) kind: SessionKind;
+  @ApiProperty({ description: 'In the agenda language' }) title: string;
+  @ApiProperty({ nullable: true, type: String }) description: string | null;
+  @ApiInstant() startsAt: string;
+  @ApiInstant() endsAt: string;
+  @ApiInstant({ description: 'In the event zone', example: '2027-06-10T10:00:00.000+08:00' }) localStart: string;
+  @ApiInstant({ description: 'In the event zone', example: '2027-06-10T11:00:00.000+08:00' }) localEnd: string;
+  @ApiProperty({ nullable: true, type: String, description: 'Room name' }) room: string | null;
+  @ApiProperty({ type: [String] }) languages: string[];
+  @ApiProperty({ type: [String] }) interpretation: string[];
+  @ApiProperty({ nullable: true, type: String }) abstract: string | null;
+  @ApiProperty({ type: [String] }) materials: string[];
+  @ApiProperty({ type: [SpeakerDto] }) speakers: SpeakerDto[];
+}
+
+export class AgendaEventDto {
+  @ApiProperty() id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ nullable: true, type: String }) theme: string | null;
+  @ApiProperty({ example: 'Asia/Shanghai' }) timeZone: string;
+  @ApiProperty({ nullable: true, type: String }) venue: string | null;
+  @ApiProperty({ nullable: true, type: String }) city: string | null;
+}
+
+export class AgendaDayDto {
+  @ApiProperty({ example: '2027-06-10', description: 'Calendar date in the event zone' }) date: string;
+  @ApiProperty({ type: [AgendaSessionDto] }) sessions: AgendaSessionDto[];
+}
+
+export class AgendaDto {
+  @ApiProperty({ type: AgendaEventDto }) event: AgendaEventDto;
+  @ApiProperty({ enum: LOCALES }) locale: 'zh' | 'ru' | 'en';
+  @ApiProperty({ type: [AgendaDayDto] }) days: AgendaDayDto[];
 }

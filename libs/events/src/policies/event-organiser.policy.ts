@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AccessPolicy, AuthUser } from '@roundtable/auth';
 import { Request } from 'express';
 import { EventAccessService } from '../event-access.service';
+import { EventErrorCode } from '../event-error';
 
 /**
  * Only organisers of the event named by the route's `:eventId`. A draft event
@@ -10,6 +11,8 @@ import { EventAccessService } from '../event-access.service';
  */
 @Injectable()
 export class EventOrganiserPolicy implements AccessPolicy {
+  static readonly errorCodes = [EventErrorCode.EventNotFound];
+
   constructor(private readonly access: EventAccessService) {}
 
   async allows(user: AuthUser, request: Request): Promise<boolean> {

@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { AccessPolicy, AuthUser } from '@roundtable/auth';
+import { AccessPolicy, AuthErrorCode, AuthUser } from '@roundtable/auth';
 import { Request } from 'express';
 import { SessionsService } from '../sessions.service';
 
 /** Only speakers and moderators of the session named by `:eventId` / `:sessionId`. */
 @Injectable()
 export class SessionSpeakerPolicy implements AccessPolicy {
+  static readonly errorCodes = [AuthErrorCode.EmailNotVerified];
+
   constructor(private readonly sessions: SessionsService) {}
 
   async allows(user: AuthUser, request: Request): Promise<boolean> {

@@ -75,6 +75,23 @@ describe('scorePair', () => {
     expect(scorePair(self, colleague, stats)).toBeNull();
   });
 
+  it('never pairs two sellers of the same thing because one of them seeks buyers for it', () => {
+    const grower = profile('g1', {
+      offers: 'Green and black tea',
+      seeks: 'Buyers of tea in Russia',
+      languages: ['en'],
+    });
+    const rival = profile('g2', { offers: 'Jiangxi green tea', seeks: 'Buyers of fruit and tea', languages: ['en'] });
+    const buyer = profile('b', { offers: 'Tea retail chain', seeks: 'Green tea', languages: ['en'] });
+    const all = [grower, rival, buyer];
+    const local = new OfferStatistics(all);
+    expect(scorePair(grower, rival, local)).toBeNull();
+    expect(scorePair(buyer, grower, local)!.terms.map((t) => [t.direction, t.feature])).toContainEqual([
+      'they',
+      expect.stringMatching(/tea/),
+    ]);
+  });
+
   it('ranks a partner above one who only shares filler words', () => {
     const seeker = profile('s', { seeks: 'We seek graphite electrodes at competitive prices', languages: ['en'] });
     const partner = profile('p', { offers: 'Graphite electrodes', languages: ['en'] });

@@ -1,5 +1,5 @@
 import { MatchProfile } from './matcher';
-import { TextAnalyser } from './text-analyser';
+import { AnalysedText, TextAnalyser } from './text-analyser';
 
 /** The facts about one delegate that recommendations are computed from (read through the registrations lib). */
 export interface DelegateFacts {
@@ -30,15 +30,35 @@ export function buildProfile(analyser: TextAnalyser, facts: DelegateFacts, slots
       .filter((s) => ranges.some(([a, b]) => s.start.getTime() >= a && s.end.getTime() <= b))
       .map((s) => s.index);
   }
+  const offers = analyser.analyse(facts.offers ?? '');
   return {
     registrationId: facts.registrationId,
     companyId: facts.companyId,
-    offers: analyser.analyse(facts.offers ?? ''),
-    seeks: analyser.analyse(facts.seeks ?? ''),
+    offers,
+    seeks: withoutOwnGoods(analyser.analyse(facts.seeks ?? ''), offers),
     sectors: facts.sectors,
     country: facts.country,
     languages: facts.languages,
     needsInterpreter: facts.needsInterpreter,
     freeSlots,
   };
+}
+
+/** A clause asking for someone to sell to: buyers, importers, distributors, dealers. */
+const BUYERS =
+  /\b(buyers?|customers?|clients?|importers?|distributors?|wholesalers?|dealers?|retailers?|resellers?)\b|покупател|клиент|импорт[её]р|дистриб[ь]?ютор|оптовик|дилер|сбыт|买家|买方|采购商|经销商|进口商|分销商|代理商|客户|销路|销售渠道/iu;
+
+/**
+ * What a delegate seeks, less the goods they ask buyers for: "buyers of
+ * fruit and tea" written by a tea grower seeks customers for their own tea,
+ * not another tea grower. A feature is dropped only when its clause asks for
+ * buyers and the delegate offers it too ("green tea" sought by a tea
+ * retailer stays).
+ */
+function withoutOwnGoods(seeks: AnalysedText, offers: AnalysedText): AnalysedText {
+  const own = (feature: string) => offers.concepts[feature] !== undefined || offers.words[feature] !== undefined;
+  const dropped = (feature: string) => own(feature) && BUYERS.test(seeks.clauses[feature] ?? '');
+  const keep = (counts: Record<string, number>) =>
+    Object.fromEntries(Object.entries(counts).filter(([feature]) => !dropped(feature)));
+  return { ...seeks, concepts: keep(seeks.concepts), words: keep(seeks.words) };
 }

@@ -2,10 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { AccessPolicy, AuthUser } from '@roundtable/auth';
 import { Request } from 'express';
 import { RegistrationAccessService } from '../registration-access.service';
+import { RegistrationErrorCode } from '../registration-error';
 
 /** Only the delegate who owns the registration named by `:eventId` / `:registrationId`. */
 @Injectable()
 export class RegistrationOwnerPolicy implements AccessPolicy {
+  static readonly errorCodes = [RegistrationErrorCode.RegistrationNotFound];
+
   constructor(private readonly access: RegistrationAccessService) {}
 
   async allows(user: AuthUser, request: Request): Promise<boolean> {
