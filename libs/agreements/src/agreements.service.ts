@@ -1,3 +1,9 @@
+/**
+ * The agreement ledger use cases: sign, amend, withdraw, read, verify, report.
+ * Size (~520 lines): recording, chain checking and the confirmation mail share
+ * the ledger-head discipline; the pure parts already live beside it
+ * (agreement-model, chain, canonical-json, decimal).
+ */
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuthUser } from '@roundtable/auth';
