@@ -27,7 +27,7 @@ export const asApp = (context: INestApplicationContext): INestApplication => con
 export async function createUserRow(
   context: INestApplicationContext,
   overrides: Partial<User> = {},
-): Promise<AuthUser & { token: string }> {
+): Promise<AuthUser & { token: string; password: string }> {
   const repo = context.get(DataSource).getRepository(User);
   const user = repo.create({
     id: newId(),
@@ -42,7 +42,7 @@ export async function createUserRow(
     ...overrides,
   });
   await repo.insert(user);
-  return { ...toAuthUser(user), token: '' };
+  return { ...toAuthUser(user), token: '', password: '' };
 }
 
 /** An approved delegate: account, company and registration rows. */

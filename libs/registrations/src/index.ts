@@ -12,5 +12,6 @@ export { RegistrationsService } from './registrations.service';
 export { DelegateProfilesService } from './delegate-profiles.service';
 export type { DelegateProfileRow, ProfileChange } from './delegate-profiles.service';
 export { CompanyDto, DelegateDto } from './dto/registration.dto';
+export { DirectoryIndexService } from './directory-index.service';
 export { DelegateLookupService } from './delegate-lookup.service';
 export type { DelegateContact, DelegateFilter } from './delegate-lookup.service';
