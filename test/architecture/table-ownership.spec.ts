@@ -13,6 +13,8 @@ const MIGRATIONS = join(ROOT, 'libs/database/src/migrations');
 
 /** Tables created by migrations that have no entity class: the lib that alone reads and writes them. */
 const ENTITYLESS: Record<string, string> = {
+  directory_entries: 'registrations',
+  directory_terms: 'registrations',
   meeting_seats: 'meetings',
   meeting_slot_locks: 'meetings',
   agreement_entries: 'agreements',

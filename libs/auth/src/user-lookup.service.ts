@@ -47,20 +47,17 @@ export class UserLookupService {
     return (await em.getRepository(User).findBy({ email: In(unique) })).map(contactOf);
   }
 
-  /** Those of `among` whose name matches the LIKE pattern (the caller escapes it). */
-  async idsWithNameLike(
-    pattern: string,
-    among: string[],
-    em: EntityManager = this.dataSource.manager,
-  ): Promise<string[]> {
-    if (among.length === 0) return [];
-    const rows = await em
-      .getRepository(User)
-      .createQueryBuilder('u')
-      .select('u.id', 'id')
-      .where('u.id IN (:...among)', { among: [...new Set(among)] })
-      .andWhere('u.name LIKE :pattern', { pattern })
-      .getRawMany<{ id: string }>();
-    return rows.map((r) => r.id);
+  private readonly renamed: UserRenamedListener[] = [];
+
+  /** Calls `listener` inside the transaction of every change of a user's name (libs that keep copies follow it). */
+  onRenamed(listener: UserRenamedListener): void {
+    this.renamed.push(listener);
+  }
+
+  /** For the accounts service: the user's name has changed, in this transaction. */
+  async announceRename(em: EntityManager, userId: string): Promise<void> {
+    for (const listener of this.renamed) await listener(em, userId);
   }
 }
+
+export type UserRenamedListener = (em: EntityManager, userId: string) => Promise<void>;

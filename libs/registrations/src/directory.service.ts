@@ -7,6 +7,7 @@ import { EntityManager } from 'typeorm';
 import { DelegateDto, CompanyDto, DirectoryQueryDto } from './dto/registration.dto';
 import { Company } from './entities/company.entity';
 import { Registration } from './entities/registration.entity';
+import { searchTerms } from './directory-terms';
 import { RegistrationAccessService } from './registration-access.service';
 
 /** LIKE wildcards in a search are literal characters, never patterns. */
@@ -41,7 +42,12 @@ export class DirectoryService {
       .createQueryBuilder('r')
       .leftJoin(Company, 'c', 'c.id = r.companyId')
       .select(['r.id AS id', 'r.created_at AS createdAt', 'r.user_id AS userId', 'r.share_email AS shareEmail'])
-      .addSelect(['r.job_title AS jobTitle', 'r.languages AS languages', 'c.id AS companyId'])
+      .addSelect([
+        'r.job_title AS jobTitle',
+        'r.languages AS languages',
+        'r.time_zone AS timeZone',
+        'c.id AS companyId',
+      ])
       .where('r.eventId = :eventId', { eventId })
       .andWhere("r.status = 'approved'")
       .andWhere("r.role = 'delegate'")
@@ -49,12 +55,18 @@ export class DirectoryService {
       .addOrderBy('r.id', 'ASC')
       .limit(query.limit + 1);
     if (query.q) {
-      const like = `%${escapeLike(query.q)}%`;
-      // names are the accounts lib's: it says which of the event's delegates match
-      const named = await this.users.idsWithNameLike(like, await this.delegateUserIds(em, eventId), em);
+      // The index finds who holds every term of the search (words by their beginnings, Chinese by
+      // characters and pairs); the text then has to contain the search as written.
+      const terms = searchTerms(query.q);
+      if (terms.length > 0)
+        qb.andWhere(
+          `r.id IN (SELECT t.registration_id FROM directory_terms t WHERE t.event_id = :eventId AND t.term IN (:...terms)
+                     GROUP BY t.registration_id HAVING COUNT(*) = :termCount)`,
+          { terms, termCount: terms.length },
+        );
       qb.andWhere(
-        `(${named.length ? 'r.user_id IN (:...named) OR ' : ''}c.name LIKE :like OR c.name_zh LIKE :like OR c.name_ru LIKE :like OR c.offers LIKE :like OR c.seeks LIKE :like)`,
-        { like, named },
+        'EXISTS (SELECT 1 FROM directory_entries e WHERE e.registration_id = r.id AND e.search_text LIKE :like)',
+        { like: `%${escapeLike(query.q)}%` },
       );
     }
     if (query.country) qb.andWhere('c.country = :country', { country: query.country });
@@ -72,6 +84,7 @@ export class DirectoryService {
       shareEmail: number;
       jobTitle: string | null;
       languages: string;
+      timeZone: string;
       companyId: string | null;
     }>();
     const users = await this.users.contacts(
@@ -93,18 +106,10 @@ export class DirectoryService {
           email: Number(r.shareEmail) === 1 ? user.email : null,
           jobTitle: r.jobTitle,
           languages: JSON.parse(r.languages) as string[],
+          timeZone: r.timeZone,
           company: company ? CompanyDto.from(company) : null,
         });
       },
     );
-  }
-
-  /** The users behind the event's directory (approved delegates). */
-  private async delegateUserIds(em: EntityManager, eventId: string): Promise<string[]> {
-    const rows = await em.getRepository(Registration).find({
-      select: { userId: true },
-      where: { eventId, status: 'approved', role: 'delegate' },
-    });
-    return rows.map((r) => r.userId);
   }
 }

@@ -4,6 +4,7 @@ import { MailTemplateRegistry } from '@roundtable/notifications';
 import { BadgesService } from './badges.service';
 import { DelegateLookupService } from './delegate-lookup.service';
 import { DelegateProfilesService } from './delegate-profiles.service';
+import { DirectoryIndexService } from './directory-index.service';
 import { DirectoryService } from './directory.service';
 import { Company } from './entities/company.entity';
 import { Invitation } from './entities/invitation.entity';
@@ -28,6 +29,7 @@ import { VisaService } from './visa.service';
     RegistrationsService,
     InvitationsService,
     DirectoryService,
+    DirectoryIndexService,
     DelegateProfilesService,
     DelegateLookupService,
     BadgesService,
@@ -39,6 +41,7 @@ import { VisaService } from './visa.service';
     RegistrationsService,
     BadgesService,
     DelegateProfilesService,
+    DirectoryIndexService,
     DelegateLookupService,
   ],
 })

@@ -11,6 +11,7 @@ import { CompanyInputDto, RegisterDto, RegistrationQueryDto } from './dto/regist
 import { Company } from './entities/company.entity';
 import { Invitation } from './entities/invitation.entity';
 import { Registration, RegistrationStatus } from './entities/registration.entity';
+import { DirectoryIndexService } from './directory-index.service';
 import { RegistrationAccessService } from './registration-access.service';
 import { RegistrationError, RegistrationErrorCode } from './registration-error';
 import { EventCancelledPayload, RegistrationMailPayload } from './templates/registration-templates';
@@ -60,6 +61,7 @@ export class RegistrationsService implements OnModuleInit {
     private readonly access: RegistrationAccessService,
     private readonly outbox: OutboxService,
     private readonly auth: AuthService,
+    private readonly directory: DirectoryIndexService,
     private readonly users: UserLookupService,
   ) {}
 
@@ -146,6 +148,7 @@ export class RegistrationsService implements OnModuleInit {
         approved: 'registration-approved',
         waitlisted: 'registration-waitlisted',
       }[status];
+      await this.directory.reindex(em, [registration.id]);
       await this.mail(em, event, registration, type, user);
       return registration.id;
     });

@@ -16,6 +16,7 @@ import { CreateRecommendations1765500000000 } from './1765500000000-create-recom
 import { AddMeetingRequestProposer1765500100000 } from './1765500100000-add-meeting-request-proposer';
 import { CreateMeetingSlotLocks1765600000000 } from './1765600000000-create-meeting-slot-locks';
 import { CreateAgreementLedgerChecks1765710000000 } from './1765710000000-create-agreement-ledger-checks';
+import { CreateDirectoryIndex1765720000000 } from './1765720000000-create-directory-index';
 
 export const MIGRATIONS = [
   CreateUsers1764032400000,
@@ -34,4 +35,5 @@ export const MIGRATIONS = [
   AddMeetingRequestProposer1765500100000,
   CreateMeetingSlotLocks1765600000000,
   CreateAgreementLedgerChecks1765710000000,
+  CreateDirectoryIndex1765720000000,
 ];
