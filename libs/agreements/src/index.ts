@@ -1,4 +1,4 @@
-export { AgreementError, AgreementErrorCode } from './agreement-error';
+export { AgreementError, AgreementErrorCode, AGREEMENT_ERROR_STATUS } from './agreement-error';
 export type { AgreementReport, AgreementView, LedgerPayload } from './agreement-model';
 export { AgreementsModule } from './agreements.module';
 export { AgreementsService } from './agreements.service';

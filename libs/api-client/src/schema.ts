@@ -772,7 +772,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Requests you sent or received (organisers: all) */
+    /**
+     * Requests you sent or received (organisers: all), each with both delegates (`from`, `to`)
+     * @description `from` or `to` is null when that delegate is no longer an approved delegate of the event.
+     */
     get: operations['MeetingsController_requests'];
     put?: never;
     /** Ask another approved delegate for a meeting */
@@ -1976,6 +1979,11 @@ export interface components {
       email?: string | null;
       jobTitle?: string | null;
       languages: string[];
+      /**
+       * @description Home time zone, so times can be shown in both parties’ clocks
+       * @example Europe/Moscow
+       */
+      timeZone: string;
       company?: components['schemas']['CompanyDto'] | null;
     };
     RecommendationMatchDto: {

@@ -1,4 +1,4 @@
-export { CommonError, CommonErrorCode, DomainError } from './domain-error';
+export { CommonError, CommonErrorCode, COMMON_ERROR_STATUS, DomainError } from './domain-error';
 export { chunks } from './chunks';
 export { csvCell } from './csv';
 export { decodeCursor, encodeCursor, toPage } from './cursor';

@@ -20,6 +20,7 @@ import {
   UpdateMeetingDto,
 } from './dto/meeting.dto';
 import { Meeting, MeetingRequest } from './entities';
+import { Delegate } from './event-meeting-state';
 import { MeetingPlacementService } from './meeting-placement.service';
 import { MeetingRequestsService } from './meeting-requests.service';
 import { MyMeetingsService } from './my-meetings.service';
@@ -37,6 +38,18 @@ const requestView = (r: MeetingRequest) => ({
   respondedAt: r.respondedAt?.toISOString() ?? null,
   createdAt: r.createdAt?.toISOString() ?? null,
 });
+
+/** One side of a request as the other side may see it: who, which company, and their home zone. */
+const partyView = (d: Delegate | undefined) =>
+  d
+    ? {
+        registrationId: d.registrationId,
+        name: d.name,
+        company: d.companyName,
+        companyNames: d.companyNames,
+        timeZone: d.timeZone,
+      }
+    : null;
 
 const meetingView = (m: Meeting) => ({
   id: m.id,
@@ -91,9 +104,19 @@ export class MeetingsController {
   }
 
   @Get('events/:eventId/meeting-requests')
-  @ApiOperation({ summary: 'Requests you sent or received (organisers: all)' })
+  @ApiOperation({
+    summary: 'Requests you sent or received (organisers: all), each with both delegates (`from`, `to`)',
+    description: '`from` or `to` is null when that delegate is no longer an approved delegate of the event.',
+  })
   async requests(@Param('eventId') eventId: string, @Query() query: RequestQueryDto, @CurrentUser() user: AuthUser) {
-    return { items: (await this.meetingRequests.listRequests(eventId, user, query.status)).map(requestView) };
+    const { requests, parties } = await this.meetingRequests.listRequestsWithParties(eventId, user, query.status);
+    return {
+      items: requests.map((r) => ({
+        ...requestView(r),
+        from: partyView(parties.get(r.fromRegistrationId)),
+        to: partyView(parties.get(r.toRegistrationId)),
+      })),
+    };
   }
 
   @Post('events/:eventId/meeting-requests/:requestId/accept')

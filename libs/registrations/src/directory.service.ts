@@ -42,7 +42,12 @@ export class DirectoryService {
       .createQueryBuilder('r')
       .leftJoin(Company, 'c', 'c.id = r.companyId')
       .select(['r.id AS id', 'r.created_at AS createdAt', 'r.user_id AS userId', 'r.share_email AS shareEmail'])
-      .addSelect(['r.job_title AS jobTitle', 'r.languages AS languages', 'c.id AS companyId'])
+      .addSelect([
+        'r.job_title AS jobTitle',
+        'r.languages AS languages',
+        'r.time_zone AS timeZone',
+        'c.id AS companyId',
+      ])
       .where('r.eventId = :eventId', { eventId })
       .andWhere("r.status = 'approved'")
       .andWhere("r.role = 'delegate'")
@@ -79,6 +84,7 @@ export class DirectoryService {
       shareEmail: number;
       jobTitle: string | null;
       languages: string;
+      timeZone: string;
       companyId: string | null;
     }>();
     const users = await this.users.contacts(
@@ -100,6 +106,7 @@ export class DirectoryService {
           email: Number(r.shareEmail) === 1 ? user.email : null,
           jobTitle: r.jobTitle,
           languages: JSON.parse(r.languages) as string[],
+          timeZone: r.timeZone,
           company: company ? CompanyDto.from(company) : null,
         });
       },

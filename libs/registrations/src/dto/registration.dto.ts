@@ -234,6 +234,11 @@ export class DelegateDto {
     string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) jobTitle: string | null;
   @ApiProperty() languages: string[];
+  @ApiProperty({
+    example: 'Europe/Moscow',
+    description: 'Home time zone, so times can be shown in both parties’ clocks',
+  })
+  timeZone: string;
   @ApiPropertyOptional({ nullable: true, type: CompanyDto }) company: CompanyDto | null;
 }
 
