@@ -3,3 +3,8 @@ export type { AgreementReport, AgreementView, LedgerPayload } from './agreement-
 export { AgreementsModule } from './agreements.module';
 export { AgreementsService } from './agreements.service';
 export { agreementRecordedTemplate } from './templates/agreement-templates';
+export { AgreementsWorkerModule } from './agreements-worker.module';
+export { LedgerHealthIndicator } from './ledger-health.indicator';
+export { LedgerWatchService } from './ledger-watch.service';
+export type { LedgerWatchPass } from './ledger-watch.service';
+export { ledgerBrokenTemplate } from './templates/ledger-broken-template';
