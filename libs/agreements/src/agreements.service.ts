@@ -1,3 +1,9 @@
+/**
+ * The agreement ledger use cases: sign, amend, withdraw, read, verify, report.
+ * Size (~520 lines): recording, chain checking and the confirmation mail share
+ * the ledger-head discipline; the pure parts already live beside it
+ * (agreement-model, chain, canonical-json, decimal).
+ */
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuthUser } from '@roundtable/auth';
@@ -32,6 +38,12 @@ import { canonicalJson, entryHash, GENESIS_HASH } from './canonical-json';
 import { ChainReport, ChainVerifier, StoredEntry } from './chain';
 import { amountProblem, normaliseAmount } from './decimal';
 import { AgreementMailPayload } from './templates/agreement-templates';
+
+/** The ledger head as locked at the start of a recording. */
+interface LedgerHead {
+  lastSeq: number;
+  lastHash: string;
+}
 
 /** A party as the organiser describes it; e-mail addresses only address the confirmation. */
 export interface PartyInput {
@@ -175,9 +187,11 @@ export class AgreementsService {
   }
 
   /**
-   * One ledger entry, in one transaction under the event's lock: the new state
-   * decided from the agreement's history (none for a signing), appended to the
-   * chain, confirmed to the parties (`notify`: the parties as given with this
+   * One ledger entry, in one transaction under the ledger head's lock (the
+   * event row itself is only read, so a signing never queues behind a meeting
+   * accept holding it): the new state decided from the agreement's history
+   * (none for a signing), read under that lock, appended to the chain,
+   * confirmed to the parties (`notify`: the parties as given with this
    * request, whose signatories' addresses are mailed too).
    */
   private async record(
@@ -193,12 +207,22 @@ export class AgreementsService {
     ) => Promise<{ state: AgreementState; notify: PartyInput[] }>,
   ): Promise<Recorded> {
     const recorded = await inTransaction(this.dataSource, async (em) => {
-      const event = await this.access.lockEvent(em, eventId);
+      const event = await this.access.getEvent(eventId, em);
+      const head = await this.lockHead(em, event.id);
       const history = agreementId ? await this.history(em, event.id, agreementId) : [];
       if (history.length > 0 && history[history.length - 1].action === 'withdrawn')
         throw new AgreementError(AgreementErrorCode.AgreementWithdrawn, 'This agreement is withdrawn already');
       const { state, notify } = await next(em, event, history);
-      const { entry, body } = await this.append(em, event.id, agreementId ?? newId(), action, state, reason, user);
+      const { entry, body } = await this.append(
+        em,
+        head,
+        event.id,
+        agreementId ?? newId(),
+        action,
+        state,
+        reason,
+        user,
+      );
       await this.confirm(em, event, entry, body, notify);
       return { agreement: currentAgreements([...history, body])[0], entry };
     });
@@ -297,18 +321,11 @@ export class AgreementsService {
   }
 
   /**
-   * Takes the next sequence number under the head's row lock, hashes the entry onto the chain and moves the head.
-   * Returns the stored entry and what its payload says.
+   * The event's ledger head, created if need be and locked (FOR UPDATE) for
+   * the rest of the transaction: it alone orders the chain. Refuses to go on
+   * when the tail does not match it.
    */
-  private async append(
-    em: EntityManager,
-    eventId: string,
-    agreementId: string,
-    action: LedgerAction,
-    agreement: AgreementState,
-    reason: string | null,
-    user: AuthUser,
-  ): Promise<{ entry: LedgerEntryView; body: LedgerPayload }> {
+  private async lockHead(em: EntityManager, eventId: string): Promise<LedgerHead> {
     await em.query(
       'INSERT INTO agreement_ledger_heads (event_id, last_seq, last_hash) VALUES (?, 0, ?) ON DUPLICATE KEY UPDATE event_id = event_id',
       [eventId, GENESIS_HASH],
@@ -317,8 +334,26 @@ export class AgreementsService {
       'SELECT last_seq, last_hash FROM agreement_ledger_heads WHERE event_id = ? FOR UPDATE',
       [eventId],
     );
-    await this.checkTail(em, eventId, Number(head.last_seq), head.last_hash);
-    const seq = Number(head.last_seq) + 1;
+    const locked = { lastSeq: Number(head.last_seq), lastHash: head.last_hash };
+    await this.checkTail(em, eventId, locked.lastSeq, locked.lastHash);
+    return locked;
+  }
+
+  /**
+   * Takes the next sequence number after the locked head, hashes the entry onto the chain and moves the head.
+   * Returns the stored entry and what its payload says.
+   */
+  private async append(
+    em: EntityManager,
+    head: LedgerHead,
+    eventId: string,
+    agreementId: string,
+    action: LedgerAction,
+    agreement: AgreementState,
+    reason: string | null,
+    user: AuthUser,
+  ): Promise<{ entry: LedgerEntryView; body: LedgerPayload }> {
+    const seq = head.lastSeq + 1;
     const body: LedgerPayload = {
       v: 1,
       eventId,
@@ -338,8 +373,8 @@ export class AgreementsService {
       agreement_id: agreementId,
       action,
       payload,
-      prev_hash: head.last_hash,
-      hash: entryHash(head.last_hash, payload),
+      prev_hash: head.lastHash,
+      hash: entryHash(head.lastHash, payload),
     };
     await em.query(
       `INSERT INTO agreement_entries (event_id, seq, id, agreement_id, action, payload, prev_hash, hash)

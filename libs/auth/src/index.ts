@@ -1,4 +1,4 @@
-export { AuthError, AuthErrorCode } from './auth-error';
+export { AuthError, AuthErrorCode, AUTH_ERROR_STATUS } from './auth-error';
 export { AuthModule } from './auth.module';
 export { AuthService } from './auth.service';
 export type { AuthUser } from './auth-user';

@@ -1,3 +1,8 @@
+/**
+ * Seeds the demo forum. Size (~730 lines): fixture data and the bulk inserts
+ * that load it (it alone writes other libs' tables directly; see
+ * test/architecture/table-ownership.spec.ts); it serves no request.
+ */
 import { Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';

@@ -1,3 +1,9 @@
+/**
+ * Rooms, sessions and their speakers, with the speaker and change mails.
+ * Size (~470 lines): the clash checks, the speaker-address matching and the
+ * mails all act on one session under one transaction; the mail builders at the
+ * end are the part to move out first if it grows.
+ */
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { assertEmailVerified, AuthUser, UserContact, UserLookupService } from '@roundtable/auth';

@@ -10,7 +10,7 @@ import { OutboxService } from '@roundtable/notifications';
 import { RegistrationAccessService } from '@roundtable/registrations';
 import { DataSource, EntityManager } from 'typeorm';
 import { MeetingRequest } from './entities';
-import { MeetingBoardLoader } from './meeting-board';
+import { EventMeetingStateLoader } from './event-meeting-state';
 import { MeetingError, MeetingErrorCode } from './meeting-error';
 import { meetingMail } from './meeting-mail';
 
@@ -29,7 +29,7 @@ export class MeetingProposalsService {
   private readonly baseUrl: string;
 
   constructor(
-    private readonly boards: MeetingBoardLoader,
+    private readonly boards: EventMeetingStateLoader,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: EventAccessService,
     private readonly registrations: RegistrationAccessService,

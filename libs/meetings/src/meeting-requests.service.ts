@@ -11,7 +11,7 @@ import { RegistrationAccessService, RegistrationError, RegistrationErrorCode } f
 import { DataSource } from 'typeorm';
 import { Meeting, MeetingRequest } from './entities';
 import { MeetingAccessService } from './meeting-access.service';
-import { Delegate, MeetingBoardLoader } from './meeting-board';
+import { Delegate, EventMeetingStateLoader } from './event-meeting-state';
 import { MeetingError, MeetingErrorCode } from './meeting-error';
 import { meetingMail } from './meeting-mail';
 import { MeetingPlacementService } from './meeting-placement.service';
@@ -25,7 +25,7 @@ export class MeetingRequestsService {
   private readonly baseUrl: string;
 
   constructor(
-    private readonly boards: MeetingBoardLoader,
+    private readonly boards: EventMeetingStateLoader,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly events: EventAccessService,
     private readonly registrations: RegistrationAccessService,

@@ -20,7 +20,7 @@ import {
   UpdateMeetingDto,
 } from './dto/meeting.dto';
 import { Meeting, MeetingRequest } from './entities';
-import { Delegate } from './meeting-board';
+import { Delegate } from './event-meeting-state';
 import { MeetingPlacementService } from './meeting-placement.service';
 import { MeetingRequestsService } from './meeting-requests.service';
 import { MyMeetingsService } from './my-meetings.service';

@@ -5,7 +5,7 @@ import { RegistrationsService } from '@roundtable/registrations';
 import { CalendarService } from './calendar.service';
 import { MEETING_ENTITIES } from './entities';
 import { MeetingAccessService } from './meeting-access.service';
-import { MeetingBoardLoader } from './meeting-board';
+import { EventMeetingStateLoader } from './event-meeting-state';
 import { MeetingLookupService } from './meeting-lookup.service';
 import { MeetingPlacementService } from './meeting-placement.service';
 import { MeetingProposalsService } from './meeting-proposals.service';
@@ -21,7 +21,7 @@ import { MEETING_TEMPLATES } from './templates/meeting-templates';
   imports: [TypeOrmModule.forFeature(MEETING_ENTITIES)],
   controllers: [MeetingsController],
   providers: [
-    MeetingBoardLoader,
+    EventMeetingStateLoader,
     MeetingLookupService,
     MeetingAccessService,
     MeetingRequestsService,

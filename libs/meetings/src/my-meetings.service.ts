@@ -4,7 +4,7 @@ import { EventAccessService } from '@roundtable/events';
 import { RegistrationAccessService } from '@roundtable/registrations';
 import { Brackets, DataSource } from 'typeorm';
 import { Meeting } from './entities';
-import { Delegate, MeetingBoardLoader } from './meeting-board';
+import { Delegate, EventMeetingStateLoader } from './event-meeting-state';
 
 export interface MyMeeting {
   meeting: Meeting;
@@ -17,7 +17,7 @@ export interface MyMeeting {
 @Injectable()
 export class MyMeetingsService {
   constructor(
-    private readonly boards: MeetingBoardLoader,
+    private readonly boards: EventMeetingStateLoader,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly events: EventAccessService,
     private readonly registrations: RegistrationAccessService,

@@ -14,7 +14,7 @@ import { IncrementalSchedule, schedule } from '@roundtable/scheduler';
 import { Job, Queue } from 'bull';
 import { DataSource } from 'typeorm';
 import { FixedTable, Interpreter, Meeting, MeetingRequest } from './entities';
-import { MeetingBoardLoader } from './meeting-board';
+import { EventMeetingStateLoader } from './event-meeting-state';
 import { MeetingError, MeetingErrorCode } from './meeting-error';
 import { recipientOf } from './meeting-mail';
 import { MeetingPlacementService } from './meeting-placement.service';
@@ -33,7 +33,7 @@ export class ScheduleService {
   private readonly baseUrl: string;
 
   constructor(
-    private readonly boards: MeetingBoardLoader,
+    private readonly boards: EventMeetingStateLoader,
     private readonly delegateLookup: DelegateLookupService,
     private readonly eventsService: EventsService,
     @InjectDataSource() private readonly dataSource: DataSource,

@@ -4,7 +4,7 @@ export { Registration } from './entities/registration.entity';
 export type { AvailabilityWindow, RegistrationRole, RegistrationStatus } from './entities/registration.entity';
 export { RegistrationOwnerPolicy } from './policies/registration-owner.policy';
 export { RegistrationAccessService } from './registration-access.service';
-export { RegistrationError, RegistrationErrorCode } from './registration-error';
+export { RegistrationError, RegistrationErrorCode, REGISTRATION_ERROR_STATUS } from './registration-error';
 export { RegistrationsModule } from './registrations.module';
 export { BadgesService } from './badges.service';
 export { Invitation } from './entities/invitation.entity';

@@ -7,9 +7,9 @@ import {
   redirect,
   type ParsedLocation,
 } from '@tanstack/react-router';
-import { AppLayout } from '@/components/app-layout';
 import { NotFound } from '@/components/not-found';
 import { getSession } from '@/lib/session';
+import { RootLayout } from './root-layout';
 import { agendaSearch, directorySearch, redirectSearch, registerSearch, tokenSearch } from './search';
 
 /** Screens for signed-in people send a visitor to log in first, and back here afterwards. */
@@ -20,7 +20,7 @@ function requireSession({ location }: { location: ParsedLocation }): void {
 }
 
 const rootRoute = createRootRoute({
-  component: AppLayout,
+  component: RootLayout,
   notFoundComponent: NotFound,
 });
 
@@ -102,6 +102,13 @@ const directoryRoute = createRoute({
   component: lazyRouteComponent(() => import('./routes/directory'), 'DirectoryRoute'),
 });
 
+const speakerRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/speaker',
+  beforeLoad: requireSession,
+  component: lazyRouteComponent(() => import('./routes/speaker'), 'SpeakerRoute'),
+});
+
 const routeTree = rootRoute.addChildren([
   eventsRoute,
   eventRoute,
@@ -109,6 +116,7 @@ const routeTree = rootRoute.addChildren([
   loginRoute,
   signupRoute,
   accountRoute,
+  speakerRoute,
   verifyEmailRoute,
   forgotPasswordRoute,
   resetPasswordRoute,

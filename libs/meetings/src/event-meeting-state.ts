@@ -10,7 +10,7 @@ import { Slot, slotGrid, slotsWithin } from './slot-grid';
 export type Delegate = DelegateContact;
 
 /** Everything the scheduler needs about one event, read in the caller's transaction. */
-export interface MeetingBoard {
+export interface EventMeetingState {
   slots: Slot[];
   delegates: Map<string, Delegate>;
   interpreters: Map<string, Interpreter>;
@@ -27,7 +27,7 @@ export function interpreterPair(a: Delegate, b: Delegate): string | null {
 }
 
 /** The name of the meeting's interpreter, if it has one. */
-export function interpreterNameOf(board: MeetingBoard, meeting: Meeting | null): string | null {
+export function interpreterNameOf(board: EventMeetingState, meeting: Meeting | null): string | null {
   return meeting?.interpreterId ? (board.interpreters.get(meeting.interpreterId)?.name ?? null) : null;
 }
 
@@ -56,7 +56,7 @@ export interface BoardFocus {
 
 /** Reads the event's meeting state in the caller's transaction; delegates come through the registrations lib. */
 @Injectable()
-export class MeetingBoardLoader {
+export class EventMeetingStateLoader {
   constructor(private readonly delegateLookup: DelegateLookupService) {}
 
   /** The event's approved delegates (all, or those of `registrationIds`), by registration id. */
@@ -93,7 +93,7 @@ export class MeetingBoardLoader {
    * scheduled meeting pinned; and the accepted requests still waiting, oldest
    * acceptance first.
    */
-  async load(em: EntityManager, event: Event, focus?: BoardFocus): Promise<MeetingBoard> {
+  async load(em: EntityManager, event: Event, focus?: BoardFocus): Promise<EventMeetingState> {
     const settings = event.meetingSettings;
     const slots = slotGrid(settings, event.timeZone);
     const fixed: Array<{ company_id: string; table_no: number }> = await em.query(
