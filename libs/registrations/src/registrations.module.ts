@@ -14,6 +14,7 @@ import { InvitationsService } from './invitations.service';
 import { RegistrationOwnerPolicy } from './policies/registration-owner.policy';
 import { RegistrationAccessService } from './registration-access.service';
 import { RegistrationsController } from './registrations.controller';
+import { RegistrationsExportService } from './registrations-export.service';
 import { RegistrationsService } from './registrations.service';
 import { REGISTRATION_TEMPLATES } from './templates/registration-templates';
 import { VisaService } from './visa.service';
@@ -27,6 +28,7 @@ import { VisaService } from './visa.service';
     RegistrationAccessService,
     RegistrationOwnerPolicy,
     RegistrationsService,
+    RegistrationsExportService,
     InvitationsService,
     DirectoryService,
     DirectoryIndexService,
