@@ -3,3 +3,4 @@ export type { AgreementReport, AgreementView, LedgerPayload } from './agreement-
 export { AgreementsModule } from './agreements.module';
 export { AgreementsService } from './agreements.service';
 export { agreementRecordedTemplate } from './templates/agreement-templates';
+export { AgreementsMailModule } from './agreements-mail.module';

@@ -1,0 +1,13 @@
+import { Module, OnModuleInit } from '@nestjs/common';
+import { MailTemplateRegistry } from '@roundtable/notifications';
+import { agreementRecordedTemplate } from './templates/agreement-templates';
+
+/** The agreement confirmation's template, with no controller. */
+@Module({})
+export class AgreementsMailModule implements OnModuleInit {
+  constructor(private readonly templates: MailTemplateRegistry) {}
+
+  onModuleInit(): void {
+    this.templates.register(agreementRecordedTemplate);
+  }
+}
