@@ -19,6 +19,7 @@ const ENTITYLESS: Record<string, string> = {
   meeting_slot_locks: 'meetings',
   agreement_entries: 'agreements',
   agreement_ledger_heads: 'agreements',
+  agreement_ledger_checks: 'agreements',
   recommendation_concepts: 'recommendations',
   recommendation_dirty: 'recommendations',
   recommendation_events: 'recommendations',

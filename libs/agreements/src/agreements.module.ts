@@ -1,17 +1,11 @@
 import { Module } from '@nestjs/common';
-import { AuthCoreModule } from '@roundtable/auth';
-import { EventsCoreModule } from '@roundtable/events';
-import { MeetingsCoreModule } from '@roundtable/meetings';
-import { RegistrationsCoreModule } from '@roundtable/registrations';
-import { AgreementsMailModule } from './agreements-mail.module';
+import { AgreementsCoreModule } from './agreements-core.module';
 import { AgreementsController } from './agreements.controller';
-import { AgreementsService } from './agreements.service';
 
-/** The agreement ledger, its verification and reports. */
+/** The agreement ledger's API: recording, verification and reports (and /health's view of the ledger checks). */
 @Module({
-  imports: [AuthCoreModule, EventsCoreModule, RegistrationsCoreModule, MeetingsCoreModule, AgreementsMailModule],
+  imports: [AgreementsCoreModule],
   controllers: [AgreementsController],
-  providers: [AgreementsService],
-  exports: [AgreementsService],
+  exports: [AgreementsCoreModule],
 })
 export class AgreementsModule {}

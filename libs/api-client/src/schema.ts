@@ -1243,7 +1243,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** MySQL, Redis, SMTP (when configured) and the oldest undelivered mail; 503 when one is down */
+    /** MySQL, Redis, SMTP (when configured), the oldest undelivered mail and agreement ledgers the worker found broken; 503 when one is down */
     get: operations['HealthController_check'];
     put?: never;
     post?: never;

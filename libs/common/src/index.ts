@@ -19,5 +19,16 @@ export {
 } from './validation/validators';
 export { LoggingModule } from './logging.module';
 export { REDACTED, redactQuery, redactUrl } from './redact';
+export { nestLogger, rootLogger } from './root-logger';
+export {
+  INSTALL_HINT,
+  passesStartupChecks,
+  reasonOf,
+  runStartupChecks,
+  sayFatal,
+  StartupError,
+  unreachable,
+} from './startup-check';
+export type { StartupCheck, StartupCheckOutcome } from './startup-check';
 export { ApiErrors, ApiPublic, ERROR_CODES_EXTENSION, ErrorBodyDto, PUBLIC_EXTENSION } from './openapi/api-errors';
 export { ApiInstant, INSTANT_PATTERN, isoInstant } from './openapi/instant';

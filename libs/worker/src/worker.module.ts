@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AgreementsMailModule } from '@roundtable/agreements';
+import { AgreementsMailModule, AgreementsWorkerModule } from '@roundtable/agreements';
 import { AuthMailModule } from '@roundtable/auth';
 import { EventsMailModule } from '@roundtable/events';
 import { MeetingsMailModule, MeetingsWorkerModule } from '@roundtable/meetings';
@@ -19,6 +19,7 @@ import { WorkerBootstrapService } from './worker-bootstrap.service';
     NotificationsWorkerModule,
     MeetingsWorkerModule,
     RecommendationsWorkerModule,
+    AgreementsWorkerModule,
     AuthMailModule,
     EventsMailModule,
     RegistrationsMailModule,
