@@ -1663,6 +1663,18 @@ export interface components {
       materials: string[];
       speakers: components['schemas']['SpeakerDto'][];
       eventName: string;
+      /**
+       * @description The event’s name in each language the organisers gave one in
+       * @example {
+       *       "zh": "中俄中小企业合作圆桌会议",
+       *       "ru": "Российско-китайский круглый стол МСП"
+       *     }
+       */
+      eventNames: {
+        zh?: string;
+        ru?: string;
+        en?: string;
+      };
       eventTimeZone: string;
       /** @enum {string} */
       myRole: 'speaker' | 'moderator';
