@@ -14,9 +14,7 @@ import {
 } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, AuthUser, Authenticated, CurrentUser } from '@roundtable/auth';
-import { csvCell } from '@roundtable/common';
 import { EventOrganiserPolicy } from '@roundtable/events';
-import { stringify } from 'csv-stringify/sync';
 import { Request, Response } from 'express';
 import { BadgesService, CheckInResult } from './badges.service';
 import { DirectoryService } from './directory.service';
@@ -33,6 +31,7 @@ import {
 import { InvitationResult, InvitationsService } from './invitations.service';
 import { RegistrationOwnerPolicy } from './policies/registration-owner.policy';
 import { RegistrationRow, RegistrationsService } from './registrations.service';
+import { RegistrationsExportService } from './registrations-export.service';
 import { VisaService } from './visa.service';
 
 const toDto = (r: RegistrationRow) => RegistrationDto.from(r.registration, r.user, r.company);
@@ -47,6 +46,7 @@ export class RegistrationsController {
     private readonly directory: DirectoryService,
     private readonly badges: BadgesService,
     private readonly visas: VisaService,
+    private readonly exports: RegistrationsExportService,
   ) {}
 
   @Post('events/:eventId/registrations')
@@ -69,54 +69,8 @@ export class RegistrationsController {
   @ApiOperation({
     summary: 'All registrations as CSV (UTF-8 with BOM, opens in Excel with Chinese and Cyrillic intact)',
   })
-  async csv(@Param('eventId') eventId: string): Promise<string> {
-    const rows: RegistrationRow[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await this.registrations.list(eventId, { limit: 200, cursor });
-      rows.push(...page.items);
-      cursor = page.nextCursor ?? undefined;
-    } while (cursor);
-    const body = stringify(
-      rows.map(({ registration: r, user, company }) => [
-        r.id,
-        csvCell(user.name),
-        csvCell(user.email),
-        r.role,
-        r.status,
-        csvCell(r.jobTitle),
-        csvCell(company?.name),
-        csvCell(company?.nameZh),
-        csvCell(company?.nameRu),
-        company?.country ?? '',
-        (company?.sectors ?? []).join(' '),
-        r.languages.join(' '),
-        r.needsInterpreter ? 'yes' : 'no',
-        r.checkedInAt?.toISOString() ?? '',
-        r.createdAt.toISOString(),
-      ]),
-      {
-        header: true,
-        columns: [
-          'id',
-          'name',
-          'email',
-          'role',
-          'status',
-          'job_title',
-          'company',
-          'company_zh',
-          'company_ru',
-          'country',
-          'sectors',
-          'languages',
-          'needs_interpreter',
-          'checked_in_at',
-          'registered_at',
-        ],
-      },
-    );
-    return `\uFEFF${body}`;
+  csv(@Param('eventId') eventId: string): Promise<string> {
+    return this.exports.csv(eventId);
   }
 
   @Get('me/registrations')

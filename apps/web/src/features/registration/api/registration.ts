@@ -1,46 +1,12 @@
 import type { Schema } from '@roundtable/api-client';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { client, unwrap } from '@/lib/client';
-import { useSession } from '@/lib/session';
+import type { Registration } from '@/lib/my-registration';
 
-export type RegistrationStatus = 'pending' | 'approved' | 'waitlisted' | 'rejected' | 'cancelled';
-
-export interface Company {
-  id: string;
-  name: string;
-  nameZh: string | null;
-  nameRu: string | null;
-  country: string;
-  sectors: string[];
-  website: string | null;
-  offers: string | null;
-  seeks: string | null;
-}
-
-export interface Registration {
-  id: string;
-  eventId: string;
-  name: string;
-  role: string;
-  status: RegistrationStatus;
-  jobTitle: string | null;
-  languages: string[];
-  needsInterpreter: boolean;
-  timeZone: string;
-  company: Company | null;
-}
+export type { Company, Registration, RegistrationStatus } from '@/lib/my-registration';
+export { useMyRegistration } from '@/lib/my-registration';
 
 export type RegisterInput = Schema<'RegisterDto'>;
-
-export function useMyRegistration(eventId: string) {
-  const session = useSession();
-  return useQuery({
-    queryKey: ['my-registrations', session?.user.id],
-    enabled: !!session,
-    queryFn: ({ signal }) => unwrap<Registration[]>(client.GET('/me/registrations', { signal })),
-    select: (registrations) => registrations.find((r) => r.eventId === eventId && r.status !== 'cancelled') ?? null,
-  });
-}
 
 export function useRegister(eventId: string) {
   const queryClient = useQueryClient();
