@@ -12,6 +12,8 @@ export const en = {
       account: 'Account',
       logout: 'Log out',
     },
+    offline: 'You are offline. What you see was saved earlier; it refreshes when you are back online.',
+    offlineAsOf: 'You are offline. What you see is as of {{when}}; it refreshes when you are back online.',
     loading: 'Loading…',
     notFound: 'This page does not exist.',
     back: 'Back to events',

@@ -6,6 +6,8 @@ export const zh: Messages = {
     skip: '跳到正文',
     language: '语言',
     nav: { speaker: '我的议程', events: '活动', login: '登录', signup: '注册账号', account: '账号', logout: '退出' },
+    offline: '您已离线。当前显示的是之前保存的内容，恢复联网后会自动更新。',
+    offlineAsOf: '您已离线。当前显示的是截至 {{when}} 的内容，恢复联网后会自动更新。',
     loading: '加载中…',
     notFound: '此页面不存在。',
     back: '返回活动列表',
