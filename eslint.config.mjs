@@ -10,7 +10,7 @@ import tseslint from 'typescript-eslint';
  */
 const LAYERS = {
   common: ['config'],
-  queue: ['config'],
+  queue: ['config', 'common'],
   database: ['config', 'common', 'queue'],
   notifications: ['config', 'common', 'queue', 'database'],
   auth: ['config', 'common', 'queue', 'database', 'notifications'],

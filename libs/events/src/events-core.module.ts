@@ -13,6 +13,7 @@ import { EventsService } from './events.service';
 import { EventOrganiserPolicy } from './policies/event-organiser.policy';
 import { SessionSpeakerPolicy } from './policies/session-speaker.policy';
 import { PublicReadCache } from './public-read-cache';
+import { SessionMailService } from './session-mail.service';
 import { SessionsService } from './sessions.service';
 
 /** Events, their organisers, rooms, sessions and speakers as other libs (and the worker) use them: no controller. */
@@ -26,6 +27,7 @@ import { SessionsService } from './sessions.service';
     EventAccessService,
     EventsService,
     SessionsService,
+    SessionMailService,
     PublicReadCache,
     EventOrganiserPolicy,
     SessionSpeakerPolicy,
