@@ -105,4 +105,44 @@ describe('delegate views for the web app', () => {
       expect(mail.payload).toMatchObject({ url: `https://forum.example.org/app/events/${event.id}/schedule` });
     }
   });
+
+  it('names the interpreter booked for a meeting in each delegate’s schedule, and no one when none is needed', async () => {
+    const event = await createEventRow(app, organiser, { meetingSettings: DEFAULT_MEETING_SETTINGS });
+    await http(app)
+      .post(`/events/${event.id}/interpreters`)
+      .set(...as(organiser))
+      .send({ name: 'Natalia Chen', pairs: ['ru-zh'] })
+      .expect(201);
+    const wang = await createDelegate(app, event, { registration: { languages: ['zh'] } });
+    const olga = await createDelegate(app, event, { registration: { languages: ['ru'] } });
+    const anna = await createDelegate(app, event, { registration: { languages: ['ru', 'zh'] } });
+    const meet = async (from: TestDelegate, to: TestDelegate) => {
+      const sent = await http(app)
+        .post(`/events/${event.id}/meeting-requests`)
+        .set(...as(from))
+        .send({ toRegistrationId: to.registration.id })
+        .expect(201);
+      const accepted = await http(app)
+        .post(`/events/${event.id}/meeting-requests/${sent.body.id}/accept`)
+        .set(...as(to))
+        .expect(200);
+      expect(accepted.body.meeting).not.toBeNull();
+    };
+    await meet(wang, olga);
+    await meet(anna, olga);
+
+    const mine = async (who: TestDelegate) =>
+      (
+        await http(app)
+          .get('/me/meetings')
+          .set(...as(who))
+          .expect(200)
+      ).body.items as { with: { registrationId: string }; interpreter: { name: string } | null }[];
+    expect((await mine(wang)).map((m) => m.interpreter)).toEqual([{ name: 'Natalia Chen' }]);
+    const olgas = await mine(olga);
+    expect(olgas.find((m) => m.with.registrationId === wang.registration.id)?.interpreter).toEqual({
+      name: 'Natalia Chen',
+    });
+    expect(olgas.find((m) => m.with.registrationId === anna.registration.id)?.interpreter).toBeNull();
+  });
 });

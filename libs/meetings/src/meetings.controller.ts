@@ -260,12 +260,13 @@ export class MeetingsController {
   async mine(@Query() query: MeQueryDto, @CurrentUser() user: AuthUser) {
     const rows = await this.myMeetings.myMeetings(user.id);
     return {
-      items: rows.map(({ meeting, event, other, viewerTimeZone }) => {
+      items: rows.map(({ meeting, event, other, interpreterName, viewerTimeZone }) => {
         const zone = query.tz ?? viewerTimeZone;
         return {
           ...meetingView(meeting),
           event,
           with: { registrationId: other.registrationId, name: other.name, company: other.companyName },
+          interpreter: interpreterName ? { name: interpreterName } : null,
           timeZone: zone,
           localStart: DateTime.fromJSDate(meeting.startsAt, { zone }).toISO(),
           localEnd: DateTime.fromJSDate(meeting.endsAt, { zone }).toISO(),

@@ -67,6 +67,7 @@ export interface MyMeeting {
   endsAt: string;
   tableNo: number | null;
   interpreterId: string | null;
+  interpreter: { name: string } | null;
   status: string;
   event: { id: string; name: string; timeZone: string };
   with: { registrationId: string; name: string; company: string | null };
