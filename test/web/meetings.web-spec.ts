@@ -1,5 +1,6 @@
 import { call, createForum, createUser, registerDelegate, type ApiUser } from './support/api';
 import { expect, logIn, screenshotAll, test } from './support/fixtures';
+import { waitForMail } from './support/mail';
 
 test.describe('requests inbox and my schedule', () => {
   let organiser: ApiUser;
@@ -45,7 +46,14 @@ test.describe('requests inbox and my schedule', () => {
     const toIvan = await ask(olga, 'Ivan Sokolov');
     await call('POST', `/events/${forum.id}/meeting-requests/${toIvan.id}/accept`, ivan.token);
 
+    // The request mail's button opens the inbox, through the login screen and back.
+    const mail = await waitForMail(olga.email, new RegExp(`/app/events/${forum.id}/requests`));
+    const link = new RegExp(`https?://[^\\s"<>]+/app/events/${forum.id}/requests`).exec(mail)?.[0] ?? '';
+    await page.goto(new URL(link).pathname);
+    await expect(page).toHaveURL(/\/app\/login\?redirect=/);
     await logIn(page, olga);
+    await expect(page).toHaveURL(new RegExp(`/app/events/${forum.id}/requests$`));
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Запросы на встречи');
     await page.goto(`/app/events/${forum.id}`);
     await page.getByRole('link', { name: 'Запросы на встречи' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Запросы на встречи');
