@@ -173,6 +173,8 @@ export const en = {
     logistics: 'Logistics',
   },
   directory: {
+    offers: 'Offers',
+    seeks: 'Seeks',
     title: 'Delegate directory',
     filters: 'Filter delegates',
     search: 'Search',

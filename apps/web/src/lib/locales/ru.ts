@@ -176,6 +176,8 @@ export const ru: Messages = {
     logistics: 'Логистика',
   },
   directory: {
+    offers: 'Предлагает',
+    seeks: 'Ищет',
     title: 'Каталог участников',
     filters: 'Фильтр участников',
     search: 'Поиск',

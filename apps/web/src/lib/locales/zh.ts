@@ -167,6 +167,8 @@ export const zh: Messages = {
     logistics: '物流',
   },
   directory: {
+    offers: '提供',
+    seeks: '寻求',
     title: '参会代表名录',
     filters: '筛选代表',
     search: '搜索',
