@@ -233,7 +233,7 @@ describe('rooms, sessions, speakers and the agenda', () => {
       .get('/me/sessions')
       .set(...bearer(speaker))
       .expect(200);
-    const entry = sessions.body.find((s: { id: string }) => s.id === mine.body.id);
+    const entry = sessions.body.items.find((s: { id: string }) => s.id === mine.body.id);
     expect(entry).toMatchObject({
       myRole: 'speaker',
       eventTimeZone: 'Asia/Shanghai',
@@ -303,7 +303,7 @@ describe('rooms, sessions, speakers and the agenda', () => {
     const res = await http(app).get(`/events/${eventId}/agenda?format=ics&locale=en`).expect(200);
     expect(res.headers['content-type']).toMatch(/text\/calendar/);
     const parsed = Object.values(ical.sync.parseICS(res.text)).filter((c): c is ical.VEvent => c?.type === 'VEVENT');
-    const sessions = (await http(app).get(`/events/${eventId}/sessions`).expect(200)).body as {
+    const sessions = (await http(app).get(`/events/${eventId}/sessions`).expect(200)).body.items as {
       id: string;
       startsAt: string;
       endsAt: string;

@@ -505,6 +505,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Registrations of the event (filter by status), a page at a time */
     get: operations['RegistrationsController_list'];
     put?: never;
     /** Register yourself (with your company), or with an invitation token */
@@ -539,6 +540,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Your registrations, every event */
     get: operations['RegistrationsController_mine'];
     put?: never;
     post?: never;
@@ -557,6 +559,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Approve a pending or waitlisted registration */
     post: operations['RegistrationsController_approve'];
     delete?: never;
     options?: never;
@@ -573,6 +576,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Reject a registration (the delegate is told, with the reason) */
     post: operations['RegistrationsController_reject'];
     delete?: never;
     options?: never;
@@ -589,6 +593,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Cancel a registration (the delegate themself or an organiser) */
     post: operations['RegistrationsController_cancel'];
     delete?: never;
     options?: never;
@@ -657,6 +662,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** The badge as a PDF, with its signed QR code (approved registrations) */
     get: operations['RegistrationsController_badge'];
     put?: never;
     post?: never;
@@ -709,6 +715,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Approve the visa letter request; the delegate can download the letter */
     post: operations['RegistrationsController_approveVisa'];
     delete?: never;
     options?: never;
@@ -725,6 +732,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Reject the visa letter request */
     post: operations['RegistrationsController_rejectVisa'];
     delete?: never;
     options?: never;
@@ -739,6 +747,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** The visa invitation letter as a PDF, once approved */
     get: operations['RegistrationsController_visaLetter'];
     put?: never;
     post?: never;
@@ -809,6 +818,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Decline a request sent to you (the pair cannot ask again) */
     post: operations['MeetingsController_decline'];
     delete?: never;
     options?: never;
@@ -825,6 +835,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Withdraw a request you sent (or cancel an accepted one and its meeting) */
     post: operations['MeetingsController_cancelRequest'];
     delete?: never;
     options?: never;
@@ -856,6 +867,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Every meeting of the event */
     get: operations['MeetingsController_list'];
     put?: never;
     /** Book an accepted request into a chosen slot */
@@ -908,8 +920,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** The interpreter pool */
     get: operations['MeetingsController_interpreters'];
     put?: never;
+    /** Add an interpreter to the pool the scheduler assigns from */
     post: operations['MeetingsController_addInterpreter'];
     delete?: never;
     options?: never;
@@ -958,6 +972,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** How a scheduling job is doing, and its result once completed */
     get: operations['MeetingsController_job'];
     put?: never;
     post?: never;
@@ -1012,6 +1027,7 @@ export interface paths {
     put?: never;
     /** A personal calendar subscription URL (replaces any previous one) */
     post: operations['MeetingsController_issueFeed'];
+    /** Revoke your calendar subscription URL */
     delete: operations['MeetingsController_revokeFeed'];
     options?: never;
     head?: never;
@@ -1314,7 +1330,15 @@ export interface components {
       newPassword: string;
     };
     LoginDto: {
+      /**
+       * @description The demo’s organiser (see the README)
+       * @example organiser@roundtable.example
+       */
       email: string;
+      /**
+       * @description Every demo account’s password
+       * @example roundtable-demo
+       */
       password: string;
     };
     UpdateMeDto: {
@@ -1438,12 +1462,12 @@ export interface components {
       id: string;
       slug: string;
       name: string;
-      theme?: string | null;
-      description?: string | null;
+      theme: string | null;
+      description: string | null;
       translations: components['schemas']['EventTranslationsDto'];
-      venue?: string | null;
-      city?: string | null;
-      country?: string | null;
+      venue: string | null;
+      city: string | null;
+      country: string | null;
       /** @example Asia/Shanghai */
       timeZone: string;
       /**
@@ -1513,6 +1537,11 @@ export interface components {
       name: string;
       email: string;
     };
+    OrganiserListDto: {
+      items: components['schemas']['OrganiserDto'][];
+      /** @description Always null: the whole list comes in one page */
+      nextCursor: string | null;
+    };
     AddOrganiserDto: {
       email: string;
     };
@@ -1525,8 +1554,13 @@ export interface components {
     RoomDto: {
       id: string;
       name: string;
-      capacity?: number | null;
-      notes?: string | null;
+      capacity: number | null;
+      notes: string | null;
+    };
+    RoomListDto: {
+      items: components['schemas']['RoomDto'][];
+      /** @description Always null: the whole list comes in one page */
+      nextCursor: string | null;
     };
     SessionTextDto: {
       title?: string;
@@ -1569,8 +1603,8 @@ export interface components {
       name: string;
       /** @enum {string} */
       role: 'speaker' | 'moderator';
-      company?: string | null;
-      bio?: string | null;
+      company: string | null;
+      bio: string | null;
     };
     SessionDto: {
       id: string;
@@ -1578,7 +1612,7 @@ export interface components {
       /** @enum {string} */
       kind: 'plenary' | 'panel' | 'roundtable' | 'workshop' | 'signing_ceremony' | 'b2b_block';
       title: string;
-      description?: string | null;
+      description: string | null;
       translations: components['schemas']['SessionTranslationsDto'];
       /**
        * Format: date-time
@@ -1590,7 +1624,7 @@ export interface components {
        * @example 2027-06-10T09:00:00.000+08:00
        */
       endsAt: string;
-      room?: components['schemas']['RoomDto'] | null;
+      room: components['schemas']['RoomDto'] | null;
       languages: string[];
       /**
        * @example [
@@ -1598,9 +1632,14 @@ export interface components {
        *     ]
        */
       interpretation: string[];
-      abstract?: string | null;
+      abstract: string | null;
       materials: string[];
       speakers: components['schemas']['SpeakerDto'][];
+    };
+    SessionListDto: {
+      items: components['schemas']['SessionDto'][];
+      /** @description Always null: the whole list comes in one page */
+      nextCursor: string | null;
     };
     UpdateSessionDto: {
       /** @enum {string} */
@@ -1636,7 +1675,7 @@ export interface components {
       /** @enum {string} */
       kind: 'plenary' | 'panel' | 'roundtable' | 'workshop' | 'signing_ceremony' | 'b2b_block';
       title: string;
-      description?: string | null;
+      description: string | null;
       translations: components['schemas']['SessionTranslationsDto'];
       /**
        * Format: date-time
@@ -1648,7 +1687,7 @@ export interface components {
        * @example 2027-06-10T09:00:00.000+08:00
        */
       endsAt: string;
-      room?: components['schemas']['RoomDto'] | null;
+      room: components['schemas']['RoomDto'] | null;
       languages: string[];
       /**
        * @example [
@@ -1656,7 +1695,7 @@ export interface components {
        *     ]
        */
       interpretation: string[];
-      abstract?: string | null;
+      abstract: string | null;
       materials: string[];
       speakers: components['schemas']['SpeakerDto'][];
       eventName: string;
@@ -1675,6 +1714,11 @@ export interface components {
        * @example 2027-06-10T09:00:00.000+08:00
        */
       myStart: string;
+    };
+    MySessionListDto: {
+      items: components['schemas']['MySessionDto'][];
+      /** @description Always null: the whole list comes in one page */
+      nextCursor: string | null;
     };
     AgendaEventDto: {
       id: string;
@@ -1736,6 +1780,63 @@ export interface components {
       locale: 'zh' | 'ru' | 'en';
       days: components['schemas']['AgendaDayDto'][];
     };
+    NotificationDto: {
+      id: string;
+      type: string;
+      /** @enum {string} */
+      status: 'pending' | 'queued' | 'sent' | 'failed' | 'cancelled';
+      recipientEmail: string;
+      recipientName: string;
+      attempts: number;
+      /**
+       * Format: date-time
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      dueAt: string;
+      /**
+       * Format: date-time
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      sentAt: string | null;
+      messageId: string | null;
+      lastError: string | null;
+      /**
+       * Format: date-time
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      createdAt: string;
+    };
+    NotificationPageDto: {
+      items: components['schemas']['NotificationDto'][];
+      /** @description Pass as `cursor` for the next page; null: no more */
+      nextCursor: string | null;
+    };
+    AdminEventDto: {
+      id: string;
+      slug: string;
+      name: string;
+      /** @enum {string} */
+      status: 'draft' | 'published' | 'closed' | 'cancelled';
+      /**
+       * Format: date-time
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      startsAt: string;
+      /** @description The user who created the event */
+      createdBy: string;
+      /**
+       * Format: date-time
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      createdAt: string;
+      /** @description Trusted events send invitations at INVITATIONS_PER_EVENT_TRUSTED */
+      trusted: boolean;
+    };
+    AdminEventPageDto: {
+      items: components['schemas']['AdminEventDto'][];
+      /** @description Pass as `cursor` for the next page; null: no more */
+      nextCursor: string | null;
+    };
     CompanyInputDto: {
       /** @example Jiangxi Ganjiang Logistics Co. */
       name: string;
@@ -1794,8 +1895,63 @@ export interface components {
       /** @description Token from an invitation mail */
       invitationToken?: string;
     };
+    CompanyDto: {
+      id: string;
+      name: string;
+      nameZh: string | null;
+      nameRu: string | null;
+      country: string;
+      region: string | null;
+      sectors: string[];
+      size: string | null;
+      website: string | null;
+      offers: string | null;
+      seeks: string | null;
+    };
+    RegistrationDto: {
+      id: string;
+      eventId: string;
+      userId: string;
+      name: string;
+      email: string;
+      /** @enum {string} */
+      role: 'delegate' | 'speaker' | 'press' | 'staff';
+      /** @enum {string} */
+      status: 'pending' | 'approved' | 'waitlisted' | 'rejected' | 'cancelled';
+      jobTitle: string | null;
+      languages: string[];
+      needsInterpreter: boolean;
+      timeZone: string;
+      shareEmail: boolean;
+      badgeNames: components['schemas']['BadgeNamesDto'] | null;
+      company: components['schemas']['CompanyDto'] | null;
+      /**
+       * Format: date-time
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      checkedInAt: string | null;
+      /**
+       * Format: date-time
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      createdAt: string;
+    };
+    RegistrationPageDto: {
+      items: components['schemas']['RegistrationDto'][];
+      /** @description Pass as `cursor` for the next page; null: no more */
+      nextCursor: string | null;
+    };
+    RegistrationListDto: {
+      items: components['schemas']['RegistrationDto'][];
+      /** @description Always null: the whole list comes in one page */
+      nextCursor: string | null;
+    };
     ReasonDto: {
       reason?: string;
+    };
+    PromotedDto: {
+      /** @description Registrations moved from the waiting list to approved */
+      promoted: number;
     };
     InvitationInputDto: {
       email: string;
@@ -1816,9 +1972,57 @@ export interface components {
       /** @description At most INVITATIONS_MAX_ROWS_JSON rows (500 by default); a CSV body at most INVITATIONS_MAX_ROWS_CSV */
       invitations: components['schemas']['InvitationInputDto'][];
     };
+    InvitedRowDto: {
+      /** @description 1-based row of the list or CSV */
+      row: number;
+      email: string;
+      invitationId: string;
+    };
+    RejectedRowDto: {
+      /** @description 1-based row of the list or CSV */
+      row: number;
+      email: string | null;
+      errors: string[];
+    };
+    InvitationResultDto: {
+      rows: number;
+      invitedCount: number;
+      rejectedCount: number;
+      /** @description The first 20 invited rows */
+      invited: components['schemas']['InvitedRowDto'][];
+      /** @description The first 20 rejected rows with their problems */
+      rejected: components['schemas']['RejectedRowDto'][];
+    };
+    DelegateDto: {
+      registrationId: string;
+      name: string;
+      /** @description Only when the delegate shares it */
+      email: string | null;
+      jobTitle: string | null;
+      languages: string[];
+      company: components['schemas']['CompanyDto'] | null;
+    };
+    DelegatePageDto: {
+      items: components['schemas']['DelegateDto'][];
+      /** @description Pass as `cursor` for the next page; null: no more */
+      nextCursor: string | null;
+    };
     CheckInDto: {
       /** @description The code from the badge QR */
       code: string;
+    };
+    CheckInResultDto: {
+      registrationId: string;
+      name: string;
+      company: string | null;
+      /**
+       * Format: date-time
+       * @description The first scan
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      checkedInAt: string;
+      /** @description False when this badge had already been scanned */
+      firstScan: boolean;
     };
     VisaRequestDto: {
       /** @example IVANOV IVAN */
@@ -1835,6 +2039,10 @@ export interface components {
       /** @example 2027-06-13 */
       exitOn: string;
     };
+    VisaStatusDto: {
+      /** @enum {string} */
+      status: 'requested' | 'approved' | 'rejected';
+    };
     TimeWindowDto: {
       /** @example 2027-06-10T06:00:00Z */
       start: string;
@@ -1845,9 +2053,109 @@ export interface components {
       /** @description When you can meet (UTC instants); null = whenever meetings run */
       windows: components['schemas']['TimeWindowDto'][] | null;
     };
+    TimeWindowViewDto: {
+      /**
+       * Format: date-time
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      start: string;
+      /**
+       * Format: date-time
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      end: string;
+    };
+    AvailabilityViewDto: {
+      /** @description null = whenever meetings run */
+      windows: components['schemas']['TimeWindowViewDto'][] | null;
+    };
     CreateMeetingRequestDto: {
       toRegistrationId: string;
       message?: string;
+    };
+    MeetingRequestViewDto: {
+      id: string;
+      fromRegistrationId: string;
+      toRegistrationId: string;
+      message: string | null;
+      /** @enum {string} */
+      status: 'pending' | 'accepted' | 'declined' | 'cancelled' | 'expired';
+      /** @description Why an accepted request has no meeting yet (NO_COMMON_FREE_SLOT, …) */
+      unscheduledReason: string | null;
+      /** @description Proposed by the organisers from a recommendation */
+      proposedByOrganiser: boolean;
+      /**
+       * Format: date-time
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      expiresAt: string;
+      /**
+       * Format: date-time
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      respondedAt: string | null;
+      /**
+       * Format: date-time
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      createdAt: string | null;
+    };
+    MeetingRequestListDto: {
+      items: components['schemas']['MeetingRequestViewDto'][];
+      /** @description Always null: the whole list comes in one page */
+      nextCursor: string | null;
+    };
+    MeetingViewDto: {
+      id: string;
+      requestId: string;
+      registrationA: string;
+      registrationB: string;
+      slotIndex: number;
+      /**
+       * Format: date-time
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      startsAt: string;
+      /**
+       * Format: date-time
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      endsAt: string;
+      tableNo: number;
+      interpreterId: string | null;
+      /** @enum {string} */
+      status: 'scheduled' | 'cancelled';
+      locked: boolean;
+      /** @description Bumped on every move (calendar SEQUENCE) */
+      sequence: number;
+    };
+    AcceptedRequestDto: {
+      request: components['schemas']['MeetingRequestViewDto'];
+      /** @description Null when no common free slot was found */
+      meeting: components['schemas']['MeetingViewDto'] | null;
+    };
+    SlotDto: {
+      index: number;
+      /**
+       * Format: date-time
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      start: string;
+      /**
+       * Format: date-time
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      end: string;
+    };
+    SlotListDto: {
+      items: components['schemas']['SlotDto'][];
+      /** @description Always null: the whole list comes in one page */
+      nextCursor: string | null;
+    };
+    MeetingListDto: {
+      items: components['schemas']['MeetingViewDto'][];
+      /** @description Always null: the whole list comes in one page */
+      nextCursor: string | null;
     };
     BookMeetingDto: {
       requestId: string;
@@ -1865,6 +2173,14 @@ export interface components {
       followUp?: string;
       agreementExpected?: boolean;
     };
+    OutcomeViewDto: {
+      meetingId: string;
+      registrationId: string;
+      rating: number;
+      notes: string | null;
+      followUp: string | null;
+      agreementExpected: boolean;
+    };
     InterpreterDto: {
       name: string;
       email?: string;
@@ -1876,13 +2192,129 @@ export interface components {
       pairs: string[];
       availability?: components['schemas']['TimeWindowDto'][];
     };
+    InterpreterViewDto: {
+      id: string;
+      eventId: string;
+      name: string;
+      email: string | null;
+      /**
+       * @example [
+       *       "ru-zh"
+       *     ]
+       */
+      pairs: string[];
+      availability: components['schemas']['TimeWindowViewDto'][] | null;
+      /**
+       * Format: date-time
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      createdAt: string;
+    };
+    InterpreterListDto: {
+      items: components['schemas']['InterpreterViewDto'][];
+      /** @description Always null: the whole list comes in one page */
+      nextCursor: string | null;
+    };
     FixedTableDto: {
       companyId: string;
       tableNo: number;
     };
+    FixedTableViewDto: {
+      eventId: string;
+      companyId: string;
+      tableNo: number;
+    };
+    ScheduleJobDto: {
+      /** @description Poll GET /events/{eventId}/schedule/jobs/{jobId} */
+      jobId: string;
+    };
+    ScheduleRunResultDto: {
+      placed: number;
+      unplaced: number;
+      fewestMeetingsPerDelegate: number;
+      /** @description Unplaced requests by reason */
+      reasons: {
+        [key: string]: number;
+      };
+    };
+    ScheduleJobStatusDto: {
+      jobId: string;
+      /**
+       * @description waiting, active, completed, failed, delayed…
+       * @example completed
+       */
+      state: string;
+      progress: number;
+      result: components['schemas']['ScheduleRunResultDto'] | null;
+      error: string | null;
+    };
     PublishScheduleDto: {
       /** @enum {string} */
       status: 'preliminary' | 'final';
+    };
+    PublishedScheduleDto: {
+      /** @enum {string} */
+      scheduleStatus: 'draft' | 'preliminary' | 'final';
+      /** @description Delegates mailed their schedule (final only) */
+      mailed: number;
+    };
+    MyMeetingEventDto: {
+      id: string;
+      name: string;
+      timeZone: string;
+    };
+    MeetingCounterpartDto: {
+      registrationId: string;
+      name: string;
+      company: string | null;
+    };
+    MyMeetingDto: {
+      id: string;
+      requestId: string;
+      registrationA: string;
+      registrationB: string;
+      slotIndex: number;
+      /**
+       * Format: date-time
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      startsAt: string;
+      /**
+       * Format: date-time
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      endsAt: string;
+      tableNo: number;
+      interpreterId: string | null;
+      /** @enum {string} */
+      status: 'scheduled' | 'cancelled';
+      locked: boolean;
+      /** @description Bumped on every move (calendar SEQUENCE) */
+      sequence: number;
+      event: components['schemas']['MyMeetingEventDto'];
+      with: components['schemas']['MeetingCounterpartDto'];
+      /** @description The zone of localStart and localEnd */
+      timeZone: string;
+      /**
+       * Format: date-time
+       * @example 2027-06-10T14:00:00.000+08:00
+       */
+      localStart: string;
+      /**
+       * Format: date-time
+       * @example 2027-06-10T14:30:00.000+08:00
+       */
+      localEnd: string;
+    };
+    MyMeetingListDto: {
+      items: components['schemas']['MyMeetingDto'][];
+      /** @description Always null: the whole list comes in one page */
+      nextCursor: string | null;
+    };
+    CalendarFeedDto: {
+      /** @description Subscribe to this URL in a calendar app */
+      url: string;
+      token: string;
     };
     SignatoryDto: {
       /** @example Wang Lei */
@@ -1936,6 +2368,184 @@ export interface components {
       /** @description SHA-256 (hex) of the signed document */
       documentSha256?: string;
     };
+    SignatoryViewDto: {
+      name: string;
+      position: string | null;
+    };
+    PartyViewDto: {
+      /** @description Set when the party is a registered company */
+      companyId: string | null;
+      name: string;
+      /** @example RU */
+      country: string;
+      signatories: components['schemas']['SignatoryViewDto'][];
+    };
+    MoneyViewDto: {
+      /**
+       * @description Decimal string, never a number
+       * @example 1250000.50
+       */
+      amount: string;
+      /** @example CNY */
+      currency: string;
+    };
+    AgreementViewDto: {
+      title: string;
+      /** @enum {string} */
+      kind: 'mou' | 'cooperation_agreement' | 'contract' | 'letter_of_intent';
+      sector: string | null;
+      parties: components['schemas']['PartyViewDto'][];
+      value: components['schemas']['MoneyViewDto'] | null;
+      /**
+       * Format: date-time
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      signedAt: string;
+      sessionId: string | null;
+      meetingId: string | null;
+      documentSha256: string | null;
+      id: string;
+      /** @enum {string} */
+      status: 'active' | 'withdrawn';
+      /** @description How many ledger entries describe it (1 = never amended) */
+      version: number;
+      firstSeq: number;
+      lastSeq: number;
+      /**
+       * Format: date-time
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      recordedAt: string;
+      /**
+       * Format: date-time
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      updatedAt: string;
+    };
+    LedgerEntryDto: {
+      seq: number;
+      id: string;
+      agreementId: string;
+      /** @enum {string} */
+      action: 'signed' | 'amended' | 'withdrawn';
+      /** @description The canonical JSON exactly as hashed: sha256(prevHash + "\n" + payload) = hash */
+      payload: string;
+      prevHash: string;
+      hash: string;
+    };
+    RecordedAgreementDto: {
+      agreement: components['schemas']['AgreementViewDto'];
+      entry: components['schemas']['LedgerEntryDto'];
+    };
+    AgreementListDto: {
+      items: components['schemas']['AgreementViewDto'][];
+      /** @description Always null: the whole list comes in one page */
+      nextCursor: string | null;
+    };
+    LedgerPageDto: {
+      items: components['schemas']['LedgerEntryDto'][];
+      /** @description Pass as `cursor` for the next page; null: no more */
+      nextCursor: string | null;
+    };
+    ChainBreakDto: {
+      seq: number;
+      /** @enum {string} */
+      reason:
+        | 'ENTRY_MISSING'
+        | 'PAYLOAD_NOT_CANONICAL'
+        | 'PAYLOAD_DOES_NOT_MATCH_ROW'
+        | 'PREVIOUS_HASH_MISMATCH'
+        | 'HASH_MISMATCH'
+        | 'ENTRY_NOT_IN_HEAD';
+      message: string;
+    };
+    ChainReportDto: {
+      valid: boolean;
+      entriesChecked: number;
+      /** @description The hash of the last entry, for notarising the ledger state */
+      headHash: string;
+      firstBroken: components['schemas']['ChainBreakDto'] | null;
+    };
+    CurrencyTotalDto: {
+      /** @example CNY */
+      currency: string;
+      /**
+       * @description Exact decimal string
+       * @example 1250000.50
+       */
+      total: string;
+    };
+    ReportGroupDto: {
+      key: string;
+      count: number;
+      totals: components['schemas']['CurrencyTotalDto'][];
+    };
+    LedgerStateDto: {
+      valid: boolean;
+      entriesChecked: number;
+      firstBroken: components['schemas']['ChainBreakDto'] | null;
+    };
+    AgreementReportDto: {
+      agreements: number;
+      withdrawn: number;
+      fromMeetings: number;
+      totals: components['schemas']['CurrencyTotalDto'][];
+      bySector: components['schemas']['ReportGroupDto'][];
+      byCountryPair: components['schemas']['ReportGroupDto'][];
+      byKind: components['schemas']['ReportGroupDto'][];
+      byCurrency: components['schemas']['ReportGroupDto'][];
+      ledger: components['schemas']['LedgerStateDto'];
+    };
+    PublicAgreementReportDto: {
+      agreements: number;
+      withdrawn: number;
+      fromMeetings: number;
+      totals: components['schemas']['CurrencyTotalDto'][];
+      bySector: components['schemas']['ReportGroupDto'][];
+      byCountryPair: components['schemas']['ReportGroupDto'][];
+      byKind: components['schemas']['ReportGroupDto'][];
+      byCurrency: components['schemas']['ReportGroupDto'][];
+      ledger: components['schemas']['LedgerStateDto'];
+      eventName: string;
+    };
+    AgreementStateDto: {
+      title: string;
+      /** @enum {string} */
+      kind: 'mou' | 'cooperation_agreement' | 'contract' | 'letter_of_intent';
+      sector: string | null;
+      parties: components['schemas']['PartyViewDto'][];
+      value: components['schemas']['MoneyViewDto'] | null;
+      /**
+       * Format: date-time
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      signedAt: string;
+      sessionId: string | null;
+      meetingId: string | null;
+      documentSha256: string | null;
+    };
+    LedgerPayloadDto: {
+      /** @enum {number} */
+      v: 1;
+      eventId: string;
+      seq: number;
+      agreementId: string;
+      /** @enum {string} */
+      action: 'signed' | 'amended' | 'withdrawn';
+      /**
+       * Format: date-time
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      recordedAt: string;
+      /** @description User id */
+      recordedBy: string;
+      reason: string | null;
+      agreement: components['schemas']['AgreementStateDto'];
+    };
+    AgreementHistoryDto: {
+      agreement: components['schemas']['AgreementViewDto'];
+      history: components['schemas']['LedgerPayloadDto'][];
+    };
     AmendAgreementDto: {
       /** @example Rail freight Nanchang–Kazan cooperation agreement */
       title?: string;
@@ -1956,28 +2566,6 @@ export interface components {
       /** @example The parties cancelled the agreement */
       reason: string;
     };
-    CompanyDto: {
-      id: string;
-      name: string;
-      nameZh?: string | null;
-      nameRu?: string | null;
-      country: string;
-      region?: string | null;
-      sectors: string[];
-      size?: string | null;
-      website?: string | null;
-      offers?: string | null;
-      seeks?: string | null;
-    };
-    DelegateDto: {
-      registrationId: string;
-      name: string;
-      /** @description Only when the delegate shares it */
-      email?: string | null;
-      jobTitle?: string | null;
-      languages: string[];
-      company?: components['schemas']['CompanyDto'] | null;
-    };
     RecommendationMatchDto: {
       /**
        * @description `they`: the candidate offers what you seek; `you`: the other way round
@@ -1985,7 +2573,7 @@ export interface components {
        */
       direction: 'they' | 'you';
       /** @description Lexicon concept that met (null: a shared word) */
-      conceptId?: string | null;
+      conceptId: string | null;
       /** @description The concept’s name in the language of the reasons */
       concept?: string | null;
       /** @description The clause of the offer that matched, as written */
@@ -2023,7 +2611,7 @@ export interface components {
     };
     RecommendationPageDto: {
       items: components['schemas']['RecommendationDto'][];
-      nextCursor?: string | null;
+      nextCursor: string | null;
       limit: number;
       /** @enum {string} */
       locale: 'zh' | 'ru' | 'en';
@@ -2327,7 +2915,7 @@ export interface operations {
           'application/json': components['schemas']['AcceptedResponseDto'];
         };
       };
-      /** @description BAD_REQUEST: BODY_TOO_DEEP */
+      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP */
       400: {
         headers: {
           [name: string]: unknown;
@@ -2335,7 +2923,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'BODY_TOO_DEEP';
+            code?: 'BODY_TOO_DEEP' | 'VALIDATION_FAILED';
           };
         };
       };
@@ -2810,6 +3398,13 @@ export interface operations {
           'application/json': components['schemas']['UserResponseDto'];
         };
       };
+      /** @description Not Modified: the If-None-Match ETag still matches */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
       /** @description UNAUTHORIZED: INVALID_TOKEN */
       401: {
         headers: {
@@ -2930,6 +3525,13 @@ export interface operations {
         content: {
           'application/json': components['schemas']['EventPageDto'];
         };
+      };
+      /** @description Not Modified: the If-None-Match ETag still matches */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description BAD_REQUEST: VALIDATION_FAILED, INVALID_CURSOR */
       400: {
@@ -3070,6 +3672,13 @@ export interface operations {
         content: {
           'application/json': components['schemas']['EventDto'];
         };
+      };
+      /** @description Not Modified: the If-None-Match ETag still matches */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description UNAUTHORIZED: INVALID_TOKEN */
       401: {
@@ -3237,7 +3846,7 @@ export interface operations {
           'application/json': components['schemas']['EventDto'];
         };
       };
-      /** @description BAD_REQUEST: BODY_TOO_DEEP, INVALID_EVENT_DATES */
+      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP, INVALID_EVENT_DATES */
       400: {
         headers: {
           [name: string]: unknown;
@@ -3245,7 +3854,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'BODY_TOO_DEEP' | 'INVALID_EVENT_DATES';
+            code?: 'BODY_TOO_DEEP' | 'INVALID_EVENT_DATES' | 'VALIDATION_FAILED';
           };
         };
       };
@@ -3354,7 +3963,7 @@ export interface operations {
           'application/json': components['schemas']['EventDto'];
         };
       };
-      /** @description BAD_REQUEST: BODY_TOO_DEEP */
+      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP */
       400: {
         headers: {
           [name: string]: unknown;
@@ -3362,7 +3971,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'BODY_TOO_DEEP';
+            code?: 'BODY_TOO_DEEP' | 'VALIDATION_FAILED';
           };
         };
       };
@@ -3589,8 +4198,15 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['OrganiserDto'][];
+          'application/json': components['schemas']['OrganiserListDto'];
         };
+      };
+      /** @description Not Modified: the If-None-Match ETag still matches */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description UNAUTHORIZED: INVALID_TOKEN */
       401: {
@@ -3772,7 +4388,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['OrganiserDto'][];
+          'application/json': components['schemas']['OrganiserListDto'];
         };
       };
       /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP, ORGANISER_INVITATION_INVALID */
@@ -3878,10 +4494,10 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['OrganiserDto'][];
+          'application/json': components['schemas']['OrganiserListDto'];
         };
       };
-      /** @description BAD_REQUEST: BODY_TOO_DEEP */
+      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP */
       400: {
         headers: {
           [name: string]: unknown;
@@ -3889,7 +4505,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'BODY_TOO_DEEP';
+            code?: 'BODY_TOO_DEEP' | 'VALIDATION_FAILED';
           };
         };
       };
@@ -3995,8 +4611,15 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['RoomDto'][];
+          'application/json': components['schemas']['RoomListDto'];
         };
+      };
+      /** @description Not Modified: the If-None-Match ETag still matches */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description UNAUTHORIZED: INVALID_TOKEN */
       401: {
@@ -4161,8 +4784,15 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['SessionDto'][];
+          'application/json': components['schemas']['SessionListDto'];
         };
+      };
+      /** @description Not Modified: the If-None-Match ETag still matches */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description UNAUTHORIZED: INVALID_TOKEN */
       401: {
@@ -4330,7 +4960,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description BAD_REQUEST: BODY_TOO_DEEP */
+      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP */
       400: {
         headers: {
           [name: string]: unknown;
@@ -4338,7 +4968,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'BODY_TOO_DEEP';
+            code?: 'BODY_TOO_DEEP' | 'VALIDATION_FAILED';
           };
         };
       };
@@ -4784,8 +5414,15 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['MySessionDto'][];
+          'application/json': components['schemas']['MySessionListDto'];
         };
+      };
+      /** @description Not Modified: the If-None-Match ETag still matches */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description UNAUTHORIZED: INVALID_TOKEN */
       401: {
@@ -4824,6 +5461,13 @@ export interface operations {
           'application/json': components['schemas']['AgendaDto'];
           'text/calendar': string;
         };
+      };
+      /** @description Not Modified: the If-None-Match ETag still matches */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description BAD_REQUEST: VALIDATION_FAILED */
       400: {
@@ -4884,9 +5528,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
+        content: {
+          'application/json': components['schemas']['NotificationPageDto'];
+        };
+      };
+      /** @description Not Modified: the If-None-Match ETag still matches */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
         content?: never;
       };
-      /** @description BAD_REQUEST: VALIDATION_FAILED */
+      /** @description BAD_REQUEST: VALIDATION_FAILED, INVALID_CURSOR */
       400: {
         headers: {
           [name: string]: unknown;
@@ -4894,7 +5547,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'VALIDATION_FAILED';
+            code?: 'INVALID_CURSOR' | 'VALIDATION_FAILED';
           };
         };
       };
@@ -4951,9 +5604,11 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['NotificationDto'];
+        };
       };
-      /** @description BAD_REQUEST: BODY_TOO_DEEP */
+      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP */
       400: {
         headers: {
           [name: string]: unknown;
@@ -4961,7 +5616,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'BODY_TOO_DEEP';
+            code?: 'BODY_TOO_DEEP' | 'VALIDATION_FAILED';
           };
         };
       };
@@ -4974,6 +5629,42 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
             code?: 'INVALID_TOKEN';
+          };
+        };
+      };
+      /** @description FORBIDDEN: FORBIDDEN */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'FORBIDDEN';
+          };
+        };
+      };
+      /** @description NOT_FOUND: NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'NOT_FOUND';
+          };
+        };
+      };
+      /** @description CONFLICT: CONFLICT */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'CONFLICT';
           };
         };
       };
@@ -5034,9 +5725,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
+        content: {
+          'application/json': components['schemas']['AdminEventPageDto'];
+        };
+      };
+      /** @description Not Modified: the If-None-Match ETag still matches */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
         content?: never;
       };
-      /** @description BAD_REQUEST: VALIDATION_FAILED */
+      /** @description BAD_REQUEST: VALIDATION_FAILED, INVALID_CURSOR */
       400: {
         headers: {
           [name: string]: unknown;
@@ -5044,7 +5744,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'VALIDATION_FAILED';
+            code?: 'INVALID_CURSOR' | 'VALIDATION_FAILED';
           };
         };
       };
@@ -5089,9 +5789,11 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AdminEventDto'];
+        };
       };
-      /** @description BAD_REQUEST: BODY_TOO_DEEP */
+      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP */
       400: {
         headers: {
           [name: string]: unknown;
@@ -5099,7 +5801,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'BODY_TOO_DEEP';
+            code?: 'BODY_TOO_DEEP' | 'VALIDATION_FAILED';
           };
         };
       };
@@ -5124,6 +5826,18 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
             code?: 'FORBIDDEN';
+          };
+        };
+      };
+      /** @description NOT_FOUND: EVENT_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'EVENT_NOT_FOUND';
           };
         };
       };
@@ -5180,9 +5894,11 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AdminEventDto'];
+        };
       };
-      /** @description BAD_REQUEST: BODY_TOO_DEEP */
+      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP */
       400: {
         headers: {
           [name: string]: unknown;
@@ -5190,7 +5906,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'BODY_TOO_DEEP';
+            code?: 'BODY_TOO_DEEP' | 'VALIDATION_FAILED';
           };
         };
       };
@@ -5215,6 +5931,18 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
             code?: 'FORBIDDEN';
+          };
+        };
+      };
+      /** @description NOT_FOUND: EVENT_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'EVENT_NOT_FOUND';
           };
         };
       };
@@ -5279,9 +6007,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
+        content: {
+          'application/json': components['schemas']['RegistrationPageDto'];
+        };
+      };
+      /** @description Not Modified: the If-None-Match ETag still matches */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
         content?: never;
       };
-      /** @description BAD_REQUEST: VALIDATION_FAILED */
+      /** @description BAD_REQUEST: VALIDATION_FAILED, INVALID_CURSOR */
       400: {
         headers: {
           [name: string]: unknown;
@@ -5289,7 +6026,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'VALIDATION_FAILED';
+            code?: 'INVALID_CURSOR' | 'VALIDATION_FAILED';
           };
         };
       };
@@ -5350,9 +6087,11 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RegistrationDto'];
+        };
       };
-      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP */
+      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP, INVITATION_INVALID */
       400: {
         headers: {
           [name: string]: unknown;
@@ -5360,7 +6099,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'BODY_TOO_DEEP' | 'VALIDATION_FAILED';
+            code?: 'BODY_TOO_DEEP' | 'INVITATION_INVALID' | 'VALIDATION_FAILED';
           };
         };
       };
@@ -5373,6 +6112,31 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
             code?: 'INVALID_TOKEN';
+          };
+        };
+      };
+      /** @description NOT_FOUND: EVENT_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'EVENT_NOT_FOUND';
+          };
+        };
+      };
+      /** @description CONFLICT: REGISTRATION_CLOSED, ALREADY_REGISTERED, CAPACITY_FULL, INVITATION_USED, INVITATION_EXPIRED */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?:
+              'ALREADY_REGISTERED' | 'CAPACITY_FULL' | 'INVITATION_EXPIRED' | 'INVITATION_USED' | 'REGISTRATION_CLOSED';
           };
         };
       };
@@ -5425,7 +6189,17 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The CSV file */
       200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+        };
+      };
+      /** @description Not Modified: the If-None-Match ETag still matches */
+      304: {
         headers: {
           [name: string]: unknown;
         };
@@ -5482,6 +6256,15 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
+        content: {
+          'application/json': components['schemas']['RegistrationListDto'];
+        };
+      };
+      /** @description Not Modified: the If-None-Match ETag still matches */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
         content?: never;
       };
       /** @description UNAUTHORIZED: INVALID_TOKEN */
@@ -5514,9 +6297,11 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RegistrationDto'];
+        };
       };
-      /** @description BAD_REQUEST: BODY_TOO_DEEP */
+      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP */
       400: {
         headers: {
           [name: string]: unknown;
@@ -5524,7 +6309,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'BODY_TOO_DEEP';
+            code?: 'BODY_TOO_DEEP' | 'VALIDATION_FAILED';
           };
         };
       };
@@ -5552,7 +6337,7 @@ export interface operations {
           };
         };
       };
-      /** @description NOT_FOUND: EVENT_NOT_FOUND */
+      /** @description NOT_FOUND: REGISTRATION_NOT_FOUND, EVENT_NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -5560,7 +6345,19 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'EVENT_NOT_FOUND';
+            code?: 'EVENT_NOT_FOUND' | 'REGISTRATION_NOT_FOUND';
+          };
+        };
+      };
+      /** @description CONFLICT: INVALID_TRANSITION, CAPACITY_FULL */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'CAPACITY_FULL' | 'INVALID_TRANSITION';
           };
         };
       };
@@ -5622,7 +6419,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RegistrationDto'];
+        };
       };
       /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP */
       400: {
@@ -5660,7 +6459,7 @@ export interface operations {
           };
         };
       };
-      /** @description NOT_FOUND: EVENT_NOT_FOUND */
+      /** @description NOT_FOUND: REGISTRATION_NOT_FOUND, EVENT_NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -5668,7 +6467,19 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'EVENT_NOT_FOUND';
+            code?: 'EVENT_NOT_FOUND' | 'REGISTRATION_NOT_FOUND';
+          };
+        };
+      };
+      /** @description CONFLICT: INVALID_TRANSITION */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'INVALID_TRANSITION';
           };
         };
       };
@@ -5730,7 +6541,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RegistrationDto'];
+        };
       };
       /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP */
       400: {
@@ -5777,6 +6590,18 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
             code?: 'EVENT_NOT_FOUND' | 'REGISTRATION_NOT_FOUND';
+          };
+        };
+      };
+      /** @description CONFLICT: INVALID_TRANSITION */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'INVALID_TRANSITION';
           };
         };
       };
@@ -5833,9 +6658,11 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PromotedDto'];
+        };
       };
-      /** @description BAD_REQUEST: BODY_TOO_DEEP */
+      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP */
       400: {
         headers: {
           [name: string]: unknown;
@@ -5843,7 +6670,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'BODY_TOO_DEEP';
+            code?: 'BODY_TOO_DEEP' | 'VALIDATION_FAILED';
           };
         };
       };
@@ -5941,9 +6768,11 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['InvitationResultDto'];
+        };
       };
-      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP */
+      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP, INVALID_INPUT */
       400: {
         headers: {
           [name: string]: unknown;
@@ -5951,7 +6780,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'BODY_TOO_DEEP' | 'VALIDATION_FAILED';
+            code?: 'BODY_TOO_DEEP' | 'INVALID_INPUT' | 'VALIDATION_FAILED';
           };
         };
       };
@@ -5967,7 +6796,7 @@ export interface operations {
           };
         };
       };
-      /** @description FORBIDDEN: FORBIDDEN */
+      /** @description FORBIDDEN: EMAIL_NOT_VERIFIED, INVITATION_QUOTA_EVENT, FORBIDDEN */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5975,7 +6804,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'FORBIDDEN';
+            code?: 'EMAIL_NOT_VERIFIED' | 'FORBIDDEN' | 'INVITATION_QUOTA_EVENT';
           };
         };
       };
@@ -5991,7 +6820,7 @@ export interface operations {
           };
         };
       };
-      /** @description PAYLOAD_TOO_LARGE: PAYLOAD_TOO_LARGE */
+      /** @description PAYLOAD_TOO_LARGE: PAYLOAD_TOO_LARGE, TOO_MANY_ROWS, INVITATION_LIST_TOO_LARGE */
       413: {
         headers: {
           [name: string]: unknown;
@@ -5999,7 +6828,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'PAYLOAD_TOO_LARGE';
+            code?: 'INVITATION_LIST_TOO_LARGE' | 'PAYLOAD_TOO_LARGE' | 'TOO_MANY_ROWS';
           };
         };
       };
@@ -6012,6 +6841,18 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
             code?: 'UNSUPPORTED_MEDIA_TYPE';
+          };
+        };
+      };
+      /** @description TOO_MANY_REQUESTS: INVITATION_QUOTA_ORGANISER */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'INVITATION_QUOTA_ORGANISER';
           };
         };
       };
@@ -6053,9 +6894,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
+        content: {
+          'application/json': components['schemas']['DelegatePageDto'];
+        };
+      };
+      /** @description Not Modified: the If-None-Match ETag still matches */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
         content?: never;
       };
-      /** @description BAD_REQUEST: VALIDATION_FAILED */
+      /** @description BAD_REQUEST: VALIDATION_FAILED, INVALID_CURSOR */
       400: {
         headers: {
           [name: string]: unknown;
@@ -6063,7 +6913,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'VALIDATION_FAILED';
+            code?: 'INVALID_CURSOR' | 'VALIDATION_FAILED';
           };
         };
       };
@@ -6076,6 +6926,30 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
             code?: 'INVALID_TOKEN';
+          };
+        };
+      };
+      /** @description FORBIDDEN: NOT_APPROVED_DELEGATE */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'NOT_APPROVED_DELEGATE';
+          };
+        };
+      };
+      /** @description NOT_FOUND: EVENT_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'EVENT_NOT_FOUND';
           };
         };
       };
@@ -6093,7 +6967,17 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The PDF */
       200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
+        };
+      };
+      /** @description Not Modified: the If-None-Match ETag still matches */
+      304: {
         headers: {
           [name: string]: unknown;
         };
@@ -6135,6 +7019,18 @@ export interface operations {
           };
         };
       };
+      /** @description CONFLICT: INVALID_TRANSITION */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'INVALID_TRANSITION';
+          };
+        };
+      };
     };
   };
   RegistrationsController_checkIn: {
@@ -6152,13 +7048,25 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Already checked in: checkedInAt is the first scan */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CheckInResultDto'];
+        };
+      };
+      /** @description First scan */
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CheckInResultDto'];
+        };
       };
-      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP */
+      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP, BADGE_INVALID */
       400: {
         headers: {
           [name: string]: unknown;
@@ -6166,7 +7074,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'BODY_TOO_DEEP' | 'VALIDATION_FAILED';
+            code?: 'BADGE_INVALID' | 'BODY_TOO_DEEP' | 'VALIDATION_FAILED';
           };
         };
       };
@@ -6264,9 +7172,11 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['VisaStatusDto'];
+        };
       };
-      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP */
+      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP, INVALID_INPUT */
       400: {
         headers: {
           [name: string]: unknown;
@@ -6274,7 +7184,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'BODY_TOO_DEEP' | 'VALIDATION_FAILED';
+            code?: 'BODY_TOO_DEEP' | 'INVALID_INPUT' | 'VALIDATION_FAILED';
           };
         };
       };
@@ -6311,6 +7221,18 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
             code?: 'REGISTRATION_NOT_FOUND';
+          };
+        };
+      };
+      /** @description CONFLICT: INVALID_TRANSITION */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'INVALID_TRANSITION';
           };
         };
       };
@@ -6368,9 +7290,11 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['VisaStatusDto'];
+        };
       };
-      /** @description BAD_REQUEST: BODY_TOO_DEEP */
+      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP */
       400: {
         headers: {
           [name: string]: unknown;
@@ -6378,7 +7302,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'BODY_TOO_DEEP';
+            code?: 'BODY_TOO_DEEP' | 'VALIDATION_FAILED';
           };
         };
       };
@@ -6406,7 +7330,7 @@ export interface operations {
           };
         };
       };
-      /** @description NOT_FOUND: EVENT_NOT_FOUND */
+      /** @description NOT_FOUND: REGISTRATION_NOT_FOUND, EVENT_NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -6414,7 +7338,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'EVENT_NOT_FOUND';
+            code?: 'EVENT_NOT_FOUND' | 'REGISTRATION_NOT_FOUND';
           };
         };
       };
@@ -6472,9 +7396,11 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['VisaStatusDto'];
+        };
       };
-      /** @description BAD_REQUEST: BODY_TOO_DEEP */
+      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP */
       400: {
         headers: {
           [name: string]: unknown;
@@ -6482,7 +7408,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'BODY_TOO_DEEP';
+            code?: 'BODY_TOO_DEEP' | 'VALIDATION_FAILED';
           };
         };
       };
@@ -6510,7 +7436,7 @@ export interface operations {
           };
         };
       };
-      /** @description NOT_FOUND: EVENT_NOT_FOUND */
+      /** @description NOT_FOUND: REGISTRATION_NOT_FOUND, EVENT_NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -6518,7 +7444,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'EVENT_NOT_FOUND';
+            code?: 'EVENT_NOT_FOUND' | 'REGISTRATION_NOT_FOUND';
           };
         };
       };
@@ -6572,7 +7498,17 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The PDF */
       200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
+        };
+      };
+      /** @description Not Modified: the If-None-Match ETag still matches */
+      304: {
         headers: {
           [name: string]: unknown;
         };
@@ -6590,7 +7526,7 @@ export interface operations {
           };
         };
       };
-      /** @description FORBIDDEN: FORBIDDEN */
+      /** @description FORBIDDEN: NOT_APPROVED_DELEGATE, VISA_LETTER_NOT_APPROVED, FORBIDDEN */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6598,7 +7534,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'FORBIDDEN';
+            code?: 'FORBIDDEN' | 'NOT_APPROVED_DELEGATE' | 'VISA_LETTER_NOT_APPROVED';
           };
         };
       };
@@ -6636,7 +7572,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AvailabilityViewDto'];
+        };
       };
       /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP */
       400: {
@@ -6741,6 +7679,15 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
+        content: {
+          'application/json': components['schemas']['MeetingRequestListDto'];
+        };
+      };
+      /** @description Not Modified: the If-None-Match ETag still matches */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
         content?: never;
       };
       /** @description BAD_REQUEST: VALIDATION_FAILED */
@@ -6767,6 +7714,30 @@ export interface operations {
           };
         };
       };
+      /** @description FORBIDDEN: NOT_APPROVED_DELEGATE */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'NOT_APPROVED_DELEGATE';
+          };
+        };
+      };
+      /** @description NOT_FOUND: EVENT_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'EVENT_NOT_FOUND';
+          };
+        };
+      };
     };
   };
   MeetingsController_request: {
@@ -6788,9 +7759,11 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['MeetingRequestViewDto'];
+        };
       };
-      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP */
+      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP, SELF_REQUEST */
       400: {
         headers: {
           [name: string]: unknown;
@@ -6798,7 +7771,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'BODY_TOO_DEEP' | 'VALIDATION_FAILED';
+            code?: 'BODY_TOO_DEEP' | 'SELF_REQUEST' | 'VALIDATION_FAILED';
           };
         };
       };
@@ -6811,6 +7784,42 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
             code?: 'INVALID_TOKEN';
+          };
+        };
+      };
+      /** @description FORBIDDEN: NOT_APPROVED_DELEGATE */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'NOT_APPROVED_DELEGATE';
+          };
+        };
+      };
+      /** @description NOT_FOUND: EVENT_NOT_FOUND, REGISTRATION_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'EVENT_NOT_FOUND' | 'REGISTRATION_NOT_FOUND';
+          };
+        };
+      };
+      /** @description CONFLICT: PAIR_DECLINED, PENDING_LIMIT_REACHED, PAIR_ALREADY_REQUESTED */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'PAIR_ALREADY_REQUESTED' | 'PAIR_DECLINED' | 'PENDING_LIMIT_REACHED';
           };
         };
       };
@@ -6868,9 +7877,11 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AcceptedRequestDto'];
+        };
       };
-      /** @description BAD_REQUEST: BODY_TOO_DEEP */
+      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP */
       400: {
         headers: {
           [name: string]: unknown;
@@ -6878,7 +7889,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'BODY_TOO_DEEP';
+            code?: 'BODY_TOO_DEEP' | 'VALIDATION_FAILED';
           };
         };
       };
@@ -6891,6 +7902,42 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
             code?: 'INVALID_TOKEN';
+          };
+        };
+      };
+      /** @description FORBIDDEN: NOT_APPROVED_DELEGATE, FORBIDDEN */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'FORBIDDEN' | 'NOT_APPROVED_DELEGATE';
+          };
+        };
+      };
+      /** @description NOT_FOUND: EVENT_NOT_FOUND, MEETING_REQUEST_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'EVENT_NOT_FOUND' | 'MEETING_REQUEST_NOT_FOUND';
+          };
+        };
+      };
+      /** @description CONFLICT: REQUEST_NOT_PENDING, REQUEST_EXPIRED, SLOT_TAKEN */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'REQUEST_EXPIRED' | 'REQUEST_NOT_PENDING' | 'SLOT_TAKEN';
           };
         };
       };
@@ -6948,9 +7995,11 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['MeetingRequestViewDto'];
+        };
       };
-      /** @description BAD_REQUEST: BODY_TOO_DEEP */
+      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP */
       400: {
         headers: {
           [name: string]: unknown;
@@ -6958,7 +8007,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'BODY_TOO_DEEP';
+            code?: 'BODY_TOO_DEEP' | 'VALIDATION_FAILED';
           };
         };
       };
@@ -6971,6 +8020,42 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
             code?: 'INVALID_TOKEN';
+          };
+        };
+      };
+      /** @description FORBIDDEN: FORBIDDEN */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'FORBIDDEN';
+          };
+        };
+      };
+      /** @description NOT_FOUND: EVENT_NOT_FOUND, MEETING_REQUEST_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'EVENT_NOT_FOUND' | 'MEETING_REQUEST_NOT_FOUND';
+          };
+        };
+      };
+      /** @description CONFLICT: REQUEST_NOT_PENDING, REQUEST_EXPIRED */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'REQUEST_EXPIRED' | 'REQUEST_NOT_PENDING';
           };
         };
       };
@@ -7028,9 +8113,11 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['MeetingRequestViewDto'];
+        };
       };
-      /** @description BAD_REQUEST: BODY_TOO_DEEP */
+      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP */
       400: {
         headers: {
           [name: string]: unknown;
@@ -7038,7 +8125,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'BODY_TOO_DEEP';
+            code?: 'BODY_TOO_DEEP' | 'VALIDATION_FAILED';
           };
         };
       };
@@ -7051,6 +8138,42 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
             code?: 'INVALID_TOKEN';
+          };
+        };
+      };
+      /** @description FORBIDDEN: FORBIDDEN */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'FORBIDDEN';
+          };
+        };
+      };
+      /** @description NOT_FOUND: EVENT_NOT_FOUND, MEETING_REQUEST_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'EVENT_NOT_FOUND' | 'MEETING_REQUEST_NOT_FOUND';
+          };
+        };
+      };
+      /** @description CONFLICT: REQUEST_NOT_PENDING, REQUEST_EXPIRED */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'REQUEST_EXPIRED' | 'REQUEST_NOT_PENDING';
           };
         };
       };
@@ -7110,9 +8233,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
+        content: {
+          'application/json': components['schemas']['SlotListDto'];
+        };
+      };
+      /** @description Not Modified: the If-None-Match ETag still matches */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
         content?: never;
       };
-      /** @description BAD_REQUEST: VALIDATION_FAILED */
+      /** @description BAD_REQUEST: VALIDATION_FAILED, SELF_REQUEST */
       400: {
         headers: {
           [name: string]: unknown;
@@ -7120,7 +8252,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'VALIDATION_FAILED';
+            code?: 'SELF_REQUEST' | 'VALIDATION_FAILED';
           };
         };
       };
@@ -7133,6 +8265,30 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
             code?: 'INVALID_TOKEN';
+          };
+        };
+      };
+      /** @description FORBIDDEN: NOT_APPROVED_DELEGATE */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'NOT_APPROVED_DELEGATE';
+          };
+        };
+      };
+      /** @description NOT_FOUND: EVENT_NOT_FOUND, REGISTRATION_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'EVENT_NOT_FOUND' | 'REGISTRATION_NOT_FOUND';
           };
         };
       };
@@ -7150,6 +8306,15 @@ export interface operations {
     requestBody?: never;
     responses: {
       200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MeetingListDto'];
+        };
+      };
+      /** @description Not Modified: the If-None-Match ETag still matches */
+      304: {
         headers: {
           [name: string]: unknown;
         };
@@ -7212,9 +8377,11 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['MeetingViewDto'];
+        };
       };
-      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP */
+      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP, INVALID_SLOT */
       400: {
         headers: {
           [name: string]: unknown;
@@ -7222,7 +8389,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'BODY_TOO_DEEP' | 'VALIDATION_FAILED';
+            code?: 'BODY_TOO_DEEP' | 'INVALID_SLOT' | 'VALIDATION_FAILED';
           };
         };
       };
@@ -7235,6 +8402,42 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
             code?: 'INVALID_TOKEN';
+          };
+        };
+      };
+      /** @description FORBIDDEN: NOT_APPROVED_DELEGATE, FORBIDDEN */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'FORBIDDEN' | 'NOT_APPROVED_DELEGATE';
+          };
+        };
+      };
+      /** @description NOT_FOUND: EVENT_NOT_FOUND, MEETING_REQUEST_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'EVENT_NOT_FOUND' | 'MEETING_REQUEST_NOT_FOUND';
+          };
+        };
+      };
+      /** @description CONFLICT: REQUEST_NOT_ACCEPTED, ALREADY_SCHEDULED, SLOT_TAKEN, SLOT_UNAVAILABLE */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'ALREADY_SCHEDULED' | 'REQUEST_NOT_ACCEPTED' | 'SLOT_TAKEN' | 'SLOT_UNAVAILABLE';
           };
         };
       };
@@ -7292,9 +8495,11 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['MeetingViewDto'];
+        };
       };
-      /** @description BAD_REQUEST: BODY_TOO_DEEP */
+      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP */
       400: {
         headers: {
           [name: string]: unknown;
@@ -7302,7 +8507,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'BODY_TOO_DEEP';
+            code?: 'BODY_TOO_DEEP' | 'VALIDATION_FAILED';
           };
         };
       };
@@ -7315,6 +8520,42 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
             code?: 'INVALID_TOKEN';
+          };
+        };
+      };
+      /** @description FORBIDDEN: FORBIDDEN */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'FORBIDDEN';
+          };
+        };
+      };
+      /** @description NOT_FOUND: EVENT_NOT_FOUND, MEETING_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'EVENT_NOT_FOUND' | 'MEETING_NOT_FOUND';
+          };
+        };
+      };
+      /** @description CONFLICT: MEETING_CANCELLED, MEETING_LOCKED */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'MEETING_CANCELLED' | 'MEETING_LOCKED';
           };
         };
       };
@@ -7376,9 +8617,11 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['MeetingViewDto'];
+        };
       };
-      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP */
+      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP, INVALID_SLOT */
       400: {
         headers: {
           [name: string]: unknown;
@@ -7386,7 +8629,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'BODY_TOO_DEEP' | 'VALIDATION_FAILED';
+            code?: 'BODY_TOO_DEEP' | 'INVALID_SLOT' | 'VALIDATION_FAILED';
           };
         };
       };
@@ -7399,6 +8642,42 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
             code?: 'INVALID_TOKEN';
+          };
+        };
+      };
+      /** @description FORBIDDEN: FORBIDDEN */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'FORBIDDEN';
+          };
+        };
+      };
+      /** @description NOT_FOUND: EVENT_NOT_FOUND, MEETING_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'EVENT_NOT_FOUND' | 'MEETING_NOT_FOUND';
+          };
+        };
+      };
+      /** @description CONFLICT: MEETING_CANCELLED, MEETING_LOCKED, SCHEDULE_FINAL, SLOT_TAKEN, SLOT_UNAVAILABLE */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'MEETING_CANCELLED' | 'MEETING_LOCKED' | 'SCHEDULE_FINAL' | 'SLOT_TAKEN' | 'SLOT_UNAVAILABLE';
           };
         };
       };
@@ -7460,7 +8739,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['OutcomeViewDto'];
+        };
       };
       /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP */
       400: {
@@ -7483,6 +8764,42 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
             code?: 'INVALID_TOKEN';
+          };
+        };
+      };
+      /** @description FORBIDDEN: FORBIDDEN */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'FORBIDDEN';
+          };
+        };
+      };
+      /** @description NOT_FOUND: EVENT_NOT_FOUND, MEETING_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'EVENT_NOT_FOUND' | 'MEETING_NOT_FOUND';
+          };
+        };
+      };
+      /** @description CONFLICT: MEETING_NOT_HELD */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'MEETING_NOT_HELD';
           };
         };
       };
@@ -7536,6 +8853,15 @@ export interface operations {
     requestBody?: never;
     responses: {
       200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InterpreterListDto'];
+        };
+      };
+      /** @description Not Modified: the If-None-Match ETag still matches */
+      304: {
         headers: {
           [name: string]: unknown;
         };
@@ -7598,7 +8924,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['InterpreterViewDto'];
+        };
       };
       /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP */
       400: {
@@ -7705,9 +9033,11 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['FixedTableViewDto'];
+        };
       };
-      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP */
+      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP, INVALID_TABLE, BAD_REFERENCE */
       400: {
         headers: {
           [name: string]: unknown;
@@ -7715,7 +9045,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'BODY_TOO_DEEP' | 'VALIDATION_FAILED';
+            code?: 'BAD_REFERENCE' | 'BODY_TOO_DEEP' | 'INVALID_TABLE' | 'VALIDATION_FAILED';
           };
         };
       };
@@ -7752,6 +9082,18 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
             code?: 'EVENT_NOT_FOUND';
+          };
+        };
+      };
+      /** @description CONFLICT: TABLE_TAKEN */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'TABLE_TAKEN';
           };
         };
       };
@@ -7808,9 +9150,11 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ScheduleJobDto'];
+        };
       };
-      /** @description BAD_REQUEST: BODY_TOO_DEEP */
+      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP */
       400: {
         headers: {
           [name: string]: unknown;
@@ -7818,7 +9162,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'BODY_TOO_DEEP';
+            code?: 'BODY_TOO_DEEP' | 'VALIDATION_FAILED';
           };
         };
       };
@@ -7912,6 +9256,15 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
+        content: {
+          'application/json': components['schemas']['ScheduleJobStatusDto'];
+        };
+      };
+      /** @description Not Modified: the If-None-Match ETag still matches */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
         content?: never;
       };
       /** @description UNAUTHORIZED: INVALID_TOKEN */
@@ -7938,7 +9291,7 @@ export interface operations {
           };
         };
       };
-      /** @description NOT_FOUND: EVENT_NOT_FOUND */
+      /** @description NOT_FOUND: SCHEDULING_JOB_NOT_FOUND, EVENT_NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -7946,7 +9299,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'EVENT_NOT_FOUND';
+            code?: 'EVENT_NOT_FOUND' | 'SCHEDULING_JOB_NOT_FOUND';
           };
         };
       };
@@ -7971,7 +9324,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PublishedScheduleDto'];
+        };
       };
       /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP */
       400: {
@@ -8018,6 +9373,18 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
             code?: 'EVENT_NOT_FOUND';
+          };
+        };
+      };
+      /** @description CONFLICT: SCHEDULE_FINAL */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'SCHEDULE_FINAL';
           };
         };
       };
@@ -8075,6 +9442,15 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
+        content: {
+          'application/json': components['schemas']['MyMeetingListDto'];
+        };
+      };
+      /** @description Not Modified: the If-None-Match ETag still matches */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
         content?: never;
       };
       /** @description BAD_REQUEST: VALIDATION_FAILED */
@@ -8116,9 +9492,11 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CalendarFeedDto'];
+        };
       };
-      /** @description BAD_REQUEST: BODY_TOO_DEEP */
+      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP */
       400: {
         headers: {
           [name: string]: unknown;
@@ -8126,7 +9504,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'BODY_TOO_DEEP';
+            code?: 'BODY_TOO_DEEP' | 'VALIDATION_FAILED';
           };
         };
       };
@@ -8189,13 +9567,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Revoked */
       204: {
         headers: {
           [name: string]: unknown;
         };
         content?: never;
       };
-      /** @description BAD_REQUEST: BODY_TOO_DEEP */
+      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP */
       400: {
         headers: {
           [name: string]: unknown;
@@ -8203,7 +9582,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'BODY_TOO_DEEP';
+            code?: 'BODY_TOO_DEEP' | 'VALIDATION_FAILED';
           };
         };
       };
@@ -8268,7 +9647,17 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description iCalendar */
       200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/calendar': string;
+        };
+      };
+      /** @description Not Modified: the If-None-Match ETag still matches */
+      304: {
         headers: {
           [name: string]: unknown;
         };
@@ -8298,6 +9687,18 @@ export interface operations {
           };
         };
       };
+      /** @description NOT_FOUND: CALENDAR_TOKEN_INVALID */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'CALENDAR_TOKEN_INVALID';
+          };
+        };
+      };
     };
   };
   AgreementsController_list: {
@@ -8312,6 +9713,15 @@ export interface operations {
     requestBody?: never;
     responses: {
       200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AgreementListDto'];
+        };
+      };
+      /** @description Not Modified: the If-None-Match ETag still matches */
+      304: {
         headers: {
           [name: string]: unknown;
         };
@@ -8374,9 +9784,11 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RecordedAgreementDto'];
+        };
       };
-      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP */
+      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP, INVALID_AMOUNT, UNKNOWN_PARTY, BAD_REFERENCE, INVALID_VALUE */
       400: {
         headers: {
           [name: string]: unknown;
@@ -8384,7 +9796,13 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'BODY_TOO_DEEP' | 'VALIDATION_FAILED';
+            code?:
+              | 'BAD_REFERENCE'
+              | 'BODY_TOO_DEEP'
+              | 'INVALID_AMOUNT'
+              | 'INVALID_VALUE'
+              | 'UNKNOWN_PARTY'
+              | 'VALIDATION_FAILED';
           };
         };
       };
@@ -8421,6 +9839,18 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
             code?: 'EVENT_NOT_FOUND';
+          };
+        };
+      };
+      /** @description CONFLICT: LEDGER_BROKEN */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'LEDGER_BROKEN';
           };
         };
       };
@@ -8481,9 +9911,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
+        content: {
+          'application/json': components['schemas']['LedgerPageDto'];
+        };
+      };
+      /** @description Not Modified: the If-None-Match ETag still matches */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
         content?: never;
       };
-      /** @description BAD_REQUEST: VALIDATION_FAILED */
+      /** @description BAD_REQUEST: VALIDATION_FAILED, INVALID_CURSOR */
       400: {
         headers: {
           [name: string]: unknown;
@@ -8491,7 +9930,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'VALIDATION_FAILED';
+            code?: 'INVALID_CURSOR' | 'VALIDATION_FAILED';
           };
         };
       };
@@ -8548,6 +9987,15 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
+        content: {
+          'application/json': components['schemas']['ChainReportDto'];
+        };
+      };
+      /** @description Not Modified: the If-None-Match ETag still matches */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
         content?: never;
       };
       /** @description UNAUTHORIZED: INVALID_TOKEN */
@@ -8601,7 +10049,18 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description JSON by default; a CSV file with ?format=csv */
       200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AgreementReportDto'];
+          'text/csv': string;
+        };
+      };
+      /** @description Not Modified: the If-None-Match ETag still matches */
+      304: {
         headers: {
           [name: string]: unknown;
         };
@@ -8672,6 +10131,15 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
+        content: {
+          'application/json': components['schemas']['PublicAgreementReportDto'];
+        };
+      };
+      /** @description Not Modified: the If-None-Match ETag still matches */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
         content?: never;
       };
       /** @description UNAUTHORIZED: INVALID_TOKEN */
@@ -8683,6 +10151,18 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
             code?: 'INVALID_TOKEN';
+          };
+        };
+      };
+      /** @description NOT_FOUND: EVENT_NOT_FOUND, AGREEMENT_REPORT_NOT_PUBLIC */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'AGREEMENT_REPORT_NOT_PUBLIC' | 'EVENT_NOT_FOUND';
           };
         };
       };
@@ -8701,6 +10181,15 @@ export interface operations {
     requestBody?: never;
     responses: {
       200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AgreementHistoryDto'];
+        };
+      };
+      /** @description Not Modified: the If-None-Match ETag still matches */
+      304: {
         headers: {
           [name: string]: unknown;
         };
@@ -8730,7 +10219,7 @@ export interface operations {
           };
         };
       };
-      /** @description NOT_FOUND: EVENT_NOT_FOUND */
+      /** @description NOT_FOUND: AGREEMENT_NOT_FOUND, EVENT_NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -8738,7 +10227,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'EVENT_NOT_FOUND';
+            code?: 'AGREEMENT_NOT_FOUND' | 'EVENT_NOT_FOUND';
           };
         };
       };
@@ -8764,9 +10253,11 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RecordedAgreementDto'];
+        };
       };
-      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP */
+      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP, INVALID_AMOUNT, UNKNOWN_PARTY, BAD_REFERENCE, INVALID_VALUE */
       400: {
         headers: {
           [name: string]: unknown;
@@ -8774,7 +10265,13 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'BODY_TOO_DEEP' | 'VALIDATION_FAILED';
+            code?:
+              | 'BAD_REFERENCE'
+              | 'BODY_TOO_DEEP'
+              | 'INVALID_AMOUNT'
+              | 'INVALID_VALUE'
+              | 'UNKNOWN_PARTY'
+              | 'VALIDATION_FAILED';
           };
         };
       };
@@ -8802,7 +10299,7 @@ export interface operations {
           };
         };
       };
-      /** @description NOT_FOUND: EVENT_NOT_FOUND */
+      /** @description NOT_FOUND: AGREEMENT_NOT_FOUND, EVENT_NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -8810,7 +10307,19 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'EVENT_NOT_FOUND';
+            code?: 'AGREEMENT_NOT_FOUND' | 'EVENT_NOT_FOUND';
+          };
+        };
+      };
+      /** @description CONFLICT: AGREEMENT_WITHDRAWN, LEDGER_BROKEN */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'AGREEMENT_WITHDRAWN' | 'LEDGER_BROKEN';
           };
         };
       };
@@ -8872,7 +10381,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RecordedAgreementDto'];
+        };
       };
       /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP */
       400: {
@@ -8910,7 +10421,7 @@ export interface operations {
           };
         };
       };
-      /** @description NOT_FOUND: EVENT_NOT_FOUND */
+      /** @description NOT_FOUND: AGREEMENT_NOT_FOUND, EVENT_NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -8918,7 +10429,19 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'EVENT_NOT_FOUND';
+            code?: 'AGREEMENT_NOT_FOUND' | 'EVENT_NOT_FOUND';
+          };
+        };
+      };
+      /** @description CONFLICT: AGREEMENT_WITHDRAWN, LEDGER_BROKEN */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'AGREEMENT_WITHDRAWN' | 'LEDGER_BROKEN';
           };
         };
       };
@@ -8986,6 +10509,13 @@ export interface operations {
         content: {
           'application/json': components['schemas']['RecommendationPageDto'];
         };
+      };
+      /** @description Not Modified: the If-None-Match ETag still matches */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description VALIDATION_FAILED (limit, cursor, for, lang), INVALID_CURSOR, RECOMMENDATION_SUBJECT_REQUIRED (an organiser without `for`), BAD_REFERENCE (`for` is not an approved delegate) */
       400: {
@@ -9055,6 +10585,13 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ConceptListDto'];
         };
+      };
+      /** @description Not Modified: the If-None-Match ETag still matches */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description INVALID_TOKEN: no or a bad token */
       401: {
@@ -9392,6 +10929,13 @@ export interface operations {
             };
           };
         };
+      };
+      /** @description Not Modified: the If-None-Match ETag still matches */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description UNAUTHORIZED: INVALID_TOKEN */
       401: {

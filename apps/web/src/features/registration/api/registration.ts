@@ -5,30 +5,8 @@ import { useSession } from '@/lib/session';
 
 export type RegistrationStatus = 'pending' | 'approved' | 'waitlisted' | 'rejected' | 'cancelled';
 
-export interface Company {
-  id: string;
-  name: string;
-  nameZh: string | null;
-  nameRu: string | null;
-  country: string;
-  sectors: string[];
-  website: string | null;
-  offers: string | null;
-  seeks: string | null;
-}
-
-export interface Registration {
-  id: string;
-  eventId: string;
-  name: string;
-  role: string;
-  status: RegistrationStatus;
-  jobTitle: string | null;
-  languages: string[];
-  needsInterpreter: boolean;
-  timeZone: string;
-  company: Company | null;
-}
+export type Company = Schema<'CompanyDto'>;
+export type Registration = Schema<'RegistrationDto'>;
 
 export type RegisterInput = Schema<'RegisterDto'>;
 
@@ -37,8 +15,9 @@ export function useMyRegistration(eventId: string) {
   return useQuery({
     queryKey: ['my-registrations', session?.user.id],
     enabled: !!session,
-    queryFn: ({ signal }) => unwrap<Registration[]>(client.GET('/me/registrations', { signal })),
-    select: (registrations) => registrations.find((r) => r.eventId === eventId && r.status !== 'cancelled') ?? null,
+    queryFn: ({ signal }) => unwrap(client.GET('/me/registrations', { signal })),
+    select: (registrations) =>
+      registrations.items.find((r) => r.eventId === eventId && r.status !== 'cancelled') ?? null,
   });
 }
 
@@ -46,7 +25,7 @@ export function useRegister(eventId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: RegisterInput) =>
-      unwrap<Registration>(client.POST('/events/{eventId}/registrations', { params: { path: { eventId } }, body })),
+      unwrap(client.POST('/events/{eventId}/registrations', { params: { path: { eventId } }, body })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['my-registrations'] }),
   });
 }
