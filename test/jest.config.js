@@ -1,5 +1,7 @@
-// Two projects: "unit" (specs beside the code, pure logic, fakes allowed) and
-// "e2e" (test/*.e2e-spec.ts, real MySQL, Redis and an SMTP sink).
+// Three projects: "unit" (specs beside the code, pure logic, fakes allowed),
+// "service" (*.service.spec.ts beside the code: services called directly
+// against real MySQL and Redis, no HTTP) and "e2e" (test/*.e2e-spec.ts, real
+// MySQL, Redis and an SMTP sink, through HTTP).
 const { pathsToModuleNameMapper } = require('ts-jest');
 const { compilerOptions } = require('../tsconfig.json');
 
@@ -16,7 +18,19 @@ const shared = {
 module.exports = {
   testTimeout: 60000,
   projects: [
-    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,config}/**/*.spec.ts'] },
+    {
+      ...shared,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/{apps,libs,config}/**/*.spec.ts', '<rootDir>/test/architecture/*.spec.ts'],
+      testPathIgnorePatterns: ['/node_modules/', '\\.service\\.spec\\.ts$'],
+    },
+    {
+      ...shared,
+      displayName: 'service',
+      testMatch: ['<rootDir>/{apps,libs}/**/*.service.spec.ts'],
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+    },
     {
       ...shared,
       displayName: 'e2e',

@@ -1,5 +1,5 @@
 import { INestApplication } from '@nestjs/common';
-import { BadgesService, Registration } from '@roundtable/registrations';
+import { BadgesService, DirectoryIndexService, Registration } from '@roundtable/registrations';
 import { parse } from 'csv-parse/sync';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
@@ -347,6 +347,58 @@ describe('registrations', () => {
       .get(`/events/${event.id}/delegates?country=Russia`)
       .set(...bearer(organiser))
       .expect(400);
+  });
+
+  it('searches the directory through its index: word beginnings in any script, Chinese inside longer runs, names as renamed', async () => {
+    const event = await createEvent(app, organiser, { registration: { requiresApproval: false } });
+    const [anna, wang, viewer] = await Promise.all([
+      createUser(app, { name: 'Анна Петрова' }),
+      createUser(app, { name: 'Wang Wei' }),
+      createUser(app),
+    ]);
+    const ra = (
+      await register(event.id, anna, {
+        badgeNames: { latin: 'Anna Petrova' },
+        company: company('Алтай Мёд', 'RU', { offers: 'Алтайский мёд и кедровые орехи', seeks: 'Холодовая логистика' }),
+      }).expect(201)
+    ).body;
+    const rw = (
+      await register(event.id, wang, {
+        badgeNames: { zh: '王伟' },
+        company: company('Nanchang Cold Chain', 'CN', { nameZh: '南昌冷链物流', offers: '冷链物流，铁路货运' }),
+      }).expect(201)
+    ).body;
+    await register(event.id, viewer).expect(201);
+    const search = async (q: string) =>
+      (
+        await http(app)
+          .get(`/events/${event.id}/delegates`)
+          .query({ q })
+          .set(...bearer(viewer))
+          .expect(200)
+      ).body.items.map((d: { registrationId: string }) => d.registrationId);
+    expect(await search('холод')).toEqual([ra.id]);
+    expect(await search('алтайский мед')).toEqual([ra.id]); // ё and е are one letter to the search
+    expect(await search('物流')).toEqual([rw.id]);
+    expect(await search('链物')).toEqual([rw.id]);
+    expect(await search('王伟')).toEqual([rw.id]); // the name on the badge
+    expect(await search('Anna Petrova')).toEqual([ra.id]);
+    expect(await search('Мёд орехи')).toEqual([]); // every word must be there as written, in that order
+    await http(app)
+      .patch('/me')
+      .set(...bearer(wang))
+      .send({ name: 'Wang Xiaoming' })
+      .expect(200);
+    expect(await search('Xiaoming')).toEqual([rw.id]);
+    expect(await search('Wang Wei')).toEqual([]);
+
+    // rows written around the api (an import, or before the index existed) are indexed when it catches up
+    const ds = app.get(DataSource);
+    await ds.query('DELETE FROM directory_entries WHERE registration_id = ?', [ra.id]);
+    await ds.query('DELETE FROM directory_terms WHERE registration_id = ?', [ra.id]);
+    expect(await search('холод')).toEqual([]);
+    expect(await app.get(DirectoryIndexService).catchUp()).toBeGreaterThanOrEqual(1);
+    expect(await search('холод')).toEqual([ra.id]);
   });
 
   it('prints a badge whose QR code checks the person in once and refuses forged codes', async () => {

@@ -52,6 +52,10 @@ export interface AppConfig {
     /** How often the worker looks for changed profiles to recompute. */
     pollMs: number;
   };
+  agreements: {
+    /** How often a worker recomputes every event's agreement ledger and alerts organisers of a broken one. */
+    verifyIntervalMs: number;
+  };
   /** Invitations are not a mail relay: totals per event (small until a platform admin trusts it) and per organiser. */
   invitations: {
     perEventUntrusted: number;
@@ -163,6 +167,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       leaseMs: parsed.OUTBOX_LEASE_MS,
     },
     recommendations: { pollMs: parsed.RECOMMENDATIONS_POLL_MS },
+    agreements: { verifyIntervalMs: parsed.LEDGER_VERIFY_INTERVAL_MS },
     invitations: {
       perEventUntrusted: parsed.INVITATIONS_PER_EVENT_UNTRUSTED,
       perEventTrusted: parsed.INVITATIONS_PER_EVENT_TRUSTED,

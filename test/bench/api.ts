@@ -1,27 +1,38 @@
 // npm run bench:api — autocannon on loopback against the all-in-one server
 // (api + worker in one process, as `npm start` runs it) holding the demo
-// forum, for five everyday requests; and, in the same run, the same database
+// forum, a 5,000-delegate forum for the directory and fresh forums for
+// bookings and the registration rush; and, in the same run, the same database
 // work done with raw mysql2 queries (no HTTP, no ORM, no Nest) at the same
 // concurrency, as the physical limit. Prints requests/s, p50/p99 latency and
-// the ratio to the raw limit for each.
+// the ratio to the raw limit for each, the server's peak RSS, and checks the
+// rush (capacity exact, the waiting list in arrival order).
 import 'reflect-metadata';
 import { JwtService } from '@nestjs/jwt';
 import { newId } from '@roundtable/common';
 import { loadConfig } from '@roundtable/config';
 import { DEMO_SLUG } from '@roundtable/demo';
+import { indexTerms, searchTerms } from '../../libs/registrations/src/directory-terms';
 import autocannon from 'autocannon';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createPool, Pool, PoolConnection, RowDataPacket } from 'mysql2/promise';
 import { freePort } from '../support/disposable-redis';
-import { startApiProcess } from '../support/worker-process';
+import { kill, startApiProcess } from '../support/worker-process';
+import { ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { dropBenchDatabase } from './bench-database';
+import { generateLabelledSet } from './match-labelled-set';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 /** Bookings and registrations are writes that each need fresh rows: a fixed count, not a duration. */
 const WRITES = Number(process.env.BENCH_WRITES ?? 1500);
+/** Delegates of the forum the directory is searched in. */
+const DIRECTORY = Number(process.env.BENCH_DIRECTORY ?? 5000);
+/** Registrations in the rush, against a capacity of three quarters of them. */
+const RUSH = Number(process.env.BENCH_RUSH ?? 2000);
+const RUSH_CAPACITY = Math.round(RUSH * 0.75);
 const SLOTS = 24;
 const PAIRS = 70;
 
@@ -98,17 +109,35 @@ async function runHttp(options: autocannon.Options): Promise<Figures> {
   };
 }
 
-/** Copies the demo event's row under a new id with other meeting settings: a forum just for bookings. */
-async function bookingForum(pool: Pool, demoId: string, passwordHash: string, label: string) {
+/** Copies the demo event's row under a new id with other columns: a forum of the bench's own. */
+async function cloneEvent(
+  pool: Pool,
+  demoId: string,
+  label: string,
+  columns: Record<string, unknown>,
+): Promise<string> {
   const eventId = newId();
-  const [columns] = await pool.query<Rows>(
+  const [rows] = await pool.query<Rows>(
     "SELECT COLUMN_NAME AS c FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'events' ORDER BY ORDINAL_POSITION",
   );
-  const names = columns.map((r) => String(r.c));
-  const windows = Array.from({ length: 3 }, (_, d) => ({ date: `2027-09-0${d + 1}`, start: '09:00', end: '13:00' }));
+  const names = rows.map((r) => String(r.c));
   const overrides: Record<string, unknown> = {
     id: eventId,
     slug: `bench-${label}-${randomBytes(3).toString('hex')}`,
+    ...columns,
+  };
+  const select = names.map((n) => (n in overrides ? '?' : `\`${n}\``)).join(', ');
+  await pool.query(
+    `INSERT INTO events (${names.map((n) => `\`${n}\``).join(', ')}) SELECT ${select} FROM events WHERE id = ?`,
+    [...names.filter((n) => n in overrides).map((n) => overrides[n]), demoId],
+  );
+  return eventId;
+}
+
+/** A forum just for bookings: accepted requests, each to be booked into its own slot. */
+async function bookingForum(pool: Pool, demoId: string, passwordHash: string, label: string) {
+  const windows = Array.from({ length: 3 }, (_, d) => ({ date: `2027-09-0${d + 1}`, start: '09:00', end: '13:00' }));
+  const eventId = await cloneEvent(pool, demoId, label, {
     starts_at: new Date('2027-09-01T00:00:00Z'),
     ends_at: new Date('2027-09-03T12:00:00Z'),
     schedule_status: 'draft',
@@ -121,12 +150,7 @@ async function bookingForum(pool: Pool, demoId: string, passwordHash: string, la
       requestExpiryHours: 72,
       reminderLeadMinutes: [1440, 15],
     }),
-  };
-  const select = names.map((n) => (n in overrides ? '?' : `\`${n}\``)).join(', ');
-  await pool.query(
-    `INSERT INTO events (${names.map((n) => `\`${n}\``).join(', ')}) SELECT ${select} FROM events WHERE id = ?`,
-    [...names.filter((n) => n in overrides).map((n) => overrides[n]), demoId],
-  );
+  });
   // 2 × PAIRS delegates who share English; a round-robin gives each slot PAIRS disjoint pairs.
   const users = Array.from({ length: 2 * PAIRS }, (_, i) => ({ id: newId(), reg: newId(), i }));
   await pool.query('INSERT INTO users (id, email, password_hash, name, locale, time_zone) VALUES ?', [
@@ -191,6 +215,91 @@ async function newUsers(pool: Pool, passwordHash: string, label: string, count: 
   return users;
 }
 
+/**
+ * A forum of `count` approved delegates whose companies write their offers
+ * and seeks in Chinese, Russian or English (bench:match's generator), written
+ * straight into the tables as an import would: the api indexes them for the
+ * directory when it next starts.
+ */
+async function directoryForum(pool: Pool, demoId: string, passwordHash: string, count: number) {
+  const eventId = await cloneEvent(pool, demoId, 'directory', {});
+  const companies = generateLabelledSet(11, 115, Math.ceil(count / 115) + 1).companies.slice(0, count);
+  const people = companies.map((c, i) => ({ user: newId(), company: newId(), registration: newId(), c, i }));
+  for (let i = 0; i < people.length; i += 500) {
+    const part = people.slice(i, i + 500);
+    await pool.query('INSERT INTO users (id, email, password_hash, name, locale, time_zone) VALUES ?', [
+      part.map((p) => [p.user, `dir-${p.i}@bench.example`, passwordHash, `Delegate ${p.i}`, p.c.language, 'UTC']),
+    ]);
+    await pool.query('INSERT INTO companies (id, name, country, sectors, offers, seeks) VALUES ?', [
+      part.map((p) => [
+        p.company,
+        `${p.c.name} ${p.i}`,
+        p.c.country,
+        JSON.stringify([p.c.sector]),
+        p.c.offers,
+        p.c.seeks,
+      ]),
+    ]);
+    await pool.query(
+      `INSERT INTO registrations (id, event_id, user_id, company_id, role, status, languages, needs_interpreter, time_zone,
+         share_email, badge_code, approved_at) VALUES ?`,
+      [
+        part.map((p) => [
+          p.registration,
+          eventId,
+          p.user,
+          p.company,
+          'delegate',
+          'approved',
+          JSON.stringify(p.c.languages),
+          0,
+          'UTC',
+          0,
+          randomBytes(12).toString('hex'),
+          new Date(),
+        ]),
+      ],
+    );
+  }
+  // searches a delegate would type: the start of a Russian word, two Chinese characters
+  const ru = people
+    .find((p) => p.c.language === 'ru')!
+    .c.offers.split(/\s+/)
+    .find((w) => w.length >= 6)!;
+  const zh = [...people.find((p) => p.c.language === 'zh')!.c.offers.replace(/[^\p{Script=Han}]/gu, '')]
+    .slice(0, 2)
+    .join('');
+  return { eventId, viewer: people[0].user, queries: { ru: ru.slice(0, 5).toLowerCase(), zh } };
+}
+
+/** A forum open for registration without approval, with room for RUSH_CAPACITY delegates. */
+const rushForum = (pool: Pool, demoId: string, label: string) =>
+  cloneEvent(pool, demoId, label, {
+    capacity: RUSH_CAPACITY,
+    requires_approval: 0,
+    registration_opens_at: null,
+    registration_closes_at: null,
+  });
+
+/** The rush's outcome: capacity exact, and everyone approved registered before everyone waitlisted. */
+async function checkRush(pool: Pool, eventId: string): Promise<string> {
+  const [rows] = await pool.query<Rows>(
+    'SELECT status, COUNT(*) AS n, MIN(created_at) AS first, MAX(created_at) AS last FROM registrations WHERE event_id = ? GROUP BY status',
+    [eventId],
+  );
+  const by = new Map(rows.map((r) => [String(r.status), r]));
+  const approved = Number(by.get('approved')?.n ?? 0);
+  const waitlisted = Number(by.get('waitlisted')?.n ?? 0);
+  const inOrder = !by.has('waitlisted') || by.get('approved')!.last <= by.get('waitlisted')!.first;
+  return `${approved} approved (capacity ${RUSH_CAPACITY}), ${waitlisted} waitlisted, ${inOrder ? 'in arrival order' : 'OUT OF ORDER'}`;
+}
+
+/** Peak resident memory of a process, in MB (Linux). */
+function peakRssMb(child: ChildProcess): number {
+  const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+  return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
+}
+
 const OUTBOX = `INSERT INTO outbox (id, type, dedupe_key, event_id, subject, recipient_user_id, recipient_email, recipient_name,
   recipient_locale, recipient_time_zone, event_time_zone, event_locale, payload, calendar, status, attempts, due_at) VALUES ?`;
 const outboxRow = (type: string, key: string, eventId: string, subject: string, userId: string, dueAt: Date) => [
@@ -230,7 +339,7 @@ async function main(): Promise<void> {
   Object.assign(process.env, env);
   const config = loadConfig();
   console.log(`bench:api — starting the all-in-one server with the demo forum (${env.DB_NAME}) …`);
-  const server = await startApiProcess(port, env, { allInOne: true, timeoutMs: 120_000 });
+  let server = await startApiProcess(port, env, { allInOne: true, timeoutMs: 120_000 });
   const base = `http://127.0.0.1:${port}`;
   const pool = createPool({
     host: config.db.host,
@@ -258,8 +367,25 @@ async function main(): Promise<void> {
     ]);
     const httpForum = await bookingForum(pool, demoId, hash, 'http');
     const rawForum = await bookingForum(pool, demoId, hash, 'raw');
-    const httpRegistrants = await newUsers(pool, hash, 'reg-http', WRITES);
-    const rawRegistrants = await newUsers(pool, hash, 'reg-raw', WRITES);
+    const httpRush = await rushForum(pool, demoId, 'rush-http');
+    const rawRush = await rushForum(pool, demoId, 'rush-raw');
+    const httpRegistrants = await newUsers(pool, hash, 'reg-http', RUSH);
+    const rawRegistrants = await newUsers(pool, hash, 'reg-raw', RUSH);
+    const directory = await directoryForum(pool, demoId, hash, DIRECTORY);
+    // The directory forum was written around the api, as an import would: a restart indexes it.
+    await kill(server);
+    const restarted = Date.now();
+    server = await startApiProcess(port, env, { allInOne: true, timeoutMs: 120_000 });
+    for (;;) {
+      const [[row]] = await pool.query<Rows>('SELECT COUNT(*) AS n FROM directory_entries WHERE event_id = ?', [
+        directory.eventId,
+      ]);
+      if (Number(row.n) >= DIRECTORY) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    console.log(
+      `directory forum: ${DIRECTORY} delegates written around the api, indexed ${((Date.now() - restarted) / 1000).toFixed(1)} s after a restart (start-up included)`,
+    );
     const slotStart = (slot: number) =>
       new Date(Date.parse(`2027-09-0${Math.floor(slot / 8) + 1}T01:00:00Z`) + (slot % 8) * 30 * 60_000);
 
@@ -278,32 +404,42 @@ async function main(): Promise<void> {
           await c.query('SELECT * FROM session_speakers WHERE event_id = ?', [demoId]);
         },
       },
-      {
-        name: 'directory search',
+      ...(['ru', 'zh'] as const).map((language): Scenario => ({
+        name: `directory ${DIRECTORY / 1000}k ${language}`,
         http: {
-          url: `${base}/events/${demoId}/delegates?q=logist&country=RU&limit=20`,
-          headers: { authorization: token(delegateId) },
+          url: `${base}/events/${directory.eventId}/delegates?q=${encodeURIComponent(directory.queries[language])}&limit=20`,
+          headers: { authorization: token(directory.viewer) },
           duration: SECONDS,
         },
         raw: async (c) => {
-          await c.query('SELECT id, status FROM events WHERE id = ?', [demoId]);
-          await c.query("SELECT id FROM registrations WHERE event_id = ? AND user_id = ? AND status = 'approved'", [
-            demoId,
-            delegateId,
+          const eventId = directory.eventId;
+          const q = directory.queries[language];
+          await c.query('SELECT * FROM events WHERE id = ?', [eventId]);
+          await c.query('SELECT 1 FROM event_organisers WHERE event_id = ? AND user_id = ?', [
+            eventId,
+            directory.viewer,
           ]);
-          const like = '%logist%';
+          await c.query("SELECT * FROM registrations WHERE event_id = ? AND user_id = ? AND status = 'approved'", [
+            eventId,
+            directory.viewer,
+          ]);
+          const terms = searchTerms(q);
           const [rows] = await c.query<Rows>(
-            `SELECT r.id, r.created_at, u.name, u.email, r.share_email, r.job_title, r.languages, c.id AS company_id
-               FROM registrations r JOIN users u ON u.id = r.user_id LEFT JOIN companies c ON c.id = r.company_id
-              WHERE r.event_id = ? AND r.status = 'approved' AND r.role = 'delegate'
-                AND (u.name LIKE ? OR c.name LIKE ? OR c.name_zh LIKE ? OR c.name_ru LIKE ? OR c.offers LIKE ? OR c.seeks LIKE ?)
-                AND c.country = 'RU' ORDER BY r.created_at, r.id LIMIT 21`,
-            [demoId, like, like, like, like, like, like],
+            `SELECT r.id, r.created_at, r.user_id, r.share_email, r.job_title, r.languages, r.company_id
+                 FROM registrations r
+                WHERE r.event_id = ? AND r.status = 'approved' AND r.role = 'delegate'
+                  AND r.id IN (SELECT t.registration_id FROM directory_terms t WHERE t.event_id = ? AND t.term IN (?)
+                                GROUP BY t.registration_id HAVING COUNT(*) = ?)
+                  AND EXISTS (SELECT 1 FROM directory_entries e WHERE e.registration_id = r.id AND e.search_text LIKE ?)
+                ORDER BY r.created_at, r.id LIMIT 21`,
+            [eventId, eventId, terms, terms.length, `%${q}%`],
           );
-          const ids = rows.map((r) => r.company_id as string);
-          if (ids.length) await c.query('SELECT * FROM companies WHERE id IN (?)', [ids]);
+          if (rows.length) {
+            await c.query('SELECT * FROM users WHERE id IN (?)', [rows.map((r) => r.user_id as string)]);
+            await c.query('SELECT * FROM companies WHERE id IN (?)', [rows.map((r) => r.company_id as string)]);
+          }
         },
-      },
+      })),
       {
         name: 'my meetings',
         http: { url: `${base}/me/meetings`, headers: { authorization: token(delegateId) }, duration: SECONDS },
@@ -349,11 +485,22 @@ async function main(): Promise<void> {
           const b = rawForum.bookings[i];
           const eventId = rawForum.eventId;
           await inRawTransaction(c, async () => {
-            await c.query('SELECT id, meeting_settings FROM events WHERE id = ? FOR UPDATE', [eventId]);
+            // the locks the api takes: the event shared, the two delegates, the request, the slot
+            await c.query('SELECT * FROM events WHERE id = ? LOCK IN SHARE MODE', [eventId]);
+            const [[found]] = await c.query<Rows>('SELECT * FROM meeting_requests WHERE id = ?', [b.requestId]);
+            await c.query('SELECT * FROM registrations WHERE event_id = ? AND id IN (?, ?) ORDER BY id FOR UPDATE', [
+              eventId,
+              found.from_registration_id,
+              found.to_registration_id,
+            ]);
             const [[r]] = await c.query<Rows>('SELECT * FROM meeting_requests WHERE id = ? FOR UPDATE', [b.requestId]);
             await c.query("SELECT 1 FROM meetings WHERE request_id = ? AND status = 'scheduled'", [b.requestId]);
+            await c.query(
+              'INSERT INTO meeting_slot_locks (event_id, slot_index) VALUES (?, ?) ON DUPLICATE KEY UPDATE slot_index = slot_index',
+              [eventId, b.slot],
+            );
             const [seats] = await c.query<Rows>(
-              "SELECT kind, ref FROM meeting_seats WHERE event_id = ? AND slot_index = ? AND (kind = 't' OR ref IN (?, ?))",
+              "SELECT kind, ref FROM meeting_seats WHERE event_id = ? AND slot_index = ? AND (kind = 't' OR ref IN (?, ?)) FOR UPDATE",
               [eventId, b.slot, r.from_registration_id, r.to_registration_id],
             );
             const taken = new Set(seats.filter((s) => s.kind === 't').map((s) => Number(s.ref)));
@@ -412,11 +559,11 @@ async function main(): Promise<void> {
         },
       },
       {
-        name: 'registering',
-        amount: WRITES,
+        name: `rush ${RUSH}/${RUSH_CAPACITY}`,
+        amount: RUSH,
         http: {
-          url: `${base}/events/${demoId}/registrations`,
-          amount: WRITES,
+          url: `${base}/events/${httpRush}/registrations`,
+          amount: RUSH,
           method: 'POST',
           headers: { 'content-type': 'application/json' },
           requests: [
@@ -428,7 +575,12 @@ async function main(): Promise<void> {
                   ...req,
                   headers: { ...req.headers, authorization: token(u.id) },
                   body: JSON.stringify({
-                    company: { name: `Bench Trading ${runId} ${i}`, country: 'RU', sectors: ['logistics'] },
+                    company: {
+                      name: `Bench Trading ${runId} ${i}`,
+                      country: 'RU',
+                      sectors: ['logistics'],
+                      offers: 'Холодовая логистика',
+                    },
                     languages: ['ru', 'en'],
                     jobTitle: 'Director',
                   }),
@@ -439,33 +591,56 @@ async function main(): Promise<void> {
         },
         raw: async (c, i) => {
           const u = rawRegistrants[i];
+          const eventId = rawRush;
           await inRawTransaction(c, async () => {
-            await c.query('SELECT * FROM events WHERE id = ? FOR UPDATE', [demoId]);
-            await c.query('SELECT id FROM registrations WHERE event_id = ? AND user_id = ?', [demoId, u.id]);
-            await c.query("SELECT COUNT(*) AS n FROM registrations WHERE event_id = ? AND status = 'approved'", [
-              demoId,
-            ]);
+            await c.query('SELECT * FROM events WHERE id = ? FOR UPDATE', [eventId]);
+            await c.query('SELECT id FROM registrations WHERE event_id = ? AND user_id = ?', [eventId, u.id]);
             const name = `Raw Trading ${runId} ${i}`;
             await c.query('SELECT id FROM companies WHERE name = ? AND country = ?', [name, 'RU']);
             const companyId = newId();
-            await c.query('INSERT INTO companies (id, name, country, sectors) VALUES (?, ?, ?, ?)', [
+            await c.query('INSERT INTO companies (id, name, country, sectors, offers) VALUES (?, ?, ?, ?, ?)', [
               companyId,
               name,
               'RU',
               '["logistics"]',
+              'Холодовая логистика',
             ]);
+            const [[seats]] = await c.query<Rows>(
+              "SELECT COUNT(*) AS n FROM registrations WHERE event_id = ? AND status = 'approved' AND role = 'delegate'",
+              [eventId],
+            );
+            const status = Number(seats.n) < RUSH_CAPACITY ? 'approved' : 'waitlisted';
             const registrationId = newId();
             await c.query(
-              `INSERT INTO registrations (id, event_id, user_id, company_id, role, status, job_title, languages, needs_interpreter, time_zone, share_email, badge_code)
-               VALUES (?, ?, ?, ?, 'delegate', 'pending', 'Director', '["ru","en"]', 0, 'Europe/Moscow', 0, ?)`,
-              [registrationId, demoId, u.id, companyId, randomBytes(12).toString('hex')],
+              `INSERT INTO registrations (id, event_id, user_id, company_id, role, status, job_title, languages, needs_interpreter, time_zone, share_email, badge_code, approved_at)
+               VALUES (?, ?, ?, ?, 'delegate', ?, 'Director', '["ru","en"]', 0, 'Europe/Moscow', 0, ?, ?)`,
+              [
+                registrationId,
+                eventId,
+                u.id,
+                companyId,
+                status,
+                randomBytes(12).toString('hex'),
+                status === 'approved' ? new Date() : null,
+              ],
             );
+            // the directory index, as the api writes it in the same transaction
+            const [[person]] = await c.query<Rows>('SELECT name FROM users WHERE id = ?', [u.id]);
+            const texts = [String(person.name), name, 'Холодовая логистика'];
+            await c.query('INSERT INTO directory_entries (registration_id, event_id, search_text) VALUES (?, ?, ?)', [
+              registrationId,
+              eventId,
+              texts.join('\n'),
+            ]);
+            await c.query('INSERT INTO directory_terms (event_id, term, registration_id) VALUES ?', [
+              [...indexTerms(texts)].map((term) => [eventId, term, registrationId]),
+            ]);
             await c.query(OUTBOX, [
               [
                 outboxRow(
-                  'registration-received',
+                  `registration-${status}`,
                   `rr:${registrationId}`,
-                  demoId,
+                  eventId,
                   `registration:${registrationId}`,
                   u.id,
                   new Date(),
@@ -478,14 +653,14 @@ async function main(): Promise<void> {
     ];
 
     console.log(
-      `${CONNECTIONS} connections; reads for ${SECONDS} s each, ${WRITES} bookings and ${WRITES} registrations; latencies in ms\n`,
+      `${CONNECTIONS} connections; reads for ${SECONDS} s each, ${WRITES} bookings, a rush of ${RUSH} registrations; latencies in ms\n`,
     );
-    console.log('scenario            HTTP req/s   p50    p99  | raw ops/s   p50    p99  | ratio  non-2xx');
+    console.log('scenario             HTTP req/s   p50    p99  | raw ops/s   p50    p99  | ratio  non-2xx');
     for (const s of scenarios) {
       const viaHttp = await runHttp(s.http);
       const viaRaw = await runRaw(pool, s.raw, s.amount);
       console.log(
-        `${s.name.padEnd(18)} ${viaHttp.rps.toFixed(0).padStart(10)} ${viaHttp.p50.toFixed(1).padStart(6)} ${viaHttp.p99
+        `${s.name.padEnd(19)} ${viaHttp.rps.toFixed(0).padStart(10)} ${viaHttp.p50.toFixed(1).padStart(6)} ${viaHttp.p99
           .toFixed(1)
           .padStart(6)}  | ${viaRaw.rps.toFixed(0).padStart(9)} ${viaRaw.p50.toFixed(1).padStart(6)} ${viaRaw.p99
           .toFixed(1)
@@ -494,6 +669,9 @@ async function main(): Promise<void> {
         }`,
       );
     }
+    console.log(`\nrush over HTTP: ${await checkRush(pool, httpRush)}`);
+    console.log(`rush raw:       ${await checkRush(pool, rawRush)}`);
+    console.log(`server peak RSS: ${peakRssMb(server).toFixed(0)} MB`);
   } finally {
     await pool.end();
     server.kill('SIGTERM');

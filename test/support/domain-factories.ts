@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { INestApplication } from '@nestjs/common';
 import { newId } from '@roundtable/common';
 import { Event, EventOrganiser, MeetingSettings } from '@roundtable/events';
-import { Company, Registration } from '@roundtable/registrations';
+import { Company, DirectoryIndexService, Registration } from '@roundtable/registrations';
 import { DataSource } from 'typeorm';
 import { createUser, TestUser } from './factories';
 
@@ -124,5 +124,6 @@ export async function createDelegate(
     ...overrides.registration,
   });
   await repo.insert(registration);
+  await app.get(DataSource).transaction((em) => app.get(DirectoryIndexService).reindex(em, [registration.id]));
   return { user, company, registration };
 }

@@ -8,6 +8,7 @@ async function startProcess(
   env: Record<string, string>,
   args: string[] = [],
   timeoutMs = 60_000,
+  options: { onOutput?: (text: string) => void } = {},
 ): Promise<ChildProcess> {
   const child = spawn(
     process.execPath,
@@ -19,6 +20,8 @@ async function startProcess(
     },
   );
   let output = '';
+  child.stdout.on('data', (chunk: Buffer) => options.onOutput?.(chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => options.onOutput?.(chunk.toString()));
   await new Promise<void>((started, fail) => {
     const timer = setTimeout(() => fail(new Error(`${script} did not start: ${output}`)), timeoutMs);
     const onData = (chunk: Buffer) => {
@@ -46,7 +49,7 @@ export const startWorkerProcess = (env: Record<string, string>): Promise<ChildPr
 export const startApiProcess = (
   port: number,
   env: Record<string, string>,
-  options: { allInOne?: boolean; timeoutMs?: number } = {},
+  options: { allInOne?: boolean; timeoutMs?: number; onOutput?: (text: string) => void } = {},
 ): Promise<ChildProcess> =>
   startProcess(
     'apps/api/src/main.ts',
@@ -54,7 +57,38 @@ export const startApiProcess = (
     { ...env, PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}` },
     options.allInOne ? ['--all-in-one'] : [],
     options.timeoutMs,
+    { onOutput: options.onOutput },
   );
+
+/** What a process printed (stdout and stderr together) and how it ended. */
+export interface ProcessRun {
+  output: string;
+  code: number | null;
+}
+
+/**
+ * Runs apps/<app>/src/main.ts until it exits by itself (a start-up that must fail), or until
+ * `timeoutMs`, when it is killed and `code` is null.
+ */
+export async function runUntilExit(
+  app: 'api' | 'worker',
+  env: Record<string, string>,
+  args: string[] = [],
+  timeoutMs = 60_000,
+): Promise<ProcessRun> {
+  const child = spawn(
+    process.execPath,
+    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', `apps/${app}/src/main.ts`, ...args],
+    { cwd: resolve(__dirname, '../..'), env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+  const code = await new Promise<number | null>((done) => child.once('exit', (c) => done(c)));
+  clearTimeout(timer);
+  return { output, code };
+}
 
 export async function kill(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;

@@ -30,6 +30,9 @@ test.describe('registration', () => {
         en: 'Register for China-Russia SME Roundtable',
       };
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(titles[language]);
+      // The language chips speak the reader's language (never "English" in the Russian UI).
+      const english = { zh: '英语', ru: 'английский', en: 'English' };
+      await expect(form.locator('.mantine-Pill-label')).toHaveText([english[language]]);
     });
 
     await form.getByLabel('Company name (Latin letters)').fill('Jiangxi Ganjiang Logistics Co.');

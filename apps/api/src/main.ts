@@ -1,16 +1,32 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { ConfigError, loadConfig, loadEnvFileIfPresent } from '@roundtable/config';
+import { nestLogger, passesStartupChecks, rootLogger, sayFatal } from '@roundtable/common';
+import { AppConfig, ConfigError, loadConfig, loadEnvFileIfPresent } from '@roundtable/config';
+import { databaseStartupCheck } from '@roundtable/database';
 import { accountLines, DemoLogins, DemoSeedService } from '@roundtable/demo';
+import { smtpStartupCheck } from '@roundtable/notifications';
+import { redisStartupCheck } from '@roundtable/queue';
+import { Logger } from 'pino';
 import { AppModule } from './app.module';
 import { setupApp } from './setup-app';
 import { webAppBuilt, WEB_APP_PATH } from './web-app';
 
+let logger: Logger | undefined;
+
 async function bootstrap(): Promise<void> {
   loadEnvFileIfPresent();
-  const config = loadConfig();
+  const config: AppConfig = loadConfig();
+  logger = rootLogger(config.app);
   const allInOne = process.argv.includes('--all-in-one');
-  const app = await NestFactory.create(AppModule.register({ allInOne }), { bufferLogs: true });
+  // Only a process that sends mail (all-in-one) needs SMTP; a lone api's /health reports it.
+  const checks = [databaseStartupCheck(config.db), redisStartupCheck(config.redis)];
+  if (allInOne) checks.push(smtpStartupCheck(config.mail));
+  if (!(await passesStartupChecks(checks, logger))) process.exit(1);
+  const app = await NestFactory.create(AppModule.register({ allInOne }), {
+    logger: nestLogger(logger),
+    // a failure while building the app reaches the catch below (one line), not Nest's own stack dump
+    abortOnError: false,
+  });
   setupApp(app);
   app.enableShutdownHooks();
   await app.listen(config.app.port);
@@ -52,10 +68,13 @@ function demoLines(url: string, demo: DemoLogins): string[] {
 }
 
 bootstrap().catch((error: unknown) => {
-  if (error instanceof ConfigError) {
-    process.stderr.write(`${error.message}\n`);
+  const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof ConfigError || !logger) {
+    // before the config is valid there is no logger to configure
+    process.stderr.write(`${error instanceof ConfigError ? message : `Roundtable failed to start: ${message}`}\n`);
   } else {
-    process.stderr.write(`Roundtable failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+    logger.debug({ err: error }, 'start-up failure');
+    sayFatal(logger, `Roundtable failed to start: ${message}`);
   }
   process.exit(1);
 });

@@ -1,3 +1,9 @@
+/**
+ * The agreement ledger use cases: sign, amend, withdraw, read, verify, report.
+ * Size (~520 lines): recording, chain checking and the confirmation mail share
+ * the ledger-head discipline; the pure parts already live beside it
+ * (agreement-model, chain, canonical-json, decimal).
+ */
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuthUser } from '@roundtable/auth';
@@ -12,8 +18,10 @@ import {
   toPage,
 } from '@roundtable/common';
 import { inTransaction, ReadReplicas } from '@roundtable/database';
-import { Event, EventAccessService, eventNames, PublicReadCache } from '@roundtable/events';
+import { Event, EventAccessService, eventNames, PublicReadCache, SessionsService } from '@roundtable/events';
+import { MeetingLookupService } from '@roundtable/meetings';
 import { OutboxRecipient, OutboxService } from '@roundtable/notifications';
+import { DelegateLookupService } from '@roundtable/registrations';
 import { DataSource, EntityManager } from 'typeorm';
 import { AgreementError, AgreementErrorCode } from './agreement-error';
 import {
@@ -30,6 +38,12 @@ import { canonicalJson, entryHash, GENESIS_HASH } from './canonical-json';
 import { ChainReport, ChainVerifier, StoredEntry } from './chain';
 import { amountProblem, normaliseAmount } from './decimal';
 import { AgreementMailPayload } from './templates/agreement-templates';
+
+/** The ledger head as locked at the start of a recording. */
+interface LedgerHead {
+  lastSeq: number;
+  lastHash: string;
+}
 
 /** A party as the organiser describes it; e-mail addresses only address the confirmation. */
 export interface PartyInput {
@@ -136,6 +150,9 @@ export class AgreementsService {
     private readonly outbox: OutboxService,
     private readonly publicCache: PublicReadCache,
     private readonly replicas: ReadReplicas,
+    private readonly delegates: DelegateLookupService,
+    private readonly sessions: SessionsService,
+    private readonly meetings: MeetingLookupService,
   ) {}
 
   async sign(eventId: string, user: AuthUser, input: AgreementInput): Promise<Recorded> {
@@ -170,9 +187,11 @@ export class AgreementsService {
   }
 
   /**
-   * One ledger entry, in one transaction under the event's lock: the new state
-   * decided from the agreement's history (none for a signing), appended to the
-   * chain, confirmed to the parties (`notify`: the parties as given with this
+   * One ledger entry, in one transaction under the ledger head's lock (the
+   * event row itself is only read, so a signing never queues behind a meeting
+   * accept holding it): the new state decided from the agreement's history
+   * (none for a signing), read under that lock, appended to the chain,
+   * confirmed to the parties (`notify`: the parties as given with this
    * request, whose signatories' addresses are mailed too).
    */
   private async record(
@@ -188,12 +207,22 @@ export class AgreementsService {
     ) => Promise<{ state: AgreementState; notify: PartyInput[] }>,
   ): Promise<Recorded> {
     const recorded = await inTransaction(this.dataSource, async (em) => {
-      const event = await this.access.lockEvent(em, eventId);
+      const event = await this.access.getEvent(eventId, em);
+      const head = await this.lockHead(em, event.id);
       const history = agreementId ? await this.history(em, event.id, agreementId) : [];
       if (history.length > 0 && history[history.length - 1].action === 'withdrawn')
         throw new AgreementError(AgreementErrorCode.AgreementWithdrawn, 'This agreement is withdrawn already');
       const { state, notify } = await next(em, event, history);
-      const { entry, body } = await this.append(em, event.id, agreementId ?? newId(), action, state, reason, user);
+      const { entry, body } = await this.append(
+        em,
+        head,
+        event.id,
+        agreementId ?? newId(),
+        action,
+        state,
+        reason,
+        user,
+      );
       await this.confirm(em, event, entry, body, notify);
       return { agreement: currentAgreements([...history, body])[0], entry };
     });
@@ -292,18 +321,11 @@ export class AgreementsService {
   }
 
   /**
-   * Takes the next sequence number under the head's row lock, hashes the entry onto the chain and moves the head.
-   * Returns the stored entry and what its payload says.
+   * The event's ledger head, created if need be and locked (FOR UPDATE) for
+   * the rest of the transaction: it alone orders the chain. Refuses to go on
+   * when the tail does not match it.
    */
-  private async append(
-    em: EntityManager,
-    eventId: string,
-    agreementId: string,
-    action: LedgerAction,
-    agreement: AgreementState,
-    reason: string | null,
-    user: AuthUser,
-  ): Promise<{ entry: LedgerEntryView; body: LedgerPayload }> {
+  private async lockHead(em: EntityManager, eventId: string): Promise<LedgerHead> {
     await em.query(
       'INSERT INTO agreement_ledger_heads (event_id, last_seq, last_hash) VALUES (?, 0, ?) ON DUPLICATE KEY UPDATE event_id = event_id',
       [eventId, GENESIS_HASH],
@@ -312,8 +334,26 @@ export class AgreementsService {
       'SELECT last_seq, last_hash FROM agreement_ledger_heads WHERE event_id = ? FOR UPDATE',
       [eventId],
     );
-    await this.checkTail(em, eventId, Number(head.last_seq), head.last_hash);
-    const seq = Number(head.last_seq) + 1;
+    const locked = { lastSeq: Number(head.last_seq), lastHash: head.last_hash };
+    await this.checkTail(em, eventId, locked.lastSeq, locked.lastHash);
+    return locked;
+  }
+
+  /**
+   * Takes the next sequence number after the locked head, hashes the entry onto the chain and moves the head.
+   * Returns the stored entry and what its payload says.
+   */
+  private async append(
+    em: EntityManager,
+    head: LedgerHead,
+    eventId: string,
+    agreementId: string,
+    action: LedgerAction,
+    agreement: AgreementState,
+    reason: string | null,
+    user: AuthUser,
+  ): Promise<{ entry: LedgerEntryView; body: LedgerPayload }> {
+    const seq = head.lastSeq + 1;
     const body: LedgerPayload = {
       v: 1,
       eventId,
@@ -333,8 +373,8 @@ export class AgreementsService {
       agreement_id: agreementId,
       action,
       payload,
-      prev_hash: head.last_hash,
-      hash: entryHash(head.last_hash, payload),
+      prev_hash: head.lastHash,
+      hash: entryHash(head.lastHash, payload),
     };
     await em.query(
       `INSERT INTO agreement_entries (event_id, seq, id, agreement_id, action, payload, prev_hash, hash)
@@ -380,17 +420,9 @@ export class AgreementsService {
   /** Checks every reference and normalises the value; everything a client sent wrong is a 400 naming it. */
   private async buildState(em: EntityManager, event: Event, input: AgreementInput): Promise<AgreementState> {
     const companyIds = [...new Set(input.parties.flatMap((p) => (p.companyId ? [p.companyId] : [])))];
-    const companies = new Map<string, { name: string; country: string }>();
     if (companyIds.some((id) => !ID_PATTERN.test(id)))
       throw new AgreementError(AgreementErrorCode.UnknownParty, 'parties: companyId is not a company id');
-    if (companyIds.length > 0) {
-      const rows: { id: string; name: string; country: string }[] = await em.query(
-        `SELECT DISTINCT c.id, c.name, c.country FROM companies c JOIN registrations r ON r.company_id = c.id
-          WHERE r.event_id = ? AND c.id IN (${companyIds.map(() => '?').join(', ')})`,
-        [event.id, ...companyIds],
-      );
-      rows.forEach((r) => companies.set(r.id, { name: r.name, country: r.country }));
-    }
+    const companies = await this.delegates.companiesOfEvent(event.id, companyIds, em);
     const parties: Party[] = input.parties.map((p, i) => {
       const company = p.companyId ? companies.get(p.companyId) : undefined;
       if (p.companyId && !company)
@@ -419,10 +451,10 @@ export class AgreementsService {
       value = { amount: normaliseAmount(input.value.amount, input.value.currency), currency: input.value.currency };
     }
     const sessionId = input.sessionId ?? null;
-    if (sessionId !== null && !(await this.belongs(em, 'sessions', sessionId, event.id)))
+    if (sessionId !== null && !(await this.sessions.belongsToEvent(em, event.id, sessionId)))
       throw new CommonError(CommonErrorCode.BadReference, 'sessionId: no session of that id in this event');
     const meetingId = input.meetingId ?? null;
-    if (meetingId !== null && !(await this.belongs(em, 'meetings', meetingId, event.id)))
+    if (meetingId !== null && !(await this.meetings.belongsToEvent(event.id, meetingId, em)))
       throw new CommonError(CommonErrorCode.BadReference, 'meetingId: no meeting of that id in this event');
     return {
       title: input.title,
@@ -435,12 +467,6 @@ export class AgreementsService {
       meetingId,
       documentSha256: input.documentSha256?.toLowerCase() ?? null,
     };
-  }
-
-  private async belongs(em: EntityManager, table: 'sessions' | 'meetings', id: string, eventId: string) {
-    if (!ID_PATTERN.test(id)) return false;
-    const rows: unknown[] = await em.query(`SELECT 1 FROM ${table} WHERE id = ? AND event_id = ?`, [id, eventId]);
-    return rows.length > 0;
   }
 
   /**
@@ -458,22 +484,14 @@ export class AgreementsService {
     const state = body.agreement;
     const recipients = new Map<string, OutboxRecipient>();
     const companyIds = state.parties.flatMap((p) => (p.companyId ? [p.companyId] : []));
-    if (companyIds.length > 0) {
-      const rows: Array<{ user_id: string; email: string; name: string; locale: Locale | null; time_zone: string }> =
-        await em.query(
-          `SELECT r.user_id, u.email, u.name, u.locale, r.time_zone FROM registrations r JOIN users u ON u.id = r.user_id
-            WHERE r.event_id = ? AND r.status = 'approved' AND r.company_id IN (${companyIds.map(() => '?').join(', ')})`,
-          [event.id, ...companyIds],
-        );
-      for (const r of rows) {
-        recipients.set(r.email.toLowerCase(), {
-          userId: r.user_id,
-          email: r.email,
-          name: r.name,
-          locale: r.locale ?? undefined,
-          timeZone: r.time_zone,
-        });
-      }
+    for (const d of await this.delegates.approved(event.id, { companyIds }, em)) {
+      recipients.set(d.email.toLowerCase(), {
+        userId: d.userId,
+        email: d.email,
+        name: d.name,
+        locale: d.locale as Locale,
+        timeZone: d.timeZone,
+      });
     }
     for (const s of given.flatMap((p) => p.signatories)) {
       if (s.email && !recipients.has(s.email.toLowerCase()))

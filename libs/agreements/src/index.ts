@@ -1,5 +1,10 @@
-export { AgreementError, AgreementErrorCode } from './agreement-error';
+export { AgreementError, AgreementErrorCode, AGREEMENT_ERROR_STATUS } from './agreement-error';
 export type { AgreementReport, AgreementView, LedgerPayload } from './agreement-model';
 export { AgreementsModule } from './agreements.module';
 export { AgreementsService } from './agreements.service';
 export { agreementRecordedTemplate } from './templates/agreement-templates';
+export { AgreementsWorkerModule } from './agreements-worker.module';
+export { LedgerHealthIndicator } from './ledger-health.indicator';
+export { LedgerWatchService } from './ledger-watch.service';
+export type { LedgerWatchPass } from './ledger-watch.service';
+export { ledgerBrokenTemplate } from './templates/ledger-broken-template';

@@ -781,7 +781,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Requests you sent or received (organisers: all) */
+    /**
+     * Requests you sent or received (organisers: all), each with both delegates (`from`, `to`)
+     * @description `from` or `to` is null when that delegate is no longer an approved delegate of the event.
+     */
     get: operations['MeetingsController_requests'];
     put?: never;
     /** Ask another approved delegate for a meeting */
@@ -1256,7 +1259,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** MySQL, Redis, SMTP (when configured) and the oldest undelivered mail; 503 when one is down */
+    /** MySQL, Redis, SMTP (when configured), the oldest undelivered mail and agreement ledgers the worker found broken; 503 when one is down */
     get: operations['HealthController_check'];
     put?: never;
     post?: never;
@@ -2000,6 +2003,11 @@ export interface components {
       email: string | null;
       jobTitle: string | null;
       languages: string[];
+      /**
+       * @description Home time zone, so times can be shown in both parties’ clocks
+       * @example Europe/Moscow
+       */
+      timeZone: string;
       company: components['schemas']['CompanyDto'] | null;
     };
     DelegatePageDto: {
@@ -2100,8 +2108,56 @@ export interface components {
        */
       createdAt: string | null;
     };
+    ScriptNamesDto: {
+      latin?: string | null;
+      zh?: string | null;
+      ru?: string | null;
+    };
+    MeetingPartyDto: {
+      registrationId: string;
+      name: string;
+      company: string | null;
+      /** @description The company name in other scripts */
+      companyNames: components['schemas']['ScriptNamesDto'] | null;
+      /**
+       * @description Their home time zone
+       * @example Europe/Moscow
+       */
+      timeZone: string;
+    };
+    MeetingRequestWithPartiesDto: {
+      id: string;
+      fromRegistrationId: string;
+      toRegistrationId: string;
+      message: string | null;
+      /** @enum {string} */
+      status: 'pending' | 'accepted' | 'declined' | 'cancelled' | 'expired';
+      /** @description Why an accepted request has no meeting yet (NO_COMMON_FREE_SLOT, …) */
+      unscheduledReason: string | null;
+      /** @description Proposed by the organisers from a recommendation */
+      proposedByOrganiser: boolean;
+      /**
+       * Format: date-time
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      expiresAt: string;
+      /**
+       * Format: date-time
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      respondedAt: string | null;
+      /**
+       * Format: date-time
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      createdAt: string | null;
+      /** @description Null once no longer an approved delegate */
+      from: components['schemas']['MeetingPartyDto'] | null;
+      /** @description Null once no longer an approved delegate */
+      to: components['schemas']['MeetingPartyDto'] | null;
+    };
     MeetingRequestListDto: {
-      items: components['schemas']['MeetingRequestViewDto'][];
+      items: components['schemas']['MeetingRequestWithPartiesDto'][];
       /** @description Always null: the whole list comes in one page */
       nextCursor: string | null;
     };

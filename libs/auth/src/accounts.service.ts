@@ -15,6 +15,7 @@ import { ChangePasswordDto, ResetPasswordDto, SignupDto, UpdateMeDto } from './d
 import { TokenResponseDto } from './dto/user-response.dto';
 import { AccountToken, AccountTokenPurpose } from './entities/account-token.entity';
 import { User } from './entities/user.entity';
+import { UserLookupService } from './user-lookup.service';
 import { LoginRateLimiter } from './login-rate-limiter';
 import { hashPassword, verifyPassword } from './password';
 import { AccountLinkPayload } from './templates/account-templates';
@@ -49,6 +50,7 @@ export class AccountsService {
     private readonly outbox: OutboxService,
     private readonly auth: AuthService,
     private readonly loginLimiter: LoginRateLimiter,
+    private readonly lookup: UserLookupService,
     @Inject(REDIS_CLIENT) private readonly redis: Redis,
     config: ConfigService<AppConfig, true>,
   ) {
@@ -198,9 +200,13 @@ export class AccountsService {
     if (dto.name != null) changes.name = dto.name;
     if (dto.locale != null) changes.locale = dto.locale;
     if (dto.timeZone != null) changes.timeZone = dto.timeZone;
-    const users = this.dataSource.getRepository(User);
-    if (Object.keys(changes).length > 0) await users.update({ id: caller.id }, changes);
-    return toAuthUser(await users.findOneByOrFail({ id: caller.id }));
+    if (Object.keys(changes).length === 0)
+      return toAuthUser(await this.dataSource.getRepository(User).findOneByOrFail({ id: caller.id }));
+    return inTransaction(this.dataSource, async (em) => {
+      await em.getRepository(User).update({ id: caller.id }, changes);
+      if (changes.name !== undefined) await this.lookup.announceRename(em, caller.id);
+      return toAuthUser(await em.getRepository(User).findOneByOrFail({ id: caller.id }));
+    });
   }
 
   /** A new single-use token and its mail, in the caller's transaction. */

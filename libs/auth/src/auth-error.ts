@@ -1,3 +1,4 @@
+import { HttpStatus } from '@nestjs/common';
 import { DomainError } from '@roundtable/common';
 
 export enum AuthErrorCode {
@@ -15,5 +16,17 @@ export enum AuthErrorCode {
   /** A mailed link's token past its time (410). */
   LinkExpired = 'LINK_EXPIRED',
 }
+
+/** The HTTP status of each code (exhaustive: a new code without one fails to compile); the api merges every lib's map. */
+export const AUTH_ERROR_STATUS: Record<AuthErrorCode, HttpStatus> = {
+  [AuthErrorCode.InvalidCredentials]: HttpStatus.UNAUTHORIZED,
+  [AuthErrorCode.InvalidToken]: HttpStatus.UNAUTHORIZED,
+  [AuthErrorCode.RateLimited]: HttpStatus.TOO_MANY_REQUESTS,
+  [AuthErrorCode.EmailNotVerified]: HttpStatus.FORBIDDEN,
+  [AuthErrorCode.WrongPassword]: HttpStatus.FORBIDDEN,
+  [AuthErrorCode.LinkInvalid]: HttpStatus.BAD_REQUEST,
+  [AuthErrorCode.LinkUsed]: HttpStatus.GONE,
+  [AuthErrorCode.LinkExpired]: HttpStatus.GONE,
+};
 
 export class AuthError extends DomainError<AuthErrorCode> {}

@@ -14,6 +14,7 @@ import { AccountToken } from './entities/account-token.entity';
 import { User } from './entities/user.entity';
 import { LoginRateLimiter } from './login-rate-limiter';
 import { PlatformAdminPolicy } from './policies/access-policy';
+import { UserLookupService } from './user-lookup.service';
 import { ACCOUNT_TEMPLATES } from './templates/account-templates';
 
 /** Owns users, passwords, account tokens (confirmation, reset), sessions and the global guard that applies access policies. */
@@ -36,9 +37,10 @@ import { ACCOUNT_TEMPLATES } from './templates/account-templates';
     LoginRateLimiter,
     AdminBootstrapService,
     PlatformAdminPolicy,
+    UserLookupService,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [AuthService, TypeOrmModule],
+  exports: [AuthService, UserLookupService],
 })
 export class AuthModule implements OnModuleInit {
   constructor(private readonly templates: MailTemplateRegistry) {}

@@ -1,4 +1,4 @@
-export { AuthError, AuthErrorCode } from './auth-error';
+export { AuthError, AuthErrorCode, AUTH_ERROR_STATUS } from './auth-error';
 export { AuthModule } from './auth.module';
 export { AuthService } from './auth.service';
 export type { AuthUser } from './auth-user';
@@ -12,3 +12,5 @@ export { User } from './entities/user.entity';
 export { hashPassword } from './password';
 export type { AccessPolicy, AccessPolicyType } from './policies/access-policy';
 export { PlatformAdminPolicy } from './policies/access-policy';
+export { UserLookupService } from './user-lookup.service';
+export type { UserContact } from './user-lookup.service';

@@ -1,4 +1,4 @@
-export { CommonError, CommonErrorCode, DomainError } from './domain-error';
+export { CommonError, CommonErrorCode, COMMON_ERROR_STATUS, DomainError } from './domain-error';
 export { chunks } from './chunks';
 export { csvCell } from './csv';
 export { decodeCursor, encodeCursor, toPage } from './cursor';
@@ -19,5 +19,16 @@ export {
 } from './validation/validators';
 export { LoggingModule } from './logging.module';
 export { REDACTED, redactQuery, redactUrl } from './redact';
+export { nestLogger, rootLogger } from './root-logger';
+export {
+  INSTALL_HINT,
+  passesStartupChecks,
+  reasonOf,
+  runStartupChecks,
+  sayFatal,
+  StartupError,
+  unreachable,
+} from './startup-check';
+export type { StartupCheck, StartupCheckOutcome } from './startup-check';
 export { ApiErrors, ApiPublic, ERROR_CODES_EXTENSION, ErrorBodyDto, PUBLIC_EXTENSION } from './openapi/api-errors';
 export { ApiInstant, INSTANT_PATTERN, isoInstant } from './openapi/instant';

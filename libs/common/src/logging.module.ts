@@ -5,11 +5,13 @@ import { AppConfig } from '@roundtable/config';
 import { LoggerModule } from 'nestjs-pino';
 import { stdSerializers } from 'pino';
 import { redactQuery, redactUrl } from './redact';
+import { rootLogger } from './root-logger';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
 
 /**
- * Structured JSON logs; each request carries an id (the caller's X-Request-Id when sane) echoed back.
+ * Logs through the process's one pino logger (rootLogger: readable lines in development, JSON
+ * elsewhere); each request carries an id (the caller's X-Request-Id when sane) echoed back.
  * Secrets never reach a log line: the Authorization and Cookie headers are
  * redacted, and so are token-like query parameters in both `url` and `query`
  * (the calendar feed's `?token=` is a live credential).
@@ -20,7 +22,7 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
       inject: [ConfigService],
       useFactory: (config: ConfigService<AppConfig, true>) => ({
         pinoHttp: {
-          level: config.get('app.logLevel', { infer: true }),
+          logger: rootLogger(config.get('app', { infer: true })),
           genReqId: (req, res) => {
             const given = req.headers['x-request-id'];
             const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();

@@ -8,3 +8,4 @@ export type { SqlFlavour } from './typeorm-options';
 export { jsonText } from './json-column';
 export { ReadReplicas } from './read-replicas';
 export type { ReadContext } from './read-replicas';
+export { databaseStartupCheck } from './database-startup-check';

@@ -1,3 +1,8 @@
+/**
+ * Seeds the demo forum. Size (~730 lines): fixture data and the bulk inserts
+ * that load it (it alone writes other libs' tables directly; see
+ * test/architecture/table-ownership.spec.ts); it serves no request.
+ */
 import { Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -7,7 +12,7 @@ import { chunks, newId } from '@roundtable/common';
 import { AppConfig } from '@roundtable/config';
 import { Event, EventOrganiser, Room, Session, SessionSpeaker } from '@roundtable/events';
 import { FixedTable, Interpreter, Meeting, MeetingRequest, ScheduleService } from '@roundtable/meetings';
-import { Company, Registration } from '@roundtable/registrations';
+import { Company, DirectoryIndexService, Registration } from '@roundtable/registrations';
 import { Random } from '@roundtable/scheduler';
 import { DateTime } from 'luxon';
 import { randomBytes } from 'node:crypto';
@@ -78,6 +83,7 @@ export class DemoSeedService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly scheduling: ScheduleService,
     private readonly agreements: AgreementsService,
+    private readonly directory: DirectoryIndexService,
     private readonly config: ConfigService<AppConfig, true>,
   ) {}
 
@@ -558,6 +564,10 @@ export class DemoSeedService {
     await em.getRepository(Company).insert(companies);
     await em.getRepository(User).insert(users);
     await em.getRepository(Registration).insert(registrations);
+    await this.directory.reindex(
+      em,
+      registrations.map((r) => r.id),
+    );
     return delegates;
   }
 

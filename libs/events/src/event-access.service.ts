@@ -74,6 +74,12 @@ export class EventAccessService {
     return ids.length === 0 ? Promise.resolve([]) : this.events.findBy({ id: In(ids) });
   }
 
+  /** The user ids of the event's organisers (whom alerts about the event go to). */
+  async organiserIds(eventId: string, em?: EntityManager): Promise<string[]> {
+    const rows = await (em ? em.getRepository(EventOrganiser) : this.organisers).findBy({ eventId });
+    return rows.map((r) => r.userId);
+  }
+
   async isOrganiser(eventId: string, user: AuthUser | undefined, em?: EntityManager): Promise<boolean> {
     if (!user) return false;
     if (isAdmin(user)) return true;

@@ -1,3 +1,4 @@
+import { HttpStatus } from '@nestjs/common';
 import { DomainError } from '@roundtable/common';
 
 export enum EventErrorCode {
@@ -17,5 +18,24 @@ export enum EventErrorCode {
   OrganiserInvitationForAnotherAddress = 'ORGANISER_INVITATION_FOR_ANOTHER_ADDRESS',
   OrganiserInvitationQuota = 'ORGANISER_INVITATION_QUOTA',
 }
+
+/** The HTTP status of each code (exhaustive: a new code without one fails to compile); the api merges every lib's map. */
+export const EVENT_ERROR_STATUS: Record<EventErrorCode, HttpStatus> = {
+  [EventErrorCode.EventNotFound]: HttpStatus.NOT_FOUND,
+  [EventErrorCode.SlugTaken]: HttpStatus.CONFLICT,
+  [EventErrorCode.InvalidEventDates]: HttpStatus.BAD_REQUEST,
+  [EventErrorCode.InvalidStatusChange]: HttpStatus.CONFLICT,
+  [EventErrorCode.RoomClash]: HttpStatus.CONFLICT,
+  [EventErrorCode.SpeakerClash]: HttpStatus.CONFLICT,
+  [EventErrorCode.SessionOutsideEvent]: HttpStatus.BAD_REQUEST,
+  [EventErrorCode.SessionNotFound]: HttpStatus.NOT_FOUND,
+  [EventErrorCode.RoomNotFound]: HttpStatus.NOT_FOUND,
+  [EventErrorCode.EventNotEditable]: HttpStatus.CONFLICT,
+  [EventErrorCode.OrganiserInvitationInvalid]: HttpStatus.BAD_REQUEST,
+  [EventErrorCode.OrganiserInvitationUsed]: HttpStatus.GONE,
+  [EventErrorCode.OrganiserInvitationExpired]: HttpStatus.GONE,
+  [EventErrorCode.OrganiserInvitationForAnotherAddress]: HttpStatus.FORBIDDEN,
+  [EventErrorCode.OrganiserInvitationQuota]: HttpStatus.TOO_MANY_REQUESTS,
+};
 
 export class EventError extends DomainError<EventErrorCode> {}

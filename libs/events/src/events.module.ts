@@ -44,7 +44,6 @@ import { organiserInvitationTemplate } from './templates/organiser-invitation.te
     PublicReadCache,
     EventOrganiserPolicy,
     SessionSpeakerPolicy,
-    TypeOrmModule,
   ],
 })
 export class EventsModule implements OnModuleInit {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { AuthUser } from '@roundtable/auth';
+import { AuthUser, UserLookupService } from '@roundtable/auth';
 import { CommonError, decodeCursor, newId, Page, toPage } from '@roundtable/common';
 import { inTransaction, isDuplicateKey } from '@roundtable/database';
 import { OutboxService } from '@roundtable/notifications';
@@ -9,13 +9,11 @@ import { Brackets, DataSource, EntityManager, Repository } from 'typeorm';
 import { AdminEventQueryDto } from './dto/admin-event.dto';
 import { CreateEventDto, EventQueryDto, MeetingSettingsDto, UpdateEventDto } from './dto/event.dto';
 import { EventOrganiser } from './entities/event-organiser.entity';
-import { Event, EventStatus, MeetingSettings } from './entities/event.entity';
+import { Event, EventStatus, MeetingSettings, ScheduleStatus } from './entities/event.entity';
 import { Session } from './entities/session.entity';
 import { EventAccessService } from './event-access.service';
 import { PublicReadCache } from './public-read-cache';
 import { EventError, EventErrorCode } from './event-error';
-import { eventNames } from './event-names';
-import { EventCancelledPayload } from './templates/event-templates';
 
 const DEFAULT_MEETING_SETTINGS: MeetingSettings = {
   slotMinutes: 30,
@@ -34,15 +32,20 @@ const TRANSITIONS: Record<'publish' | 'close' | 'cancel', { from: EventStatus[];
   cancel: { from: ['draft', 'published'], to: 'cancelled' },
 };
 
-/** Registrations that hear about a cancellation. */
-const NOTIFIED_STATUSES = ['pending', 'approved', 'waitlisted'];
-
 /** Runs inside the transaction that raised an event's capacity (or lifted it), with the event row locked. */
 export type CapacityRaisedListener = (em: EntityManager, event: Event) => Promise<unknown>;
+
+/**
+ * Runs inside the transaction that cancels an event, with the event row
+ * locked and its status already `cancelled`: the libs owning the event's
+ * people (registrations) tell them, in the same transaction.
+ */
+export type EventCancelledListener = (em: EntityManager, event: Event, reason: string | undefined) => Promise<unknown>;
 
 @Injectable()
 export class EventsService {
   private readonly capacityRaised: CapacityRaisedListener[] = [];
+  private readonly cancelled: EventCancelledListener[] = [];
 
   constructor(
     private readonly dataSource: DataSource,
@@ -50,6 +53,7 @@ export class EventsService {
     private readonly access: EventAccessService,
     private readonly outbox: OutboxService,
     private readonly publicCache: PublicReadCache,
+    private readonly users: UserLookupService,
   ) {}
 
   async create(dto: CreateEventDto, user: AuthUser): Promise<Event> {
@@ -186,6 +190,16 @@ export class EventsService {
     this.capacityRaised.push(listener);
   }
 
+  /** Lets the owners of an event's people tell them of its cancellation, in the cancelling transaction. */
+  onCancelled(listener: EventCancelledListener): void {
+    this.cancelled.push(listener);
+  }
+
+  /** Sets the meeting schedule's publication status (the meetings lib decides when; the row is the events lib's). */
+  async setScheduleStatus(em: EntityManager, eventId: string, status: ScheduleStatus): Promise<void> {
+    await em.getRepository(Event).update({ id: eventId }, { scheduleStatus: status });
+  }
+
   async changeStatus(eventId: string, action: keyof typeof TRANSITIONS, user: AuthUser, reason?: string) {
     const rule = TRANSITIONS[action];
     await inTransaction(this.dataSource, async (em) => {
@@ -198,18 +212,21 @@ export class EventsService {
       }
       event.status = rule.to;
       await em.getRepository(Event).update({ id: event.id }, { status: rule.to });
-      if (rule.to === 'cancelled') await this.notifyCancellation(em, event, reason);
+      if (rule.to === 'cancelled') await this.cancel(em, event, reason);
     });
     await this.publicCache.changed(eventId);
     return this.access.getEvent(eventId);
   }
 
-  async listOrganisers(eventId: string) {
-    return this.dataSource.query<{ userId: string; name: string; email: string }[]>(
-      `SELECT u.id AS userId, u.name, u.email FROM event_organisers o JOIN users u ON u.id = o.user_id
-        WHERE o.event_id = ? ORDER BY o.created_at, u.id`,
-      [eventId],
-    );
+  async listOrganisers(eventId: string): Promise<{ userId: string; name: string; email: string }[]> {
+    const team = await this.dataSource
+      .getRepository(EventOrganiser)
+      .find({ where: { eventId }, order: { createdAt: 'ASC', userId: 'ASC' } });
+    const users = await this.users.contacts(team.map((o) => o.userId));
+    return team.flatMap((o) => {
+      const u = users.get(o.userId);
+      return u ? [{ userId: u.id, name: u.name, email: u.email }] : [];
+    });
   }
 
   async removeOrganiser(eventId: string, userId: string, user: AuthUser) {
@@ -231,38 +248,9 @@ export class EventsService {
     return this.access.lockEvent(em, eventId);
   }
 
-  private async notifyCancellation(em: EntityManager, event: Event, reason: string | undefined) {
-    const people = await em.query<
-      { id: string; userId: string; email: string; name: string; locale: string; timeZone: string }[]
-    >(
-      `SELECT r.id, u.id AS userId, u.email, u.name, u.locale, r.time_zone AS timeZone
-         FROM registrations r JOIN users u ON u.id = r.user_id
-        WHERE r.event_id = ? AND r.status IN (${NOTIFIED_STATUSES.map(() => '?').join(', ')})`,
-      [event.id, ...NOTIFIED_STATUSES],
-    );
-    await this.outbox.enqueue(
-      em,
-      ...people.map((person) => ({
-        type: 'event-cancelled',
-        dedupeKey: `event-cancelled:${event.id}:${person.id}`,
-        eventId: event.id,
-        eventTimeZone: event.timeZone,
-        eventLocale: event.defaultLocale,
-        eventNames: eventNames(event),
-        recipient: {
-          userId: person.userId,
-          email: person.email,
-          name: person.name,
-          locale: person.locale as 'zh' | 'ru' | 'en',
-          timeZone: person.timeZone,
-        },
-        payload: {
-          eventName: event.name,
-          startsAt: event.startsAt.toISOString(),
-          reason,
-        } satisfies EventCancelledPayload,
-      })),
-    );
+  /** Tells the subscribers (registrations mails its people), then calls off the sessions' pending reminders. */
+  private async cancel(em: EntityManager, event: Event, reason: string | undefined) {
+    for (const listener of this.cancelled) await listener(em, event, reason);
     const sessions = await em.getRepository(Session).find({ where: { eventId: event.id }, select: { id: true } });
     for (const session of sessions) await this.outbox.cancelSubject(em, `session:${session.id}`);
   }

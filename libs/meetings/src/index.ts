@@ -1,5 +1,5 @@
 export * from './entities';
-export { MeetingError, MeetingErrorCode } from './meeting-error';
+export { MeetingError, MeetingErrorCode, MEETING_ERROR_STATUS } from './meeting-error';
 export { MeetingsModule } from './meetings.module';
 export { MeetingsWorkerModule } from './meetings-worker.module';
 export { MeetingPlacementService } from './meeting-placement.service';
@@ -7,3 +7,4 @@ export { MyMeetingsService } from './my-meetings.service';
 export { ScheduleService } from './schedule.service';
 export { slotGrid } from './slot-grid';
 export { MeetingProposalsService } from './meeting-proposals.service';
+export { MeetingLookupService } from './meeting-lookup.service';

@@ -10,7 +10,7 @@ import {
 } from '@roundtable/registrations';
 import { EntityManager } from 'typeorm';
 import { Meeting, MeetingRequest } from './entities';
-import { MeetingBoard } from './meeting-board';
+import { EventMeetingState } from './event-meeting-state';
 import { MeetingError, MeetingErrorCode } from './meeting-error';
 
 /**
@@ -189,7 +189,7 @@ export class MeetingAccessService {
   }
 
   /** The caller's registration among the board's delegates, if they are one. */
-  callerRegistration(board: MeetingBoard, user: AuthUser): string | null {
+  callerRegistration(board: EventMeetingState, user: AuthUser): string | null {
     for (const d of board.delegates.values()) if (d.userId === user.id) return d.registrationId;
     return null;
   }

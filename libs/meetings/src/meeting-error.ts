@@ -1,3 +1,4 @@
+import { HttpStatus } from '@nestjs/common';
 import { DomainError } from '@roundtable/common';
 
 export enum MeetingErrorCode {
@@ -24,5 +25,31 @@ export enum MeetingErrorCode {
   TableTaken = 'TABLE_TAKEN',
   CalendarTokenInvalid = 'CALENDAR_TOKEN_INVALID',
 }
+
+/** The HTTP status of each code (exhaustive: a new code without one fails to compile); the api merges every lib's map. */
+export const MEETING_ERROR_STATUS: Record<MeetingErrorCode, HttpStatus> = {
+  [MeetingErrorCode.RequestNotFound]: HttpStatus.NOT_FOUND,
+  [MeetingErrorCode.MeetingNotFound]: HttpStatus.NOT_FOUND,
+  [MeetingErrorCode.InterpreterNotFound]: HttpStatus.NOT_FOUND,
+  [MeetingErrorCode.JobNotFound]: HttpStatus.NOT_FOUND,
+  [MeetingErrorCode.SelfRequest]: HttpStatus.BAD_REQUEST,
+  [MeetingErrorCode.PairAlreadyRequested]: HttpStatus.CONFLICT,
+  [MeetingErrorCode.PairDeclined]: HttpStatus.CONFLICT,
+  [MeetingErrorCode.PendingLimitReached]: HttpStatus.CONFLICT,
+  [MeetingErrorCode.RequestNotPending]: HttpStatus.CONFLICT,
+  [MeetingErrorCode.RequestExpired]: HttpStatus.CONFLICT,
+  [MeetingErrorCode.NotAccepted]: HttpStatus.CONFLICT,
+  [MeetingErrorCode.AlreadyScheduled]: HttpStatus.CONFLICT,
+  [MeetingErrorCode.SlotTaken]: HttpStatus.CONFLICT,
+  [MeetingErrorCode.SlotUnavailable]: HttpStatus.CONFLICT,
+  [MeetingErrorCode.InvalidSlot]: HttpStatus.BAD_REQUEST,
+  [MeetingErrorCode.InvalidTable]: HttpStatus.BAD_REQUEST,
+  [MeetingErrorCode.MeetingLocked]: HttpStatus.CONFLICT,
+  [MeetingErrorCode.MeetingNotHeld]: HttpStatus.CONFLICT,
+  [MeetingErrorCode.MeetingCancelled]: HttpStatus.CONFLICT,
+  [MeetingErrorCode.ScheduleFinal]: HttpStatus.CONFLICT,
+  [MeetingErrorCode.TableTaken]: HttpStatus.CONFLICT,
+  [MeetingErrorCode.CalendarTokenInvalid]: HttpStatus.NOT_FOUND,
+};
 
 export class MeetingError extends DomainError<MeetingErrorCode> {}

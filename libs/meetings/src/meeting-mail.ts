@@ -2,7 +2,7 @@ import { Event, eventNames } from '@roundtable/events';
 import { calendarUid, OutboxMessage } from '@roundtable/notifications';
 import { Locale } from '@roundtable/common';
 import { Meeting } from './entities';
-import { Delegate } from './meeting-board';
+import { Delegate } from './event-meeting-state';
 import { MeetingMailPayload } from './templates/meeting-templates';
 
 export const REMINDER = 'meeting-reminder';

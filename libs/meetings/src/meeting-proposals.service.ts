@@ -10,7 +10,7 @@ import { OutboxService } from '@roundtable/notifications';
 import { RegistrationAccessService } from '@roundtable/registrations';
 import { DataSource, EntityManager } from 'typeorm';
 import { MeetingRequest } from './entities';
-import { loadDelegates } from './meeting-board';
+import { EventMeetingStateLoader } from './event-meeting-state';
 import { MeetingError, MeetingErrorCode } from './meeting-error';
 import { meetingMail } from './meeting-mail';
 
@@ -29,6 +29,7 @@ export class MeetingProposalsService {
   private readonly baseUrl: string;
 
   constructor(
+    private readonly boards: EventMeetingStateLoader,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: EventAccessService,
     private readonly registrations: RegistrationAccessService,
@@ -125,7 +126,7 @@ export class MeetingProposalsService {
           'There is already a pending or accepted request between these delegates',
         );
       }
-      const people = await loadDelegates(em, event.id, [from, to]);
+      const people = await this.boards.delegates(em, event.id, [from, to]);
       await this.outbox.enqueue(
         em,
         ...[

@@ -11,7 +11,7 @@ import { RegistrationAccessService, RegistrationError, RegistrationErrorCode } f
 import { DataSource } from 'typeorm';
 import { Meeting, MeetingRequest } from './entities';
 import { MeetingAccessService } from './meeting-access.service';
-import { loadDelegates } from './meeting-board';
+import { Delegate, EventMeetingStateLoader } from './event-meeting-state';
 import { MeetingError, MeetingErrorCode } from './meeting-error';
 import { meetingMail } from './meeting-mail';
 import { MeetingPlacementService } from './meeting-placement.service';
@@ -25,6 +25,7 @@ export class MeetingRequestsService {
   private readonly baseUrl: string;
 
   constructor(
+    private readonly boards: EventMeetingStateLoader,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly events: EventAccessService,
     private readonly registrations: RegistrationAccessService,
@@ -92,7 +93,7 @@ export class MeetingRequestsService {
           'There is already a pending or accepted request between you two',
         );
       }
-      const people = await loadDelegates(em, event.id, [own.id, target.id]);
+      const people = await this.boards.delegates(em, event.id, [own.id, target.id]);
       await this.outbox.enqueue(
         em,
         meetingMail({
@@ -128,6 +129,21 @@ export class MeetingRequestsService {
     }
     if (status) qb.andWhere('r.status = :status', { status });
     return qb.orderBy('r.created_at', 'DESC').addOrderBy('r.id', 'ASC').limit(500).getMany();
+  }
+
+  /** The same list with both delegates of each request (a delegate no longer approved is missing from `parties`). */
+  async listRequestsWithParties(
+    eventId: string,
+    user: AuthUser,
+    status?: string,
+  ): Promise<{ requests: MeetingRequest[]; parties: Map<string, Delegate> }> {
+    const requests = await this.listRequests(eventId, user, status);
+    const ids = [...new Set(requests.flatMap((r) => [r.fromRegistrationId, r.toRegistrationId]))];
+    const parties =
+      ids.length > 0
+        ? await this.boards.delegates(this.dataSource.manager, requests[0].eventId, ids)
+        : new Map<string, Delegate>();
+    return { requests, parties };
   }
 
   async decline(eventId: string, requestId: string, user: AuthUser): Promise<MeetingRequest> {
@@ -174,7 +190,7 @@ export class MeetingRequestsService {
       request.activePair = null;
       request.respondedAt = new Date();
       await em.getRepository(MeetingRequest).save(request);
-      const people = await loadDelegates(em, event.id, [request.fromRegistrationId, request.toRegistrationId]);
+      const people = await this.boards.delegates(em, event.id, [request.fromRegistrationId, request.toRegistrationId]);
       const own = await this.registrations.findOwn(event.id, user.id, em);
       // The mail goes to the side that did not act.
       const [toId, otherId] =

@@ -27,6 +27,7 @@ import {
   InterpreterListDto,
   InterpreterViewDto,
   MeetingListDto,
+  MeetingPartyDto,
   MeetingRequestListDto,
   MeetingRequestViewDto,
   MeetingViewDto,
@@ -44,6 +45,7 @@ import {
   UpdateMeetingDto,
 } from './dto/meeting.dto';
 import { Interpreter, Meeting, MeetingRequest } from './entities';
+import { Delegate } from './event-meeting-state';
 import { MeetingErrorCode as M } from './meeting-error';
 import { MeetingPlacementService } from './meeting-placement.service';
 import { MeetingRequestsService } from './meeting-requests.service';
@@ -79,6 +81,18 @@ const requestView = (r: MeetingRequest): MeetingRequestViewDto => ({
   respondedAt: isoInstant(r.respondedAt),
   createdAt: isoInstant(r.createdAt),
 });
+
+/** One side of a request as the other side may see it: who, which company, and their home zone. */
+const partyView = (d: Delegate | undefined): MeetingPartyDto | null =>
+  d
+    ? {
+        registrationId: d.registrationId,
+        name: d.name,
+        company: d.companyName,
+        companyNames: d.companyNames,
+        timeZone: d.timeZone,
+      }
+    : null;
 
 const meetingView = (m: Meeting): MeetingViewDto => ({
   id: m.id,
@@ -145,7 +159,10 @@ export class MeetingsController {
   }
 
   @Get('events/:eventId/meeting-requests')
-  @ApiOperation({ summary: 'Requests you sent or received (organisers: all)' })
+  @ApiOperation({
+    summary: 'Requests you sent or received (organisers: all), each with both delegates (`from`, `to`)',
+    description: '`from` or `to` is null when that delegate is no longer an approved delegate of the event.',
+  })
   @ApiOkResponse({ type: MeetingRequestListDto })
   @ApiErrors(E.EventNotFound, R.NotApprovedDelegate)
   async requests(
@@ -153,8 +170,13 @@ export class MeetingsController {
     @Query() query: RequestQueryDto,
     @CurrentUser() user: AuthUser,
   ): Promise<MeetingRequestListDto> {
+    const { requests, parties } = await this.meetingRequests.listRequestsWithParties(eventId, user, query.status);
     return {
-      items: (await this.meetingRequests.listRequests(eventId, user, query.status)).map(requestView),
+      items: requests.map((r) => ({
+        ...requestView(r),
+        from: partyView(parties.get(r.fromRegistrationId)),
+        to: partyView(parties.get(r.toRegistrationId)),
+      })),
       nextCursor: null,
     };
   }

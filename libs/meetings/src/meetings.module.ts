@@ -5,6 +5,8 @@ import { RegistrationsService } from '@roundtable/registrations';
 import { CalendarService } from './calendar.service';
 import { MEETING_ENTITIES } from './entities';
 import { MeetingAccessService } from './meeting-access.service';
+import { EventMeetingStateLoader } from './event-meeting-state';
+import { MeetingLookupService } from './meeting-lookup.service';
 import { MeetingPlacementService } from './meeting-placement.service';
 import { MeetingProposalsService } from './meeting-proposals.service';
 import { MeetingRequestsService } from './meeting-requests.service';
@@ -19,6 +21,8 @@ import { MEETING_TEMPLATES } from './templates/meeting-templates';
   imports: [TypeOrmModule.forFeature(MEETING_ENTITIES)],
   controllers: [MeetingsController],
   providers: [
+    EventMeetingStateLoader,
+    MeetingLookupService,
     MeetingAccessService,
     MeetingRequestsService,
     MeetingPlacementService,
@@ -27,7 +31,7 @@ import { MEETING_TEMPLATES } from './templates/meeting-templates';
     ScheduleService,
     CalendarService,
   ],
-  exports: [MeetingPlacementService, MyMeetingsService, ScheduleService, MeetingProposalsService],
+  exports: [MeetingPlacementService, MyMeetingsService, ScheduleService, MeetingProposalsService, MeetingLookupService],
 })
 export class MeetingsModule implements OnModuleInit {
   constructor(

@@ -4,7 +4,7 @@ import { EventAccessService } from '@roundtable/events';
 import { RegistrationAccessService } from '@roundtable/registrations';
 import { Brackets, DataSource } from 'typeorm';
 import { Meeting } from './entities';
-import { Delegate, loadDelegates } from './meeting-board';
+import { Delegate, EventMeetingStateLoader } from './event-meeting-state';
 
 export interface MyMeeting {
   meeting: Meeting;
@@ -17,6 +17,7 @@ export interface MyMeeting {
 @Injectable()
 export class MyMeetingsService {
   constructor(
+    private readonly boards: EventMeetingStateLoader,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly events: EventAccessService,
     private readonly registrations: RegistrationAccessService,
@@ -59,7 +60,7 @@ export class MyMeetingsService {
     const others = new Map<string, Delegate>();
     for (const event of events) {
       const otherIds = meetings.filter((m) => m.eventId === event.id).map(otherOf);
-      for (const [id, d] of await loadDelegates(this.dataSource.manager, event.id, otherIds)) others.set(id, d);
+      for (const [id, d] of await this.boards.delegates(this.dataSource.manager, event.id, otherIds)) others.set(id, d);
     }
     const eventById = new Map(events.map((e) => [e.id, e]));
     const out: MyMeeting[] = [];

@@ -6,14 +6,15 @@ import { AuthUser } from '@roundtable/auth';
 import { CommonError, CommonErrorCode, ID_PATTERN, newId } from '@roundtable/common';
 import { AppConfig } from '@roundtable/config';
 import { inTransaction } from '@roundtable/database';
-import { Event, EventAccessService, eventNames, ScheduleStatus } from '@roundtable/events';
+import { EventAccessService, eventNames, EventsService, ScheduleStatus } from '@roundtable/events';
 import { OutboxMessage, OutboxService } from '@roundtable/notifications';
 import { JobName, QueueName, ScheduleMeetingsJob } from '@roundtable/queue';
+import { DelegateLookupService } from '@roundtable/registrations';
 import { IncrementalSchedule, schedule } from '@roundtable/scheduler';
 import { Job, Queue } from 'bull';
 import { DataSource } from 'typeorm';
 import { FixedTable, Interpreter, Meeting, MeetingRequest } from './entities';
-import { loadBoard, loadDelegates } from './meeting-board';
+import { EventMeetingStateLoader } from './event-meeting-state';
 import { MeetingError, MeetingErrorCode } from './meeting-error';
 import { recipientOf } from './meeting-mail';
 import { MeetingPlacementService } from './meeting-placement.service';
@@ -32,6 +33,9 @@ export class ScheduleService {
   private readonly baseUrl: string;
 
   constructor(
+    private readonly boards: EventMeetingStateLoader,
+    private readonly delegateLookup: DelegateLookupService,
+    private readonly eventsService: EventsService,
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectQueue(QueueName.Scheduling) private readonly queue: Queue<ScheduleMeetingsJob>,
     private readonly access: EventAccessService,
@@ -77,13 +81,10 @@ export class ScheduleService {
         `tableNo must be between 1 and ${event.meetingSettings.tables}`,
       );
     return inTransaction(this.dataSource, async (em) => {
-      const registered: unknown[] = ID_PATTERN.test(companyId)
-        ? await em.query('SELECT 1 FROM registrations WHERE event_id = ? AND company_id = ? LIMIT 1', [
-            event.id,
-            companyId,
-          ])
-        : [];
-      if (registered.length === 0)
+      const registered = ID_PATTERN.test(companyId)
+        ? (await this.delegateLookup.companiesOfEvent(event.id, [companyId], em)).has(companyId)
+        : false;
+      if (!registered)
         throw new CommonError(
           CommonErrorCode.BadReference,
           'companyId: no company of that id is registered for this event',
@@ -150,13 +151,13 @@ export class ScheduleService {
   ): Promise<ScheduleRunResult> {
     const progress = options.progress ?? (() => Promise.resolve());
     const event = await this.access.getEvent(eventId);
-    const snapshot = await loadBoard(this.dataSource.manager, event);
+    const snapshot = await this.boards.load(this.dataSource.manager, event);
     await progress(10);
     const result = schedule(snapshot.input, { seed: 1 });
     await progress(60);
     const placed = await inTransaction(this.dataSource, async (em) => {
       const locked = await this.access.lockEvent(em, event.id);
-      const board = await loadBoard(em, locked);
+      const board = await this.boards.load(em, locked);
       const current = new IncrementalSchedule({ ...board.input, requests: [] });
       const waiting = new Map(board.input.requests.map((r) => [r.id, r]));
       let count = 0;
@@ -199,12 +200,12 @@ export class ScheduleService {
         throw new MeetingError(MeetingErrorCode.ScheduleFinal, 'The schedule is already final');
       }
       event.scheduleStatus = status;
-      await em.getRepository(Event).update({ id: event.id }, { scheduleStatus: status });
+      await this.eventsService.setScheduleStatus(em, event.id, status);
       if (status !== 'final') return { scheduleStatus: status, mailed: 0 };
       const meetings = await em
         .getRepository(Meeting)
         .find({ where: { eventId: event.id, status: 'scheduled' }, order: { startsAt: 'ASC' } });
-      const delegates = await loadDelegates(em, event.id);
+      const delegates = await this.boards.delegates(em, event.id);
       const interpreters = new Map(
         (await em.getRepository(Interpreter).findBy({ eventId: event.id })).map((i) => [i.id, i.name]),
       );

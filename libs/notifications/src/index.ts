@@ -33,3 +33,4 @@ export type { OutboxFilter } from './outbox-query.service';
 export { OutboxRelayService } from './outbox-relay.service';
 export { OutboxService } from './outbox.service';
 export type { InvitationPayload } from './templates/invitation.template';
+export { smtpStartupCheck } from './smtp-startup-check';

@@ -35,7 +35,7 @@ export class MailJobHandler implements OnModuleInit, OnModuleDestroy {
   }
 
   private async handle(job: Job<SendMailJob>): Promise<string> {
-    const ids = job.data.outboxIds ?? (job.data.outboxId ? [job.data.outboxId] : []);
+    const ids = job.data.outboxIds ?? [];
     const outcomes = await this.sender.sendBatch(ids);
     if (outcomes.includes('auth-failure') && !this.resumeTimer) {
       await this.queue.pause(true, true);

@@ -20,7 +20,7 @@ interface SmtpErrorLike {
 }
 
 /**
- * How a failed send should be treated (RELIABILITY.md): 4xx and connection
+ * How a failed send should be treated (README, "Mail and notifications"): 4xx and connection
  * errors are temporary; 5xx and a rejected envelope are permanent for that
  * recipient; 535/EAUTH is our own misconfiguration, never the recipient's fault.
  */

@@ -4,3 +4,4 @@ export * from './queue.constants';
 export { QueueModule } from './queue.module';
 export { redisKey } from './redis-keys';
 export { redisOptions } from './redis-options';
+export { redisStartupCheck } from './redis-startup-check';

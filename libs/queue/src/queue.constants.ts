@@ -24,10 +24,13 @@ export const JOBS_BY_QUEUE: Record<QueueName, readonly JobName[]> = {
   [QueueName.Recommendations]: [JobName.RefreshRecommendations],
 };
 
-/** The outbox rows of one relay claim, sent together (`outboxId`: a single row, from jobs queued by older versions). */
+/**
+ * The outbox rows of one relay claim, sent together. (A job of the retired
+ * one-row shape finds no ids and does nothing; its row's lease runs out and
+ * the relay claims it again.)
+ */
 export interface SendMailJob {
-  outboxIds?: string[];
-  outboxId?: string;
+  outboxIds: string[];
 }
 
 const MAIL_BATCH_MAX = 20;

@@ -6,7 +6,7 @@ export { TextAnalyser } from './matching/text-analyser';
 export type { AnalysedText } from './matching/text-analyser';
 export { buildProfile } from './matching/profile';
 export type { DelegateFacts, SlotTime } from './matching/profile';
-export { RecommendationError, RecommendationErrorCode } from './recommendation-error';
+export { RecommendationError, RecommendationErrorCode, RECOMMENDATION_ERROR_STATUS } from './recommendation-error';
 export { RecommendationRefreshService } from './recommendation-refresh.service';
 export { RecommendationRelayService } from './recommendation-relay.service';
 export { RecommendationsModule } from './recommendations.module';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { User } from '@roundtable/auth';
+import { UserLookupService } from '@roundtable/auth';
 import { DataSource, In } from 'typeorm';
 import { CompanyDto, DelegateDto } from './dto/registration.dto';
 import { Company } from './entities/company.entity';
@@ -39,7 +39,10 @@ const changedAt = (r: Registration, c: Company | undefined): Date =>
  */
 @Injectable()
 export class DelegateProfilesService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly users: UserLookupService,
+  ) {}
 
   /**
    * Registrations (of any event and status) whose row or company changed
@@ -100,12 +103,7 @@ export class DelegateProfilesService {
     const registrations = await this.dataSource
       .getRepository(Registration)
       .findBy({ eventId, status: 'approved', role: 'delegate', id: In(ids) });
-    const users = new Map(
-      (registrations.length
-        ? await this.dataSource.getRepository(User).findBy({ id: In(registrations.map((r) => r.userId)) })
-        : []
-      ).map((u) => [u.id, u]),
-    );
+    const users = await this.users.contacts(registrations.map((r) => r.userId));
     const companyIds = registrations.map((r) => r.companyId).filter((id): id is string => id !== null);
     const companies = new Map(
       (companyIds.length ? await this.dataSource.getRepository(Company).findBy({ id: In(companyIds) }) : []).map(

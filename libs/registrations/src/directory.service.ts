@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuthUser, User } from '@roundtable/auth';
+import { AuthUser, UserLookupService } from '@roundtable/auth';
 import { decodeCursor, Page, toPage } from '@roundtable/common';
 import { EventAccessService } from '@roundtable/events';
 import { ReadReplicas } from '@roundtable/database';
@@ -7,6 +7,7 @@ import { EntityManager } from 'typeorm';
 import { DelegateDto, CompanyDto, DirectoryQueryDto } from './dto/registration.dto';
 import { Company } from './entities/company.entity';
 import { Registration } from './entities/registration.entity';
+import { searchTerms } from './directory-terms';
 import { RegistrationAccessService } from './registration-access.service';
 
 /** LIKE wildcards in a search are literal characters, never patterns. */
@@ -19,6 +20,7 @@ export class DirectoryService {
     private readonly replicas: ReadReplicas,
     private readonly events: EventAccessService,
     private readonly access: RegistrationAccessService,
+    private readonly users: UserLookupService,
   ) {}
 
   /** Read from a replica unless the reader wrote something moments ago (see ReadReplicas). */
@@ -38,16 +40,14 @@ export class DirectoryService {
     const qb = em
       .getRepository(Registration)
       .createQueryBuilder('r')
-      .innerJoin(User, 'u', 'u.id = r.userId')
       .leftJoin(Company, 'c', 'c.id = r.companyId')
-      .select([
-        'r.id AS id',
-        'r.created_at AS createdAt',
-        'u.name AS name',
-        'u.email AS email',
-        'r.share_email AS shareEmail',
+      .select(['r.id AS id', 'r.created_at AS createdAt', 'r.user_id AS userId', 'r.share_email AS shareEmail'])
+      .addSelect([
+        'r.job_title AS jobTitle',
+        'r.languages AS languages',
+        'r.time_zone AS timeZone',
+        'c.id AS companyId',
       ])
-      .addSelect(['r.job_title AS jobTitle', 'r.languages AS languages', 'c.id AS companyId'])
       .where('r.eventId = :eventId', { eventId })
       .andWhere("r.status = 'approved'")
       .andWhere("r.role = 'delegate'")
@@ -55,10 +55,18 @@ export class DirectoryService {
       .addOrderBy('r.id', 'ASC')
       .limit(query.limit + 1);
     if (query.q) {
-      const like = `%${escapeLike(query.q)}%`;
+      // The index finds who holds every term of the search (words by their beginnings, Chinese by
+      // characters and pairs); the text then has to contain the search as written.
+      const terms = searchTerms(query.q);
+      if (terms.length > 0)
+        qb.andWhere(
+          `r.id IN (SELECT t.registration_id FROM directory_terms t WHERE t.event_id = :eventId AND t.term IN (:...terms)
+                     GROUP BY t.registration_id HAVING COUNT(*) = :termCount)`,
+          { terms, termCount: terms.length },
+        );
       qb.andWhere(
-        '(u.name LIKE :like OR c.name LIKE :like OR c.name_zh LIKE :like OR c.name_ru LIKE :like OR c.offers LIKE :like OR c.seeks LIKE :like)',
-        { like },
+        'EXISTS (SELECT 1 FROM directory_entries e WHERE e.registration_id = r.id AND e.search_text LIKE :like)',
+        { like: `%${escapeLike(query.q)}%` },
       );
     }
     if (query.country) qb.andWhere('c.country = :country', { country: query.country });
@@ -72,13 +80,17 @@ export class DirectoryService {
     const rows = await qb.getRawMany<{
       id: string;
       createdAt: Date;
-      name: string;
-      email: string;
+      userId: string;
       shareEmail: number;
       jobTitle: string | null;
       languages: string;
+      timeZone: string;
       companyId: string | null;
     }>();
+    const users = await this.users.contacts(
+      rows.map((r) => r.userId),
+      em,
+    );
     const companyIds = [...new Set(rows.map((r) => r.companyId).filter((id): id is string => id !== null))];
     const companies = companyIds.length ? await em.getRepository(Company).findBy(companyIds.map((id) => ({ id }))) : [];
     return toPage(
@@ -87,12 +99,14 @@ export class DirectoryService {
       (r) => [new Date(r.createdAt).toISOString(), r.id],
       (r) => {
         const company = companies.find((c) => c.id === r.companyId);
+        const user = users.get(r.userId)!;
         return Object.assign(new DelegateDto(), {
           registrationId: r.id,
-          name: r.name,
-          email: Number(r.shareEmail) === 1 ? r.email : null,
+          name: user.name,
+          email: Number(r.shareEmail) === 1 ? user.email : null,
           jobTitle: r.jobTitle,
           languages: JSON.parse(r.languages) as string[],
+          timeZone: r.timeZone,
           company: company ? CompanyDto.from(company) : null,
         });
       },

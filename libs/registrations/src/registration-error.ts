@@ -1,3 +1,4 @@
+import { HttpStatus } from '@nestjs/common';
 import { DomainError } from '@roundtable/common';
 
 export enum RegistrationErrorCode {
@@ -20,5 +21,24 @@ export enum RegistrationErrorCode {
   TooManyRows = 'TOO_MANY_ROWS',
   InvitationListTooLarge = 'INVITATION_LIST_TOO_LARGE',
 }
+
+/** The HTTP status of each code (exhaustive: a new code without one fails to compile); the api merges every lib's map. */
+export const REGISTRATION_ERROR_STATUS: Record<RegistrationErrorCode, HttpStatus> = {
+  [RegistrationErrorCode.RegistrationNotFound]: HttpStatus.NOT_FOUND,
+  [RegistrationErrorCode.AlreadyRegistered]: HttpStatus.CONFLICT,
+  [RegistrationErrorCode.RegistrationClosed]: HttpStatus.CONFLICT,
+  [RegistrationErrorCode.CapacityFull]: HttpStatus.CONFLICT,
+  [RegistrationErrorCode.InvalidTransition]: HttpStatus.CONFLICT,
+  [RegistrationErrorCode.NotApprovedDelegate]: HttpStatus.FORBIDDEN,
+  [RegistrationErrorCode.InvitationInvalid]: HttpStatus.BAD_REQUEST,
+  [RegistrationErrorCode.InvitationUsed]: HttpStatus.CONFLICT,
+  [RegistrationErrorCode.InvitationExpired]: HttpStatus.CONFLICT,
+  [RegistrationErrorCode.BadgeInvalid]: HttpStatus.BAD_REQUEST,
+  [RegistrationErrorCode.VisaLetterNotApproved]: HttpStatus.FORBIDDEN,
+  [RegistrationErrorCode.InvitationQuotaEvent]: HttpStatus.FORBIDDEN,
+  [RegistrationErrorCode.InvitationQuotaOrganiser]: HttpStatus.TOO_MANY_REQUESTS,
+  [RegistrationErrorCode.TooManyRows]: HttpStatus.PAYLOAD_TOO_LARGE,
+  [RegistrationErrorCode.InvitationListTooLarge]: HttpStatus.PAYLOAD_TOO_LARGE,
+};
 
 export class RegistrationError extends DomainError<RegistrationErrorCode> {}

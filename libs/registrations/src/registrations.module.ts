@@ -2,7 +2,9 @@ import { Global, Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MailTemplateRegistry } from '@roundtable/notifications';
 import { BadgesService } from './badges.service';
+import { DelegateLookupService } from './delegate-lookup.service';
 import { DelegateProfilesService } from './delegate-profiles.service';
+import { DirectoryIndexService } from './directory-index.service';
 import { DirectoryService } from './directory.service';
 import { Company } from './entities/company.entity';
 import { Invitation } from './entities/invitation.entity';
@@ -27,7 +29,9 @@ import { VisaService } from './visa.service';
     RegistrationsService,
     InvitationsService,
     DirectoryService,
+    DirectoryIndexService,
     DelegateProfilesService,
+    DelegateLookupService,
     BadgesService,
     VisaService,
   ],
@@ -37,7 +41,8 @@ import { VisaService } from './visa.service';
     RegistrationsService,
     BadgesService,
     DelegateProfilesService,
-    TypeOrmModule,
+    DirectoryIndexService,
+    DelegateLookupService,
   ],
 })
 export class RegistrationsModule implements OnModuleInit {

@@ -1,19 +1,20 @@
 import { createHash } from 'node:crypto';
 import { randomBytes } from 'node:crypto';
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { AuthService, AuthUser, User } from '@roundtable/auth';
+import { AuthService, AuthUser, UserContact, UserLookupService } from '@roundtable/auth';
 import { decodeCursor, newId, Page, toPage } from '@roundtable/common';
 import { inTransaction, isDuplicateKey } from '@roundtable/database';
 import { Event, EventAccessService, eventNames, EventsService } from '@roundtable/events';
 import { OutboxService } from '@roundtable/notifications';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { CompanyInputDto, RegisterDto, RegistrationQueryDto } from './dto/registration.dto';
 import { Company } from './entities/company.entity';
 import { Invitation } from './entities/invitation.entity';
 import { Registration, RegistrationStatus } from './entities/registration.entity';
+import { DirectoryIndexService } from './directory-index.service';
 import { RegistrationAccessService } from './registration-access.service';
 import { RegistrationError, RegistrationErrorCode } from './registration-error';
-import { RegistrationMailPayload } from './templates/registration-templates';
+import { EventCancelledPayload, RegistrationMailPayload } from './templates/registration-templates';
 
 export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 
@@ -23,7 +24,6 @@ export interface RegistrationRow {
   company: Company | null;
 }
 
-/** Which statuses each organiser or delegate action may start from. */
 /**
  * Told inside the transaction that rejects or cancels a registration, with the
  * event row locked and before the status changes, so that what the
@@ -36,11 +36,15 @@ export type RegistrationWithdrawnListener = (
   registration: Registration,
 ) => Promise<unknown>;
 
-const FROM: Record<'approve' | 'reject' | 'cancel', RegistrationStatus[]> = {
+/** Which statuses each organiser or delegate action may start from. */
+const ALLOWED_FROM: Record<'approve' | 'reject' | 'cancel', RegistrationStatus[]> = {
   approve: ['pending', 'waitlisted'],
   reject: ['pending', 'waitlisted', 'approved'],
   cancel: ['pending', 'waitlisted', 'approved'],
 };
+
+/** Registrations whose people hear that the event is cancelled. */
+const TOLD_OF_CANCELLATION: RegistrationStatus[] = ['pending', 'approved', 'waitlisted'];
 
 /**
  * Registrations and their workflow. Every decision that counts approved
@@ -57,6 +61,8 @@ export class RegistrationsService implements OnModuleInit {
     private readonly access: RegistrationAccessService,
     private readonly outbox: OutboxService,
     private readonly auth: AuthService,
+    private readonly directory: DirectoryIndexService,
+    private readonly users: UserLookupService,
   ) {}
 
   private readonly withdrawn: RegistrationWithdrawnListener[] = [];
@@ -67,6 +73,7 @@ export class RegistrationsService implements OnModuleInit {
 
   onModuleInit(): void {
     this.eventsService.onCapacityRaised((em, event) => this.promoteWaitlisted(em, event));
+    this.eventsService.onCancelled((em, event, reason) => this.mailCancellation(em, event, reason));
   }
 
   async register(eventId: string, dto: RegisterDto, user: AuthUser): Promise<RegistrationRow> {
@@ -141,6 +148,7 @@ export class RegistrationsService implements OnModuleInit {
         approved: 'registration-approved',
         waitlisted: 'registration-waitlisted',
       }[status];
+      await this.directory.reindex(em, [registration.id]);
       await this.mail(em, event, registration, type, user);
       return registration.id;
     });
@@ -150,13 +158,13 @@ export class RegistrationsService implements OnModuleInit {
   async transition(
     eventId: string,
     registrationId: string,
-    action: keyof typeof FROM,
+    action: keyof typeof ALLOWED_FROM,
     reason?: string,
   ): Promise<RegistrationRow> {
     await inTransaction(this.dataSource, async (em) => {
       const event = await this.events.lockEvent(em, eventId);
       const registration = await this.access.getRegistration(eventId, registrationId, em);
-      if (!FROM[action].includes(registration.status)) {
+      if (!ALLOWED_FROM[action].includes(registration.status)) {
         throw new RegistrationError(
           RegistrationErrorCode.InvalidTransition,
           `Cannot ${action} a registration that is ${registration.status}`,
@@ -269,17 +277,57 @@ export class RegistrationsService implements OnModuleInit {
     em: EntityManager = this.dataSource.manager,
   ): Promise<RegistrationRow[]> {
     if (registrations.length === 0) return [];
-    const users = await em.getRepository(User).findBy(registrations.map((r) => ({ id: r.userId })));
+    const users = await this.users.contacts(
+      registrations.map((r) => r.userId),
+      em,
+    );
     const companyIds = registrations.map((r) => r.companyId).filter((id): id is string => id !== null);
     const companies = companyIds.length ? await em.getRepository(Company).findBy(companyIds.map((id) => ({ id }))) : [];
     return registrations.map((registration) => {
-      const user = users.find((u) => u.id === registration.userId)!;
+      const user = users.get(registration.userId)!;
       return {
         registration,
         user: { name: user.name, email: user.email },
         company: companies.find((c) => c.id === registration.companyId) ?? null,
       };
     });
+  }
+
+  /** Runs in the transaction cancelling the event: everyone still registered hears of it. */
+  private async mailCancellation(em: EntityManager, event: Event, reason: string | undefined) {
+    const registrations = await em
+      .getRepository(Registration)
+      .findBy({ eventId: event.id, status: In(TOLD_OF_CANCELLATION) });
+    const users = await this.users.contacts(
+      registrations.map((r) => r.userId),
+      em,
+    );
+    await this.outbox.enqueue(
+      em,
+      ...registrations.map((registration) => {
+        const user = users.get(registration.userId)!;
+        return {
+          type: 'event-cancelled',
+          dedupeKey: `event-cancelled:${event.id}:${registration.id}`,
+          eventId: event.id,
+          eventTimeZone: event.timeZone,
+          eventLocale: event.defaultLocale,
+          eventNames: eventNames(event),
+          recipient: {
+            userId: user.id,
+            email: user.email,
+            name: user.name,
+            locale: user.locale as 'zh' | 'ru' | 'en',
+            timeZone: registration.timeZone,
+          },
+          payload: {
+            eventName: event.name,
+            startsAt: event.startsAt.toISOString(),
+            reason,
+          } satisfies EventCancelledPayload,
+        };
+      }),
+    );
   }
 
   private async hasSeat(em: EntityManager, event: Event): Promise<boolean> {
@@ -358,7 +406,7 @@ export class RegistrationsService implements OnModuleInit {
     known?: AuthUser,
     reason?: string,
   ) {
-    const user = known ?? (await em.getRepository(User).findOneByOrFail({ id: registration.userId }));
+    const user: UserContact = known ?? (await this.users.contact(registration.userId, em));
     await this.outbox.enqueue(em, {
       type,
       dedupeKey: `${type}:${registration.id}`,

@@ -1,4 +1,4 @@
-import { Board } from './board';
+import { SchedulerBoard } from './scheduler-board';
 import { PinnedMeeting, SchedulerInput, SchedulerRequest, UnplacedReason } from './types';
 
 export type Insertion = { placed: PinnedMeeting; reason?: undefined } | { placed: null; reason: UnplacedReason };
@@ -10,13 +10,13 @@ export type Insertion = { placed: PinnedMeeting; reason?: undefined } | { placed
  * requests, oldest first.
  */
 export class IncrementalSchedule {
-  private readonly board: Board;
+  private readonly board: SchedulerBoard;
   /** Waiting (accepted, unplaced) requests in the order they were accepted. */
   private readonly waiting: number[] = [];
 
   /** `input.pinned` are the existing meetings, `input.requests` the accepted ones still waiting. */
   constructor(input: SchedulerInput) {
-    this.board = new Board({ ...input, requests: [] });
+    this.board = new SchedulerBoard({ ...input, requests: [] });
     for (const r of input.requests) this.waiting.push(this.board.addRequest(r));
   }
 

@@ -1,4 +1,10 @@
-import { Board, popcount } from './board';
+/**
+ * The scheduling search: most-constrained-first greedy, ejection chains and
+ * large-neighbourhood moves over a SchedulerBoard.
+ * Size (~540 lines): one algorithm whose phases share the same scoring and
+ * undo state; it is pure and covered by scheduler.spec and bench:scheduler.
+ */
+import { SchedulerBoard, popcount } from './scheduler-board';
 import { Random } from './random';
 import { SchedulerInput, SchedulerOptions, SchedulerResult, Unplaced } from './types';
 
@@ -33,7 +39,7 @@ const DEFAULT_FAIRNESS_COST = 0.005;
  * iteration count, so the same seed always gives the same schedule.
  */
 export function schedule(input: SchedulerInput, options: SchedulerOptions = {}): SchedulerResult {
-  const board = new Board(input);
+  const board = new SchedulerBoard(input);
   const rng = new Random(options.seed ?? 1);
   const all: number[] = [];
   for (let r = 0; r < board.requestCount; r++) if (!board.staticReason[r]) all.push(r);
@@ -54,7 +60,7 @@ export function schedule(input: SchedulerInput, options: SchedulerOptions = {}):
  * `budget` allows, in place of two such meetings (one fewer). Whatever was
  * taken out then looks for a new place by an ejection chain.
  */
-function serveTheUnserved(board: Board, rng: Random, budget: number): void {
+function serveTheUnserved(board: SchedulerBoard, rng: Random, budget: number): void {
   const waitingOf = (d: number): number[] =>
     rng.shuffle(board.incident[d].filter((r) => board.slotOf[r] === NONE && !board.staticReason[r]));
   const atNoCost = (): void => {
@@ -88,7 +94,7 @@ function serveTheUnserved(board: Board, rng: Random, budget: number): void {
  * slot both can make. Returns the meetings it cost (after trying to re-place
  * those taken out), or -1 with nothing changed when no such exchange works.
  */
-function swapIn(board: Board, rng: Random, r: number, count: 1 | 2): number {
+function swapIn(board: SchedulerBoard, rng: Random, r: number, count: 1 | 2): number {
   // Those taken out must leave each of their delegates a meeting (r's two get r).
   const keepsOne = (m: number, without: number[]): boolean =>
     [board.requestA[m], board.requestB[m]].every(
@@ -139,7 +145,7 @@ function swapIn(board: Board, rng: Random, r: number, count: 1 | 2): number {
   return NONE;
 }
 
-export function result(board: Board, iterations: number): SchedulerResult {
+export function result(board: SchedulerBoard, iterations: number): SchedulerResult {
   const unplaced: Unplaced[] = [];
   for (let r = 0; r < board.requestCount; r++) {
     if (board.slotOf[r] === NONE) unplaced.push({ requestId: board.requestIds[r], reason: board.reasonUnplaced(r) });
@@ -164,7 +170,7 @@ export function result(board: Board, iterations: number): SchedulerResult {
  * touching them with a randomised greedy. Only choosing *which* meetings the
  * full delegates keep helps here, which is exactly what this move explores.
  */
-function improve(board: Board, greedy: Greedy, rng: Random, iterations: number): number {
+function improve(board: SchedulerBoard, greedy: Greedy, rng: Random, iterations: number): number {
   let it = 0;
   const inSet = new Uint8Array(board.requestCount);
   const ceiling = board.simpleBound();
@@ -222,13 +228,13 @@ function improve(board: Board, greedy: Greedy, rng: Random, iterations: number):
 }
 
 /** The priority these requests' placed ones sum to. */
-function placedPriority(board: Board, requests: number[]): number {
+function placedPriority(board: SchedulerBoard, requests: number[]): number {
   let sum = 0;
   for (const q of requests) if (board.slotOf[q] !== NONE) sum += board.priority[q];
   return sum;
 }
 
-function placedCount(board: Board): number {
+function placedCount(board: SchedulerBoard): number {
   let n = 0;
   for (let r = 0; r < board.requestCount; r++) if (board.slotOf[r] !== NONE) n++;
   return n;
@@ -241,7 +247,7 @@ function placedCount(board: Board): number {
  * of their waiting requests, recursively. Succeeds only with one more meeting
  * placed than before; otherwise every change is undone.
  */
-function augment(board: Board, rng: Random, u: number, depth: number): boolean {
+function augment(board: SchedulerBoard, rng: Random, u: number, depth: number): boolean {
   const direct = board.earliestSlot(u);
   if (direct !== NONE) {
     board.place(u, direct);
@@ -310,7 +316,7 @@ export class Greedy {
   private readonly pendingOf: Int32Array;
   private readonly heap: Heap;
 
-  constructor(private readonly board: Board) {
+  constructor(private readonly board: SchedulerBoard) {
     this.feasible = new Int32Array(board.requestCount);
     this.masks = new Uint32Array(board.slots <= 32 ? board.requestCount : 0);
     this.pending = new Uint8Array(board.requestCount);

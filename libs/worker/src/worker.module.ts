@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AgreementsModule } from '@roundtable/agreements';
+import { AgreementsWorkerModule } from '@roundtable/agreements';
 import { MeetingsWorkerModule } from '@roundtable/meetings';
 import { NotificationsWorkerModule } from '@roundtable/notifications';
 import { RecommendationsWorkerModule } from '@roundtable/recommendations';
@@ -11,7 +11,7 @@ import { WorkerBootstrapService } from './worker-bootstrap.service';
  * all-in-one.
  */
 @Module({
-  imports: [NotificationsWorkerModule, MeetingsWorkerModule, RecommendationsWorkerModule, AgreementsModule],
+  imports: [NotificationsWorkerModule, MeetingsWorkerModule, RecommendationsWorkerModule, AgreementsWorkerModule],
   providers: [WorkerBootstrapService],
 })
 export class WorkerModule {}

@@ -1,6 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckResult, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { LedgerHealthIndicator } from '@roundtable/agreements';
 import { Public } from '@roundtable/auth';
 import { MailHealthIndicator } from '@roundtable/notifications';
 import { RedisHealthIndicator } from './redis.health';
@@ -13,13 +14,15 @@ export class HealthController {
     private readonly mysql: TypeOrmHealthIndicator,
     private readonly redis: RedisHealthIndicator,
     private readonly mail: MailHealthIndicator,
+    private readonly ledger: LedgerHealthIndicator,
   ) {}
 
   @Public()
   @Get()
   @HealthCheck()
   @ApiOperation({
-    summary: 'MySQL, Redis, SMTP (when configured) and the oldest undelivered mail; 503 when one is down',
+    summary:
+      'MySQL, Redis, SMTP (when configured), the oldest undelivered mail and agreement ledgers the worker found broken; 503 when one is down',
   })
   check(): Promise<HealthCheckResult> {
     return this.health.check([
@@ -27,6 +30,7 @@ export class HealthController {
       () => this.redis.check(),
       () => this.mail.smtp(),
       () => this.mail.outbox(),
+      () => this.ledger.check(),
     ]);
   }
 }

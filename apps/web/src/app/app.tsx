@@ -12,15 +12,20 @@ const theme = createTheme({
     'system-ui, -apple-system, "Segoe UI", Roboto, "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif',
 });
 
-// Mantine's light/subtle text (shade 6 on a pale tint) is below WCAG AA contrast; shade 9 passes.
+// Mantine's light/subtle text (shade 6 on a pale tint) and its dimmed grey are below WCAG AA contrast (4.5:1);
+// shade 9 passes for blue, red and grey, the warmer hues need a darker ink on their tint.
+const DARK_INK: Record<string, string> = { green: '#1e6b2e', yellow: '#6e5000', orange: '#9a3608' };
 const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
-  light: Object.fromEntries(
-    ['blue', 'green', 'yellow', 'orange', 'red', 'gray'].map((c) => [
-      `--mantine-color-${c}-light-color`,
-      `var(--mantine-color-${c}-9)`,
-    ]),
-  ),
+  light: {
+    '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
+    ...Object.fromEntries(
+      ['blue', 'green', 'yellow', 'orange', 'red', 'gray'].map((c) => [
+        `--mantine-color-${c}-light-color`,
+        DARK_INK[c] ?? `var(--mantine-color-${c}-9)`,
+      ]),
+    ),
+  },
   dark: {},
 });
 

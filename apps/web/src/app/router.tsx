@@ -10,7 +10,7 @@ import {
 import { AppLayout } from '@/components/app-layout';
 import { NotFound } from '@/components/not-found';
 import { getSession } from '@/lib/session';
-import { agendaSearch, redirectSearch, registerSearch } from './search';
+import { agendaSearch, redirectSearch, registerSearch, tokenSearch } from './search';
 
 /** Screens for signed-in people send a visitor to log in first, and back here afterwards. */
 function requireSession({ location }: { location: ParsedLocation }): void {
@@ -66,6 +66,34 @@ const accountRoute = createRoute({
   component: lazyRouteComponent(() => import('./routes/account'), 'AccountRoute'),
 });
 
+const verifyEmailRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/verify-email',
+  validateSearch: tokenSearch,
+  component: lazyRouteComponent(() => import('./routes/account-links'), 'VerifyEmailRoute'),
+});
+
+const forgotPasswordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/forgot-password',
+  component: lazyRouteComponent(() => import('./routes/account-links'), 'ForgotPasswordRoute'),
+});
+
+const resetPasswordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/reset-password',
+  validateSearch: tokenSearch,
+  component: lazyRouteComponent(() => import('./routes/account-links'), 'ResetPasswordRoute'),
+});
+
+const organiserInvitationRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/events/$eventId/organisers/accept',
+  validateSearch: tokenSearch,
+  beforeLoad: requireSession,
+  component: lazyRouteComponent(() => import('./routes/organiser-invitation'), 'OrganiserInvitationRoute'),
+});
+
 const routeTree = rootRoute.addChildren([
   eventsRoute,
   eventRoute,
@@ -73,6 +101,10 @@ const routeTree = rootRoute.addChildren([
   loginRoute,
   signupRoute,
   accountRoute,
+  verifyEmailRoute,
+  forgotPasswordRoute,
+  resetPasswordRoute,
+  organiserInvitationRoute,
 ]);
 
 export const router = createRouter({

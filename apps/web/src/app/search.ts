@@ -39,3 +39,12 @@ export interface RegisterSearch {
 export function registerSearch(raw: Record<string, unknown>): RegisterSearch {
   return { invitationToken: text(raw.invitationToken, 200) };
 }
+
+/** A mailed link's single-use token (verify e-mail, reset password, organiser invitation). */
+export interface TokenSearch {
+  token?: string;
+}
+
+export function tokenSearch(raw: Record<string, unknown>): TokenSearch {
+  return { token: text(raw.token, 200) };
+}

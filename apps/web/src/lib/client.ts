@@ -5,7 +5,7 @@
  * carrying the API's error code (translated by the screens through `errors.<CODE>`).
  */
 import { createApiClient } from '@roundtable/api-client';
-import { getToken } from './session';
+import { getToken, setSession } from './session';
 
 export class ApiError extends Error {
   constructor(
@@ -25,6 +25,11 @@ client.use({
     const token = getToken();
     if (token) request.headers.set('Authorization', `Bearer ${token}`);
     return request;
+  },
+  onResponse({ request, response }) {
+    // A token the API no longer takes (password changed or reset elsewhere, expired): this device is signed out.
+    if (response.status === 401 && request.headers.has('Authorization')) setSession(null);
+    return response;
   },
 });
 

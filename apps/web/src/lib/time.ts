@@ -69,3 +69,9 @@ export function sameOffset(iso: string, zoneA: string, zoneB: string): boolean {
     }).format(new Date(iso));
   return at(zoneA) === at(zoneB);
 }
+
+/** Every IANA zone this browser knows, for a zone picker (the device's own when the list is unavailable). */
+export function zoneOptions(): string[] {
+  const supported = (Intl as unknown as { supportedValuesOf?: (key: string) => string[] }).supportedValuesOf;
+  return supported ? supported('timeZone') : [deviceTimeZone()];
+}

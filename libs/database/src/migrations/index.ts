@@ -15,6 +15,8 @@ import { InvitationLateRegistration1765300100000 } from './1765300100000-invitat
 import { CreateRecommendations1765500000000 } from './1765500000000-create-recommendations';
 import { AddMeetingRequestProposer1765500100000 } from './1765500100000-add-meeting-request-proposer';
 import { CreateMeetingSlotLocks1765600000000 } from './1765600000000-create-meeting-slot-locks';
+import { CreateAgreementLedgerChecks1765710000000 } from './1765710000000-create-agreement-ledger-checks';
+import { CreateDirectoryIndex1765720000000 } from './1765720000000-create-directory-index';
 
 export const MIGRATIONS = [
   CreateUsers1764032400000,
@@ -32,4 +34,6 @@ export const MIGRATIONS = [
   CreateRecommendations1765500000000,
   AddMeetingRequestProposer1765500100000,
   CreateMeetingSlotLocks1765600000000,
+  CreateAgreementLedgerChecks1765710000000,
+  CreateDirectoryIndex1765720000000,
 ];

@@ -144,8 +144,30 @@ export class MeetingRequestViewDto {
   @ApiInstant({ nullable: true }) createdAt: string | null;
 }
 
+export class ScriptNamesDto {
+  @ApiPropertyOptional({ nullable: true, type: String }) latin?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) zh?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) ru?: string | null;
+}
+
+export class MeetingPartyDto {
+  @ApiProperty() registrationId: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ nullable: true, type: String }) company: string | null;
+  @ApiProperty({ type: ScriptNamesDto, nullable: true, description: 'The company name in other scripts' })
+  companyNames: ScriptNamesDto | null;
+  @ApiProperty({ example: 'Europe/Moscow', description: 'Their home time zone' }) timeZone: string;
+}
+
+export class MeetingRequestWithPartiesDto extends MeetingRequestViewDto {
+  @ApiProperty({ type: MeetingPartyDto, nullable: true, description: 'Null once no longer an approved delegate' })
+  from: MeetingPartyDto | null;
+  @ApiProperty({ type: MeetingPartyDto, nullable: true, description: 'Null once no longer an approved delegate' })
+  to: MeetingPartyDto | null;
+}
+
 export class MeetingRequestListDto {
-  @ApiProperty({ type: [MeetingRequestViewDto] }) items: MeetingRequestViewDto[];
+  @ApiProperty({ type: [MeetingRequestWithPartiesDto] }) items: MeetingRequestWithPartiesDto[];
   @ApiProperty({ nullable: true, type: String, description: WHOLE_LIST }) nextCursor: null;
 }
 

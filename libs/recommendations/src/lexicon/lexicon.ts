@@ -7,6 +7,7 @@
  * (Russian and English stemmed, Chinese by longest match), so one form per
  * word is enough. Organisers add event-specific concepts through the API
  * (`POST /events/:eventId/recommendations/concepts`); they join these.
+ * Size (~540 lines): data, one concept per line.
  */
 
 export type LexiconLanguage = 'en' | 'zh' | 'ru';

@@ -238,10 +238,14 @@ export class RegistrationDto {
 export class DelegateDto {
   @ApiProperty() registrationId: string;
   @ApiProperty() name: string;
-  @ApiProperty({ nullable: true, type: String, description: 'Only when the delegate shares it' }) email:
-    string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Only when the delegate shares it' }) email: string | null;
   @ApiProperty({ nullable: true, type: String }) jobTitle: string | null;
   @ApiProperty({ type: [String] }) languages: string[];
+  @ApiProperty({
+    example: 'Europe/Moscow',
+    description: 'Home time zone, so times can be shown in both parties’ clocks',
+  })
+  timeZone: string;
   @ApiProperty({ nullable: true, type: CompanyDto }) company: CompanyDto | null;
 }
 

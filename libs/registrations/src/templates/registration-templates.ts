@@ -83,7 +83,54 @@ function registrationTemplate(
   };
 }
 
+/** Sent by registrations when the events lib announces a cancellation (the event's people are this lib's). */
+export interface EventCancelledPayload {
+  eventName: string;
+  startsAt: string;
+  reason?: string;
+}
+
+export const eventCancelledTemplate: MailTemplate<EventCancelledPayload> = {
+  type: 'event-cancelled',
+  example: { eventName: 'China-Russia SME Roundtable', startsAt: '2027-06-10T01:00:00Z', reason: 'Venue unavailable' },
+  render(p, c) {
+    const when = formatWhen(p.startsAt, c);
+    const w = words(
+      {
+        en: {
+          subject: `Cancelled: ${p.eventName}`,
+          body: `We regret to inform you that ${p.eventName}, planned for ${when}, has been cancelled.`,
+          reason: 'Reason',
+          after: 'Your registration and any scheduled meetings are cancelled. We apologise for the inconvenience.',
+        },
+        zh: {
+          subject: `活动取消通知：${p.eventName}`,
+          body: `我们遗憾地通知您，原定于${when}举行的${p.eventName}已取消。`,
+          reason: '原因',
+          after: '您的报名及已安排的会谈均随之取消。给您带来不便，敬请谅解。',
+        },
+        ru: {
+          subject: `Мероприятие отменено: ${p.eventName}`,
+          body: `С сожалением сообщаем, что мероприятие «${p.eventName}», запланированное на ${when}, отменено.`,
+          reason: 'Причина',
+          after: 'Ваша регистрация и все назначенные встречи отменены. Приносим извинения за неудобства.',
+        },
+      },
+      c,
+    );
+    return composeMail(
+      {
+        subject: w.subject,
+        paragraphs: [w.body, w.after],
+        facts: p.reason ? [[w.reason, p.reason]] : [],
+      },
+      c,
+    );
+  },
+};
+
 export const REGISTRATION_TEMPLATES = [
+  eventCancelledTemplate,
   registrationTemplate('registration-received', {
     en: {
       subject: (p) => `Registration received: ${p.eventName}`,

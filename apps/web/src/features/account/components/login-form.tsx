@@ -46,6 +46,9 @@ export function LoginForm(props: { onDone: () => void; redirect?: string }) {
           <Button type="submit" loading={login.isPending}>
             {t('account.submitLogin')}
           </Button>
+          <AnchorLink to="/forgot-password" size="sm">
+            {t('account.forgot')}
+          </AnchorLink>
           <Text size="sm">
             {t('account.noAccount')}{' '}
             <AnchorLink to="/signup" search={{ redirect: props.redirect }}>

@@ -5,6 +5,7 @@ import { ButtonLink } from '@/components/links';
 import { QueryState } from '@/components/query-state';
 import { TimePair } from '@/components/time-pair';
 import { currentLanguage, intlLocale } from '@/lib/i18n';
+import { interpretationName } from '@/lib/names';
 import { useViewerTimeZone } from '@/lib/session';
 import { formatDate, formatDay, sameOffset } from '@/lib/time';
 import { calendarFileUrl, localized, useAgenda, useEvent, type AgendaSession, type EventDetail } from '@/lib/events';
@@ -184,7 +185,7 @@ function Agenda(props: {
 }
 
 function SessionCard(props: { session: AgendaSession; eventZone: string; viewerZone: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { session } = props;
   return (
     <Card withBorder padding="sm" component="article" aria-label={session.title} data-testid="session">
@@ -234,7 +235,8 @@ function SessionCard(props: { session: AgendaSession; eventZone: string; viewerZ
           )}
           {session.interpretation.length > 0 && (
             <Text size="xs" c="dark.4">
-              {t('agenda.interpretation')}: {session.interpretation.join(', ')}
+              {t('agenda.interpretation')}:{' '}
+              {session.interpretation.map((pair) => interpretationName(pair, i18n.language)).join(', ')}
             </Text>
           )}
           {session.materials.length > 0 && (

@@ -20,7 +20,8 @@ import { QueryState } from '@/components/query-state';
 import { errorMessage } from '@/lib/errors';
 import { localized, useEvent, type EventDetail } from '@/lib/events';
 import { useSession } from '@/lib/session';
-import { deviceTimeZone } from '@/lib/time';
+import { countryName, languageOptions } from '@/lib/names';
+import { deviceTimeZone, zoneOptions } from '@/lib/time';
 import { fetchBadge, useMyRegistration, useRegister, type Registration } from '../api/registration';
 
 /** Register for an event (with or without an invitation), or see where one's registration stands. */
@@ -108,11 +109,6 @@ function RegistrationStatusCard(props: { event: EventDetail; registration: Regis
 
 const COUNTRIES = ['CN', 'RU', 'KZ', 'MN', 'BY', 'UZ', 'KG', 'DE', 'US', 'GB'];
 
-function zoneOptions(): string[] {
-  const supported = (Intl as unknown as { supportedValuesOf?: (key: string) => string[] }).supportedValuesOf;
-  return supported ? supported('timeZone') : [deviceTimeZone()];
-}
-
 function RegistrationForm(props: { event: EventDetail; invitation?: string }) {
   const { t, i18n } = useTranslation();
   const session = useSession();
@@ -158,7 +154,6 @@ function RegistrationForm(props: { event: EventDetail; invitation?: string }) {
     });
   };
 
-  const regionNames = new Intl.DisplayNames([i18n.language], { type: 'region' });
   return (
     <Paper withBorder p="lg" maw={760} mx="auto">
       <form onSubmit={submit} noValidate>
@@ -206,7 +201,7 @@ function RegistrationForm(props: { event: EventDetail; invitation?: string }) {
               searchable
               value={form.country || null}
               onChange={(v) => set({ country: v ?? '' })}
-              data={COUNTRIES.map((code) => ({ value: code, label: regionNames.of(code) ?? code }))}
+              data={COUNTRIES.map((code) => ({ value: code, label: countryName(code, i18n.language) }))}
             />
             <MultiSelect
               label={t('registration.sectors')}
@@ -255,11 +250,7 @@ function RegistrationForm(props: { event: EventDetail; invitation?: string }) {
               label={t('registration.languages')}
               value={form.languages}
               onChange={(languages) => set({ languages })}
-              data={[
-                { value: 'zh', label: '中文' },
-                { value: 'ru', label: 'Русский' },
-                { value: 'en', label: 'English' },
-              ]}
+              data={languageOptions(i18n.language)}
             />
             <Select
               label={t('registration.timeZone')}

@@ -1,3 +1,8 @@
+/**
+ * Size (~670 lines): the scheduler's array-indexed working state and its
+ * incremental bookkeeping (free-slot counts, per-slot indexes, undo); every
+ * method keeps the same invariants, so they stay in one class.
+ */
 import { PinnedMeeting, Placement, SchedulerInput, SchedulerRequest, UnplacedReason } from './types';
 
 const NONE = -1;
@@ -6,9 +11,10 @@ const NONE = -1;
  * The scheduler's working state: who is busy when, which tables and
  * interpreters are taken, with every lookup an array index. Requests are
  * numbered 0..R-1 in input order; pinned meetings are applied once and never
- * touched again.
+ * touched again. (The meetings lib's EventMeetingState is what it is built
+ * from: the event read from the database as SchedulerInput.)
  */
-export class Board {
+export class SchedulerBoard {
   readonly slots: number;
   readonly delegateCount: number;
   requestCount: number;

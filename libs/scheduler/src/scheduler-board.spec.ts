@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { Board } from './board';
+import { SchedulerBoard } from './scheduler-board';
 import { Random } from './random';
 import { Placement, SchedulerInput } from './types';
 
@@ -65,7 +65,7 @@ describe('Board indexes', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), fc.array(fc.nat(), { maxLength: 40 }), (seed, ops) => {
         const input = smallForum(seed);
-        const board = new Board(input);
+        const board = new SchedulerBoard(input);
         const R = board.requestCount;
         for (const op of ops) {
           const r = op % R;

@@ -1,0 +1,37 @@
+import { Injectable } from '@nestjs/common';
+import { HealthIndicatorResult, HealthIndicatorService } from '@nestjs/terminus';
+import { DataSource } from 'typeorm';
+
+const LISTED = 20;
+
+/**
+ * /health's `ledger`: down while the worker's last verification of some event's agreement ledger
+ * found it broken (agreement_ledger_checks), naming the events, the first broken entry and since when.
+ */
+@Injectable()
+export class LedgerHealthIndicator {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly indicators: HealthIndicatorService,
+  ) {}
+
+  async check(): Promise<HealthIndicatorResult> {
+    const indicator = this.indicators.check('ledger');
+    const rows = await this.dataSource.query<
+      { event_id: string; broken_seq: number; broken_reason: string; broken_since: Date }[]
+    >(
+      `SELECT event_id, broken_seq, broken_reason, broken_since FROM agreement_ledger_checks
+       WHERE breakage_id IS NOT NULL ORDER BY broken_since LIMIT ${LISTED}`,
+    );
+    if (rows.length === 0) return indicator.up();
+    return indicator.down({
+      message: 'An agreement ledger fails verification; its organisers were mailed',
+      broken: rows.map((r) => ({
+        eventId: r.event_id,
+        seq: Number(r.broken_seq),
+        reason: r.broken_reason,
+        since: new Date(r.broken_since).toISOString(),
+      })),
+    });
+  }
+}

@@ -1,0 +1,79 @@
+import { INestApplication } from '@nestjs/common';
+import { createTestApp, http } from './support/app';
+import { createDelegate, createEventRow, DEFAULT_MEETING_SETTINGS, TestDelegate } from './support/domain-factories';
+import { bearer, createUser, TestUser } from './support/factories';
+
+/**
+ * What the web app's directory and requests inbox read: each delegate's home
+ * zone (times in both parties' clocks), and each request with both delegates
+ * named, seen only by those two and the organisers.
+ */
+describe('delegate views for the web app', () => {
+  let app: INestApplication;
+  let organiser: TestUser;
+
+  beforeAll(async () => {
+    app = await createTestApp();
+    organiser = await createUser(app);
+  });
+  afterAll(() => app.close());
+
+  const as = (who: TestDelegate | TestUser) => bearer('user' in who ? who.user : who);
+
+  it('gives every delegate in the directory their home time zone', async () => {
+    const event = await createEventRow(app, organiser, { meetingSettings: DEFAULT_MEETING_SETTINGS });
+    const wang = await createDelegate(app, event, { registration: { timeZone: 'Asia/Shanghai' } });
+    const olga = await createDelegate(app, event, { registration: { timeZone: 'Europe/Moscow' } });
+    const page = await http(app)
+      .get(`/events/${event.id}/delegates`)
+      .set(...as(wang))
+      .expect(200);
+    const zones = Object.fromEntries(
+      (page.body.items as { registrationId: string; timeZone: string }[]).map((d) => [d.registrationId, d.timeZone]),
+    );
+    expect(zones).toEqual({ [wang.registration.id]: 'Asia/Shanghai', [olga.registration.id]: 'Europe/Moscow' });
+  });
+
+  it('lists each request with both delegates, to those two and the organisers only', async () => {
+    const event = await createEventRow(app, organiser, { meetingSettings: DEFAULT_MEETING_SETTINGS });
+    const wang = await createDelegate(app, event, {
+      registration: { timeZone: 'Asia/Shanghai' },
+      company: { name: 'Ganjiang Logistics', nameZh: '赣江物流' },
+    });
+    const olga = await createDelegate(app, event, {
+      registration: { timeZone: 'Europe/Moscow' },
+      company: { name: 'Volga Trans', nameRu: 'Волга Транс' },
+    });
+    const outsider = await createDelegate(app, event);
+    const sent = await http(app)
+      .post(`/events/${event.id}/meeting-requests`)
+      .set(...as(wang))
+      .send({ toRegistrationId: olga.registration.id, message: 'Rail freight?' })
+      .expect(201);
+
+    for (const reader of [olga, wang, organiser]) {
+      const list = await http(app)
+        .get(`/events/${event.id}/meeting-requests`)
+        .set(...as(reader))
+        .expect(200);
+      expect(list.body.items).toEqual([
+        expect.objectContaining({
+          id: sent.body.id,
+          from: {
+            registrationId: wang.registration.id,
+            name: wang.user.name,
+            company: 'Ganjiang Logistics',
+            companyNames: { zh: '赣江物流', ru: null },
+            timeZone: 'Asia/Shanghai',
+          },
+          to: expect.objectContaining({ registrationId: olga.registration.id, company: 'Volga Trans' }),
+        }),
+      ]);
+    }
+    const theirs = await http(app)
+      .get(`/events/${event.id}/meeting-requests`)
+      .set(...as(outsider))
+      .expect(200);
+    expect(theirs.body.items).toEqual([]);
+  });
+});
