@@ -7,9 +7,9 @@ import {
   redirect,
   type ParsedLocation,
 } from '@tanstack/react-router';
-import { AppLayout } from '@/components/app-layout';
 import { NotFound } from '@/components/not-found';
 import { getSession } from '@/lib/session';
+import { RootLayout } from './root-layout';
 import { agendaSearch, redirectSearch, registerSearch, tokenSearch } from './search';
 
 /** Screens for signed-in people send a visitor to log in first, and back here afterwards. */
@@ -20,7 +20,7 @@ function requireSession({ location }: { location: ParsedLocation }): void {
 }
 
 const rootRoute = createRootRoute({
-  component: AppLayout,
+  component: RootLayout,
   notFoundComponent: NotFound,
 });
 
@@ -94,6 +94,13 @@ const organiserInvitationRoute = createRoute({
   component: lazyRouteComponent(() => import('./routes/organiser-invitation'), 'OrganiserInvitationRoute'),
 });
 
+const speakerRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/speaker',
+  beforeLoad: requireSession,
+  component: lazyRouteComponent(() => import('./routes/speaker'), 'SpeakerRoute'),
+});
+
 const routeTree = rootRoute.addChildren([
   eventsRoute,
   eventRoute,
@@ -101,6 +108,7 @@ const routeTree = rootRoute.addChildren([
   loginRoute,
   signupRoute,
   accountRoute,
+  speakerRoute,
   verifyEmailRoute,
   forgotPasswordRoute,
   resetPasswordRoute,

@@ -1,13 +1,15 @@
 import { Box, Button, Container, Group, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { Outlet, useNavigate } from '@tanstack/react-router';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { setSession, useSession } from '@/lib/session';
 import { AnchorLink, ButtonLink } from './links';
 import { LanguageSwitcher } from './language-switcher';
 import classes from './app-layout.module.css';
 
-export function AppLayout() {
+/** The page frame; `nav` adds the signed-in person's links that features offer (composed by the app). */
+export function AppLayout(props: { nav?: ReactNode }) {
   const { t } = useTranslation();
   const session = useSession();
   const queryClient = useQueryClient();
@@ -34,6 +36,7 @@ export function AppLayout() {
               <LanguageSwitcher />
               {session ? (
                 <>
+                  {props.nav}
                   <AnchorLink to="/account" size="sm">
                     <Text span size="sm" fw={500}>
                       {session.user.name}
