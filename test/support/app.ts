@@ -43,12 +43,13 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<INest
 const METHODS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options'] as const;
 
 /**
- * supertest on the app, every response checked against the OpenAPI document
- * (test/support/contract.ts): a status, media type or body the document does
- * not describe for the operation fails the request's test.
+ * supertest on the app (or on an api process at a URL), every response
+ * checked against the OpenAPI document (test/support/contract.ts): a status,
+ * media type or body the document does not describe for the operation fails
+ * the request's test.
  */
-export const http = (app: INestApplication) => {
-  const agent = request(app.getHttpServer());
+export const http = (app: INestApplication | string) => {
+  const agent = request(typeof app === 'string' ? app : app.getHttpServer());
   for (const method of METHODS) {
     const open: (url: string) => request.Test = agent[method].bind(agent);
     (agent as unknown as Record<string, (url: string) => request.Test>)[method] = (url: string) =>
