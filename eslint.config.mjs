@@ -10,7 +10,7 @@ import tseslint from 'typescript-eslint';
  */
 const LAYERS = {
   common: ['config'],
-  queue: ['config'],
+  queue: ['config', 'common'],
   database: ['config', 'common', 'queue'],
   notifications: ['config', 'common', 'queue', 'database'],
   auth: ['config', 'common', 'queue', 'database', 'notifications'],
@@ -30,7 +30,19 @@ const LAYERS = {
     'meetings',
   ],
   agreements: ['config', 'common', 'queue', 'database', 'notifications', 'auth', 'events', 'registrations', 'meetings'],
-  worker: ['config', 'common', 'queue', 'database', 'notifications', 'meetings', 'recommendations', 'agreements'],
+  worker: [
+    'config',
+    'common',
+    'queue',
+    'database',
+    'notifications',
+    'auth',
+    'events',
+    'registrations',
+    'meetings',
+    'recommendations',
+    'agreements',
+  ],
   demo: [
     'config',
     'common',

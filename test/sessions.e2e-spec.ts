@@ -236,6 +236,7 @@ describe('rooms, sessions, speakers and the agenda', () => {
     const entry = sessions.body.items.find((s: { id: string }) => s.id === mine.body.id);
     expect(entry).toMatchObject({
       myRole: 'speaker',
+      eventNames: { zh: '第十二届中俄中小企业合作圆桌会议', ru: 'XII Российско-китайский круглый стол МСП' },
       eventTimeZone: 'Asia/Shanghai',
       localStart: '2027-06-11T13:00:00.000+08:00',
       myStart: '2027-06-11T08:00:00.000+03:00',

@@ -1,8 +1,11 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 
-/** Starts `script` under ts-node against this run's database and Redis; resolves once it prints `ready`. */
-async function startProcess(
+/**
+ * Starts `script` (a .ts source under ts-node, or a built .js file) against this run's database and
+ * Redis; resolves once it prints `ready`.
+ */
+export async function startProcess(
   script: string,
   ready: string,
   env: Record<string, string>,
@@ -12,7 +15,9 @@ async function startProcess(
 ): Promise<ChildProcess> {
   const child = spawn(
     process.execPath,
-    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', script, ...args],
+    script.endsWith('.js')
+      ? [script, ...args]
+      : ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', script, ...args],
     {
       cwd: resolve(__dirname, '../..'),
       env: { ...process.env, ...env },

@@ -13,3 +13,8 @@ if (root) {
     </StrictMode>,
   );
 }
+
+// Keeps the app and the reads a delegate needs at the venue for when the network is gone (see sw/service-worker.js).
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  void navigator.serviceWorker.register('/app/sw.js', { scope: '/app/' }).catch(() => undefined);
+}

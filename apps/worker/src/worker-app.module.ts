@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { AuthModule } from '@roundtable/auth';
 import { LoggingModule } from '@roundtable/common';
 import { RoundtableConfigModule } from '@roundtable/config';
 import { DatabaseModule } from '@roundtable/database';
@@ -7,16 +6,8 @@ import { NotificationsModule } from '@roundtable/notifications';
 import { QueueModule } from '@roundtable/queue';
 import { WorkerModule } from '@roundtable/worker';
 
-/** The worker process: no HTTP, only processors, the outbox relay and the reconciler. */
+/** The worker process: no HTTP and no controller, only processors and the outbox relay. */
 @Module({
-  imports: [
-    RoundtableConfigModule,
-    LoggingModule,
-    DatabaseModule,
-    QueueModule,
-    AuthModule,
-    NotificationsModule,
-    WorkerModule,
-  ],
+  imports: [RoundtableConfigModule, LoggingModule, DatabaseModule, QueueModule, NotificationsModule, WorkerModule],
 })
 export class WorkerAppModule {}

@@ -3,6 +3,8 @@ export type { AgreementReport, AgreementView, LedgerPayload } from './agreement-
 export { AgreementsModule } from './agreements.module';
 export { AgreementsService } from './agreements.service';
 export { agreementRecordedTemplate } from './templates/agreement-templates';
+export { AgreementsMailModule } from './agreements-mail.module';
+export { AgreementsCoreModule } from './agreements-core.module';
 export { AgreementsWorkerModule } from './agreements-worker.module';
 export { LedgerHealthIndicator } from './ledger-health.indicator';
 export { LedgerWatchService } from './ledger-watch.service';

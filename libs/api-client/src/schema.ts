@@ -1259,7 +1259,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** MySQL, Redis, SMTP (when configured), the oldest undelivered mail and agreement ledgers the worker found broken; 503 when one is down */
+    /** MySQL, Redis, SMTP (when configured) and the oldest undelivered mail, 503 when one is down; also the agreement ledgers the worker found broken (listed, not a failure) */
     get: operations['HealthController_check'];
     put?: never;
     post?: never;
@@ -1702,6 +1702,18 @@ export interface components {
       materials: string[];
       speakers: components['schemas']['SpeakerDto'][];
       eventName: string;
+      /**
+       * @description The event’s name in each language the organisers gave one in
+       * @example {
+       *       "zh": "中俄中小企业合作圆桌会议",
+       *       "ru": "Российско-китайский круглый стол МСП"
+       *     }
+       */
+      eventNames: {
+        zh?: string;
+        ru?: string;
+        en?: string;
+      };
       eventTimeZone: string;
       /** @enum {string} */
       myRole: 'speaker' | 'moderator';

@@ -1,5 +1,7 @@
 export { AuthError, AuthErrorCode, AUTH_ERROR_STATUS } from './auth-error';
 export { AuthModule } from './auth.module';
+export { AuthCoreModule } from './auth-core.module';
+export { AuthMailModule } from './auth-mail.module';
 export { AuthService } from './auth.service';
 export type { AuthUser } from './auth-user';
 export { assertEmailVerified, isAdmin, toAuthUser } from './auth-user';

@@ -16,6 +16,8 @@ export { EventAccessService } from './event-access.service';
 export { EventError, EventErrorCode, EVENT_ERROR_STATUS } from './event-error';
 export { eventNames } from './event-names';
 export { EventsModule } from './events.module';
+export { EventsCoreModule } from './events-core.module';
+export { EventsMailModule } from './events-mail.module';
 export { EventsService } from './events.service';
 export type { CapacityRaisedListener } from './events.service';
 export { EventOrganiserPolicy } from './policies/event-organiser.policy';

@@ -28,6 +28,7 @@ import {
   UpdateSessionDto,
 } from './dto/session.dto';
 import { EventErrorCode as E } from './event-error';
+import { eventNames } from './event-names';
 import { EventOrganiserPolicy } from './policies/event-organiser.policy';
 import { SessionSpeakerPolicy } from './policies/session-speaker.policy';
 import { SessionsService, SessionView } from './sessions.service';
@@ -166,6 +167,7 @@ export class SessionsController {
     const items = (await this.sessions.mine(user)).map((v) =>
       Object.assign(new MySessionDto(), toDto(v), {
         eventName: v.event.name,
+        eventNames: eventNames(v.event),
         eventTimeZone: v.event.timeZone,
         myRole: v.myRole,
         localStart: isoInstant(v.session.startsAt, v.event.timeZone),

@@ -1,16 +1,7 @@
-/**
- * Rooms, sessions and their speakers, with the speaker and change mails.
- * Size (~470 lines): the clash checks, the speaker-address matching and the
- * mails all act on one session under one transaction; the mail builders at the
- * end are the part to move out first if it grows.
- */
 import { Injectable } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
-import { assertEmailVerified, AuthUser, UserContact, UserLookupService } from '@roundtable/auth';
+import { assertEmailVerified, AuthUser } from '@roundtable/auth';
 import { CommonError, ID_PATTERN, newId } from '@roundtable/common';
-import { AppConfig } from '@roundtable/config';
 import { inTransaction, isDuplicateKey, ReadReplicas } from '@roundtable/database';
-import { calendarUid, CalendarEntry, OutboxMessage, OutboxService } from '@roundtable/notifications';
 import { DataSource, EntityManager, In } from 'typeorm';
 import {
   CreateRoomDto,
@@ -25,10 +16,9 @@ import { SessionSpeaker } from './entities/session-speaker.entity';
 import { Session } from './entities/session.entity';
 import { EventAccessService } from './event-access.service';
 import { EventError, EventErrorCode } from './event-error';
-import { eventNames } from './event-names';
 import { EventsService } from './events.service';
 import { PublicReadCache } from './public-read-cache';
-import { SessionChangedPayload, SessionNoticePayload, SpeakerInvitationPayload } from './templates/event-templates';
+import { SessionMailService } from './session-mail.service';
 
 export interface SessionView {
   session: Session;
@@ -36,28 +26,22 @@ export interface SessionView {
   speakers: SessionSpeaker[];
 }
 
-const REMINDER = 'session-reminder';
-
 /**
  * Rooms, sessions and their speakers. Every write locks the event row first,
  * so two organisers placing sessions at once cannot both pass the clash check.
+ * What the speakers are told (invitations, reminders, changes) is
+ * SessionMailService's, called in the same transaction.
  */
 @Injectable()
 export class SessionsService {
-  private readonly baseUrl: string;
-
   constructor(
     private readonly dataSource: DataSource,
     private readonly access: EventAccessService,
     private readonly events: EventsService,
-    private readonly outbox: OutboxService,
     private readonly publicCache: PublicReadCache,
     private readonly replicas: ReadReplicas,
-    private readonly users: UserLookupService,
-    config: ConfigService<AppConfig, true>,
-  ) {
-    this.baseUrl = config.get('app.publicUrl', { infer: true });
-  }
+    private readonly mail: SessionMailService,
+  ) {}
 
   /** One write's transaction; after its commit the event's public reads (agenda, sessions) refill. */
   private async write<T>(eventId: string, work: (em: EntityManager) => Promise<T>): Promise<T> {
@@ -122,8 +106,7 @@ export class SessionsService {
       await em.getRepository(Session).insert(session);
       const rows = speakers.map((s) => this.speakerRow(session, s));
       if (rows.length > 0) await em.getRepository(SessionSpeaker).insert(rows);
-      await this.inviteWithoutAccounts(em, event, session, rows);
-      await this.enqueueReminders(em, event, session, rows);
+      await this.mail.added(em, event, session, rows);
       return session.id;
     });
     return this.view(eventId, id);
@@ -157,9 +140,7 @@ export class SessionsService {
       if (moved) session.sequence += 1;
       await em.getRepository(Session).save(session);
       if (moved) {
-        await this.outbox.cancelSubject(em, subjectOf(session), [REMINDER]);
-        await this.enqueueReminders(em, event, session, speakers);
-        await this.notifyChange(em, event, session, speakers, false);
+        await this.mail.moved(em, event, session, speakers);
       }
     });
     return this.view(eventId, sessionId);
@@ -170,9 +151,8 @@ export class SessionsService {
       const event = await this.events.lockOrganised(em, eventId, user);
       const session = await this.getSession(em, eventId, sessionId);
       const speakers = await em.getRepository(SessionSpeaker).findBy({ sessionId });
-      await this.outbox.cancelSubject(em, subjectOf(session));
       session.sequence += 1;
-      await this.notifyChange(em, event, session, speakers, true);
+      await this.mail.removed(em, event, session, speakers);
       await em.getRepository(Session).delete({ id: sessionId });
     });
   }
@@ -191,8 +171,7 @@ export class SessionsService {
         }
         throw error;
       }
-      await this.inviteWithoutAccounts(em, event, session, [row]);
-      await this.enqueueReminders(em, event, session, [row]);
+      await this.mail.added(em, event, session, [row]);
     });
     return this.view(eventId, sessionId);
   }
@@ -346,123 +325,7 @@ export class SessionsService {
       locale: input.locale ?? null,
     });
   }
-
-  private async recipients(em: EntityManager, speakers: SessionSpeaker[]) {
-    const users = await this.users.byEmails(
-      speakers.map((s) => s.email),
-      em,
-    );
-    return speakers.map((speaker) => ({ speaker, user: users.find((u) => u.email === speaker.email) ?? null }));
-  }
-
-  private async inviteWithoutAccounts(em: EntityManager, event: Event, session: Session, speakers: SessionSpeaker[]) {
-    const invites = (await this.recipients(em, speakers)).filter((r) => !r.user);
-    await this.outbox.enqueue(
-      em,
-      ...invites.map(({ speaker }) =>
-        this.message<SpeakerInvitationPayload>(event, speaker, null, {
-          type: 'speaker-invitation',
-          dedupeKey: `speaker-invitation:${session.id}:${speaker.email}`,
-          payload: {
-            eventName: event.name,
-            sessionTitle: session.title,
-            startsAt: session.startsAt.toISOString(),
-            role: speaker.role,
-            signupUrl: `${this.baseUrl}/docs#/auth/AuthController_signup`,
-          },
-        }),
-      ),
-    );
-  }
-
-  private async enqueueReminders(em: EntityManager, event: Event, session: Session, speakers: SessionSpeaker[]) {
-    const room = session.roomId ? await em.getRepository(Room).findOneBy({ id: session.roomId }) : null;
-    const now = Date.now();
-    const messages: OutboxMessage<object>[] = [];
-    for (const { speaker, user } of await this.recipients(em, speakers)) {
-      for (const lead of event.sessionSettings.reminderLeadMinutes) {
-        const dueAt = new Date(session.startsAt.getTime() - lead * 60_000);
-        if (dueAt.getTime() <= now) continue;
-        messages.push(
-          this.message<SessionNoticePayload>(event, speaker, user, {
-            type: REMINDER,
-            dedupeKey: `session-reminder:${session.id}:${session.sequence}:${speaker.email}:${lead}`,
-            subject: subjectOf(session),
-            dueAt,
-            payload: {
-              eventName: event.name,
-              sessionTitle: session.title,
-              startsAt: session.startsAt.toISOString(),
-              room: room?.name,
-              role: speaker.role,
-            },
-          }),
-        );
-      }
-    }
-    await this.outbox.enqueue(em, ...messages);
-  }
-
-  private async notifyChange(
-    em: EntityManager,
-    event: Event,
-    session: Session,
-    speakers: SessionSpeaker[],
-    cancelled: boolean,
-  ) {
-    const room = session.roomId ? await em.getRepository(Room).findOneBy({ id: session.roomId }) : null;
-    const calendar: CalendarEntry = {
-      uid: calendarUid('session', session.id),
-      sequence: session.sequence,
-      method: cancelled ? 'CANCEL' : 'REQUEST',
-      start: session.startsAt,
-      end: session.endsAt,
-      timeZone: event.timeZone,
-      summary: `${session.title} — ${event.name}`,
-      location: [room?.name, event.venue, event.city].filter(Boolean).join(', ') || undefined,
-    };
-    const messages = (await this.recipients(em, speakers)).map(({ speaker, user }) =>
-      this.message<SessionChangedPayload>(event, speaker, user, {
-        type: 'session-changed',
-        dedupeKey: `session-changed:${session.id}:${session.sequence}:${speaker.email}`,
-        calendar,
-        payload: {
-          eventName: event.name,
-          sessionTitle: session.title,
-          startsAt: session.startsAt.toISOString(),
-          room: room?.name,
-          role: speaker.role,
-          cancelled,
-        },
-      }),
-    );
-    await this.outbox.enqueue(em, ...messages);
-  }
-
-  private message<P extends object>(
-    event: Event,
-    speaker: SessionSpeaker,
-    user: UserContact | null,
-    rest: Omit<OutboxMessage<P>, 'recipient' | 'eventId' | 'eventTimeZone' | 'eventLocale' | 'eventNames'>,
-  ): OutboxMessage<P> {
-    return {
-      ...rest,
-      eventId: event.id,
-      eventTimeZone: event.timeZone,
-      eventLocale: event.defaultLocale,
-      eventNames: eventNames(event),
-      recipient: {
-        userId: user?.id,
-        email: speaker.email,
-        name: user?.name ?? speaker.name,
-        locale: (user?.locale ?? speaker.locale ?? undefined) as 'zh' | 'ru' | 'en' | undefined,
-        timeZone: user?.timeZone,
-      },
-    };
-  }
 }
-
-const subjectOf = (session: Session) => `session:${session.id}`;
 
 function overlapping(em: EntityManager, session: Session) {
   return em

@@ -1,6 +1,8 @@
 export * from './entities';
 export { MeetingError, MeetingErrorCode, MEETING_ERROR_STATUS } from './meeting-error';
 export { MeetingsModule } from './meetings.module';
+export { MeetingsCoreModule } from './meetings-core.module';
+export { MeetingsMailModule } from './meetings-mail.module';
 export { MeetingsWorkerModule } from './meetings-worker.module';
 export { MeetingPlacementService } from './meeting-placement.service';
 export { MyMeetingsService } from './my-meetings.service';

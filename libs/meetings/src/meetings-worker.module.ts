@@ -1,9 +1,7 @@
 import { Injectable, Module, OnModuleInit } from '@nestjs/common';
-import { EventsModule } from '@roundtable/events';
-import { RegistrationsModule } from '@roundtable/registrations';
 import { JobHandlerRegistry, JobName, QueueName, ScheduleMeetingsJob } from '@roundtable/queue';
 import { Job } from 'bull';
-import { MeetingsModule } from './meetings.module';
+import { MeetingsCoreModule } from './meetings-core.module';
 import { ScheduleService } from './schedule.service';
 
 /** The `schedule-meetings` job: one at a time per worker, progress reported on the job. */
@@ -24,6 +22,6 @@ export class ScheduleJobHandler implements OnModuleInit {
   }
 }
 
-/** In a worker process the event and registration modules are not loaded by the api: bring them. */
-@Module({ imports: [EventsModule, RegistrationsModule, MeetingsModule], providers: [ScheduleJobHandler] })
+/** The scheduling job in a worker: the meetings lib's services, none of its controllers. */
+@Module({ imports: [MeetingsCoreModule], providers: [ScheduleJobHandler] })
 export class MeetingsWorkerModule {}

@@ -1,50 +1,14 @@
-import { Global, Module, OnModuleInit } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { MailTemplateRegistry } from '@roundtable/notifications';
-import { RegistrationsService } from '@roundtable/registrations';
-import { CalendarService } from './calendar.service';
-import { MEETING_ENTITIES } from './entities';
-import { MeetingAccessService } from './meeting-access.service';
-import { EventMeetingStateLoader } from './event-meeting-state';
-import { MeetingLookupService } from './meeting-lookup.service';
-import { MeetingPlacementService } from './meeting-placement.service';
-import { MeetingProposalsService } from './meeting-proposals.service';
-import { MeetingRequestsService } from './meeting-requests.service';
+import { Module } from '@nestjs/common';
+import { AuthCoreModule } from '@roundtable/auth';
+import { EventsCoreModule } from '@roundtable/events';
+import { RegistrationsCoreModule } from '@roundtable/registrations';
 import { MeetingsController } from './meetings.controller';
-import { MyMeetingsService } from './my-meetings.service';
-import { ScheduleService } from './schedule.service';
-import { MEETING_TEMPLATES } from './templates/meeting-templates';
+import { MeetingsCoreModule } from './meetings-core.module';
 
-/** Meeting requests, meetings, the interpreter pool, fixed tables, scheduling and personal calendars. */
-@Global()
+/** The meetings API. */
 @Module({
-  imports: [TypeOrmModule.forFeature(MEETING_ENTITIES)],
+  imports: [AuthCoreModule, EventsCoreModule, RegistrationsCoreModule, MeetingsCoreModule],
   controllers: [MeetingsController],
-  providers: [
-    EventMeetingStateLoader,
-    MeetingLookupService,
-    MeetingAccessService,
-    MeetingRequestsService,
-    MeetingPlacementService,
-    MyMeetingsService,
-    MeetingProposalsService,
-    ScheduleService,
-    CalendarService,
-  ],
-  exports: [MeetingPlacementService, MyMeetingsService, ScheduleService, MeetingProposalsService, MeetingLookupService],
+  exports: [MeetingsCoreModule],
 })
-export class MeetingsModule implements OnModuleInit {
-  constructor(
-    private readonly templates: MailTemplateRegistry,
-    private readonly registrations: RegistrationsService,
-    private readonly placement: MeetingPlacementService,
-  ) {}
-
-  onModuleInit(): void {
-    this.templates.register(...MEETING_TEMPLATES);
-    // a rejected or cancelled registration releases its meetings and requests in the same transaction
-    this.registrations.onRegistrationWithdrawn((em, event, registration) =>
-      this.placement.releaseWithdrawn(em, event, registration.id),
-    );
-  }
-}
+export class MeetingsModule {}

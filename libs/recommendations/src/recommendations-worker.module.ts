@@ -1,8 +1,8 @@
 import { Injectable, Module, OnModuleInit } from '@nestjs/common';
-import { EventsModule } from '@roundtable/events';
-import { MeetingsModule } from '@roundtable/meetings';
+import { EventsCoreModule } from '@roundtable/events';
+import { MeetingsCoreModule } from '@roundtable/meetings';
 import { JobHandlerRegistry, JobName, QueueName, RefreshRecommendationsJob } from '@roundtable/queue';
-import { RegistrationsModule } from '@roundtable/registrations';
+import { RegistrationsCoreModule } from '@roundtable/registrations';
 import { Job } from 'bull';
 import { RecommendationRefreshService } from './recommendation-refresh.service';
 import { RecommendationRelayService } from './recommendation-relay.service';
@@ -28,7 +28,7 @@ export class RefreshRecommendationsJobHandler implements OnModuleInit {
 
 /** What a worker runs for recommendations: the change scan and relay, and the refresh job. */
 @Module({
-  imports: [EventsModule, RegistrationsModule, MeetingsModule],
+  imports: [EventsCoreModule, RegistrationsCoreModule, MeetingsCoreModule],
   providers: [
     RecommendationsRepository,
     RecommendationRefreshService,

@@ -1,4 +1,8 @@
 import { Module } from '@nestjs/common';
+import { AuthCoreModule } from '@roundtable/auth';
+import { EventsCoreModule } from '@roundtable/events';
+import { MeetingsCoreModule } from '@roundtable/meetings';
+import { RegistrationsCoreModule } from '@roundtable/registrations';
 import { RecommendationsController } from './recommendations.controller';
 import { RecommendationsRepository } from './recommendations.repository';
 import { RecommendationsService } from './recommendations.service';
@@ -10,6 +14,7 @@ import { RecommendationsService } from './recommendations.service';
  * the meetings lib; never their tables.
  */
 @Module({
+  imports: [AuthCoreModule, EventsCoreModule, RegistrationsCoreModule, MeetingsCoreModule],
   controllers: [RecommendationsController],
   providers: [RecommendationsRepository, RecommendationsService],
 })

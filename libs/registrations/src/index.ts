@@ -6,6 +6,8 @@ export { RegistrationOwnerPolicy } from './policies/registration-owner.policy';
 export { RegistrationAccessService } from './registration-access.service';
 export { RegistrationError, RegistrationErrorCode, REGISTRATION_ERROR_STATUS } from './registration-error';
 export { RegistrationsModule } from './registrations.module';
+export { RegistrationsCoreModule } from './registrations-core.module';
+export { RegistrationsMailModule } from './registrations-mail.module';
 export { BadgesService } from './badges.service';
 export { Invitation } from './entities/invitation.entity';
 export { RegistrationsService } from './registrations.service';

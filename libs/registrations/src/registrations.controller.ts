@@ -22,9 +22,8 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { Allow, AuthErrorCode, AuthUser, Authenticated, CurrentUser } from '@roundtable/auth';
-import { ApiErrors, CommonErrorCode as C, csvCell, isoInstant } from '@roundtable/common';
+import { ApiErrors, CommonErrorCode as C } from '@roundtable/common';
 import { EventErrorCode, EventOrganiserPolicy } from '@roundtable/events';
-import { stringify } from 'csv-stringify/sync';
 import { Request, Response } from 'express';
 import { BadgesService } from './badges.service';
 import { DirectoryService } from './directory.service';
@@ -49,6 +48,7 @@ import { InvitationsService } from './invitations.service';
 import { RegistrationOwnerPolicy } from './policies/registration-owner.policy';
 import { RegistrationErrorCode as R } from './registration-error';
 import { RegistrationRow, RegistrationsService } from './registrations.service';
+import { RegistrationsExportService } from './registrations-export.service';
 import { VisaService } from './visa.service';
 
 const toDto = (r: RegistrationRow) => RegistrationDto.from(r.registration, r.user, r.company);
@@ -63,6 +63,7 @@ export class RegistrationsController {
     private readonly directory: DirectoryService,
     private readonly badges: BadgesService,
     private readonly visas: VisaService,
+    private readonly exports: RegistrationsExportService,
   ) {}
 
   @Post('events/:eventId/registrations')
@@ -104,54 +105,8 @@ export class RegistrationsController {
   })
   @ApiProduces('text/csv')
   @ApiOkResponse({ description: 'The CSV file', content: { 'text/csv': { schema: { type: 'string' } } } })
-  async csv(@Param('eventId') eventId: string): Promise<string> {
-    const rows: RegistrationRow[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await this.registrations.list(eventId, { limit: 200, cursor });
-      rows.push(...page.items);
-      cursor = page.nextCursor ?? undefined;
-    } while (cursor);
-    const body = stringify(
-      rows.map(({ registration: r, user, company }) => [
-        r.id,
-        csvCell(user.name),
-        csvCell(user.email),
-        r.role,
-        r.status,
-        csvCell(r.jobTitle),
-        csvCell(company?.name),
-        csvCell(company?.nameZh),
-        csvCell(company?.nameRu),
-        company?.country ?? '',
-        (company?.sectors ?? []).join(' '),
-        r.languages.join(' '),
-        r.needsInterpreter ? 'yes' : 'no',
-        isoInstant(r.checkedInAt) ?? '',
-        isoInstant(r.createdAt),
-      ]),
-      {
-        header: true,
-        columns: [
-          'id',
-          'name',
-          'email',
-          'role',
-          'status',
-          'job_title',
-          'company',
-          'company_zh',
-          'company_ru',
-          'country',
-          'sectors',
-          'languages',
-          'needs_interpreter',
-          'checked_in_at',
-          'registered_at',
-        ],
-      },
-    );
-    return `\uFEFF${body}`;
+  csv(@Param('eventId') eventId: string): Promise<string> {
+    return this.exports.csv(eventId);
   }
 
   @Get('me/registrations')

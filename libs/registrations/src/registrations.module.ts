@@ -1,54 +1,18 @@
-import { Global, Module, OnModuleInit } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { MailTemplateRegistry } from '@roundtable/notifications';
-import { BadgesService } from './badges.service';
-import { DelegateLookupService } from './delegate-lookup.service';
-import { DelegateProfilesService } from './delegate-profiles.service';
-import { DirectoryIndexService } from './directory-index.service';
+import { Module } from '@nestjs/common';
+import { AuthCoreModule } from '@roundtable/auth';
+import { EventsCoreModule } from '@roundtable/events';
 import { DirectoryService } from './directory.service';
-import { Company } from './entities/company.entity';
-import { Invitation } from './entities/invitation.entity';
-import { Registration } from './entities/registration.entity';
-import { VisaRequest } from './entities/visa-request.entity';
 import { InvitationsService } from './invitations.service';
-import { RegistrationOwnerPolicy } from './policies/registration-owner.policy';
-import { RegistrationAccessService } from './registration-access.service';
+import { RegistrationsCoreModule } from './registrations-core.module';
+import { RegistrationsExportService } from './registrations-export.service';
 import { RegistrationsController } from './registrations.controller';
-import { RegistrationsService } from './registrations.service';
-import { REGISTRATION_TEMPLATES } from './templates/registration-templates';
 import { VisaService } from './visa.service';
 
-/** Owns companies, registrations and their workflow, invitations, the directory, badges, check-in and visa letters. */
-@Global()
+/** The registrations API: the workflow, invitations, the directory, badges, check-in, visa letters, the CSV export. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Company, Registration, Invitation, VisaRequest])],
+  imports: [AuthCoreModule, EventsCoreModule, RegistrationsCoreModule],
   controllers: [RegistrationsController],
-  providers: [
-    RegistrationAccessService,
-    RegistrationOwnerPolicy,
-    RegistrationsService,
-    InvitationsService,
-    DirectoryService,
-    DirectoryIndexService,
-    DelegateProfilesService,
-    DelegateLookupService,
-    BadgesService,
-    VisaService,
-  ],
-  exports: [
-    RegistrationAccessService,
-    RegistrationOwnerPolicy,
-    RegistrationsService,
-    BadgesService,
-    DelegateProfilesService,
-    DirectoryIndexService,
-    DelegateLookupService,
-  ],
+  providers: [RegistrationsExportService, InvitationsService, DirectoryService, VisaService],
+  exports: [RegistrationsCoreModule],
 })
-export class RegistrationsModule implements OnModuleInit {
-  constructor(private readonly templates: MailTemplateRegistry) {}
-
-  onModuleInit(): void {
-    this.templates.register(...REGISTRATION_TEMPLATES);
-  }
-}
+export class RegistrationsModule {}

@@ -60,6 +60,7 @@ export async function createUser(
 /** A published two-day forum in Nanchang with rooms and a few sessions on each day. */
 export async function createForum(
   organiser: ApiUser,
+  meetingSettings: Record<string, unknown> = {},
 ): Promise<{ id: string; sessions: { id: string; title: string }[] }> {
   const event = await call<{ id: string }>('POST', '/events', organiser.token, {
     slug: `forum-${randomBytes(4).toString('hex')}`,
@@ -77,7 +78,7 @@ export async function createForum(
     endsAt: '2027-06-11T18:00:00+08:00',
     languages: ['zh', 'ru', 'en'],
     sectors: ['logistics', 'agriculture'],
-    meetingSettings: { windows: [{ date: '2027-06-10', start: '14:00', end: '16:00' }] },
+    meetingSettings: { windows: [{ date: '2027-06-10', start: '14:00', end: '16:00' }], ...meetingSettings },
   });
   const main = await call<{ id: string }>('POST', `/events/${event.id}/rooms`, organiser.token, { name: 'Main Hall' });
   const hallB = await call<{ id: string }>('POST', `/events/${event.id}/rooms`, organiser.token, { name: 'Hall B' });
@@ -116,4 +117,32 @@ export async function createForum(
   ];
   await call('POST', `/events/${event.id}/publish`, organiser.token);
   return { id: event.id, sessions };
+}
+
+export interface DelegateInput {
+  company: {
+    name: string;
+    nameZh?: string;
+    nameRu?: string;
+    country: string;
+    sectors: string[];
+    offers?: string;
+    seeks?: string;
+  };
+  languages: string[];
+  timeZone: string;
+  jobTitle?: string;
+}
+
+/** Registers `user` for the forum through the API, and has the organiser approve it unless told not to. */
+export async function registerDelegate(
+  eventId: string,
+  organiser: ApiUser,
+  user: ApiUser,
+  input: DelegateInput,
+  approve = true,
+): Promise<string> {
+  const registration = await call<{ id: string }>('POST', `/events/${eventId}/registrations`, user.token, input);
+  if (approve) await call('POST', `/events/${eventId}/registrations/${registration.id}/approve`, organiser.token);
+  return registration.id;
 }

@@ -21,7 +21,12 @@ export { expect };
 
 /** Switches the language with the header's switcher (no reload) and waits for the page to say so. */
 export async function switchLanguage(page: Page, language: Language): Promise<void> {
-  await page.getByRole('radiogroup').getByText(LABELS[language], { exact: true }).click();
+  if ((await page.getByRole('dialog').count()) > 0) {
+    // A modal dialog's overlay takes the pointer; a person would switch first, the test switches underneath it.
+    await page.getByRole('radiogroup').getByRole('radio', { name: LABELS[language] }).dispatchEvent('click');
+  } else {
+    await page.getByRole('radiogroup').getByText(LABELS[language], { exact: true }).click();
+  }
   await expect(page.locator('html')).toHaveAttribute('lang', language === 'zh' ? 'zh-CN' : language);
 }
 

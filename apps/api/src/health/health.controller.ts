@@ -22,7 +22,7 @@ export class HealthController {
   @HealthCheck()
   @ApiOperation({
     summary:
-      'MySQL, Redis, SMTP (when configured), the oldest undelivered mail and agreement ledgers the worker found broken; 503 when one is down',
+      'MySQL, Redis, SMTP (when configured) and the oldest undelivered mail, 503 when one is down; also the agreement ledgers the worker found broken (listed, not a failure)',
   })
   check(): Promise<HealthCheckResult> {
     return this.health.check([

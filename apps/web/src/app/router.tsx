@@ -10,7 +10,7 @@ import {
 import { NotFound } from '@/components/not-found';
 import { getSession } from '@/lib/session';
 import { RootLayout } from './root-layout';
-import { agendaSearch, redirectSearch, registerSearch, tokenSearch } from './search';
+import { agendaSearch, directorySearch, redirectSearch, registerSearch, tokenSearch } from './search';
 
 /** Screens for signed-in people send a visitor to log in first, and back here afterwards. */
 function requireSession({ location }: { location: ParsedLocation }): void {
@@ -94,6 +94,14 @@ const organiserInvitationRoute = createRoute({
   component: lazyRouteComponent(() => import('./routes/organiser-invitation'), 'OrganiserInvitationRoute'),
 });
 
+const directoryRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/events/$eventId/directory',
+  validateSearch: directorySearch,
+  beforeLoad: requireSession,
+  component: lazyRouteComponent(() => import('./routes/directory'), 'DirectoryRoute'),
+});
+
 const speakerRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/speaker',
@@ -113,6 +121,7 @@ const routeTree = rootRoute.addChildren([
   forgotPasswordRoute,
   resetPasswordRoute,
   organiserInvitationRoute,
+  directoryRoute,
 ]);
 
 export const router = createRouter({

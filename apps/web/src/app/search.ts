@@ -48,3 +48,25 @@ export interface TokenSearch {
 export function tokenSearch(raw: Record<string, unknown>): TokenSearch {
   return { token: text(raw.token, 200) };
 }
+
+export interface DirectorySearch {
+  q?: string;
+  country?: string;
+  sector?: string;
+  language?: string;
+  cursor?: string;
+}
+
+/** Directory filters as the API checks them (a bad value is dropped, never sent). */
+export function directorySearch(raw: Record<string, unknown>): DirectorySearch {
+  const country = text(raw.country, 2)?.toUpperCase();
+  const sector = text(raw.sector, 60);
+  const language = text(raw.language, 2);
+  return {
+    q: text(raw.q),
+    country: country && /^[A-Z]{2}$/.test(country) ? country : undefined,
+    sector: sector && /^[a-z0-9]+(?:[-_][a-z0-9]+)*$/.test(sector) ? sector : undefined,
+    language: language && /^[a-z]{2}$/.test(language) ? language : undefined,
+    cursor: text(raw.cursor, 512),
+  };
+}

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { setSession, useSession } from '@/lib/session';
 import { AnchorLink, ButtonLink } from './links';
 import { LanguageSwitcher } from './language-switcher';
+import { OfflineBanner } from './offline-banner';
 import classes from './app-layout.module.css';
 
 /** The page frame; `nav` adds the signed-in person's links that features offer (composed by the app). */
@@ -61,6 +62,7 @@ export function AppLayout(props: { nav?: ReactNode }) {
         </Container>
       </Box>
       <Container size="lg" component="main" id="main" py="md" className={classes.main}>
+        <OfflineBanner />
         <Outlet />
       </Container>
     </>

@@ -19,7 +19,7 @@ export function QueryState<T>(props: {
   if (props.query.isPending || props.query.data === undefined) {
     return (
       <Center py="xl" aria-busy="true">
-        <Loader aria-label={t('app.loading')} />
+        <Loader role="status" aria-label={t('app.loading')} />
       </Center>
     );
   }

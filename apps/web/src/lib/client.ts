@@ -5,6 +5,7 @@
  * carrying the API's error code (translated by the screens through `errors.<CODE>`).
  */
 import { createApiClient } from '@roundtable/api-client';
+import { recordAnswerDate } from './network';
 import { getToken, setSession } from './session';
 
 export class ApiError extends Error {
@@ -27,6 +28,7 @@ client.use({
     return request;
   },
   onResponse({ request, response }) {
+    if (response.ok) recordAnswerDate(response.headers.get('date'));
     // A token the API no longer takes (password changed or reset elsewhere, expired): this device is signed out.
     if (response.status === 401 && request.headers.has('Authorization')) setSession(null);
     return response;

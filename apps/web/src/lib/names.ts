@@ -4,6 +4,9 @@
  */
 import { intlLocale } from './i18n';
 
+/** The countries offered in pickers (registration, directory filters), as ISO 3166 codes. */
+export const COUNTRIES = ['CN', 'RU', 'KZ', 'MN', 'BY', 'UZ', 'KG', 'DE', 'US', 'GB'];
+
 const cache = new Map<string, Intl.DisplayNames>();
 
 function names(uiLanguage: string, type: 'language' | 'region'): Intl.DisplayNames {
@@ -43,4 +46,15 @@ export function interpretationName(pair: string, uiLanguage: string): string {
 /** The languages a delegate may say they speak, labelled in the reader's language. */
 export function languageOptions(uiLanguage: string, codes: readonly string[] = ['zh', 'ru', 'en']) {
   return codes.map((value) => ({ value, label: languageName(value, uiLanguage) }));
+}
+
+/** A company's name in the reader's script when it was registered so, else its Latin name. */
+export function companyName(
+  company: { name: string; nameZh?: string | null; nameRu?: string | null } | null | undefined,
+  uiLanguage: string,
+): string | null {
+  if (!company) return null;
+  if (uiLanguage === 'zh' && company.nameZh) return company.nameZh;
+  if (uiLanguage === 'ru' && company.nameRu) return company.nameRu;
+  return company.name;
 }

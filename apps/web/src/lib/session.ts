@@ -40,6 +40,8 @@ export function getSession(): Session | null {
 }
 
 export function setSession(session: Session | null): void {
+  // Another person (or nobody) on this device: the offline copies of the last one's reads go.
+  if (session?.user.id !== current?.user.id) navigator.serviceWorker?.controller?.postMessage('forget-reads');
   current = session;
   if (session) localStorage.setItem(KEY, JSON.stringify(session));
   else localStorage.removeItem(KEY);

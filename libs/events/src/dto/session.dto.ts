@@ -160,6 +160,13 @@ export class SessionListDto {
 
 export class MySessionDto extends SessionDto {
   @ApiProperty() eventName: string;
+  @ApiProperty({
+    description: 'The event’s name in each language the organisers gave one in',
+    type: 'object',
+    properties: { zh: { type: 'string' }, ru: { type: 'string' }, en: { type: 'string' } },
+    example: { zh: '中俄中小企业合作圆桌会议', ru: 'Российско-китайский круглый стол МСП' },
+  })
+  eventNames: Partial<Record<'zh' | 'ru' | 'en', string>>;
   @ApiProperty() eventTimeZone: string;
   @ApiProperty({ enum: ['speaker', 'moderator'] }) myRole: 'speaker' | 'moderator';
   @ApiInstant({ description: 'Start in the event zone, e.g. 2027-06-10T10:00:00.000+08:00' }) localStart: string;

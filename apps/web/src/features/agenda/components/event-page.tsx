@@ -6,7 +6,7 @@ import { QueryState } from '@/components/query-state';
 import { TimePair } from '@/components/time-pair';
 import { currentLanguage, intlLocale } from '@/lib/i18n';
 import { interpretationName } from '@/lib/names';
-import { useViewerTimeZone } from '@/lib/session';
+import { useSession, useViewerTimeZone } from '@/lib/session';
 import { formatDate, formatDay, sameOffset } from '@/lib/time';
 import { calendarFileUrl, localized, useAgenda, useEvent, type AgendaSession, type EventDetail } from '@/lib/events';
 
@@ -37,6 +37,7 @@ function EventBody(props: { event: EventDetail; filters: AgendaFilters; onFilter
   const locale = intlLocale(i18n.language);
   const texts = localized(event, i18n.language);
   const viewerZone = useViewerTimeZone();
+  const session = useSession();
   return (
     <Stack gap="lg">
       <Stack gap={4}>
@@ -57,6 +58,11 @@ function EventBody(props: { event: EventDetail; filters: AgendaFilters; onFilter
           <Button component="a" variant="default" href={calendarFileUrl(event.id, i18n.language)} download>
             {t('agenda.calendar')}
           </Button>
+          {session && (
+            <ButtonLink to="/events/$eventId/directory" params={{ eventId: event.id }} search={{}} variant="light">
+              {t('agenda.directory')}
+            </ButtonLink>
+          )}
         </Group>
       </Stack>
       <Agenda event={event} viewerZone={viewerZone} filters={props.filters} onFiltersChange={props.onFiltersChange} />

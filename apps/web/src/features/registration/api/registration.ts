@@ -1,25 +1,12 @@
 import type { Schema } from '@roundtable/api-client';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { client, unwrap } from '@/lib/client';
-import { useSession } from '@/lib/session';
+import type { Registration } from '@/lib/my-registration';
 
-export type RegistrationStatus = 'pending' | 'approved' | 'waitlisted' | 'rejected' | 'cancelled';
-
-export type Company = Schema<'CompanyDto'>;
-export type Registration = Schema<'RegistrationDto'>;
+export type { Company, Registration, RegistrationStatus } from '@/lib/my-registration';
+export { useMyRegistration } from '@/lib/my-registration';
 
 export type RegisterInput = Schema<'RegisterDto'>;
-
-export function useMyRegistration(eventId: string) {
-  const session = useSession();
-  return useQuery({
-    queryKey: ['my-registrations', session?.user.id],
-    enabled: !!session,
-    queryFn: ({ signal }) => unwrap(client.GET('/me/registrations', { signal })),
-    select: (registrations) =>
-      registrations.items.find((r) => r.eventId === eventId && r.status !== 'cancelled') ?? null,
-  });
-}
 
 export function useRegister(eventId: string) {
   const queryClient = useQueryClient();

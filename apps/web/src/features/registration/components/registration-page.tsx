@@ -20,7 +20,7 @@ import { QueryState } from '@/components/query-state';
 import { errorMessage } from '@/lib/errors';
 import { localized, useEvent, type EventDetail } from '@/lib/events';
 import { useSession } from '@/lib/session';
-import { countryName, languageOptions } from '@/lib/names';
+import { COUNTRIES, countryName, languageOptions } from '@/lib/names';
 import { deviceTimeZone, zoneOptions } from '@/lib/time';
 import { fetchBadge, useMyRegistration, useRegister, type Registration } from '../api/registration';
 
@@ -106,8 +106,6 @@ function RegistrationStatusCard(props: { event: EventDetail; registration: Regis
     </Paper>
   );
 }
-
-const COUNTRIES = ['CN', 'RU', 'KZ', 'MN', 'BY', 'UZ', 'KG', 'DE', 'US', 'GB'];
 
 function RegistrationForm(props: { event: EventDetail; invitation?: string }) {
   const { t, i18n } = useTranslation();

@@ -80,7 +80,7 @@ function SessionCard(props: { session: MySession }) {
         <Stack gap="sm">
           <Stack gap={2}>
             <Text size="sm" c="dark.4">
-              {session.eventName}
+              {session.eventNames[language] ?? session.eventName}
             </Text>
             <Title order={2} size="h4" id={headingId}>
               {title}

@@ -1,0 +1,13 @@
+import { Module, OnModuleInit } from '@nestjs/common';
+import { MailTemplateRegistry } from '@roundtable/notifications';
+import { REGISTRATION_TEMPLATES } from './templates/registration-templates';
+
+/** The registration mails' templates (and the event-cancelled mail registrations sends), with no controller. */
+@Module({})
+export class RegistrationsMailModule implements OnModuleInit {
+  constructor(private readonly templates: MailTemplateRegistry) {}
+
+  onModuleInit(): void {
+    this.templates.register(...REGISTRATION_TEMPLATES);
+  }
+}
