@@ -2,6 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { createTestApp, http } from './support/app';
 import { createDelegate, createEventRow, DEFAULT_MEETING_SETTINGS, TestDelegate } from './support/domain-factories';
 import { bearer, createUser, TestUser } from './support/factories';
+import { outboxRows } from './support/mail-helpers';
 
 /**
  * What the web app's directory and requests inbox read: each delegate's home
@@ -13,7 +14,7 @@ describe('delegate views for the web app', () => {
   let organiser: TestUser;
 
   beforeAll(async () => {
-    app = await createTestApp();
+    app = await createTestApp({ env: { PUBLIC_URL: 'https://forum.example.org' } });
     organiser = await createUser(app);
   });
   afterAll(() => app.close());
@@ -75,5 +76,33 @@ describe('delegate views for the web app', () => {
       .set(...as(outsider))
       .expect(200);
     expect(theirs.body.items).toEqual([]);
+  });
+
+  it('links each meeting mail to the web app screen it speaks of: a request to the inbox, a meeting to the schedule', async () => {
+    const event = await createEventRow(app, organiser, { meetingSettings: DEFAULT_MEETING_SETTINGS });
+    const wang = await createDelegate(app, event, { registration: { languages: ['zh', 'en'] } });
+    const olga = await createDelegate(app, event, { registration: { languages: ['ru', 'en'] } });
+    const sent = await http(app)
+      .post(`/events/${event.id}/meeting-requests`)
+      .set(...as(wang))
+      .send({ toRegistrationId: olga.registration.id })
+      .expect(201);
+    const [requested] = await outboxRows(app, { type: 'meeting-requested', recipientUserId: olga.user.id });
+    expect(requested.payload).toMatchObject({ url: `https://forum.example.org/app/events/${event.id}/requests` });
+
+    await http(app)
+      .post(`/events/${event.id}/meeting-requests/${sent.body.id}/accept`)
+      .set(...as(olga))
+      .expect(200);
+    const accepted = await outboxRows(app, { type: 'meeting-accepted', eventId: event.id });
+    expect(accepted.length).toBeGreaterThan(0);
+    for (const mail of accepted) {
+      expect(mail.payload).toMatchObject({ url: `https://forum.example.org/app/events/${event.id}/schedule` });
+    }
+    const reminders = await outboxRows(app, { type: 'meeting-reminder', eventId: event.id });
+    expect(reminders.length).toBeGreaterThan(0);
+    for (const mail of reminders) {
+      expect(mail.payload).toMatchObject({ url: `https://forum.example.org/app/events/${event.id}/schedule` });
+    }
   });
 });

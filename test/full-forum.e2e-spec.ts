@@ -270,7 +270,10 @@ describe('A full forum, end to end', () => {
     const deadline = Date.now() + 20_000;
     // The worker relays every due row of the shared test database: keep what went to this forum's people.
     const ours = new Set([speakerEmail, organiser.email, ...[cnA, cnB, ruA, ruB].map((u) => u.email)]);
-    const ourMails = () => sink.mails.filter((m) => m.envelopeTo.some((to) => ours.has(to)));
+    // An account's confirmation mail may go out before the test confirms the address (the worker relays it at
+    // once): it is not part of the forum's story, so it is left out, as in scale-out.
+    const ourMails = () =>
+      sink.mails.filter((m) => m.envelopeTo.some((to) => ours.has(to)) && mailType(m) !== 'account-verify-email');
     while (ourMails().length < expected.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
     await new Promise((r) => setTimeout(r, 1500)); // anything unexpected would arrive now
     const received = ourMails().map((m) => [m.envelopeTo[0], mailType(m), m.parsed.subject ?? '']);

@@ -76,6 +76,8 @@ describe('rooms, sessions, speakers and the agenda', () => {
     const invites = await outboxRows(app, { type: 'speaker-invitation', eventId });
     expect(invites.map((r) => r.recipientEmail)).toEqual([newcomer]);
     expect(invites[0].recipientLocale).toBe('zh');
+    // The mail's button opens the web app's sign-up, which then leads to the speaker's screen.
+    expect((invites[0].payload as { signupUrl: string }).signupUrl).toMatch(/\/app\/signup\?redirect=%2Fspeaker$/);
     const reminders = await outboxRows(app, { subject: `session:${res.body.id}`, type: 'session-reminder' });
     expect(reminders).toHaveLength(2);
     for (const r of reminders) {

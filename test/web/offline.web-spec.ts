@@ -1,11 +1,23 @@
+import type { Page } from '@playwright/test';
 import { call, createForum, createUser, type ApiUser } from './support/api';
 import { expect, LANGUAGES, logIn, screenshotAll, switchLanguage, test } from './support/fixtures';
 
+/** What the page's browser offers that this (node-typed) file does not know by name. */
+interface BrowserGlobals {
+  caches: { open(name: string): Promise<{ keys(): Promise<Array<{ url: string }>> }> };
+  navigator: { serviceWorker: { controller: unknown } };
+}
+
 /** The paths of the API reads the service worker keeps for offline use. */
-const keptReads = (page: import('@playwright/test').Page) =>
-  page.evaluate(async () =>
-    (await (await caches.open('rt-api')).keys()).map((request) => new URL(request.url).pathname),
-  );
+const keptReads = (page: Page) =>
+  page.evaluate(async () => {
+    const kept = await (await (globalThis as unknown as BrowserGlobals).caches.open('rt-api')).keys();
+    return kept.map((request) => new URL(request.url).pathname);
+  });
+
+/** Whether the service worker has taken the page over. */
+const controlled = (page: Page) =>
+  page.evaluate(() => (globalThis as unknown as BrowserGlobals).navigator.serviceWorker.controller !== null);
 
 test.describe('offline at the venue', () => {
   let forum: Awaited<ReturnType<typeof createForum>>;
@@ -30,7 +42,7 @@ test.describe('offline at the venue', () => {
     await page.goto(`/app/events/${forum.id}`);
     await expect(page.getByTestId('session')).toHaveCount(3);
     // the worker installs, then takes this page over; from then on the reads it answers are kept
-    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+    await expect.poll(() => controlled(page)).toBe(true);
     await page.reload();
     await expect(page.getByTestId('session')).toHaveCount(3);
     await expect.poll(() => keptReads(page)).toContain(`/events/${forum.id}/agenda`);
@@ -62,7 +74,7 @@ test.describe('offline at the venue', () => {
     context,
   }) => {
     await page.goto('/app/');
-    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+    await expect.poll(() => controlled(page)).toBe(true);
     await logIn(page, speaker);
     await page.goto('/app/speaker');
     await expect(page.getByTestId('speaker-session')).toHaveCount(1);

@@ -72,7 +72,7 @@ export class SessionMailService {
             sessionTitle: session.title,
             startsAt: session.startsAt.toISOString(),
             role: speaker.role,
-            signupUrl: `${this.baseUrl}/docs#/auth/AuthController_signup`,
+            signupUrl: `${this.baseUrl}/app/signup?redirect=%2Fspeaker`,
           },
         }),
       ),

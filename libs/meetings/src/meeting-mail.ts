@@ -30,6 +30,14 @@ export interface MeetingMailInput {
   baseUrl: string;
 }
 
+/** Mails about a meeting that has a time open My schedule; the others open the requests inbox. */
+const OPENS_SCHEDULE = new Set(['meeting-accepted', 'meeting-scheduled', 'meeting-moved', 'meeting-reminder']);
+
+/** The web app's screen a meeting mail's button opens (via login and back when signed out). */
+export function meetingMailUrl(baseUrl: string, eventId: string, type: string): string {
+  return `${baseUrl}/app/events/${eventId}/${OPENS_SCHEDULE.has(type) ? 'schedule' : 'requests'}`;
+}
+
 /** A delegate as the addressee of a mail. */
 export function recipientOf(d: Delegate): OutboxMessage['recipient'] {
   return { userId: d.userId, email: d.email, name: d.name, locale: d.locale as Locale, timeZone: d.timeZone };
@@ -59,7 +67,7 @@ export function meetingMail(m: MeetingMailInput): OutboxMessage<MeetingMailPaylo
       tableNo: meeting?.tableNo ?? null,
       interpreter: m.interpreterName ?? null,
       reason: m.reason ?? null,
-      url: `${m.baseUrl}/docs`,
+      url: meetingMailUrl(m.baseUrl, m.event.id, m.type),
     },
     calendar:
       meeting && method

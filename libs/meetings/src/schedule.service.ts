@@ -242,7 +242,11 @@ export class ScheduleService {
             eventTimeZone: event.timeZone,
             eventLocale: event.defaultLocale,
             eventNames: eventNames(event),
-            payload: { eventName: event.name, meetings: list, url: `${this.baseUrl}/docs` } satisfies SchedulePayload,
+            payload: {
+              eventName: event.name,
+              meetings: list,
+              url: `${this.baseUrl}/app/events/${event.id}/schedule`,
+            } satisfies SchedulePayload,
           };
         });
       await this.outbox.enqueue(em, ...mails);

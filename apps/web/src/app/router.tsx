@@ -102,6 +102,20 @@ const directoryRoute = createRoute({
   component: lazyRouteComponent(() => import('./routes/directory'), 'DirectoryRoute'),
 });
 
+const requestsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/events/$eventId/requests',
+  beforeLoad: requireSession,
+  component: lazyRouteComponent(() => import('./routes/meetings'), 'RequestsRoute'),
+});
+
+const scheduleRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/events/$eventId/schedule',
+  beforeLoad: requireSession,
+  component: lazyRouteComponent(() => import('./routes/meetings'), 'ScheduleRoute'),
+});
+
 const speakerRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/speaker',
@@ -122,6 +136,8 @@ const routeTree = rootRoute.addChildren([
   resetPasswordRoute,
   organiserInvitationRoute,
   directoryRoute,
+  requestsRoute,
+  scheduleRoute,
 ]);
 
 export const router = createRouter({

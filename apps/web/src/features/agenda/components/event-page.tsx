@@ -63,6 +63,16 @@ function EventBody(props: { event: EventDetail; filters: AgendaFilters; onFilter
               {t('agenda.directory')}
             </ButtonLink>
           )}
+          {session && (
+            <ButtonLink to="/events/$eventId/requests" params={{ eventId: event.id }} variant="light">
+              {t('agenda.requests')}
+            </ButtonLink>
+          )}
+          {session && (
+            <ButtonLink to="/events/$eventId/schedule" params={{ eventId: event.id }} variant="light">
+              {t('agenda.schedule')}
+            </ButtonLink>
+          )}
         </Group>
       </Stack>
       <Agenda event={event} viewerZone={viewerZone} filters={props.filters} onFiltersChange={props.onFiltersChange} />

@@ -194,7 +194,7 @@ function DelegateCard(props: { delegate: Delegate; isSelf: boolean; canRequest: 
         {company?.offers && (
           <Text size="sm">
             <Text span fw={700}>
-              {t('registration.offers')}:
+              {t('directory.offers')}:
             </Text>{' '}
             {company.offers}
           </Text>
@@ -202,7 +202,7 @@ function DelegateCard(props: { delegate: Delegate; isSelf: boolean; canRequest: 
         {company?.seeks && (
           <Text size="sm">
             <Text span fw={700}>
-              {t('registration.seeks')}:
+              {t('directory.seeks')}:
             </Text>{' '}
             {company.seeks}
           </Text>

@@ -1,0 +1,95 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { client, unwrap } from '@/lib/client';
+
+export interface Party {
+  registrationId: string;
+  name: string;
+  company: string | null;
+  companyNames: { zh: string | null; ru: string | null } | null;
+  timeZone: string;
+}
+
+export type RequestStatus = 'pending' | 'accepted' | 'declined' | 'cancelled' | 'expired';
+
+export interface MeetingRequest {
+  id: string;
+  fromRegistrationId: string;
+  toRegistrationId: string;
+  message: string | null;
+  status: RequestStatus;
+  unscheduledReason: string | null;
+  proposedByOrganiser: boolean;
+  expiresAt: string;
+  respondedAt: string | null;
+  createdAt: string | null;
+  from: Party | null;
+  to: Party | null;
+}
+
+export function useRequests(eventId: string) {
+  return useQuery({
+    queryKey: ['meeting-requests', eventId, 'all'],
+    queryFn: ({ signal }) =>
+      unwrap<{ items: MeetingRequest[] }>(
+        client.GET('/events/{eventId}/meeting-requests', { params: { path: { eventId }, query: {} }, signal }),
+      ),
+  });
+}
+
+type Action = 'accept' | 'decline' | 'cancel';
+
+/** Accept, decline or cancel a request; the lists and the schedule are read again afterwards. */
+export function useRequestAction(eventId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ requestId, action }: { requestId: string; action: Action }) => {
+      const params = { params: { path: { eventId, requestId } } };
+      switch (action) {
+        case 'accept':
+          return unwrap<unknown>(client.POST('/events/{eventId}/meeting-requests/{requestId}/accept', params));
+        case 'decline':
+          return unwrap<unknown>(client.POST('/events/{eventId}/meeting-requests/{requestId}/decline', params));
+        case 'cancel':
+          return unwrap<unknown>(client.POST('/events/{eventId}/meeting-requests/{requestId}/cancel', params));
+      }
+    },
+    onSettled: async () => {
+      await queryClient.invalidateQueries({ queryKey: ['meeting-requests', eventId] });
+      await queryClient.invalidateQueries({ queryKey: ['my-meetings'] });
+    },
+  });
+}
+
+export interface MyMeeting {
+  id: string;
+  requestId: string;
+  startsAt: string;
+  endsAt: string;
+  tableNo: number | null;
+  interpreterId: string | null;
+  status: string;
+  event: { id: string; name: string; timeZone: string };
+  with: { registrationId: string; name: string; company: string | null };
+  timeZone: string;
+}
+
+export function useMyMeetings() {
+  return useQuery({
+    queryKey: ['my-meetings'],
+    queryFn: ({ signal }) =>
+      unwrap<{ items: MyMeeting[] }>(client.GET('/me/meetings', { params: { query: {} }, signal })),
+  });
+}
+
+/** A new personal calendar link (any earlier one stops working). */
+export function useIssueFeed() {
+  return useMutation({
+    mutationFn: () => unwrap<{ url: string }>(client.POST('/me/calendar-feed')),
+  });
+}
+
+export function useRevokeFeed() {
+  return useMutation({
+    mutationFn: () => unwrap<unknown>(client.DELETE('/me/calendar-feed')),
+  });
+}

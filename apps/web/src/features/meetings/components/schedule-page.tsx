@@ -1,0 +1,167 @@
+import { Alert, Button, CopyButton, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { QueryState } from '@/components/query-state';
+import { TimePair } from '@/components/time-pair';
+import { errorMessage } from '@/lib/errors';
+import { intlLocale } from '@/lib/i18n';
+import { dayKey, deviceTimeZone, formatDay, sameOffset } from '@/lib/time';
+import { useIssueFeed, useMyMeetings, useRevokeFeed, type MyMeeting } from '../api/meetings';
+
+/** My meetings at one event, day by day: event time large with my home time beside it, table, who, interpreter. */
+export function SchedulePage(props: { eventId: string }) {
+  const { t } = useTranslation();
+  const meetings = useMyMeetings();
+  return (
+    <Stack gap="md">
+      <Title order={1} size="h2">
+        {t('schedule.title')}
+      </Title>
+      <QueryState query={meetings}>
+        {(page) => {
+          const mine = page.items.filter((m) => m.event.id === props.eventId);
+          if (mine.length === 0) {
+            return (
+              <Alert color="gray" role="status">
+                {t('schedule.empty')}
+              </Alert>
+            );
+          }
+          return <Days meetings={mine} />;
+        }}
+      </QueryState>
+      <CalendarFeed />
+    </Stack>
+  );
+}
+
+function Days(props: { meetings: MyMeeting[] }) {
+  const { t, i18n } = useTranslation();
+  const locale = intlLocale(i18n.language);
+  const eventZone = props.meetings[0].event.timeZone;
+  const device = deviceTimeZone();
+  const days = new Map<string, MyMeeting[]>();
+  for (const meeting of props.meetings) {
+    const key = dayKey(meeting.startsAt, eventZone);
+    days.set(key, [...(days.get(key) ?? []), meeting]);
+  }
+  return (
+    <Stack gap="lg">
+      {!sameOffset(props.meetings[0].startsAt, eventZone, device) && (
+        <Alert color="blue" role="note" data-testid="zone-banner">
+          {t('schedule.zoneBanner', { event: eventZone, device })}
+        </Alert>
+      )}
+      {[...days.entries()].map(([day, meetings]) => (
+        <section key={day} aria-labelledby={`day-${day}`}>
+          <Title order={2} size="h4" id={`day-${day}`} mb="xs">
+            {formatDay(day, locale)}
+          </Title>
+          <Table withTableBorder striped data-testid="schedule-day" verticalSpacing="sm">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('schedule.time')}</Table.Th>
+                <Table.Th style={{ whiteSpace: 'nowrap' }}>{t('schedule.table')}</Table.Th>
+                <Table.Th>{t('schedule.withWhom')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {meetings.map((meeting) => (
+                <Table.Tr key={meeting.id} data-testid="schedule-meeting">
+                  <Table.Td>
+                    <TimePair
+                      start={meeting.startsAt}
+                      end={meeting.endsAt}
+                      eventZone={eventZone}
+                      viewerZone={meeting.timeZone}
+                    />
+                  </Table.Td>
+                  <Table.Td>
+                    <Text fw={700} size="lg" data-testid="table-no">
+                      {meeting.tableNo ?? '—'}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text fw={500} style={{ overflowWrap: 'anywhere' }}>
+                      {meeting.with.name}
+                    </Text>
+                    {meeting.with.company && (
+                      <Text size="sm" c="dark.5" style={{ overflowWrap: 'anywhere' }}>
+                        {meeting.with.company}
+                      </Text>
+                    )}
+                    {meeting.interpreterId && (
+                      <Text size="sm" c="dark.5">
+                        {t('schedule.interpreter')}
+                      </Text>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </section>
+      ))}
+    </Stack>
+  );
+}
+
+/** A personal calendar subscription: issuing a link replaces any earlier one; revoking stops it. */
+function CalendarFeed() {
+  const { t } = useTranslation();
+  const issue = useIssueFeed();
+  const revoke = useRevokeFeed();
+  const url = issue.data && !revoke.isSuccess ? issue.data.url : null;
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="feed-title">
+      <Stack gap="xs">
+        <Title order={2} size="h4" id="feed-title">
+          {t('schedule.feedTitle')}
+        </Title>
+        <Text size="sm">{t('schedule.feedIntro')}</Text>
+        {(issue.error ?? revoke.error) && (
+          <Alert color="red" role="alert">
+            {errorMessage(issue.error ?? revoke.error, t)}
+          </Alert>
+        )}
+        {revoke.isSuccess && (
+          <Alert color="green" role="status">
+            {t('schedule.feedRevoked')}
+          </Alert>
+        )}
+        {url && (
+          <Group gap="xs" align="flex-end" wrap="nowrap">
+            <TextInput
+              label={t('schedule.feedLink')}
+              readOnly
+              value={url}
+              style={{ flex: 1, minWidth: 0 }}
+              onFocus={(e) => e.currentTarget.select()}
+            />
+            <CopyButton value={url}>
+              {({ copied, copy }) => (
+                <Button variant={copied ? 'light' : 'filled'} onClick={copy}>
+                  {copied ? t('schedule.copied') : t('schedule.copy')}
+                </Button>
+              )}
+            </CopyButton>
+          </Group>
+        )}
+        <Group gap="xs">
+          <Button
+            variant={url ? 'default' : 'filled'}
+            onClick={() => {
+              revoke.reset();
+              issue.mutate();
+            }}
+            loading={issue.isPending}
+          >
+            {url ? t('schedule.feedRenew') : t('schedule.feedIssue')}
+          </Button>
+          <Button variant="default" color="red" onClick={() => revoke.mutate()} loading={revoke.isPending}>
+            {t('schedule.feedRevoke')}
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}
