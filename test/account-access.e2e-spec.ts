@@ -42,7 +42,7 @@ describe('until the address is confirmed', () => {
       .get('/me/sessions')
       .set(...bearer(impostor))
       .expect(200);
-    expect(sessions.body).toEqual([]);
+    expect(sessions.body).toEqual({ items: [], nextCursor: null });
     const edit = await http(app)
       .patch(`/events/${eventId}/sessions/${panel.body.id}/speaker-profile`)
       .set(...bearer(impostor))
@@ -67,7 +67,7 @@ describe('until the address is confirmed', () => {
       .get('/me/sessions')
       .set(...bearer({ token: owner.body.accessToken }))
       .expect(200);
-    expect(theirs.body.map((s: { id: string }) => s.id)).toEqual([panel.body.id]);
+    expect(theirs.body.items.map((s: { id: string }) => s.id)).toEqual([panel.body.id]);
   });
 
   it('an unconfirmed organiser cannot mail invitations or co-organiser invitations', async () => {
@@ -112,7 +112,7 @@ describe('until the address is confirmed', () => {
       .get(`/events/${eventId}/organisers`)
       .set(...bearer(organiser))
       .expect(200);
-    expect(team.body.map((o: { userId: string }) => o.userId)).not.toContain(impostor.id);
+    expect(team.body.items.map((o: { userId: string }) => o.userId)).not.toContain(impostor.id);
   });
 
   it('registering with an invitation mailed to the address confirms it', async () => {

@@ -35,7 +35,10 @@ describe('events', () => {
       .get(`/events/${res.body.id}/organisers`)
       .set(...bearer(organiser))
       .expect(200);
-    expect(team.body).toEqual([{ userId: organiser.id, name: 'Wang Fang', email: organiser.email }]);
+    expect(team.body).toEqual({
+      items: [{ userId: organiser.id, name: 'Wang Fang', email: organiser.email }],
+      nextCursor: null,
+    });
   });
 
   it.each([
@@ -181,7 +184,7 @@ describe('events', () => {
       .set(...bearer(otherOrganiser))
       .send({ token })
       .expect(200);
-    expect(joined.body.map((o: { userId: string }) => o.userId)).toContain(otherOrganiser.id);
+    expect(joined.body.items.map((o: { userId: string }) => o.userId)).toContain(otherOrganiser.id);
     const twice = await http(app)
       .post(`/events/${event.id}/organisers/accept`)
       .set(...bearer(otherOrganiser))

@@ -1,7 +1,7 @@
 import { ChildProcess } from 'node:child_process';
 import { loadConfig } from '@roundtable/config';
 import { createConnection } from 'mysql2/promise';
-import request from 'supertest';
+import { http } from './support/app';
 import { freePort } from './support/disposable-redis';
 import { eventBody } from './support/event-api';
 import { uniqueEmail } from './support/factories';
@@ -42,7 +42,7 @@ describe('a big invitation CSV', () => {
     url = `http://127.0.0.1:${port}`;
     api = await startApiProcess(port, { ADMIN_EMAIL: adminEmail, ADMIN_PASSWORD: 'admin password 1' });
     const organiser = { email: uniqueEmail('org'), password: 'correct horse battery' };
-    await request(url)
+    await http(url)
       .post('/auth/signup')
       .send({ ...organiser, name: 'Organiser', locale: 'en' })
       .expect(202);
@@ -60,8 +60,8 @@ describe('a big invitation CSV', () => {
     } finally {
       await db.end();
     }
-    organiserToken = (await request(url).post('/auth/login').send(organiser).expect(200)).body.accessToken;
-    const admin = await request(url)
+    organiserToken = (await http(url).post('/auth/login').send(organiser).expect(200)).body.accessToken;
+    const admin = await http(url)
       .post('/auth/login')
       .send({ email: adminEmail, password: 'admin password 1' })
       .expect(200);
@@ -93,15 +93,15 @@ describe('a big invitation CSV', () => {
 
   const trustedEvent = async () => {
     const id = (
-      await request(url).post('/events').set('Authorization', `Bearer ${organiserToken}`).send(eventBody()).expect(201)
+      await http(url).post('/events').set('Authorization', `Bearer ${organiserToken}`).send(eventBody()).expect(201)
     ).body.id as string;
-    await request(url).post(`/admin/events/${id}/trust`).set('Authorization', `Bearer ${adminToken}`).expect(200);
+    await http(url).post(`/admin/events/${id}/trust`).set('Authorization', `Bearer ${adminToken}`).expect(200);
     events.push(id);
     return id;
   };
   const get = async () => {
     const started = process.hrtime.bigint();
-    await request(url).get('/events').query({ limit: 5 }).expect(200);
+    await http(url).get('/events').query({ limit: 5 }).expect(200);
     return Number(process.hrtime.bigint() - started) / 1e6;
   };
 
@@ -109,7 +109,7 @@ describe('a big invitation CSV', () => {
   async function importWhileReading(csv: string): Promise<{ latencies: number[]; body: Record<string, unknown> }> {
     const eventId = await trustedEvent();
     let importing = true;
-    const upload = request(url)
+    const upload = http(url)
       .post(`/events/${eventId}/invitations`)
       .set('Authorization', `Bearer ${organiserToken}`)
       .set('Content-Type', 'text/csv')

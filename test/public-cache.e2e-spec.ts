@@ -94,7 +94,7 @@ describe('Public reads: cache, ETag and Last-Modified', () => {
     const ics = await http(one).get(`/events/${eventId}/agenda?format=ics`).expect(200);
     expect(ics.text).toContain('Rail and road freight Nanchang–Moscow');
     const sessions = await http(two).get(`/events/${eventId}/sessions`).expect(200);
-    expect(sessions.body[0].title).toBe('Rail and road freight Nanchang–Moscow');
+    expect(sessions.body.items[0].title).toBe('Rail and road freight Nanchang–Moscow');
     // Event edits too.
     await http(two).get(`/events/${eventId}`).expect(200);
     await http(two)

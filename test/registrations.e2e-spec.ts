@@ -116,7 +116,7 @@ describe('registrations', () => {
       .get('/me/registrations')
       .set(...bearer(a))
       .expect(200);
-    expect(mine.body.find((r: { id: string }) => r.id === ra.id).status).toBe('approved');
+    expect(mine.body.items.find((r: { id: string }) => r.id === ra.id).status).toBe('approved');
   });
 
   it('never goes over capacity with 200 people registering at once', async () => {

@@ -1,8 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { ChildProcess } from 'node:child_process';
-import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { createTestApp } from './support/app';
+import { createTestApp, http } from './support/app';
 import { freePort } from './support/disposable-redis';
 import { createDelegate, createEventRow, DEFAULT_MEETING_SETTINGS, TestDelegate } from './support/domain-factories';
 import { bearer, createUser } from './support/factories';
@@ -52,7 +51,7 @@ describe('Two api and two worker processes', () => {
     });
     const delegates: TestDelegate[] = [];
     for (let i = 0; i < 12; i++) delegates.push(await createDelegate(setup, event));
-    const api = (i: number) => request(apis[i % 2]);
+    const api = (i: number) => http(apis[i % 2]);
     const as = (d: TestDelegate) => bearer(d.user);
 
     // Six pairs, each request sent through one api and accepted through the other while the

@@ -235,7 +235,7 @@ describe('rooms, sessions, speakers and the agenda', () => {
       .get('/me/sessions')
       .set(...bearer(speaker))
       .expect(200);
-    const entry = sessions.body.find((s: { id: string }) => s.id === mine.body.id);
+    const entry = sessions.body.items.find((s: { id: string }) => s.id === mine.body.id);
     expect(entry).toMatchObject({
       myRole: 'speaker',
       eventNames: { zh: '第十二届中俄中小企业合作圆桌会议', ru: 'XII Российско-китайский круглый стол МСП' },
@@ -306,7 +306,7 @@ describe('rooms, sessions, speakers and the agenda', () => {
     const res = await http(app).get(`/events/${eventId}/agenda?format=ics&locale=en`).expect(200);
     expect(res.headers['content-type']).toMatch(/text\/calendar/);
     const parsed = Object.values(ical.sync.parseICS(res.text)).filter((c): c is ical.VEvent => c?.type === 'VEVENT');
-    const sessions = (await http(app).get(`/events/${eventId}/sessions`).expect(200)).body as {
+    const sessions = (await http(app).get(`/events/${eventId}/sessions`).expect(200)).body.items as {
       id: string;
       startsAt: string;
       endsAt: string;

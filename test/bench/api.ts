@@ -18,6 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createPool, Pool, PoolConnection, RowDataPacket } from 'mysql2/promise';
 import { freePort } from '../support/disposable-redis';
+import { MariaDbPair } from '../support/mariadb-pair';
 import { kill, startApiProcess } from '../support/worker-process';
 import { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -656,27 +657,81 @@ async function main(): Promise<void> {
       `${CONNECTIONS} connections; reads for ${SECONDS} s each, ${WRITES} bookings, a rush of ${RUSH} registrations; latencies in ms\n`,
     );
     console.log('scenario             HTTP req/s   p50    p99  | raw ops/s   p50    p99  | ratio  non-2xx');
-    for (const s of scenarios) {
-      const viaHttp = await runHttp(s.http);
-      const viaRaw = await runRaw(pool, s.raw, s.amount);
-      console.log(
-        `${s.name.padEnd(19)} ${viaHttp.rps.toFixed(0).padStart(10)} ${viaHttp.p50.toFixed(1).padStart(6)} ${viaHttp.p99
-          .toFixed(1)
-          .padStart(6)}  | ${viaRaw.rps.toFixed(0).padStart(9)} ${viaRaw.p50.toFixed(1).padStart(6)} ${viaRaw.p99
-          .toFixed(1)
-          .padStart(6)}  | ${(viaHttp.rps / viaRaw.rps).toFixed(2).padStart(5)}  ${viaHttp.failures}${
-          viaRaw.failures ? ` (raw failures ${viaRaw.failures})` : ''
-        }`,
-      );
-    }
+    for (const s of scenarios) printRow(s.name, await runHttp(s.http), await runRaw(pool, s.raw, s.amount));
     console.log(`\nrush over HTTP: ${await checkRush(pool, httpRush)}`);
     console.log(`rush raw:       ${await checkRush(pool, rawRush)}`);
     console.log(`server peak RSS: ${peakRssMb(server).toFixed(0)} MB`);
+    if (process.env.BENCH_REPLICA !== '0') await replicaRows(env);
   } finally {
     await pool.end();
     server.kill('SIGTERM');
     await new Promise((r) => server.once('exit', r));
     await dropBenchDatabase(config.db);
+  }
+}
+
+function printRow(name: string, viaHttp: Figures, viaRaw: Figures): void {
+  console.log(
+    `${name.padEnd(19)} ${viaHttp.rps.toFixed(0).padStart(10)} ${viaHttp.p50.toFixed(1).padStart(6)} ${viaHttp.p99
+      .toFixed(1)
+      .padStart(6)}  | ${viaRaw.rps.toFixed(0).padStart(9)} ${viaRaw.p50.toFixed(1).padStart(6)} ${viaRaw.p99
+      .toFixed(1)
+      .padStart(6)}  | ${(viaHttp.rps / viaRaw.rps).toFixed(2).padStart(5)}  ${viaHttp.failures}${
+      viaRaw.failures ? ` (raw failures ${viaRaw.failures})` : ''
+    }`,
+  );
+}
+
+/**
+ * The public agenda with one read replica: a MariaDB primary and a replica
+ * replicating from it (both on this machine, so the replica adds routing,
+ * not capacity), the server reading lag-tolerant data from the replica, the
+ * raw side reading the replica directly.
+ */
+async function replicaRows(base: Record<string, string>): Promise<void> {
+  const pair = await MariaDbPair.start();
+  const port = await freePort();
+  const env = {
+    ...base,
+    DB_HOST: '127.0.0.1',
+    DB_PORT: String(pair.primary.port),
+    DB_READ_HOSTS: `127.0.0.1:${pair.replica.port}`,
+    REDIS_PREFIX: `${base.REDIS_PREFIX}-replica`,
+    PORT: String(port),
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
+  };
+  let server: ChildProcess | null = null;
+  const replica = createPool({
+    host: '127.0.0.1',
+    port: pair.replica.port,
+    user: 'root',
+    database: base.DB_NAME,
+    connectionLimit: CONNECTIONS,
+    timezone: 'Z',
+    charset: 'utf8mb4',
+  });
+  try {
+    server = await startApiProcess(port, env, { allInOne: true, timeoutMs: 120_000 });
+    await pair.waitUntilCaughtUp();
+    const [[demo]] = await replica.query<Rows>('SELECT id FROM events WHERE slug = ?', [DEMO_SLUG]);
+    const demoId = String(demo.id);
+    console.log(`\nwith one read replica (MariaDB ${pair.primary.port} → ${pair.replica.port}, same machine):`);
+    printRow(
+      'public agenda',
+      await runHttp({ url: `http://127.0.0.1:${port}/events/${demoId}/agenda`, duration: SECONDS }),
+      await runRaw(replica, async (c) => {
+        await c.query('SELECT * FROM events WHERE id = ?', [demoId]);
+        await c.query(
+          'SELECT s.*, r.name AS room FROM sessions s LEFT JOIN rooms r ON r.id = s.room_id WHERE s.event_id = ? ORDER BY s.starts_at',
+          [demoId],
+        );
+        await c.query('SELECT * FROM session_speakers WHERE event_id = ?', [demoId]);
+      }),
+    );
+  } finally {
+    await replica.end();
+    if (server) await kill(server);
+    await pair.stop();
   }
 }
 

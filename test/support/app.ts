@@ -3,6 +3,7 @@ import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { AppModule } from '../../apps/api/src/app.module';
 import { setupApp } from '../../apps/api/src/setup-app';
+import { assertContract, recordContractTally } from './contract';
 
 export interface TestAppOptions {
   /** Run the worker's processors in the same process, as `npm start` does. */
@@ -39,4 +40,23 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<INest
   }
 }
 
-export const http = (app: INestApplication) => request(app.getHttpServer());
+const METHODS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options'] as const;
+
+/**
+ * supertest on the app (or on an api process at a URL), every response
+ * checked against the OpenAPI document (test/support/contract.ts): a status,
+ * media type or body the document does not describe for the operation fails
+ * the request's test.
+ */
+export const http = (app: INestApplication | string) => {
+  const agent = request(typeof app === 'string' ? app : app.getHttpServer());
+  for (const method of METHODS) {
+    const open: (url: string) => request.Test = agent[method].bind(agent);
+    (agent as unknown as Record<string, (url: string) => request.Test>)[method] = (url: string) =>
+      open(url).expect((res) => assertContract(method, url, res));
+  }
+  return agent;
+};
+
+// each e2e file records how many responses it validated; global-teardown prints the total
+if (typeof afterAll === 'function') afterAll(() => recordContractTally(expect.getState().testPath ?? 'unknown'));

@@ -49,12 +49,10 @@ test.describe('registration', () => {
 
     await expect(page.getByTestId('registration-status')).toHaveText('Pending');
     await expect(page.getByText('江西赣江物流有限公司')).toBeVisible();
-    const mine = await call<{ id: string; eventId: string; needsInterpreter: boolean; company: { nameRu: string } }[]>(
-      'GET',
-      '/me/registrations',
-      delegate.token,
-    );
-    const registration = mine.find((r) => r.eventId === forum.id);
+    const mine = await call<{
+      items: { id: string; eventId: string; needsInterpreter: boolean; company: { nameRu: string } }[];
+    }>('GET', '/me/registrations', delegate.token);
+    const registration = mine.items.find((r) => r.eventId === forum.id);
     expect(registration?.company.nameRu).toBe('Цзянси Ганьцзян Логистик');
     expect(registration?.needsInterpreter).toBe(true);
 

@@ -43,8 +43,8 @@ function implicitCodes(method: string, operation: OperationObject): string[] {
   const hasQuery = (operation.parameters ?? []).some((p) => 'in' in p && p.in === 'query');
   if (hasQuery || operation.requestBody) codes.push('VALIDATION_FAILED');
   if (method !== 'get') {
-    // any body is parsed (and may be too deep, too large or in a charset not read)
-    codes.push('BODY_TOO_DEEP', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE');
+    // any body is parsed: it may not parse (VALIDATION_FAILED), nest too deep, be too large or in a charset not read
+    codes.push('VALIDATION_FAILED', 'BODY_TOO_DEEP', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE');
     // a write that loses a deadlock or lock wait to another
     codes.push('BUSY');
   }
@@ -69,6 +69,10 @@ export function documentErrors(document: OpenAPIObject): void {
       delete operation[PUBLIC_EXTENSION];
       if (!isPublic) operation.security = [{ bearer: [] }];
       else delete operation.security;
+
+      // every GET answer carries an ETag; a request with the same If-None-Match gets an empty 304
+      if (method === 'get')
+        operation.responses[304] ??= { description: 'Not Modified: the If-None-Match ETag still matches' };
 
       const byStatus = new Map<number, string[]>();
       for (const code of new Set([...implicitCodes(method, operation), ...declared])) {

@@ -50,5 +50,9 @@ export function setupApp(app: INestApplication): void {
       forbidUnknownValues: true,
     }),
   );
-  SwaggerModule.setup('docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'docs/openapi.json' });
+  // "Try it out" against the demo: log in with the example body, Authorize with the token, and it is kept
+  SwaggerModule.setup('docs', app, buildOpenApiDocument(app), {
+    jsonDocumentUrl: 'docs/openapi.json',
+    swaggerOptions: { persistAuthorization: true, displayRequestDuration: true },
+  });
 }

@@ -505,6 +505,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Registrations of the event (filter by status), a page at a time */
     get: operations['RegistrationsController_list'];
     put?: never;
     /** Register yourself (with your company), or with an invitation token */
@@ -539,6 +540,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Your registrations, every event */
     get: operations['RegistrationsController_mine'];
     put?: never;
     post?: never;
@@ -557,6 +559,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Approve a pending or waitlisted registration */
     post: operations['RegistrationsController_approve'];
     delete?: never;
     options?: never;
@@ -573,6 +576,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Reject a registration (the delegate is told, with the reason) */
     post: operations['RegistrationsController_reject'];
     delete?: never;
     options?: never;
@@ -589,6 +593,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Cancel a registration (the delegate themself or an organiser) */
     post: operations['RegistrationsController_cancel'];
     delete?: never;
     options?: never;
@@ -657,6 +662,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** The badge as a PDF, with its signed QR code (approved registrations) */
     get: operations['RegistrationsController_badge'];
     put?: never;
     post?: never;
@@ -709,6 +715,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Approve the visa letter request; the delegate can download the letter */
     post: operations['RegistrationsController_approveVisa'];
     delete?: never;
     options?: never;
@@ -725,6 +732,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Reject the visa letter request */
     post: operations['RegistrationsController_rejectVisa'];
     delete?: never;
     options?: never;
@@ -739,6 +747,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** The visa invitation letter as a PDF, once approved */
     get: operations['RegistrationsController_visaLetter'];
     put?: never;
     post?: never;
@@ -812,6 +821,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Decline a request sent to you (the pair cannot ask again) */
     post: operations['MeetingsController_decline'];
     delete?: never;
     options?: never;
@@ -828,6 +838,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Withdraw a request you sent (or cancel an accepted one and its meeting) */
     post: operations['MeetingsController_cancelRequest'];
     delete?: never;
     options?: never;
@@ -859,6 +870,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Every meeting of the event */
     get: operations['MeetingsController_list'];
     put?: never;
     /** Book an accepted request into a chosen slot */
@@ -911,8 +923,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** The interpreter pool */
     get: operations['MeetingsController_interpreters'];
     put?: never;
+    /** Add an interpreter to the pool the scheduler assigns from */
     post: operations['MeetingsController_addInterpreter'];
     delete?: never;
     options?: never;
@@ -961,6 +975,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** How a scheduling job is doing, and its result once completed */
     get: operations['MeetingsController_job'];
     put?: never;
     post?: never;
@@ -1015,6 +1030,7 @@ export interface paths {
     put?: never;
     /** A personal calendar subscription URL (replaces any previous one) */
     post: operations['MeetingsController_issueFeed'];
+    /** Revoke your calendar subscription URL */
     delete: operations['MeetingsController_revokeFeed'];
     options?: never;
     head?: never;
@@ -1243,7 +1259,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** MySQL, Redis, SMTP (when configured), the oldest undelivered mail and agreement ledgers the worker found broken; 503 when one is down */
+    /** MySQL, Redis, SMTP (when configured) and the oldest undelivered mail, 503 when one is down; also the agreement ledgers the worker found broken (listed, not a failure) */
     get: operations['HealthController_check'];
     put?: never;
     post?: never;
@@ -1317,7 +1333,15 @@ export interface components {
       newPassword: string;
     };
     LoginDto: {
+      /**
+       * @description The demo’s organiser (see the README)
+       * @example organiser@roundtable.example
+       */
       email: string;
+      /**
+       * @description Every demo account’s password
+       * @example roundtable-demo
+       */
       password: string;
     };
     UpdateMeDto: {
@@ -1441,12 +1465,12 @@ export interface components {
       id: string;
       slug: string;
       name: string;
-      theme?: string | null;
-      description?: string | null;
+      theme: string | null;
+      description: string | null;
       translations: components['schemas']['EventTranslationsDto'];
-      venue?: string | null;
-      city?: string | null;
-      country?: string | null;
+      venue: string | null;
+      city: string | null;
+      country: string | null;
       /** @example Asia/Shanghai */
       timeZone: string;
       /**
@@ -1516,6 +1540,11 @@ export interface components {
       name: string;
       email: string;
     };
+    OrganiserListDto: {
+      items: components['schemas']['OrganiserDto'][];
+      /** @description Always null: the whole list comes in one page */
+      nextCursor: string | null;
+    };
     AddOrganiserDto: {
       email: string;
     };
@@ -1528,8 +1557,13 @@ export interface components {
     RoomDto: {
       id: string;
       name: string;
-      capacity?: number | null;
-      notes?: string | null;
+      capacity: number | null;
+      notes: string | null;
+    };
+    RoomListDto: {
+      items: components['schemas']['RoomDto'][];
+      /** @description Always null: the whole list comes in one page */
+      nextCursor: string | null;
     };
     SessionTextDto: {
       title?: string;
@@ -1572,8 +1606,8 @@ export interface components {
       name: string;
       /** @enum {string} */
       role: 'speaker' | 'moderator';
-      company?: string | null;
-      bio?: string | null;
+      company: string | null;
+      bio: string | null;
     };
     SessionDto: {
       id: string;
@@ -1581,7 +1615,7 @@ export interface components {
       /** @enum {string} */
       kind: 'plenary' | 'panel' | 'roundtable' | 'workshop' | 'signing_ceremony' | 'b2b_block';
       title: string;
-      description?: string | null;
+      description: string | null;
       translations: components['schemas']['SessionTranslationsDto'];
       /**
        * Format: date-time
@@ -1593,7 +1627,7 @@ export interface components {
        * @example 2027-06-10T09:00:00.000+08:00
        */
       endsAt: string;
-      room?: components['schemas']['RoomDto'] | null;
+      room: components['schemas']['RoomDto'] | null;
       languages: string[];
       /**
        * @example [
@@ -1601,9 +1635,14 @@ export interface components {
        *     ]
        */
       interpretation: string[];
-      abstract?: string | null;
+      abstract: string | null;
       materials: string[];
       speakers: components['schemas']['SpeakerDto'][];
+    };
+    SessionListDto: {
+      items: components['schemas']['SessionDto'][];
+      /** @description Always null: the whole list comes in one page */
+      nextCursor: string | null;
     };
     UpdateSessionDto: {
       /** @enum {string} */
@@ -1639,7 +1678,7 @@ export interface components {
       /** @enum {string} */
       kind: 'plenary' | 'panel' | 'roundtable' | 'workshop' | 'signing_ceremony' | 'b2b_block';
       title: string;
-      description?: string | null;
+      description: string | null;
       translations: components['schemas']['SessionTranslationsDto'];
       /**
        * Format: date-time
@@ -1651,7 +1690,7 @@ export interface components {
        * @example 2027-06-10T09:00:00.000+08:00
        */
       endsAt: string;
-      room?: components['schemas']['RoomDto'] | null;
+      room: components['schemas']['RoomDto'] | null;
       languages: string[];
       /**
        * @example [
@@ -1659,7 +1698,7 @@ export interface components {
        *     ]
        */
       interpretation: string[];
-      abstract?: string | null;
+      abstract: string | null;
       materials: string[];
       speakers: components['schemas']['SpeakerDto'][];
       eventName: string;
@@ -1690,6 +1729,11 @@ export interface components {
        * @example 2027-06-10T09:00:00.000+08:00
        */
       myStart: string;
+    };
+    MySessionListDto: {
+      items: components['schemas']['MySessionDto'][];
+      /** @description Always null: the whole list comes in one page */
+      nextCursor: string | null;
     };
     AgendaEventDto: {
       id: string;
@@ -1751,6 +1795,63 @@ export interface components {
       locale: 'zh' | 'ru' | 'en';
       days: components['schemas']['AgendaDayDto'][];
     };
+    NotificationDto: {
+      id: string;
+      type: string;
+      /** @enum {string} */
+      status: 'pending' | 'queued' | 'sent' | 'failed' | 'cancelled';
+      recipientEmail: string;
+      recipientName: string;
+      attempts: number;
+      /**
+       * Format: date-time
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      dueAt: string;
+      /**
+       * Format: date-time
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      sentAt: string | null;
+      messageId: string | null;
+      lastError: string | null;
+      /**
+       * Format: date-time
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      createdAt: string;
+    };
+    NotificationPageDto: {
+      items: components['schemas']['NotificationDto'][];
+      /** @description Pass as `cursor` for the next page; null: no more */
+      nextCursor: string | null;
+    };
+    AdminEventDto: {
+      id: string;
+      slug: string;
+      name: string;
+      /** @enum {string} */
+      status: 'draft' | 'published' | 'closed' | 'cancelled';
+      /**
+       * Format: date-time
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      startsAt: string;
+      /** @description The user who created the event */
+      createdBy: string;
+      /**
+       * Format: date-time
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      createdAt: string;
+      /** @description Trusted events send invitations at INVITATIONS_PER_EVENT_TRUSTED */
+      trusted: boolean;
+    };
+    AdminEventPageDto: {
+      items: components['schemas']['AdminEventDto'][];
+      /** @description Pass as `cursor` for the next page; null: no more */
+      nextCursor: string | null;
+    };
     CompanyInputDto: {
       /** @example Jiangxi Ganjiang Logistics Co. */
       name: string;
@@ -1809,8 +1910,63 @@ export interface components {
       /** @description Token from an invitation mail */
       invitationToken?: string;
     };
+    CompanyDto: {
+      id: string;
+      name: string;
+      nameZh: string | null;
+      nameRu: string | null;
+      country: string;
+      region: string | null;
+      sectors: string[];
+      size: string | null;
+      website: string | null;
+      offers: string | null;
+      seeks: string | null;
+    };
+    RegistrationDto: {
+      id: string;
+      eventId: string;
+      userId: string;
+      name: string;
+      email: string;
+      /** @enum {string} */
+      role: 'delegate' | 'speaker' | 'press' | 'staff';
+      /** @enum {string} */
+      status: 'pending' | 'approved' | 'waitlisted' | 'rejected' | 'cancelled';
+      jobTitle: string | null;
+      languages: string[];
+      needsInterpreter: boolean;
+      timeZone: string;
+      shareEmail: boolean;
+      badgeNames: components['schemas']['BadgeNamesDto'] | null;
+      company: components['schemas']['CompanyDto'] | null;
+      /**
+       * Format: date-time
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      checkedInAt: string | null;
+      /**
+       * Format: date-time
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      createdAt: string;
+    };
+    RegistrationPageDto: {
+      items: components['schemas']['RegistrationDto'][];
+      /** @description Pass as `cursor` for the next page; null: no more */
+      nextCursor: string | null;
+    };
+    RegistrationListDto: {
+      items: components['schemas']['RegistrationDto'][];
+      /** @description Always null: the whole list comes in one page */
+      nextCursor: string | null;
+    };
     ReasonDto: {
       reason?: string;
+    };
+    PromotedDto: {
+      /** @description Registrations moved from the waiting list to approved */
+      promoted: number;
     };
     InvitationInputDto: {
       email: string;
@@ -1831,9 +1987,62 @@ export interface components {
       /** @description At most INVITATIONS_MAX_ROWS_JSON rows (500 by default); a CSV body at most INVITATIONS_MAX_ROWS_CSV */
       invitations: components['schemas']['InvitationInputDto'][];
     };
+    InvitedRowDto: {
+      /** @description 1-based row of the list or CSV */
+      row: number;
+      email: string;
+      invitationId: string;
+    };
+    RejectedRowDto: {
+      /** @description 1-based row of the list or CSV */
+      row: number;
+      email: string | null;
+      errors: string[];
+    };
+    InvitationResultDto: {
+      rows: number;
+      invitedCount: number;
+      rejectedCount: number;
+      /** @description The first 20 invited rows */
+      invited: components['schemas']['InvitedRowDto'][];
+      /** @description The first 20 rejected rows with their problems */
+      rejected: components['schemas']['RejectedRowDto'][];
+    };
+    DelegateDto: {
+      registrationId: string;
+      name: string;
+      /** @description Only when the delegate shares it */
+      email: string | null;
+      jobTitle: string | null;
+      languages: string[];
+      /**
+       * @description Home time zone, so times can be shown in both parties’ clocks
+       * @example Europe/Moscow
+       */
+      timeZone: string;
+      company: components['schemas']['CompanyDto'] | null;
+    };
+    DelegatePageDto: {
+      items: components['schemas']['DelegateDto'][];
+      /** @description Pass as `cursor` for the next page; null: no more */
+      nextCursor: string | null;
+    };
     CheckInDto: {
       /** @description The code from the badge QR */
       code: string;
+    };
+    CheckInResultDto: {
+      registrationId: string;
+      name: string;
+      company: string | null;
+      /**
+       * Format: date-time
+       * @description The first scan
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      checkedInAt: string;
+      /** @description False when this badge had already been scanned */
+      firstScan: boolean;
     };
     VisaRequestDto: {
       /** @example IVANOV IVAN */
@@ -1850,6 +2059,10 @@ export interface components {
       /** @example 2027-06-13 */
       exitOn: string;
     };
+    VisaStatusDto: {
+      /** @enum {string} */
+      status: 'requested' | 'approved' | 'rejected';
+    };
     TimeWindowDto: {
       /** @example 2027-06-10T06:00:00Z */
       start: string;
@@ -1860,9 +2073,157 @@ export interface components {
       /** @description When you can meet (UTC instants); null = whenever meetings run */
       windows: components['schemas']['TimeWindowDto'][] | null;
     };
+    TimeWindowViewDto: {
+      /**
+       * Format: date-time
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      start: string;
+      /**
+       * Format: date-time
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      end: string;
+    };
+    AvailabilityViewDto: {
+      /** @description null = whenever meetings run */
+      windows: components['schemas']['TimeWindowViewDto'][] | null;
+    };
     CreateMeetingRequestDto: {
       toRegistrationId: string;
       message?: string;
+    };
+    MeetingRequestViewDto: {
+      id: string;
+      fromRegistrationId: string;
+      toRegistrationId: string;
+      message: string | null;
+      /** @enum {string} */
+      status: 'pending' | 'accepted' | 'declined' | 'cancelled' | 'expired';
+      /** @description Why an accepted request has no meeting yet (NO_COMMON_FREE_SLOT, …) */
+      unscheduledReason: string | null;
+      /** @description Proposed by the organisers from a recommendation */
+      proposedByOrganiser: boolean;
+      /**
+       * Format: date-time
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      expiresAt: string;
+      /**
+       * Format: date-time
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      respondedAt: string | null;
+      /**
+       * Format: date-time
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      createdAt: string | null;
+    };
+    ScriptNamesDto: {
+      latin?: string | null;
+      zh?: string | null;
+      ru?: string | null;
+    };
+    MeetingPartyDto: {
+      registrationId: string;
+      name: string;
+      company: string | null;
+      /** @description The company name in other scripts */
+      companyNames: components['schemas']['ScriptNamesDto'] | null;
+      /**
+       * @description Their home time zone
+       * @example Europe/Moscow
+       */
+      timeZone: string;
+    };
+    MeetingRequestWithPartiesDto: {
+      id: string;
+      fromRegistrationId: string;
+      toRegistrationId: string;
+      message: string | null;
+      /** @enum {string} */
+      status: 'pending' | 'accepted' | 'declined' | 'cancelled' | 'expired';
+      /** @description Why an accepted request has no meeting yet (NO_COMMON_FREE_SLOT, …) */
+      unscheduledReason: string | null;
+      /** @description Proposed by the organisers from a recommendation */
+      proposedByOrganiser: boolean;
+      /**
+       * Format: date-time
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      expiresAt: string;
+      /**
+       * Format: date-time
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      respondedAt: string | null;
+      /**
+       * Format: date-time
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      createdAt: string | null;
+      /** @description Null once no longer an approved delegate */
+      from: components['schemas']['MeetingPartyDto'] | null;
+      /** @description Null once no longer an approved delegate */
+      to: components['schemas']['MeetingPartyDto'] | null;
+    };
+    MeetingRequestListDto: {
+      items: components['schemas']['MeetingRequestWithPartiesDto'][];
+      /** @description Always null: the whole list comes in one page */
+      nextCursor: string | null;
+    };
+    MeetingViewDto: {
+      id: string;
+      requestId: string;
+      registrationA: string;
+      registrationB: string;
+      slotIndex: number;
+      /**
+       * Format: date-time
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      startsAt: string;
+      /**
+       * Format: date-time
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      endsAt: string;
+      tableNo: number;
+      interpreterId: string | null;
+      /** @enum {string} */
+      status: 'scheduled' | 'cancelled';
+      locked: boolean;
+      /** @description Bumped on every move (calendar SEQUENCE) */
+      sequence: number;
+    };
+    AcceptedRequestDto: {
+      request: components['schemas']['MeetingRequestViewDto'];
+      /** @description Null when no common free slot was found */
+      meeting: components['schemas']['MeetingViewDto'] | null;
+    };
+    SlotDto: {
+      index: number;
+      /**
+       * Format: date-time
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      start: string;
+      /**
+       * Format: date-time
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      end: string;
+    };
+    SlotListDto: {
+      items: components['schemas']['SlotDto'][];
+      /** @description Always null: the whole list comes in one page */
+      nextCursor: string | null;
+    };
+    MeetingListDto: {
+      items: components['schemas']['MeetingViewDto'][];
+      /** @description Always null: the whole list comes in one page */
+      nextCursor: string | null;
     };
     BookMeetingDto: {
       requestId: string;
@@ -1880,6 +2241,14 @@ export interface components {
       followUp?: string;
       agreementExpected?: boolean;
     };
+    OutcomeViewDto: {
+      meetingId: string;
+      registrationId: string;
+      rating: number;
+      notes: string | null;
+      followUp: string | null;
+      agreementExpected: boolean;
+    };
     InterpreterDto: {
       name: string;
       email?: string;
@@ -1891,13 +2260,134 @@ export interface components {
       pairs: string[];
       availability?: components['schemas']['TimeWindowDto'][];
     };
+    InterpreterViewDto: {
+      id: string;
+      eventId: string;
+      name: string;
+      email: string | null;
+      /**
+       * @example [
+       *       "ru-zh"
+       *     ]
+       */
+      pairs: string[];
+      availability: components['schemas']['TimeWindowViewDto'][] | null;
+      /**
+       * Format: date-time
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      createdAt: string;
+    };
+    InterpreterListDto: {
+      items: components['schemas']['InterpreterViewDto'][];
+      /** @description Always null: the whole list comes in one page */
+      nextCursor: string | null;
+    };
     FixedTableDto: {
       companyId: string;
       tableNo: number;
     };
+    FixedTableViewDto: {
+      eventId: string;
+      companyId: string;
+      tableNo: number;
+    };
+    ScheduleJobDto: {
+      /** @description Poll GET /events/{eventId}/schedule/jobs/{jobId} */
+      jobId: string;
+    };
+    ScheduleRunResultDto: {
+      placed: number;
+      unplaced: number;
+      fewestMeetingsPerDelegate: number;
+      /** @description Unplaced requests by reason */
+      reasons: {
+        [key: string]: number;
+      };
+    };
+    ScheduleJobStatusDto: {
+      jobId: string;
+      /**
+       * @description waiting, active, completed, failed, delayed…
+       * @example completed
+       */
+      state: string;
+      progress: number;
+      result: components['schemas']['ScheduleRunResultDto'] | null;
+      error: string | null;
+    };
     PublishScheduleDto: {
       /** @enum {string} */
       status: 'preliminary' | 'final';
+    };
+    PublishedScheduleDto: {
+      /** @enum {string} */
+      scheduleStatus: 'draft' | 'preliminary' | 'final';
+      /** @description Delegates mailed their schedule (final only) */
+      mailed: number;
+    };
+    MyMeetingEventDto: {
+      id: string;
+      name: string;
+      timeZone: string;
+    };
+    MeetingCounterpartDto: {
+      registrationId: string;
+      name: string;
+      company: string | null;
+    };
+    MeetingInterpreterDto: {
+      name: string;
+    };
+    MyMeetingDto: {
+      id: string;
+      requestId: string;
+      registrationA: string;
+      registrationB: string;
+      slotIndex: number;
+      /**
+       * Format: date-time
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      startsAt: string;
+      /**
+       * Format: date-time
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      endsAt: string;
+      tableNo: number;
+      interpreterId: string | null;
+      /** @enum {string} */
+      status: 'scheduled' | 'cancelled';
+      locked: boolean;
+      /** @description Bumped on every move (calendar SEQUENCE) */
+      sequence: number;
+      event: components['schemas']['MyMeetingEventDto'];
+      with: components['schemas']['MeetingCounterpartDto'];
+      /** @description null when the two share a language */
+      interpreter: components['schemas']['MeetingInterpreterDto'] | null;
+      /** @description The zone of localStart and localEnd */
+      timeZone: string;
+      /**
+       * Format: date-time
+       * @example 2027-06-10T14:00:00.000+08:00
+       */
+      localStart: string;
+      /**
+       * Format: date-time
+       * @example 2027-06-10T14:30:00.000+08:00
+       */
+      localEnd: string;
+    };
+    MyMeetingListDto: {
+      items: components['schemas']['MyMeetingDto'][];
+      /** @description Always null: the whole list comes in one page */
+      nextCursor: string | null;
+    };
+    CalendarFeedDto: {
+      /** @description Subscribe to this URL in a calendar app */
+      url: string;
+      token: string;
     };
     SignatoryDto: {
       /** @example Wang Lei */
@@ -1951,6 +2441,184 @@ export interface components {
       /** @description SHA-256 (hex) of the signed document */
       documentSha256?: string;
     };
+    SignatoryViewDto: {
+      name: string;
+      position: string | null;
+    };
+    PartyViewDto: {
+      /** @description Set when the party is a registered company */
+      companyId: string | null;
+      name: string;
+      /** @example RU */
+      country: string;
+      signatories: components['schemas']['SignatoryViewDto'][];
+    };
+    MoneyViewDto: {
+      /**
+       * @description Decimal string, never a number
+       * @example 1250000.50
+       */
+      amount: string;
+      /** @example CNY */
+      currency: string;
+    };
+    AgreementViewDto: {
+      title: string;
+      /** @enum {string} */
+      kind: 'mou' | 'cooperation_agreement' | 'contract' | 'letter_of_intent';
+      sector: string | null;
+      parties: components['schemas']['PartyViewDto'][];
+      value: components['schemas']['MoneyViewDto'] | null;
+      /**
+       * Format: date-time
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      signedAt: string;
+      sessionId: string | null;
+      meetingId: string | null;
+      documentSha256: string | null;
+      id: string;
+      /** @enum {string} */
+      status: 'active' | 'withdrawn';
+      /** @description How many ledger entries describe it (1 = never amended) */
+      version: number;
+      firstSeq: number;
+      lastSeq: number;
+      /**
+       * Format: date-time
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      recordedAt: string;
+      /**
+       * Format: date-time
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      updatedAt: string;
+    };
+    LedgerEntryDto: {
+      seq: number;
+      id: string;
+      agreementId: string;
+      /** @enum {string} */
+      action: 'signed' | 'amended' | 'withdrawn';
+      /** @description The canonical JSON exactly as hashed: sha256(prevHash + "\n" + payload) = hash */
+      payload: string;
+      prevHash: string;
+      hash: string;
+    };
+    RecordedAgreementDto: {
+      agreement: components['schemas']['AgreementViewDto'];
+      entry: components['schemas']['LedgerEntryDto'];
+    };
+    AgreementListDto: {
+      items: components['schemas']['AgreementViewDto'][];
+      /** @description Always null: the whole list comes in one page */
+      nextCursor: string | null;
+    };
+    LedgerPageDto: {
+      items: components['schemas']['LedgerEntryDto'][];
+      /** @description Pass as `cursor` for the next page; null: no more */
+      nextCursor: string | null;
+    };
+    ChainBreakDto: {
+      seq: number;
+      /** @enum {string} */
+      reason:
+        | 'ENTRY_MISSING'
+        | 'PAYLOAD_NOT_CANONICAL'
+        | 'PAYLOAD_DOES_NOT_MATCH_ROW'
+        | 'PREVIOUS_HASH_MISMATCH'
+        | 'HASH_MISMATCH'
+        | 'ENTRY_NOT_IN_HEAD';
+      message: string;
+    };
+    ChainReportDto: {
+      valid: boolean;
+      entriesChecked: number;
+      /** @description The hash of the last entry, for notarising the ledger state */
+      headHash: string;
+      firstBroken: components['schemas']['ChainBreakDto'] | null;
+    };
+    CurrencyTotalDto: {
+      /** @example CNY */
+      currency: string;
+      /**
+       * @description Exact decimal string
+       * @example 1250000.50
+       */
+      total: string;
+    };
+    ReportGroupDto: {
+      key: string;
+      count: number;
+      totals: components['schemas']['CurrencyTotalDto'][];
+    };
+    LedgerStateDto: {
+      valid: boolean;
+      entriesChecked: number;
+      firstBroken: components['schemas']['ChainBreakDto'] | null;
+    };
+    AgreementReportDto: {
+      agreements: number;
+      withdrawn: number;
+      fromMeetings: number;
+      totals: components['schemas']['CurrencyTotalDto'][];
+      bySector: components['schemas']['ReportGroupDto'][];
+      byCountryPair: components['schemas']['ReportGroupDto'][];
+      byKind: components['schemas']['ReportGroupDto'][];
+      byCurrency: components['schemas']['ReportGroupDto'][];
+      ledger: components['schemas']['LedgerStateDto'];
+    };
+    PublicAgreementReportDto: {
+      agreements: number;
+      withdrawn: number;
+      fromMeetings: number;
+      totals: components['schemas']['CurrencyTotalDto'][];
+      bySector: components['schemas']['ReportGroupDto'][];
+      byCountryPair: components['schemas']['ReportGroupDto'][];
+      byKind: components['schemas']['ReportGroupDto'][];
+      byCurrency: components['schemas']['ReportGroupDto'][];
+      ledger: components['schemas']['LedgerStateDto'];
+      eventName: string;
+    };
+    AgreementStateDto: {
+      title: string;
+      /** @enum {string} */
+      kind: 'mou' | 'cooperation_agreement' | 'contract' | 'letter_of_intent';
+      sector: string | null;
+      parties: components['schemas']['PartyViewDto'][];
+      value: components['schemas']['MoneyViewDto'] | null;
+      /**
+       * Format: date-time
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      signedAt: string;
+      sessionId: string | null;
+      meetingId: string | null;
+      documentSha256: string | null;
+    };
+    LedgerPayloadDto: {
+      /** @enum {number} */
+      v: 1;
+      eventId: string;
+      seq: number;
+      agreementId: string;
+      /** @enum {string} */
+      action: 'signed' | 'amended' | 'withdrawn';
+      /**
+       * Format: date-time
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      recordedAt: string;
+      /** @description User id */
+      recordedBy: string;
+      reason: string | null;
+      agreement: components['schemas']['AgreementStateDto'];
+    };
+    AgreementHistoryDto: {
+      agreement: components['schemas']['AgreementViewDto'];
+      history: components['schemas']['LedgerPayloadDto'][];
+    };
     AmendAgreementDto: {
       /** @example Rail freight Nanchang–Kazan cooperation agreement */
       title?: string;
@@ -1971,33 +2639,6 @@ export interface components {
       /** @example The parties cancelled the agreement */
       reason: string;
     };
-    CompanyDto: {
-      id: string;
-      name: string;
-      nameZh?: string | null;
-      nameRu?: string | null;
-      country: string;
-      region?: string | null;
-      sectors: string[];
-      size?: string | null;
-      website?: string | null;
-      offers?: string | null;
-      seeks?: string | null;
-    };
-    DelegateDto: {
-      registrationId: string;
-      name: string;
-      /** @description Only when the delegate shares it */
-      email?: string | null;
-      jobTitle?: string | null;
-      languages: string[];
-      /**
-       * @description Home time zone, so times can be shown in both parties’ clocks
-       * @example Europe/Moscow
-       */
-      timeZone: string;
-      company?: components['schemas']['CompanyDto'] | null;
-    };
     RecommendationMatchDto: {
       /**
        * @description `they`: the candidate offers what you seek; `you`: the other way round
@@ -2005,7 +2646,7 @@ export interface components {
        */
       direction: 'they' | 'you';
       /** @description Lexicon concept that met (null: a shared word) */
-      conceptId?: string | null;
+      conceptId: string | null;
       /** @description The concept’s name in the language of the reasons */
       concept?: string | null;
       /** @description The clause of the offer that matched, as written */
@@ -2043,7 +2684,7 @@ export interface components {
     };
     RecommendationPageDto: {
       items: components['schemas']['RecommendationDto'][];
-      nextCursor?: string | null;
+      nextCursor: string | null;
       limit: number;
       /** @enum {string} */
       locale: 'zh' | 'ru' | 'en';
@@ -2347,7 +2988,7 @@ export interface operations {
           'application/json': components['schemas']['AcceptedResponseDto'];
         };
       };
-      /** @description BAD_REQUEST: BODY_TOO_DEEP */
+      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP */
       400: {
         headers: {
           [name: string]: unknown;
@@ -2355,7 +2996,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'BODY_TOO_DEEP';
+            code?: 'BODY_TOO_DEEP' | 'VALIDATION_FAILED';
           };
         };
       };
@@ -2830,6 +3471,13 @@ export interface operations {
           'application/json': components['schemas']['UserResponseDto'];
         };
       };
+      /** @description Not Modified: the If-None-Match ETag still matches */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
       /** @description UNAUTHORIZED: INVALID_TOKEN */
       401: {
         headers: {
@@ -2950,6 +3598,13 @@ export interface operations {
         content: {
           'application/json': components['schemas']['EventPageDto'];
         };
+      };
+      /** @description Not Modified: the If-None-Match ETag still matches */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description BAD_REQUEST: VALIDATION_FAILED, INVALID_CURSOR */
       400: {
@@ -3090,6 +3745,13 @@ export interface operations {
         content: {
           'application/json': components['schemas']['EventDto'];
         };
+      };
+      /** @description Not Modified: the If-None-Match ETag still matches */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description UNAUTHORIZED: INVALID_TOKEN */
       401: {
@@ -3257,7 +3919,7 @@ export interface operations {
           'application/json': components['schemas']['EventDto'];
         };
       };
-      /** @description BAD_REQUEST: BODY_TOO_DEEP, INVALID_EVENT_DATES */
+      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP, INVALID_EVENT_DATES */
       400: {
         headers: {
           [name: string]: unknown;
@@ -3265,7 +3927,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'BODY_TOO_DEEP' | 'INVALID_EVENT_DATES';
+            code?: 'BODY_TOO_DEEP' | 'INVALID_EVENT_DATES' | 'VALIDATION_FAILED';
           };
         };
       };
@@ -3374,7 +4036,7 @@ export interface operations {
           'application/json': components['schemas']['EventDto'];
         };
       };
-      /** @description BAD_REQUEST: BODY_TOO_DEEP */
+      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP */
       400: {
         headers: {
           [name: string]: unknown;
@@ -3382,7 +4044,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'BODY_TOO_DEEP';
+            code?: 'BODY_TOO_DEEP' | 'VALIDATION_FAILED';
           };
         };
       };
@@ -3609,8 +4271,15 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['OrganiserDto'][];
+          'application/json': components['schemas']['OrganiserListDto'];
         };
+      };
+      /** @description Not Modified: the If-None-Match ETag still matches */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description UNAUTHORIZED: INVALID_TOKEN */
       401: {
@@ -3792,7 +4461,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['OrganiserDto'][];
+          'application/json': components['schemas']['OrganiserListDto'];
         };
       };
       /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP, ORGANISER_INVITATION_INVALID */
@@ -3898,10 +4567,10 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['OrganiserDto'][];
+          'application/json': components['schemas']['OrganiserListDto'];
         };
       };
-      /** @description BAD_REQUEST: BODY_TOO_DEEP */
+      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP */
       400: {
         headers: {
           [name: string]: unknown;
@@ -3909,7 +4578,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'BODY_TOO_DEEP';
+            code?: 'BODY_TOO_DEEP' | 'VALIDATION_FAILED';
           };
         };
       };
@@ -4015,8 +4684,15 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['RoomDto'][];
+          'application/json': components['schemas']['RoomListDto'];
         };
+      };
+      /** @description Not Modified: the If-None-Match ETag still matches */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description UNAUTHORIZED: INVALID_TOKEN */
       401: {
@@ -4181,8 +4857,15 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['SessionDto'][];
+          'application/json': components['schemas']['SessionListDto'];
         };
+      };
+      /** @description Not Modified: the If-None-Match ETag still matches */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description UNAUTHORIZED: INVALID_TOKEN */
       401: {
@@ -4350,7 +5033,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description BAD_REQUEST: BODY_TOO_DEEP */
+      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP */
       400: {
         headers: {
           [name: string]: unknown;
@@ -4358,7 +5041,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'BODY_TOO_DEEP';
+            code?: 'BODY_TOO_DEEP' | 'VALIDATION_FAILED';
           };
         };
       };
@@ -4804,8 +5487,15 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['MySessionDto'][];
+          'application/json': components['schemas']['MySessionListDto'];
         };
+      };
+      /** @description Not Modified: the If-None-Match ETag still matches */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description UNAUTHORIZED: INVALID_TOKEN */
       401: {
@@ -4844,6 +5534,13 @@ export interface operations {
           'application/json': components['schemas']['AgendaDto'];
           'text/calendar': string;
         };
+      };
+      /** @description Not Modified: the If-None-Match ETag still matches */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description BAD_REQUEST: VALIDATION_FAILED */
       400: {
@@ -4904,9 +5601,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
+        content: {
+          'application/json': components['schemas']['NotificationPageDto'];
+        };
+      };
+      /** @description Not Modified: the If-None-Match ETag still matches */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
         content?: never;
       };
-      /** @description BAD_REQUEST: VALIDATION_FAILED */
+      /** @description BAD_REQUEST: VALIDATION_FAILED, INVALID_CURSOR */
       400: {
         headers: {
           [name: string]: unknown;
@@ -4914,7 +5620,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'VALIDATION_FAILED';
+            code?: 'INVALID_CURSOR' | 'VALIDATION_FAILED';
           };
         };
       };
@@ -4971,9 +5677,11 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['NotificationDto'];
+        };
       };
-      /** @description BAD_REQUEST: BODY_TOO_DEEP */
+      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP */
       400: {
         headers: {
           [name: string]: unknown;
@@ -4981,7 +5689,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'BODY_TOO_DEEP';
+            code?: 'BODY_TOO_DEEP' | 'VALIDATION_FAILED';
           };
         };
       };
@@ -4994,6 +5702,42 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
             code?: 'INVALID_TOKEN';
+          };
+        };
+      };
+      /** @description FORBIDDEN: FORBIDDEN */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'FORBIDDEN';
+          };
+        };
+      };
+      /** @description NOT_FOUND: NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'NOT_FOUND';
+          };
+        };
+      };
+      /** @description CONFLICT: CONFLICT */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'CONFLICT';
           };
         };
       };
@@ -5054,9 +5798,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
+        content: {
+          'application/json': components['schemas']['AdminEventPageDto'];
+        };
+      };
+      /** @description Not Modified: the If-None-Match ETag still matches */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
         content?: never;
       };
-      /** @description BAD_REQUEST: VALIDATION_FAILED */
+      /** @description BAD_REQUEST: VALIDATION_FAILED, INVALID_CURSOR */
       400: {
         headers: {
           [name: string]: unknown;
@@ -5064,7 +5817,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'VALIDATION_FAILED';
+            code?: 'INVALID_CURSOR' | 'VALIDATION_FAILED';
           };
         };
       };
@@ -5109,9 +5862,11 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AdminEventDto'];
+        };
       };
-      /** @description BAD_REQUEST: BODY_TOO_DEEP */
+      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP */
       400: {
         headers: {
           [name: string]: unknown;
@@ -5119,7 +5874,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'BODY_TOO_DEEP';
+            code?: 'BODY_TOO_DEEP' | 'VALIDATION_FAILED';
           };
         };
       };
@@ -5144,6 +5899,18 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
             code?: 'FORBIDDEN';
+          };
+        };
+      };
+      /** @description NOT_FOUND: EVENT_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'EVENT_NOT_FOUND';
           };
         };
       };
@@ -5200,9 +5967,11 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AdminEventDto'];
+        };
       };
-      /** @description BAD_REQUEST: BODY_TOO_DEEP */
+      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP */
       400: {
         headers: {
           [name: string]: unknown;
@@ -5210,7 +5979,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'BODY_TOO_DEEP';
+            code?: 'BODY_TOO_DEEP' | 'VALIDATION_FAILED';
           };
         };
       };
@@ -5235,6 +6004,18 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
             code?: 'FORBIDDEN';
+          };
+        };
+      };
+      /** @description NOT_FOUND: EVENT_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'EVENT_NOT_FOUND';
           };
         };
       };
@@ -5299,9 +6080,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
+        content: {
+          'application/json': components['schemas']['RegistrationPageDto'];
+        };
+      };
+      /** @description Not Modified: the If-None-Match ETag still matches */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
         content?: never;
       };
-      /** @description BAD_REQUEST: VALIDATION_FAILED */
+      /** @description BAD_REQUEST: VALIDATION_FAILED, INVALID_CURSOR */
       400: {
         headers: {
           [name: string]: unknown;
@@ -5309,7 +6099,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'VALIDATION_FAILED';
+            code?: 'INVALID_CURSOR' | 'VALIDATION_FAILED';
           };
         };
       };
@@ -5370,9 +6160,11 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RegistrationDto'];
+        };
       };
-      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP */
+      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP, INVITATION_INVALID */
       400: {
         headers: {
           [name: string]: unknown;
@@ -5380,7 +6172,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'BODY_TOO_DEEP' | 'VALIDATION_FAILED';
+            code?: 'BODY_TOO_DEEP' | 'INVITATION_INVALID' | 'VALIDATION_FAILED';
           };
         };
       };
@@ -5393,6 +6185,31 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
             code?: 'INVALID_TOKEN';
+          };
+        };
+      };
+      /** @description NOT_FOUND: EVENT_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'EVENT_NOT_FOUND';
+          };
+        };
+      };
+      /** @description CONFLICT: REGISTRATION_CLOSED, ALREADY_REGISTERED, CAPACITY_FULL, INVITATION_USED, INVITATION_EXPIRED */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?:
+              'ALREADY_REGISTERED' | 'CAPACITY_FULL' | 'INVITATION_EXPIRED' | 'INVITATION_USED' | 'REGISTRATION_CLOSED';
           };
         };
       };
@@ -5445,7 +6262,17 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The CSV file */
       200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+        };
+      };
+      /** @description Not Modified: the If-None-Match ETag still matches */
+      304: {
         headers: {
           [name: string]: unknown;
         };
@@ -5502,6 +6329,15 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
+        content: {
+          'application/json': components['schemas']['RegistrationListDto'];
+        };
+      };
+      /** @description Not Modified: the If-None-Match ETag still matches */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
         content?: never;
       };
       /** @description UNAUTHORIZED: INVALID_TOKEN */
@@ -5534,9 +6370,11 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RegistrationDto'];
+        };
       };
-      /** @description BAD_REQUEST: BODY_TOO_DEEP */
+      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP */
       400: {
         headers: {
           [name: string]: unknown;
@@ -5544,7 +6382,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'BODY_TOO_DEEP';
+            code?: 'BODY_TOO_DEEP' | 'VALIDATION_FAILED';
           };
         };
       };
@@ -5572,7 +6410,7 @@ export interface operations {
           };
         };
       };
-      /** @description NOT_FOUND: EVENT_NOT_FOUND */
+      /** @description NOT_FOUND: REGISTRATION_NOT_FOUND, EVENT_NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -5580,7 +6418,19 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'EVENT_NOT_FOUND';
+            code?: 'EVENT_NOT_FOUND' | 'REGISTRATION_NOT_FOUND';
+          };
+        };
+      };
+      /** @description CONFLICT: INVALID_TRANSITION, CAPACITY_FULL */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'CAPACITY_FULL' | 'INVALID_TRANSITION';
           };
         };
       };
@@ -5642,7 +6492,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RegistrationDto'];
+        };
       };
       /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP */
       400: {
@@ -5680,7 +6532,7 @@ export interface operations {
           };
         };
       };
-      /** @description NOT_FOUND: EVENT_NOT_FOUND */
+      /** @description NOT_FOUND: REGISTRATION_NOT_FOUND, EVENT_NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -5688,7 +6540,19 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'EVENT_NOT_FOUND';
+            code?: 'EVENT_NOT_FOUND' | 'REGISTRATION_NOT_FOUND';
+          };
+        };
+      };
+      /** @description CONFLICT: INVALID_TRANSITION */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'INVALID_TRANSITION';
           };
         };
       };
@@ -5750,7 +6614,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RegistrationDto'];
+        };
       };
       /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP */
       400: {
@@ -5797,6 +6663,18 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
             code?: 'EVENT_NOT_FOUND' | 'REGISTRATION_NOT_FOUND';
+          };
+        };
+      };
+      /** @description CONFLICT: INVALID_TRANSITION */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'INVALID_TRANSITION';
           };
         };
       };
@@ -5853,9 +6731,11 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PromotedDto'];
+        };
       };
-      /** @description BAD_REQUEST: BODY_TOO_DEEP */
+      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP */
       400: {
         headers: {
           [name: string]: unknown;
@@ -5863,7 +6743,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'BODY_TOO_DEEP';
+            code?: 'BODY_TOO_DEEP' | 'VALIDATION_FAILED';
           };
         };
       };
@@ -5961,9 +6841,11 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['InvitationResultDto'];
+        };
       };
-      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP */
+      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP, INVALID_INPUT */
       400: {
         headers: {
           [name: string]: unknown;
@@ -5971,7 +6853,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'BODY_TOO_DEEP' | 'VALIDATION_FAILED';
+            code?: 'BODY_TOO_DEEP' | 'INVALID_INPUT' | 'VALIDATION_FAILED';
           };
         };
       };
@@ -5987,7 +6869,7 @@ export interface operations {
           };
         };
       };
-      /** @description FORBIDDEN: FORBIDDEN */
+      /** @description FORBIDDEN: EMAIL_NOT_VERIFIED, INVITATION_QUOTA_EVENT, FORBIDDEN */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5995,7 +6877,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'FORBIDDEN';
+            code?: 'EMAIL_NOT_VERIFIED' | 'FORBIDDEN' | 'INVITATION_QUOTA_EVENT';
           };
         };
       };
@@ -6011,7 +6893,7 @@ export interface operations {
           };
         };
       };
-      /** @description PAYLOAD_TOO_LARGE: PAYLOAD_TOO_LARGE */
+      /** @description PAYLOAD_TOO_LARGE: PAYLOAD_TOO_LARGE, TOO_MANY_ROWS, INVITATION_LIST_TOO_LARGE */
       413: {
         headers: {
           [name: string]: unknown;
@@ -6019,7 +6901,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'PAYLOAD_TOO_LARGE';
+            code?: 'INVITATION_LIST_TOO_LARGE' | 'PAYLOAD_TOO_LARGE' | 'TOO_MANY_ROWS';
           };
         };
       };
@@ -6032,6 +6914,18 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
             code?: 'UNSUPPORTED_MEDIA_TYPE';
+          };
+        };
+      };
+      /** @description TOO_MANY_REQUESTS: INVITATION_QUOTA_ORGANISER */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'INVITATION_QUOTA_ORGANISER';
           };
         };
       };
@@ -6073,9 +6967,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
+        content: {
+          'application/json': components['schemas']['DelegatePageDto'];
+        };
+      };
+      /** @description Not Modified: the If-None-Match ETag still matches */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
         content?: never;
       };
-      /** @description BAD_REQUEST: VALIDATION_FAILED */
+      /** @description BAD_REQUEST: VALIDATION_FAILED, INVALID_CURSOR */
       400: {
         headers: {
           [name: string]: unknown;
@@ -6083,7 +6986,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'VALIDATION_FAILED';
+            code?: 'INVALID_CURSOR' | 'VALIDATION_FAILED';
           };
         };
       };
@@ -6096,6 +6999,30 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
             code?: 'INVALID_TOKEN';
+          };
+        };
+      };
+      /** @description FORBIDDEN: NOT_APPROVED_DELEGATE */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'NOT_APPROVED_DELEGATE';
+          };
+        };
+      };
+      /** @description NOT_FOUND: EVENT_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'EVENT_NOT_FOUND';
           };
         };
       };
@@ -6113,7 +7040,17 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The PDF */
       200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
+        };
+      };
+      /** @description Not Modified: the If-None-Match ETag still matches */
+      304: {
         headers: {
           [name: string]: unknown;
         };
@@ -6155,6 +7092,18 @@ export interface operations {
           };
         };
       };
+      /** @description CONFLICT: INVALID_TRANSITION */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'INVALID_TRANSITION';
+          };
+        };
+      };
     };
   };
   RegistrationsController_checkIn: {
@@ -6172,13 +7121,25 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Already checked in: checkedInAt is the first scan */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CheckInResultDto'];
+        };
+      };
+      /** @description First scan */
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CheckInResultDto'];
+        };
       };
-      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP */
+      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP, BADGE_INVALID */
       400: {
         headers: {
           [name: string]: unknown;
@@ -6186,7 +7147,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'BODY_TOO_DEEP' | 'VALIDATION_FAILED';
+            code?: 'BADGE_INVALID' | 'BODY_TOO_DEEP' | 'VALIDATION_FAILED';
           };
         };
       };
@@ -6284,9 +7245,11 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['VisaStatusDto'];
+        };
       };
-      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP */
+      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP, INVALID_INPUT */
       400: {
         headers: {
           [name: string]: unknown;
@@ -6294,7 +7257,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'BODY_TOO_DEEP' | 'VALIDATION_FAILED';
+            code?: 'BODY_TOO_DEEP' | 'INVALID_INPUT' | 'VALIDATION_FAILED';
           };
         };
       };
@@ -6331,6 +7294,18 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
             code?: 'REGISTRATION_NOT_FOUND';
+          };
+        };
+      };
+      /** @description CONFLICT: INVALID_TRANSITION */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'INVALID_TRANSITION';
           };
         };
       };
@@ -6388,9 +7363,11 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['VisaStatusDto'];
+        };
       };
-      /** @description BAD_REQUEST: BODY_TOO_DEEP */
+      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP */
       400: {
         headers: {
           [name: string]: unknown;
@@ -6398,7 +7375,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'BODY_TOO_DEEP';
+            code?: 'BODY_TOO_DEEP' | 'VALIDATION_FAILED';
           };
         };
       };
@@ -6426,7 +7403,7 @@ export interface operations {
           };
         };
       };
-      /** @description NOT_FOUND: EVENT_NOT_FOUND */
+      /** @description NOT_FOUND: REGISTRATION_NOT_FOUND, EVENT_NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -6434,7 +7411,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'EVENT_NOT_FOUND';
+            code?: 'EVENT_NOT_FOUND' | 'REGISTRATION_NOT_FOUND';
           };
         };
       };
@@ -6492,9 +7469,11 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['VisaStatusDto'];
+        };
       };
-      /** @description BAD_REQUEST: BODY_TOO_DEEP */
+      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP */
       400: {
         headers: {
           [name: string]: unknown;
@@ -6502,7 +7481,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'BODY_TOO_DEEP';
+            code?: 'BODY_TOO_DEEP' | 'VALIDATION_FAILED';
           };
         };
       };
@@ -6530,7 +7509,7 @@ export interface operations {
           };
         };
       };
-      /** @description NOT_FOUND: EVENT_NOT_FOUND */
+      /** @description NOT_FOUND: REGISTRATION_NOT_FOUND, EVENT_NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -6538,7 +7517,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'EVENT_NOT_FOUND';
+            code?: 'EVENT_NOT_FOUND' | 'REGISTRATION_NOT_FOUND';
           };
         };
       };
@@ -6592,7 +7571,17 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The PDF */
       200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
+        };
+      };
+      /** @description Not Modified: the If-None-Match ETag still matches */
+      304: {
         headers: {
           [name: string]: unknown;
         };
@@ -6610,7 +7599,7 @@ export interface operations {
           };
         };
       };
-      /** @description FORBIDDEN: FORBIDDEN */
+      /** @description FORBIDDEN: NOT_APPROVED_DELEGATE, VISA_LETTER_NOT_APPROVED, FORBIDDEN */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6618,7 +7607,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'FORBIDDEN';
+            code?: 'FORBIDDEN' | 'NOT_APPROVED_DELEGATE' | 'VISA_LETTER_NOT_APPROVED';
           };
         };
       };
@@ -6656,7 +7645,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AvailabilityViewDto'];
+        };
       };
       /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP */
       400: {
@@ -6761,6 +7752,15 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
+        content: {
+          'application/json': components['schemas']['MeetingRequestListDto'];
+        };
+      };
+      /** @description Not Modified: the If-None-Match ETag still matches */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
         content?: never;
       };
       /** @description BAD_REQUEST: VALIDATION_FAILED */
@@ -6787,6 +7787,30 @@ export interface operations {
           };
         };
       };
+      /** @description FORBIDDEN: NOT_APPROVED_DELEGATE */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'NOT_APPROVED_DELEGATE';
+          };
+        };
+      };
+      /** @description NOT_FOUND: EVENT_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'EVENT_NOT_FOUND';
+          };
+        };
+      };
     };
   };
   MeetingsController_request: {
@@ -6808,9 +7832,11 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['MeetingRequestViewDto'];
+        };
       };
-      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP */
+      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP, SELF_REQUEST */
       400: {
         headers: {
           [name: string]: unknown;
@@ -6818,7 +7844,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'BODY_TOO_DEEP' | 'VALIDATION_FAILED';
+            code?: 'BODY_TOO_DEEP' | 'SELF_REQUEST' | 'VALIDATION_FAILED';
           };
         };
       };
@@ -6831,6 +7857,42 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
             code?: 'INVALID_TOKEN';
+          };
+        };
+      };
+      /** @description FORBIDDEN: NOT_APPROVED_DELEGATE */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'NOT_APPROVED_DELEGATE';
+          };
+        };
+      };
+      /** @description NOT_FOUND: EVENT_NOT_FOUND, REGISTRATION_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'EVENT_NOT_FOUND' | 'REGISTRATION_NOT_FOUND';
+          };
+        };
+      };
+      /** @description CONFLICT: PAIR_DECLINED, PENDING_LIMIT_REACHED, PAIR_ALREADY_REQUESTED */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'PAIR_ALREADY_REQUESTED' | 'PAIR_DECLINED' | 'PENDING_LIMIT_REACHED';
           };
         };
       };
@@ -6888,9 +7950,11 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AcceptedRequestDto'];
+        };
       };
-      /** @description BAD_REQUEST: BODY_TOO_DEEP */
+      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP */
       400: {
         headers: {
           [name: string]: unknown;
@@ -6898,7 +7962,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'BODY_TOO_DEEP';
+            code?: 'BODY_TOO_DEEP' | 'VALIDATION_FAILED';
           };
         };
       };
@@ -6911,6 +7975,42 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
             code?: 'INVALID_TOKEN';
+          };
+        };
+      };
+      /** @description FORBIDDEN: NOT_APPROVED_DELEGATE, FORBIDDEN */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'FORBIDDEN' | 'NOT_APPROVED_DELEGATE';
+          };
+        };
+      };
+      /** @description NOT_FOUND: EVENT_NOT_FOUND, MEETING_REQUEST_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'EVENT_NOT_FOUND' | 'MEETING_REQUEST_NOT_FOUND';
+          };
+        };
+      };
+      /** @description CONFLICT: REQUEST_NOT_PENDING, REQUEST_EXPIRED, SLOT_TAKEN */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'REQUEST_EXPIRED' | 'REQUEST_NOT_PENDING' | 'SLOT_TAKEN';
           };
         };
       };
@@ -6968,9 +8068,11 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['MeetingRequestViewDto'];
+        };
       };
-      /** @description BAD_REQUEST: BODY_TOO_DEEP */
+      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP */
       400: {
         headers: {
           [name: string]: unknown;
@@ -6978,7 +8080,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'BODY_TOO_DEEP';
+            code?: 'BODY_TOO_DEEP' | 'VALIDATION_FAILED';
           };
         };
       };
@@ -6991,6 +8093,42 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
             code?: 'INVALID_TOKEN';
+          };
+        };
+      };
+      /** @description FORBIDDEN: FORBIDDEN */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'FORBIDDEN';
+          };
+        };
+      };
+      /** @description NOT_FOUND: EVENT_NOT_FOUND, MEETING_REQUEST_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'EVENT_NOT_FOUND' | 'MEETING_REQUEST_NOT_FOUND';
+          };
+        };
+      };
+      /** @description CONFLICT: REQUEST_NOT_PENDING, REQUEST_EXPIRED */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'REQUEST_EXPIRED' | 'REQUEST_NOT_PENDING';
           };
         };
       };
@@ -7048,9 +8186,11 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['MeetingRequestViewDto'];
+        };
       };
-      /** @description BAD_REQUEST: BODY_TOO_DEEP */
+      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP */
       400: {
         headers: {
           [name: string]: unknown;
@@ -7058,7 +8198,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'BODY_TOO_DEEP';
+            code?: 'BODY_TOO_DEEP' | 'VALIDATION_FAILED';
           };
         };
       };
@@ -7071,6 +8211,42 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
             code?: 'INVALID_TOKEN';
+          };
+        };
+      };
+      /** @description FORBIDDEN: FORBIDDEN */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'FORBIDDEN';
+          };
+        };
+      };
+      /** @description NOT_FOUND: EVENT_NOT_FOUND, MEETING_REQUEST_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'EVENT_NOT_FOUND' | 'MEETING_REQUEST_NOT_FOUND';
+          };
+        };
+      };
+      /** @description CONFLICT: REQUEST_NOT_PENDING, REQUEST_EXPIRED */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'REQUEST_EXPIRED' | 'REQUEST_NOT_PENDING';
           };
         };
       };
@@ -7130,9 +8306,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
+        content: {
+          'application/json': components['schemas']['SlotListDto'];
+        };
+      };
+      /** @description Not Modified: the If-None-Match ETag still matches */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
         content?: never;
       };
-      /** @description BAD_REQUEST: VALIDATION_FAILED */
+      /** @description BAD_REQUEST: VALIDATION_FAILED, SELF_REQUEST */
       400: {
         headers: {
           [name: string]: unknown;
@@ -7140,7 +8325,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'VALIDATION_FAILED';
+            code?: 'SELF_REQUEST' | 'VALIDATION_FAILED';
           };
         };
       };
@@ -7153,6 +8338,30 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
             code?: 'INVALID_TOKEN';
+          };
+        };
+      };
+      /** @description FORBIDDEN: NOT_APPROVED_DELEGATE */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'NOT_APPROVED_DELEGATE';
+          };
+        };
+      };
+      /** @description NOT_FOUND: EVENT_NOT_FOUND, REGISTRATION_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'EVENT_NOT_FOUND' | 'REGISTRATION_NOT_FOUND';
           };
         };
       };
@@ -7170,6 +8379,15 @@ export interface operations {
     requestBody?: never;
     responses: {
       200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MeetingListDto'];
+        };
+      };
+      /** @description Not Modified: the If-None-Match ETag still matches */
+      304: {
         headers: {
           [name: string]: unknown;
         };
@@ -7232,9 +8450,11 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['MeetingViewDto'];
+        };
       };
-      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP */
+      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP, INVALID_SLOT */
       400: {
         headers: {
           [name: string]: unknown;
@@ -7242,7 +8462,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'BODY_TOO_DEEP' | 'VALIDATION_FAILED';
+            code?: 'BODY_TOO_DEEP' | 'INVALID_SLOT' | 'VALIDATION_FAILED';
           };
         };
       };
@@ -7255,6 +8475,42 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
             code?: 'INVALID_TOKEN';
+          };
+        };
+      };
+      /** @description FORBIDDEN: NOT_APPROVED_DELEGATE, FORBIDDEN */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'FORBIDDEN' | 'NOT_APPROVED_DELEGATE';
+          };
+        };
+      };
+      /** @description NOT_FOUND: EVENT_NOT_FOUND, MEETING_REQUEST_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'EVENT_NOT_FOUND' | 'MEETING_REQUEST_NOT_FOUND';
+          };
+        };
+      };
+      /** @description CONFLICT: REQUEST_NOT_ACCEPTED, ALREADY_SCHEDULED, SLOT_TAKEN, SLOT_UNAVAILABLE */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'ALREADY_SCHEDULED' | 'REQUEST_NOT_ACCEPTED' | 'SLOT_TAKEN' | 'SLOT_UNAVAILABLE';
           };
         };
       };
@@ -7312,9 +8568,11 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['MeetingViewDto'];
+        };
       };
-      /** @description BAD_REQUEST: BODY_TOO_DEEP */
+      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP */
       400: {
         headers: {
           [name: string]: unknown;
@@ -7322,7 +8580,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'BODY_TOO_DEEP';
+            code?: 'BODY_TOO_DEEP' | 'VALIDATION_FAILED';
           };
         };
       };
@@ -7335,6 +8593,42 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
             code?: 'INVALID_TOKEN';
+          };
+        };
+      };
+      /** @description FORBIDDEN: FORBIDDEN */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'FORBIDDEN';
+          };
+        };
+      };
+      /** @description NOT_FOUND: EVENT_NOT_FOUND, MEETING_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'EVENT_NOT_FOUND' | 'MEETING_NOT_FOUND';
+          };
+        };
+      };
+      /** @description CONFLICT: MEETING_CANCELLED, MEETING_LOCKED */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'MEETING_CANCELLED' | 'MEETING_LOCKED';
           };
         };
       };
@@ -7396,9 +8690,11 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['MeetingViewDto'];
+        };
       };
-      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP */
+      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP, INVALID_SLOT */
       400: {
         headers: {
           [name: string]: unknown;
@@ -7406,7 +8702,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'BODY_TOO_DEEP' | 'VALIDATION_FAILED';
+            code?: 'BODY_TOO_DEEP' | 'INVALID_SLOT' | 'VALIDATION_FAILED';
           };
         };
       };
@@ -7419,6 +8715,42 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
             code?: 'INVALID_TOKEN';
+          };
+        };
+      };
+      /** @description FORBIDDEN: FORBIDDEN */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'FORBIDDEN';
+          };
+        };
+      };
+      /** @description NOT_FOUND: EVENT_NOT_FOUND, MEETING_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'EVENT_NOT_FOUND' | 'MEETING_NOT_FOUND';
+          };
+        };
+      };
+      /** @description CONFLICT: MEETING_CANCELLED, MEETING_LOCKED, SCHEDULE_FINAL, SLOT_TAKEN, SLOT_UNAVAILABLE */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'MEETING_CANCELLED' | 'MEETING_LOCKED' | 'SCHEDULE_FINAL' | 'SLOT_TAKEN' | 'SLOT_UNAVAILABLE';
           };
         };
       };
@@ -7480,7 +8812,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['OutcomeViewDto'];
+        };
       };
       /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP */
       400: {
@@ -7503,6 +8837,42 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
             code?: 'INVALID_TOKEN';
+          };
+        };
+      };
+      /** @description FORBIDDEN: FORBIDDEN */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'FORBIDDEN';
+          };
+        };
+      };
+      /** @description NOT_FOUND: EVENT_NOT_FOUND, MEETING_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'EVENT_NOT_FOUND' | 'MEETING_NOT_FOUND';
+          };
+        };
+      };
+      /** @description CONFLICT: MEETING_NOT_HELD */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'MEETING_NOT_HELD';
           };
         };
       };
@@ -7556,6 +8926,15 @@ export interface operations {
     requestBody?: never;
     responses: {
       200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InterpreterListDto'];
+        };
+      };
+      /** @description Not Modified: the If-None-Match ETag still matches */
+      304: {
         headers: {
           [name: string]: unknown;
         };
@@ -7618,7 +8997,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['InterpreterViewDto'];
+        };
       };
       /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP */
       400: {
@@ -7725,9 +9106,11 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['FixedTableViewDto'];
+        };
       };
-      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP */
+      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP, INVALID_TABLE, BAD_REFERENCE */
       400: {
         headers: {
           [name: string]: unknown;
@@ -7735,7 +9118,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'BODY_TOO_DEEP' | 'VALIDATION_FAILED';
+            code?: 'BAD_REFERENCE' | 'BODY_TOO_DEEP' | 'INVALID_TABLE' | 'VALIDATION_FAILED';
           };
         };
       };
@@ -7772,6 +9155,18 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
             code?: 'EVENT_NOT_FOUND';
+          };
+        };
+      };
+      /** @description CONFLICT: TABLE_TAKEN */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'TABLE_TAKEN';
           };
         };
       };
@@ -7828,9 +9223,11 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ScheduleJobDto'];
+        };
       };
-      /** @description BAD_REQUEST: BODY_TOO_DEEP */
+      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP */
       400: {
         headers: {
           [name: string]: unknown;
@@ -7838,7 +9235,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'BODY_TOO_DEEP';
+            code?: 'BODY_TOO_DEEP' | 'VALIDATION_FAILED';
           };
         };
       };
@@ -7932,6 +9329,15 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
+        content: {
+          'application/json': components['schemas']['ScheduleJobStatusDto'];
+        };
+      };
+      /** @description Not Modified: the If-None-Match ETag still matches */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
         content?: never;
       };
       /** @description UNAUTHORIZED: INVALID_TOKEN */
@@ -7958,7 +9364,7 @@ export interface operations {
           };
         };
       };
-      /** @description NOT_FOUND: EVENT_NOT_FOUND */
+      /** @description NOT_FOUND: SCHEDULING_JOB_NOT_FOUND, EVENT_NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -7966,7 +9372,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'EVENT_NOT_FOUND';
+            code?: 'EVENT_NOT_FOUND' | 'SCHEDULING_JOB_NOT_FOUND';
           };
         };
       };
@@ -7991,7 +9397,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PublishedScheduleDto'];
+        };
       };
       /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP */
       400: {
@@ -8038,6 +9446,18 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
             code?: 'EVENT_NOT_FOUND';
+          };
+        };
+      };
+      /** @description CONFLICT: SCHEDULE_FINAL */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'SCHEDULE_FINAL';
           };
         };
       };
@@ -8095,6 +9515,15 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
+        content: {
+          'application/json': components['schemas']['MyMeetingListDto'];
+        };
+      };
+      /** @description Not Modified: the If-None-Match ETag still matches */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
         content?: never;
       };
       /** @description BAD_REQUEST: VALIDATION_FAILED */
@@ -8136,9 +9565,11 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CalendarFeedDto'];
+        };
       };
-      /** @description BAD_REQUEST: BODY_TOO_DEEP */
+      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP */
       400: {
         headers: {
           [name: string]: unknown;
@@ -8146,7 +9577,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'BODY_TOO_DEEP';
+            code?: 'BODY_TOO_DEEP' | 'VALIDATION_FAILED';
           };
         };
       };
@@ -8209,13 +9640,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Revoked */
       204: {
         headers: {
           [name: string]: unknown;
         };
         content?: never;
       };
-      /** @description BAD_REQUEST: BODY_TOO_DEEP */
+      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP */
       400: {
         headers: {
           [name: string]: unknown;
@@ -8223,7 +9655,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'BODY_TOO_DEEP';
+            code?: 'BODY_TOO_DEEP' | 'VALIDATION_FAILED';
           };
         };
       };
@@ -8288,7 +9720,17 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description iCalendar */
       200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/calendar': string;
+        };
+      };
+      /** @description Not Modified: the If-None-Match ETag still matches */
+      304: {
         headers: {
           [name: string]: unknown;
         };
@@ -8318,6 +9760,18 @@ export interface operations {
           };
         };
       };
+      /** @description NOT_FOUND: CALENDAR_TOKEN_INVALID */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'CALENDAR_TOKEN_INVALID';
+          };
+        };
+      };
     };
   };
   AgreementsController_list: {
@@ -8332,6 +9786,15 @@ export interface operations {
     requestBody?: never;
     responses: {
       200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AgreementListDto'];
+        };
+      };
+      /** @description Not Modified: the If-None-Match ETag still matches */
+      304: {
         headers: {
           [name: string]: unknown;
         };
@@ -8394,9 +9857,11 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RecordedAgreementDto'];
+        };
       };
-      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP */
+      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP, INVALID_AMOUNT, UNKNOWN_PARTY, BAD_REFERENCE, INVALID_VALUE */
       400: {
         headers: {
           [name: string]: unknown;
@@ -8404,7 +9869,13 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'BODY_TOO_DEEP' | 'VALIDATION_FAILED';
+            code?:
+              | 'BAD_REFERENCE'
+              | 'BODY_TOO_DEEP'
+              | 'INVALID_AMOUNT'
+              | 'INVALID_VALUE'
+              | 'UNKNOWN_PARTY'
+              | 'VALIDATION_FAILED';
           };
         };
       };
@@ -8441,6 +9912,18 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
             code?: 'EVENT_NOT_FOUND';
+          };
+        };
+      };
+      /** @description CONFLICT: LEDGER_BROKEN */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'LEDGER_BROKEN';
           };
         };
       };
@@ -8501,9 +9984,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
+        content: {
+          'application/json': components['schemas']['LedgerPageDto'];
+        };
+      };
+      /** @description Not Modified: the If-None-Match ETag still matches */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
         content?: never;
       };
-      /** @description BAD_REQUEST: VALIDATION_FAILED */
+      /** @description BAD_REQUEST: VALIDATION_FAILED, INVALID_CURSOR */
       400: {
         headers: {
           [name: string]: unknown;
@@ -8511,7 +10003,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'VALIDATION_FAILED';
+            code?: 'INVALID_CURSOR' | 'VALIDATION_FAILED';
           };
         };
       };
@@ -8568,6 +10060,15 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
+        content: {
+          'application/json': components['schemas']['ChainReportDto'];
+        };
+      };
+      /** @description Not Modified: the If-None-Match ETag still matches */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
         content?: never;
       };
       /** @description UNAUTHORIZED: INVALID_TOKEN */
@@ -8621,7 +10122,18 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description JSON by default; a CSV file with ?format=csv */
       200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AgreementReportDto'];
+          'text/csv': string;
+        };
+      };
+      /** @description Not Modified: the If-None-Match ETag still matches */
+      304: {
         headers: {
           [name: string]: unknown;
         };
@@ -8692,6 +10204,15 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
+        content: {
+          'application/json': components['schemas']['PublicAgreementReportDto'];
+        };
+      };
+      /** @description Not Modified: the If-None-Match ETag still matches */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
         content?: never;
       };
       /** @description UNAUTHORIZED: INVALID_TOKEN */
@@ -8703,6 +10224,18 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
             code?: 'INVALID_TOKEN';
+          };
+        };
+      };
+      /** @description NOT_FOUND: EVENT_NOT_FOUND, AGREEMENT_REPORT_NOT_PUBLIC */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'AGREEMENT_REPORT_NOT_PUBLIC' | 'EVENT_NOT_FOUND';
           };
         };
       };
@@ -8721,6 +10254,15 @@ export interface operations {
     requestBody?: never;
     responses: {
       200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AgreementHistoryDto'];
+        };
+      };
+      /** @description Not Modified: the If-None-Match ETag still matches */
+      304: {
         headers: {
           [name: string]: unknown;
         };
@@ -8750,7 +10292,7 @@ export interface operations {
           };
         };
       };
-      /** @description NOT_FOUND: EVENT_NOT_FOUND */
+      /** @description NOT_FOUND: AGREEMENT_NOT_FOUND, EVENT_NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -8758,7 +10300,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'EVENT_NOT_FOUND';
+            code?: 'AGREEMENT_NOT_FOUND' | 'EVENT_NOT_FOUND';
           };
         };
       };
@@ -8784,9 +10326,11 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RecordedAgreementDto'];
+        };
       };
-      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP */
+      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP, INVALID_AMOUNT, UNKNOWN_PARTY, BAD_REFERENCE, INVALID_VALUE */
       400: {
         headers: {
           [name: string]: unknown;
@@ -8794,7 +10338,13 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'BODY_TOO_DEEP' | 'VALIDATION_FAILED';
+            code?:
+              | 'BAD_REFERENCE'
+              | 'BODY_TOO_DEEP'
+              | 'INVALID_AMOUNT'
+              | 'INVALID_VALUE'
+              | 'UNKNOWN_PARTY'
+              | 'VALIDATION_FAILED';
           };
         };
       };
@@ -8822,7 +10372,7 @@ export interface operations {
           };
         };
       };
-      /** @description NOT_FOUND: EVENT_NOT_FOUND */
+      /** @description NOT_FOUND: AGREEMENT_NOT_FOUND, EVENT_NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -8830,7 +10380,19 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'EVENT_NOT_FOUND';
+            code?: 'AGREEMENT_NOT_FOUND' | 'EVENT_NOT_FOUND';
+          };
+        };
+      };
+      /** @description CONFLICT: AGREEMENT_WITHDRAWN, LEDGER_BROKEN */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'AGREEMENT_WITHDRAWN' | 'LEDGER_BROKEN';
           };
         };
       };
@@ -8892,7 +10454,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RecordedAgreementDto'];
+        };
       };
       /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP */
       400: {
@@ -8930,7 +10494,7 @@ export interface operations {
           };
         };
       };
-      /** @description NOT_FOUND: EVENT_NOT_FOUND */
+      /** @description NOT_FOUND: AGREEMENT_NOT_FOUND, EVENT_NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -8938,7 +10502,19 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'EVENT_NOT_FOUND';
+            code?: 'AGREEMENT_NOT_FOUND' | 'EVENT_NOT_FOUND';
+          };
+        };
+      };
+      /** @description CONFLICT: AGREEMENT_WITHDRAWN, LEDGER_BROKEN */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'AGREEMENT_WITHDRAWN' | 'LEDGER_BROKEN';
           };
         };
       };
@@ -9006,6 +10582,13 @@ export interface operations {
         content: {
           'application/json': components['schemas']['RecommendationPageDto'];
         };
+      };
+      /** @description Not Modified: the If-None-Match ETag still matches */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description VALIDATION_FAILED (limit, cursor, for, lang), INVALID_CURSOR, RECOMMENDATION_SUBJECT_REQUIRED (an organiser without `for`), BAD_REFERENCE (`for` is not an approved delegate) */
       400: {
@@ -9075,6 +10658,13 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ConceptListDto'];
         };
+      };
+      /** @description Not Modified: the If-None-Match ETag still matches */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description INVALID_TOKEN: no or a bad token */
       401: {
@@ -9412,6 +11002,13 @@ export interface operations {
             };
           };
         };
+      };
+      /** @description Not Modified: the If-None-Match ETag still matches */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description UNAUTHORIZED: INVALID_TOKEN */
       401: {

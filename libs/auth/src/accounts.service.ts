@@ -196,9 +196,10 @@ export class AccountsService {
   /** Name, language and home time zone: only the fields given change. */
   async updateProfile(caller: AuthUser, dto: UpdateMeDto): Promise<AuthUser> {
     const changes: Partial<User> = {};
-    if (dto.name !== undefined) changes.name = dto.name;
-    if (dto.locale !== undefined) changes.locale = dto.locale;
-    if (dto.timeZone !== undefined) changes.timeZone = dto.timeZone;
+    // null, like an absent field, changes nothing (@IsOptional lets it through; the columns are NOT NULL)
+    if (dto.name != null) changes.name = dto.name;
+    if (dto.locale != null) changes.locale = dto.locale;
+    if (dto.timeZone != null) changes.timeZone = dto.timeZone;
     if (Object.keys(changes).length === 0)
       return toAuthUser(await this.dataSource.getRepository(User).findOneByOrFail({ id: caller.id }));
     return inTransaction(this.dataSource, async (em) => {

@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, AuthUser, Authenticated, CurrentUser } from '@roundtable/auth';
-import { CommonError } from '@roundtable/common';
+import { ApiErrors, CommonError, CommonErrorCode } from '@roundtable/common';
 import { OutboxQueryService } from '@roundtable/notifications';
 import { NotificationDto, NotificationPageDto, NotificationQueryDto } from './dto/notification.dto';
 import { EventAccessService } from './event-access.service';
@@ -20,6 +20,8 @@ export class EventNotificationsController {
   @Get('events/:eventId/notifications')
   @Allow(EventOrganiserPolicy)
   @ApiOperation({ summary: 'Delivery status of every mail of the event (filter by status and type)' })
+  @ApiOkResponse({ type: NotificationPageDto })
+  @ApiErrors(CommonErrorCode.InvalidCursor)
   async list(@Param('eventId') eventId: string, @Query() query: NotificationQueryDto): Promise<NotificationPageDto> {
     const page = await this.outbox.listForEvent(eventId, query);
     return { items: page.items.map((row) => NotificationDto.from(row)), nextCursor: page.nextCursor };
@@ -28,6 +30,8 @@ export class EventNotificationsController {
   @Post('notifications/:notificationId/retry')
   @HttpCode(200)
   @ApiOperation({ summary: 'Send a failed mail again' })
+  @ApiOkResponse({ type: NotificationDto })
+  @ApiErrors(CommonErrorCode.NotFound, CommonErrorCode.Forbidden, CommonErrorCode.Conflict)
   async retry(@Param('notificationId') id: string, @CurrentUser() user: AuthUser): Promise<NotificationDto> {
     const row = await this.outbox.find(id);
     if (!row.eventId || !(await this.access.isOrganiser(row.eventId, user))) {

@@ -11,7 +11,7 @@ import {
   EventDto,
   EventPageDto,
   EventQueryDto,
-  OrganiserDto,
+  OrganiserListDto,
   UpdateEventDto,
 } from './dto/event.dto';
 import { EventAccessService } from './event-access.service';
@@ -114,9 +114,9 @@ export class EventsController {
   @Get(':eventId/organisers')
   @Allow(EventOrganiserPolicy)
   @ApiOperation({ summary: 'The organisers of the event' })
-  @ApiOkResponse({ type: [OrganiserDto] })
-  organisers(@Param('eventId') eventId: string): Promise<OrganiserDto[]> {
-    return this.events.listOrganisers(eventId);
+  @ApiOkResponse({ type: OrganiserListDto })
+  async organisers(@Param('eventId') eventId: string): Promise<OrganiserListDto> {
+    return { items: await this.events.listOrganisers(eventId), nextCursor: null };
   }
 
   @Post(':eventId/organisers')
@@ -147,7 +147,7 @@ export class EventsController {
     description:
       'ORGANISER_INVITATION_INVALID (400), _USED or _EXPIRED (410), _FOR_ANOTHER_ADDRESS (403), EMAIL_NOT_VERIFIED (403).',
   })
-  @ApiOkResponse({ type: [OrganiserDto], description: 'The organisers, you among them' })
+  @ApiOkResponse({ type: OrganiserListDto, description: 'The organisers, you among them' })
   @ApiErrors(
     E.OrganiserInvitationInvalid,
     E.OrganiserInvitationUsed,
@@ -159,21 +159,21 @@ export class EventsController {
     @Param('eventId') eventId: string,
     @Body() dto: TokenDto,
     @CurrentUser() user: AuthUser,
-  ): Promise<OrganiserDto[]> {
+  ): Promise<OrganiserListDto> {
     await this.organiserInvitations.accept(eventId, dto.token, user);
-    return this.events.listOrganisers(eventId);
+    return { items: await this.events.listOrganisers(eventId), nextCursor: null };
   }
 
   @Delete(':eventId/organisers/:userId')
   @Allow(EventOrganiserPolicy)
   @ApiOperation({ summary: 'Remove an organiser (an event keeps at least one); answers the organisers left' })
-  @ApiOkResponse({ type: [OrganiserDto] })
+  @ApiOkResponse({ type: OrganiserListDto })
   @ApiErrors(CommonErrorCode.NotFound, E.InvalidStatusChange)
-  removeOrganiser(
+  async removeOrganiser(
     @Param('eventId') eventId: string,
     @Param('userId') userId: string,
     @CurrentUser() user: AuthUser,
-  ): Promise<OrganiserDto[]> {
-    return this.events.removeOrganiser(eventId, userId, user);
+  ): Promise<OrganiserListDto> {
+    return { items: await this.events.removeOrganiser(eventId, userId, user), nextCursor: null };
   }
 }

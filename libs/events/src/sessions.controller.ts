@@ -18,8 +18,11 @@ import {
   CreateRoomDto,
   CreateSessionDto,
   MySessionDto,
+  MySessionListDto,
   RoomDto,
+  RoomListDto,
   SessionDto,
+  SessionListDto,
   SpeakerInputDto,
   SpeakerProfileDto,
   UpdateSessionDto,
@@ -72,10 +75,10 @@ export class SessionsController {
   @Public()
   @Get('events/:eventId/rooms')
   @ApiOperation({ summary: 'The rooms of the event' })
-  @ApiOkResponse({ type: [RoomDto] })
+  @ApiOkResponse({ type: RoomListDto })
   @ApiErrors(E.EventNotFound)
-  async rooms(@Param('eventId') eventId: string, @CurrentUser() user?: AuthUser): Promise<RoomDto[]> {
-    return (await this.sessions.listRooms(eventId, user)).map((r) => RoomDto.from(r));
+  async rooms(@Param('eventId') eventId: string, @CurrentUser() user?: AuthUser): Promise<RoomListDto> {
+    return { items: (await this.sessions.listRooms(eventId, user)).map((r) => RoomDto.from(r)), nextCursor: null };
   }
 
   @Post('events/:eventId/sessions')
@@ -94,10 +97,10 @@ export class SessionsController {
   @Public()
   @Get('events/:eventId/sessions')
   @ApiOperation({ summary: 'The sessions of the event, in time order' })
-  @ApiOkResponse({ type: [SessionDto] })
+  @ApiOkResponse({ type: SessionListDto })
   @ApiErrors(E.EventNotFound)
-  async list(@Param('eventId') eventId: string, @CurrentUser() user?: AuthUser): Promise<SessionDto[]> {
-    return (await this.sessions.list(eventId, user)).map(toDto);
+  async list(@Param('eventId') eventId: string, @CurrentUser() user?: AuthUser): Promise<SessionListDto> {
+    return { items: (await this.sessions.list(eventId, user)).map(toDto), nextCursor: null };
   }
 
   @Patch('events/:eventId/sessions/:sessionId')
@@ -159,9 +162,9 @@ export class SessionsController {
   @Get('me/sessions')
   @Authenticated()
   @ApiOperation({ summary: 'Sessions where you speak or moderate' })
-  @ApiOkResponse({ type: [MySessionDto] })
-  async mine(@CurrentUser() user: AuthUser): Promise<MySessionDto[]> {
-    return (await this.sessions.mine(user)).map((v) =>
+  @ApiOkResponse({ type: MySessionListDto })
+  async mine(@CurrentUser() user: AuthUser): Promise<MySessionListDto> {
+    const items = (await this.sessions.mine(user)).map((v) =>
       Object.assign(new MySessionDto(), toDto(v), {
         eventName: v.event.name,
         eventNames: eventNames(v.event),
@@ -171,6 +174,7 @@ export class SessionsController {
         myStart: isoInstant(v.session.startsAt, user.timeZone),
       }),
     );
+    return { items, nextCursor: null };
   }
 
   @Public()

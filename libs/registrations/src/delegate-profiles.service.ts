@@ -114,14 +114,15 @@ export class DelegateProfilesService {
       registrations.map((r) => {
         const user = users.get(r.userId)!;
         const company = r.companyId ? companies.get(r.companyId) : undefined;
-        const card = Object.assign(new DelegateDto(), {
+        const card: DelegateDto = Object.assign(new DelegateDto(), {
           registrationId: r.id,
           name: user.name,
           email: r.shareEmail ? user.email : null,
           jobTitle: r.jobTitle,
           languages: r.languages,
+          timeZone: r.timeZone,
           company: company ? CompanyDto.from(company) : null,
-        });
+        } satisfies DelegateDto);
         return [r.id, card];
       }),
     );

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { csvCell } from '@roundtable/common';
+import { csvCell, isoInstant } from '@roundtable/common';
 import { stringify } from 'csv-stringify/sync';
 import { RegistrationRow, RegistrationsService } from './registrations.service';
 
@@ -31,8 +31,8 @@ export class RegistrationsExportService {
         (company?.sectors ?? []).join(' '),
         r.languages.join(' '),
         r.needsInterpreter ? 'yes' : 'no',
-        r.checkedInAt?.toISOString() ?? '',
-        r.createdAt.toISOString(),
+        isoInstant(r.checkedInAt) ?? '',
+        isoInstant(r.createdAt),
       ]),
       {
         header: true,

@@ -12,24 +12,41 @@ import {
   Res,
   StreamableFile,
 } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Allow, AuthUser, Authenticated, CurrentUser } from '@roundtable/auth';
-import { EventOrganiserPolicy } from '@roundtable/events';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
+import { Allow, AuthErrorCode, AuthUser, Authenticated, CurrentUser } from '@roundtable/auth';
+import { ApiErrors, CommonErrorCode as C } from '@roundtable/common';
+import { EventErrorCode, EventOrganiserPolicy } from '@roundtable/events';
 import { Request, Response } from 'express';
-import { BadgesService, CheckInResult } from './badges.service';
+import { BadgesService } from './badges.service';
 import { DirectoryService } from './directory.service';
 import {
   CheckInDto,
+  CheckInResultDto,
+  DelegatePageDto,
   DirectoryQueryDto,
+  InvitationResultDto,
   InviteDto,
+  PromotedDto,
   ReasonDto,
   RegisterDto,
   RegistrationDto,
+  RegistrationListDto,
+  RegistrationPageDto,
   RegistrationQueryDto,
   VisaRequestDto,
+  VisaStatusDto,
 } from './dto/registration.dto';
-import { InvitationResult, InvitationsService } from './invitations.service';
+import { InvitationsService } from './invitations.service';
 import { RegistrationOwnerPolicy } from './policies/registration-owner.policy';
+import { RegistrationErrorCode as R } from './registration-error';
 import { RegistrationRow, RegistrationsService } from './registrations.service';
 import { RegistrationsExportService } from './registrations-export.service';
 import { VisaService } from './visa.service';
@@ -51,13 +68,30 @@ export class RegistrationsController {
 
   @Post('events/:eventId/registrations')
   @ApiOperation({ summary: 'Register yourself (with your company), or with an invitation token' })
-  async register(@Param('eventId') eventId: string, @Body() dto: RegisterDto, @CurrentUser() user: AuthUser) {
+  @ApiCreatedResponse({ type: RegistrationDto })
+  @ApiErrors(
+    EventErrorCode.EventNotFound,
+    R.RegistrationClosed,
+    R.AlreadyRegistered,
+    R.CapacityFull,
+    R.InvitationInvalid,
+    R.InvitationUsed,
+    R.InvitationExpired,
+  )
+  async register(
+    @Param('eventId') eventId: string,
+    @Body() dto: RegisterDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<RegistrationDto> {
     return toDto(await this.registrations.register(eventId, dto, user));
   }
 
   @Get('events/:eventId/registrations')
   @Allow(EventOrganiserPolicy)
-  async list(@Param('eventId') eventId: string, @Query() query: RegistrationQueryDto) {
+  @ApiOperation({ summary: 'Registrations of the event (filter by status), a page at a time' })
+  @ApiOkResponse({ type: RegistrationPageDto })
+  @ApiErrors(C.InvalidCursor)
+  async list(@Param('eventId') eventId: string, @Query() query: RegistrationQueryDto): Promise<RegistrationPageDto> {
     const page = await this.registrations.list(eventId, query);
     return { items: page.items.map(toDto), nextCursor: page.nextCursor };
   }
@@ -69,33 +103,54 @@ export class RegistrationsController {
   @ApiOperation({
     summary: 'All registrations as CSV (UTF-8 with BOM, opens in Excel with Chinese and Cyrillic intact)',
   })
+  @ApiProduces('text/csv')
+  @ApiOkResponse({ description: 'The CSV file', content: { 'text/csv': { schema: { type: 'string' } } } })
   csv(@Param('eventId') eventId: string): Promise<string> {
     return this.exports.csv(eventId);
   }
 
   @Get('me/registrations')
-  async mine(@CurrentUser() user: AuthUser) {
-    return (await this.registrations.mine(user)).map(toDto);
+  @ApiOperation({ summary: 'Your registrations, every event' })
+  @ApiOkResponse({ type: RegistrationListDto })
+  async mine(@CurrentUser() user: AuthUser): Promise<RegistrationListDto> {
+    return { items: (await this.registrations.mine(user)).map(toDto), nextCursor: null };
   }
 
   @Post('events/:eventId/registrations/:registrationId/approve')
   @HttpCode(200)
   @Allow(EventOrganiserPolicy)
-  async approve(@Param('eventId') eventId: string, @Param('registrationId') id: string) {
+  @ApiOperation({ summary: 'Approve a pending or waitlisted registration' })
+  @ApiOkResponse({ type: RegistrationDto })
+  @ApiErrors(R.RegistrationNotFound, R.InvalidTransition, R.CapacityFull)
+  async approve(@Param('eventId') eventId: string, @Param('registrationId') id: string): Promise<RegistrationDto> {
     return toDto(await this.registrations.transition(eventId, id, 'approve'));
   }
 
   @Post('events/:eventId/registrations/:registrationId/reject')
   @HttpCode(200)
   @Allow(EventOrganiserPolicy)
-  async reject(@Param('eventId') eventId: string, @Param('registrationId') id: string, @Body() dto: ReasonDto) {
+  @ApiOperation({ summary: 'Reject a registration (the delegate is told, with the reason)' })
+  @ApiOkResponse({ type: RegistrationDto })
+  @ApiErrors(R.RegistrationNotFound, R.InvalidTransition)
+  async reject(
+    @Param('eventId') eventId: string,
+    @Param('registrationId') id: string,
+    @Body() dto: ReasonDto,
+  ): Promise<RegistrationDto> {
     return toDto(await this.registrations.transition(eventId, id, 'reject', dto.reason));
   }
 
   @Post('events/:eventId/registrations/:registrationId/cancel')
   @HttpCode(200)
   @Allow(RegistrationOwnerPolicy, EventOrganiserPolicy)
-  async cancel(@Param('eventId') eventId: string, @Param('registrationId') id: string, @Body() dto: ReasonDto) {
+  @ApiOperation({ summary: 'Cancel a registration (the delegate themself or an organiser)' })
+  @ApiOkResponse({ type: RegistrationDto })
+  @ApiErrors(R.RegistrationNotFound, R.InvalidTransition)
+  async cancel(
+    @Param('eventId') eventId: string,
+    @Param('registrationId') id: string,
+    @Body() dto: ReasonDto,
+  ): Promise<RegistrationDto> {
     return toDto(await this.registrations.transition(eventId, id, 'cancel', dto.reason));
   }
 
@@ -103,7 +158,8 @@ export class RegistrationsController {
   @HttpCode(200)
   @Allow(EventOrganiserPolicy)
   @ApiOperation({ summary: 'Fill free places from the waiting list (e.g. after raising the capacity)' })
-  async promote(@Param('eventId') eventId: string): Promise<{ promoted: number }> {
+  @ApiOkResponse({ type: PromotedDto })
+  async promote(@Param('eventId') eventId: string): Promise<PromotedDto> {
     return { promoted: await this.registrations.promote(eventId) };
   }
 
@@ -120,22 +176,44 @@ export class RegistrationsController {
       'INVITATION_QUOTA_ORGANISER (429; per organiser per day while the event is untrusted), ' +
       'TOO_MANY_ROWS and INVITATION_LIST_TOO_LARGE (413).',
   })
+  @ApiCreatedResponse({ type: InvitationResultDto })
+  @ApiErrors(
+    C.InvalidInput,
+    AuthErrorCode.EmailNotVerified,
+    R.InvitationQuotaEvent,
+    R.InvitationQuotaOrganiser,
+    R.TooManyRows,
+    R.InvitationListTooLarge,
+  )
   async invite(
     @Param('eventId') eventId: string,
     @Req() req: Request,
     @CurrentUser() user: AuthUser,
-  ): Promise<InvitationResult> {
+  ): Promise<InvitationResultDto> {
     return this.invitations.invite(eventId, await this.invitationRows(req), user);
   }
 
   @Get('events/:eventId/delegates')
   @ApiOperation({ summary: 'Delegate directory (approved delegates and organisers only)' })
-  async delegates(@Param('eventId') eventId: string, @Query() query: DirectoryQueryDto, @CurrentUser() user: AuthUser) {
+  @ApiOkResponse({ type: DelegatePageDto })
+  @ApiErrors(C.InvalidCursor, EventErrorCode.EventNotFound, R.NotApprovedDelegate)
+  async delegates(
+    @Param('eventId') eventId: string,
+    @Query() query: DirectoryQueryDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<DelegatePageDto> {
     return this.directory.search(eventId, query, user);
   }
 
   @Get('events/:eventId/registrations/:registrationId/badge.pdf')
   @Allow(RegistrationOwnerPolicy, EventOrganiserPolicy)
+  @ApiOperation({ summary: 'The badge as a PDF, with its signed QR code (approved registrations)' })
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({
+    description: 'The PDF',
+    content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
+  })
+  @ApiErrors(R.InvalidTransition)
   async badge(
     @Param('eventId') eventId: string,
     @Param('registrationId') id: string,
@@ -148,12 +226,15 @@ export class RegistrationsController {
   @Post('events/:eventId/check-ins')
   @Allow(EventOrganiserPolicy)
   @ApiOperation({ summary: 'Check a person in by the code on their badge; a second scan says when they first came' })
+  @ApiCreatedResponse({ type: CheckInResultDto, description: 'First scan' })
+  @ApiOkResponse({ type: CheckInResultDto, description: 'Already checked in: checkedInAt is the first scan' })
+  @ApiErrors(R.BadgeInvalid)
   async checkIn(
     @Param('eventId') eventId: string,
     @Body() dto: CheckInDto,
     @CurrentUser() user: AuthUser,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<CheckInResult> {
+  ): Promise<CheckInResultDto> {
     const result = await this.badges.checkIn(eventId, dto.code, user);
     res.status(result.firstScan ? 201 : 200);
     return result;
@@ -162,26 +243,53 @@ export class RegistrationsController {
   @Put('events/:eventId/registrations/:registrationId/visa-letter')
   @Allow(RegistrationOwnerPolicy)
   @ApiOperation({ summary: 'Request a visa invitation letter with your passport details' })
-  requestVisa(@Param('eventId') eventId: string, @Param('registrationId') id: string, @Body() dto: VisaRequestDto) {
+  @ApiOkResponse({ type: VisaStatusDto })
+  @ApiErrors(R.InvalidTransition, C.InvalidInput)
+  requestVisa(
+    @Param('eventId') eventId: string,
+    @Param('registrationId') id: string,
+    @Body() dto: VisaRequestDto,
+  ): Promise<VisaStatusDto> {
     return this.visas.request(eventId, id, dto);
   }
 
   @Post('events/:eventId/registrations/:registrationId/visa-letter/approve')
   @HttpCode(200)
   @Allow(EventOrganiserPolicy)
-  approveVisa(@Param('eventId') eventId: string, @Param('registrationId') id: string, @CurrentUser() user: AuthUser) {
+  @ApiOperation({ summary: 'Approve the visa letter request; the delegate can download the letter' })
+  @ApiOkResponse({ type: VisaStatusDto })
+  @ApiErrors(R.RegistrationNotFound)
+  approveVisa(
+    @Param('eventId') eventId: string,
+    @Param('registrationId') id: string,
+    @CurrentUser() user: AuthUser,
+  ): Promise<VisaStatusDto> {
     return this.visas.decide(eventId, id, true, user);
   }
 
   @Post('events/:eventId/registrations/:registrationId/visa-letter/reject')
   @HttpCode(200)
   @Allow(EventOrganiserPolicy)
-  rejectVisa(@Param('eventId') eventId: string, @Param('registrationId') id: string, @CurrentUser() user: AuthUser) {
+  @ApiOperation({ summary: 'Reject the visa letter request' })
+  @ApiOkResponse({ type: VisaStatusDto })
+  @ApiErrors(R.RegistrationNotFound)
+  rejectVisa(
+    @Param('eventId') eventId: string,
+    @Param('registrationId') id: string,
+    @CurrentUser() user: AuthUser,
+  ): Promise<VisaStatusDto> {
     return this.visas.decide(eventId, id, false, user);
   }
 
   @Get('events/:eventId/registrations/:registrationId/visa-letter.pdf')
   @Allow(RegistrationOwnerPolicy, EventOrganiserPolicy)
+  @ApiOperation({ summary: 'The visa invitation letter as a PDF, once approved' })
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({
+    description: 'The PDF',
+    content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
+  })
+  @ApiErrors(R.NotApprovedDelegate, R.VisaLetterNotApproved)
   async visaLetter(
     @Param('eventId') eventId: string,
     @Param('registrationId') id: string,

@@ -51,11 +51,8 @@ function toError(response: Response, body: unknown): ApiError {
   );
 }
 
-/**
- * Awaits a client call: its data, or an ApiError. `T` names the response's
- * shape where the document does not describe it yet.
- */
-export async function unwrap<T>(call: Promise<{ data?: unknown; error?: unknown; response: Response }>): Promise<T> {
+/** Awaits a client call: its data, typed by the OpenAPI document, or an ApiError. */
+export async function unwrap<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
   let result: { data?: unknown; error?: unknown; response: Response };
   try {
     result = await call;

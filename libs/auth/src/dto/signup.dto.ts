@@ -34,13 +34,13 @@ export class SignupDto {
 }
 
 export class LoginDto {
-  @ApiProperty()
+  @ApiProperty({ example: 'organiser@roundtable.example', description: 'The demo’s organiser (see the README)' })
   @Transform(trimLower)
   @IsEmail()
   @MaxLength(254)
   email: string;
 
-  @ApiProperty()
+  @ApiProperty({ example: 'roundtable-demo', description: 'Every demo account’s password' })
   @IsString()
   @MinLength(1)
   @MaxLength(200)

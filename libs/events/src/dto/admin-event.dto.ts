@@ -37,5 +37,6 @@ export class AdminEventDto {
 
 export class AdminEventPageDto {
   @ApiProperty({ type: [AdminEventDto] }) items: AdminEventDto[];
-  @ApiPropertyOptional({ nullable: true, type: String }) nextCursor: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Pass as `cursor` for the next page; null: no more' })
+  nextCursor: string | null;
 }

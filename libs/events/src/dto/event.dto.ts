@@ -197,12 +197,12 @@ export class EventDto {
   @ApiProperty() id: string;
   @ApiProperty() slug: string;
   @ApiProperty() name: string;
-  @ApiPropertyOptional({ nullable: true, type: String }) theme: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) description: string | null;
+  @ApiProperty({ nullable: true, type: String }) theme: string | null;
+  @ApiProperty({ nullable: true, type: String }) description: string | null;
   @ApiProperty({ type: EventTranslationsDto }) translations: EventTranslationsDto;
-  @ApiPropertyOptional({ nullable: true, type: String }) venue: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) city: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) country: string | null;
+  @ApiProperty({ nullable: true, type: String }) venue: string | null;
+  @ApiProperty({ nullable: true, type: String }) city: string | null;
+  @ApiProperty({ nullable: true, type: String }) country: string | null;
   @ApiProperty({ example: 'Asia/Shanghai' }) timeZone: string;
   @ApiInstant() startsAt: string;
   @ApiInstant() endsAt: string;
@@ -254,4 +254,10 @@ export class OrganiserDto {
   @ApiProperty() userId: string;
   @ApiProperty() name: string;
   @ApiProperty() email: string;
+}
+
+export class OrganiserListDto {
+  @ApiProperty({ type: [OrganiserDto] }) items: OrganiserDto[];
+  @ApiProperty({ nullable: true, type: String, description: 'Always null: the whole list comes in one page' })
+  nextCursor: null;
 }

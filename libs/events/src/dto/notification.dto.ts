@@ -23,11 +23,11 @@ export class NotificationDto {
   @ApiProperty({ enum: STATUSES }) status: OutboxStatus;
   @ApiProperty() recipientEmail: string;
   @ApiProperty() recipientName: string;
-  @ApiProperty() attempts: number;
+  @ApiProperty({ type: 'integer' }) attempts: number;
   @ApiInstant() dueAt: string;
   @ApiInstant({ nullable: true }) sentAt: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) messageId: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) lastError: string | null;
+  @ApiProperty({ nullable: true, type: String }) messageId: string | null;
+  @ApiProperty({ nullable: true, type: String }) lastError: string | null;
   @ApiInstant() createdAt: string;
 
   static from(row: OutboxMessageEntity): NotificationDto {
@@ -49,5 +49,6 @@ export class NotificationDto {
 
 export class NotificationPageDto {
   @ApiProperty({ type: [NotificationDto] }) items: NotificationDto[];
-  @ApiPropertyOptional({ nullable: true, type: String }) nextCursor: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Pass as `cursor` for the next page; null: no more' })
+  nextCursor: string | null;
 }

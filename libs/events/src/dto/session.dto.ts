@@ -31,8 +31,8 @@ export class CreateRoomDto {
 export class RoomDto {
   @ApiProperty() id: string;
   @ApiProperty() name: string;
-  @ApiPropertyOptional({ nullable: true, type: Number }) capacity: number | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) notes: string | null;
+  @ApiProperty({ nullable: true, type: Number }) capacity: number | null;
+  @ApiProperty({ nullable: true, type: String }) notes: string | null;
 
   static from(room: Room): RoomDto {
     return Object.assign(new RoomDto(), { id: room.id, name: room.name, capacity: room.capacity, notes: room.notes });
@@ -125,8 +125,8 @@ export class SpeakerProfileDto {
 export class SpeakerDto {
   @ApiProperty() name: string;
   @ApiProperty({ enum: ['speaker', 'moderator'] }) role: 'speaker' | 'moderator';
-  @ApiPropertyOptional({ nullable: true, type: String }) company: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) bio: string | null;
+  @ApiProperty({ nullable: true, type: String }) company: string | null;
+  @ApiProperty({ nullable: true, type: String }) bio: string | null;
 }
 
 export class SessionDto {
@@ -134,16 +134,28 @@ export class SessionDto {
   @ApiProperty() eventId: string;
   @ApiProperty({ enum: SESSION_KINDS }) kind: SessionKind;
   @ApiProperty() title: string;
-  @ApiPropertyOptional({ nullable: true, type: String }) description: string | null;
+  @ApiProperty({ nullable: true, type: String }) description: string | null;
   @ApiProperty({ type: SessionTranslationsDto }) translations: SessionTranslationsDto;
   @ApiInstant() startsAt: string;
   @ApiInstant() endsAt: string;
-  @ApiPropertyOptional({ nullable: true, type: RoomDto }) room: RoomDto | null;
+  @ApiProperty({ nullable: true, type: RoomDto }) room: RoomDto | null;
   @ApiProperty({ type: [String] }) languages: string[];
   @ApiProperty({ type: [String], example: ['zh-ru'] }) interpretation: string[];
-  @ApiPropertyOptional({ nullable: true, type: String }) abstract: string | null;
+  @ApiProperty({ nullable: true, type: String }) abstract: string | null;
   @ApiProperty({ type: [String] }) materials: string[];
   @ApiProperty({ type: [SpeakerDto] }) speakers: SpeakerDto[];
+}
+
+export class RoomListDto {
+  @ApiProperty({ type: [RoomDto] }) items: RoomDto[];
+  @ApiProperty({ nullable: true, type: String, description: 'Always null: the whole list comes in one page' })
+  nextCursor: null;
+}
+
+export class SessionListDto {
+  @ApiProperty({ type: [SessionDto] }) items: SessionDto[];
+  @ApiProperty({ nullable: true, type: String, description: 'Always null: the whole list comes in one page' })
+  nextCursor: null;
 }
 
 export class MySessionDto extends SessionDto {
@@ -159,6 +171,12 @@ export class MySessionDto extends SessionDto {
   @ApiProperty({ enum: ['speaker', 'moderator'] }) myRole: 'speaker' | 'moderator';
   @ApiInstant({ description: 'Start in the event zone, e.g. 2027-06-10T10:00:00.000+08:00' }) localStart: string;
   @ApiInstant({ description: 'Start in your own zone' }) myStart: string;
+}
+
+export class MySessionListDto {
+  @ApiProperty({ type: [MySessionDto] }) items: MySessionDto[];
+  @ApiProperty({ nullable: true, type: String, description: 'Always null: the whole list comes in one page' })
+  nextCursor: null;
 }
 
 export class AgendaQueryDto {

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInstant, IsSingleLine, IsText, IsTimeZone } from '@roundtable/common';
+import { ApiInstant, IsInstant, IsSingleLine, IsText, IsTimeZone } from '@roundtable/common';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -122,4 +122,194 @@ export class MeQueryDto {
 
 export class CalendarQueryDto {
   @ApiProperty() @IsString() token: string;
+}
+
+const WHOLE_LIST = 'Always null: the whole list comes in one page';
+
+export class MeetingRequestViewDto {
+  @ApiProperty() id: string;
+  @ApiProperty() fromRegistrationId: string;
+  @ApiProperty() toRegistrationId: string;
+  @ApiProperty({ nullable: true, type: String }) message: string | null;
+  @ApiProperty({ enum: ['pending', 'accepted', 'declined', 'cancelled', 'expired'] }) status: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Why an accepted request has no meeting yet (NO_COMMON_FREE_SLOT, …)',
+  })
+  unscheduledReason: string | null;
+  @ApiProperty({ description: 'Proposed by the organisers from a recommendation' }) proposedByOrganiser: boolean;
+  @ApiInstant() expiresAt: string;
+  @ApiInstant({ nullable: true }) respondedAt: string | null;
+  @ApiInstant({ nullable: true }) createdAt: string | null;
+}
+
+export class ScriptNamesDto {
+  @ApiPropertyOptional({ nullable: true, type: String }) latin?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) zh?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) ru?: string | null;
+}
+
+export class MeetingPartyDto {
+  @ApiProperty() registrationId: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ nullable: true, type: String }) company: string | null;
+  @ApiProperty({ type: ScriptNamesDto, nullable: true, description: 'The company name in other scripts' })
+  companyNames: ScriptNamesDto | null;
+  @ApiProperty({ example: 'Europe/Moscow', description: 'Their home time zone' }) timeZone: string;
+}
+
+export class MeetingRequestWithPartiesDto extends MeetingRequestViewDto {
+  @ApiProperty({ type: MeetingPartyDto, nullable: true, description: 'Null once no longer an approved delegate' })
+  from: MeetingPartyDto | null;
+  @ApiProperty({ type: MeetingPartyDto, nullable: true, description: 'Null once no longer an approved delegate' })
+  to: MeetingPartyDto | null;
+}
+
+export class MeetingRequestListDto {
+  @ApiProperty({ type: [MeetingRequestWithPartiesDto] }) items: MeetingRequestWithPartiesDto[];
+  @ApiProperty({ nullable: true, type: String, description: WHOLE_LIST }) nextCursor: null;
+}
+
+export class MeetingViewDto {
+  @ApiProperty() id: string;
+  @ApiProperty() requestId: string;
+  @ApiProperty() registrationA: string;
+  @ApiProperty() registrationB: string;
+  @ApiProperty({ type: 'integer' }) slotIndex: number;
+  @ApiInstant() startsAt: string;
+  @ApiInstant() endsAt: string;
+  @ApiProperty({ type: 'integer' }) tableNo: number;
+  @ApiProperty({ nullable: true, type: String }) interpreterId: string | null;
+  @ApiProperty({ enum: ['scheduled', 'cancelled'] }) status: string;
+  @ApiProperty() locked: boolean;
+  @ApiProperty({ type: 'integer', description: 'Bumped on every move (calendar SEQUENCE)' }) sequence: number;
+}
+
+export class MeetingListDto {
+  @ApiProperty({ type: [MeetingViewDto] }) items: MeetingViewDto[];
+  @ApiProperty({ nullable: true, type: String, description: WHOLE_LIST }) nextCursor: null;
+}
+
+export class AcceptedRequestDto {
+  @ApiProperty({ type: MeetingRequestViewDto }) request: MeetingRequestViewDto;
+  @ApiProperty({ type: MeetingViewDto, nullable: true, description: 'Null when no common free slot was found' })
+  meeting: MeetingViewDto | null;
+}
+
+export class SlotDto {
+  @ApiProperty({ type: 'integer' }) index: number;
+  @ApiInstant() start: string;
+  @ApiInstant() end: string;
+}
+
+export class SlotListDto {
+  @ApiProperty({ type: [SlotDto] }) items: SlotDto[];
+  @ApiProperty({ nullable: true, type: String, description: WHOLE_LIST }) nextCursor: null;
+}
+
+export class OutcomeViewDto {
+  @ApiProperty() meetingId: string;
+  @ApiProperty() registrationId: string;
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 5 }) rating: number;
+  @ApiProperty({ nullable: true, type: String }) notes: string | null;
+  @ApiProperty({ nullable: true, type: String }) followUp: string | null;
+  @ApiProperty() agreementExpected: boolean;
+}
+
+export class TimeWindowViewDto {
+  @ApiInstant() start: string;
+  @ApiInstant() end: string;
+}
+
+export class AvailabilityViewDto {
+  @ApiProperty({ type: [TimeWindowViewDto], nullable: true, description: 'null = whenever meetings run' })
+  windows: TimeWindowViewDto[] | null;
+}
+
+export class InterpreterViewDto {
+  @ApiProperty() id: string;
+  @ApiProperty() eventId: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ nullable: true, type: String }) email: string | null;
+  @ApiProperty({ type: [String], example: ['ru-zh'] }) pairs: string[];
+  @ApiProperty({ type: [TimeWindowViewDto], nullable: true }) availability: TimeWindowViewDto[] | null;
+  @ApiInstant() createdAt: string;
+}
+
+export class InterpreterListDto {
+  @ApiProperty({ type: [InterpreterViewDto] }) items: InterpreterViewDto[];
+  @ApiProperty({ nullable: true, type: String, description: WHOLE_LIST }) nextCursor: null;
+}
+
+export class FixedTableViewDto {
+  @ApiProperty() eventId: string;
+  @ApiProperty() companyId: string;
+  @ApiProperty({ type: 'integer' }) tableNo: number;
+}
+
+export class ScheduleJobDto {
+  @ApiProperty({ description: 'Poll GET /events/{eventId}/schedule/jobs/{jobId}' }) jobId: string;
+}
+
+export class ScheduleRunResultDto {
+  @ApiProperty({ type: 'integer' }) placed: number;
+  @ApiProperty({ type: 'integer' }) unplaced: number;
+  @ApiProperty({ type: 'integer' }) fewestMeetingsPerDelegate: number;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'integer' },
+    description: 'Unplaced requests by reason',
+  })
+  reasons: Record<string, number>;
+}
+
+export class ScheduleJobStatusDto {
+  @ApiProperty() jobId: string;
+  @ApiProperty({ example: 'completed', description: 'waiting, active, completed, failed, delayed…' }) state: string;
+  @ApiProperty({ type: 'number' }) progress: number;
+  @ApiProperty({ type: ScheduleRunResultDto, nullable: true }) result: ScheduleRunResultDto | null;
+  @ApiProperty({ nullable: true, type: String }) error: string | null;
+}
+
+export class PublishedScheduleDto {
+  @ApiProperty({ enum: ['draft', 'preliminary', 'final'] }) scheduleStatus: string;
+  @ApiProperty({ type: 'integer', description: 'Delegates mailed their schedule (final only)' }) mailed: number;
+}
+
+export class MyMeetingEventDto {
+  @ApiProperty() id: string;
+  @ApiProperty() name: string;
+  @ApiProperty() timeZone: string;
+}
+
+export class MeetingCounterpartDto {
+  @ApiProperty() registrationId: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ nullable: true, type: String }) company: string | null;
+}
+
+/** The interpreter booked for a meeting, as the delegates see them. */
+export class MeetingInterpreterDto {
+  @ApiProperty() name: string;
+}
+
+export class MyMeetingDto extends MeetingViewDto {
+  @ApiProperty({ type: MyMeetingEventDto }) event: MyMeetingEventDto;
+  @ApiProperty({ type: MeetingCounterpartDto }) with: MeetingCounterpartDto;
+  @ApiProperty({ type: MeetingInterpreterDto, nullable: true, description: 'null when the two share a language' })
+  interpreter: MeetingInterpreterDto | null;
+  @ApiProperty({ description: 'The zone of localStart and localEnd' }) timeZone: string;
+  @ApiInstant({ example: '2027-06-10T14:00:00.000+08:00' }) localStart: string;
+  @ApiInstant({ example: '2027-06-10T14:30:00.000+08:00' }) localEnd: string;
+}
+
+export class MyMeetingListDto {
+  @ApiProperty({ type: [MyMeetingDto] }) items: MyMeetingDto[];
+  @ApiProperty({ nullable: true, type: String, description: WHOLE_LIST }) nextCursor: null;
+}
+
+export class CalendarFeedDto {
+  @ApiProperty({ description: 'Subscribe to this URL in a calendar app' }) url: string;
+  @ApiProperty() token: string;
 }

@@ -35,7 +35,7 @@ export class RecommendationMatchDto {
     description: '`they`: the candidate offers what you seek; `you`: the other way round',
   })
   direction: 'they' | 'you';
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'Lexicon concept that met (null: a shared word)' })
+  @ApiProperty({ nullable: true, type: String, description: 'Lexicon concept that met (null: a shared word)' })
   conceptId: string | null;
   @ApiPropertyOptional({
     nullable: true,
@@ -75,7 +75,7 @@ export class RecommendationDto {
 
 export class RecommendationPageDto {
   @ApiProperty({ type: [RecommendationDto] }) items: RecommendationDto[];
-  @ApiPropertyOptional({ nullable: true, type: String }) nextCursor: string | null;
+  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
   @ApiProperty() limit: number;
   @ApiProperty({ enum: LOCALES }) locale: Locale;
   @ApiProperty({ description: 'The registration the suggestions are for' }) registrationId: string;

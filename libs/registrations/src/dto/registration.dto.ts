@@ -1,5 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsCalendarDate, IsSingleLine, IsText, IsTimeZone, PageQueryDto } from '@roundtable/common';
+import {
+  ApiInstant,
+  IsCalendarDate,
+  isoInstant,
+  IsSingleLine,
+  IsText,
+  IsTimeZone,
+  PageQueryDto,
+} from '@roundtable/common';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -160,15 +168,15 @@ export class InviteDto {
 export class CompanyDto {
   @ApiProperty() id: string;
   @ApiProperty() name: string;
-  @ApiPropertyOptional({ nullable: true, type: String }) nameZh: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) nameRu: string | null;
+  @ApiProperty({ nullable: true, type: String }) nameZh: string | null;
+  @ApiProperty({ nullable: true, type: String }) nameRu: string | null;
   @ApiProperty() country: string;
-  @ApiPropertyOptional({ nullable: true, type: String }) region: string | null;
-  @ApiProperty() sectors: string[];
-  @ApiPropertyOptional({ nullable: true, type: String }) size: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) website: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) offers: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) seeks: string | null;
+  @ApiProperty({ nullable: true, type: String }) region: string | null;
+  @ApiProperty({ type: [String] }) sectors: string[];
+  @ApiProperty({ nullable: true, type: String }) size: string | null;
+  @ApiProperty({ nullable: true, type: String }) website: string | null;
+  @ApiProperty({ nullable: true, type: String }) offers: string | null;
+  @ApiProperty({ nullable: true, type: String }) seeks: string | null;
 
   static from(c: Company): CompanyDto {
     return Object.assign(new CompanyDto(), {
@@ -195,15 +203,15 @@ export class RegistrationDto {
   @ApiProperty() email: string;
   @ApiProperty({ enum: ROLES }) role: RegistrationRole;
   @ApiProperty({ enum: STATUSES }) status: RegistrationStatus;
-  @ApiPropertyOptional({ nullable: true, type: String }) jobTitle: string | null;
-  @ApiProperty() languages: string[];
+  @ApiProperty({ nullable: true, type: String }) jobTitle: string | null;
+  @ApiProperty({ type: [String] }) languages: string[];
   @ApiProperty() needsInterpreter: boolean;
   @ApiProperty() timeZone: string;
   @ApiProperty() shareEmail: boolean;
-  @ApiPropertyOptional({ nullable: true, type: BadgeNamesDto }) badgeNames: BadgeNamesDto | null;
-  @ApiPropertyOptional({ nullable: true, type: CompanyDto }) company: CompanyDto | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) checkedInAt: string | null;
-  @ApiProperty() createdAt: string;
+  @ApiProperty({ nullable: true, type: BadgeNamesDto }) badgeNames: BadgeNamesDto | null;
+  @ApiProperty({ nullable: true, type: CompanyDto }) company: CompanyDto | null;
+  @ApiInstant({ nullable: true }) checkedInAt: string | null;
+  @ApiInstant() createdAt: string;
 
   static from(r: Registration, user: { name: string; email: string }, company: Company | null): RegistrationDto {
     return Object.assign(new RegistrationDto(), {
@@ -221,8 +229,8 @@ export class RegistrationDto {
       shareEmail: r.shareEmail,
       badgeNames: r.badgeNames,
       company: company ? CompanyDto.from(company) : null,
-      checkedInAt: r.checkedInAt?.toISOString() ?? null,
-      createdAt: r.createdAt.toISOString(),
+      checkedInAt: isoInstant(r.checkedInAt),
+      createdAt: isoInstant(r.createdAt),
     });
   }
 }
@@ -230,16 +238,15 @@ export class RegistrationDto {
 export class DelegateDto {
   @ApiProperty() registrationId: string;
   @ApiProperty() name: string;
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'Only when the delegate shares it' }) email:
-    string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) jobTitle: string | null;
-  @ApiProperty() languages: string[];
+  @ApiProperty({ nullable: true, type: String, description: 'Only when the delegate shares it' }) email: string | null;
+  @ApiProperty({ nullable: true, type: String }) jobTitle: string | null;
+  @ApiProperty({ type: [String] }) languages: string[];
   @ApiProperty({
     example: 'Europe/Moscow',
     description: 'Home time zone, so times can be shown in both parties’ clocks',
   })
   timeZone: string;
-  @ApiPropertyOptional({ nullable: true, type: CompanyDto }) company: CompanyDto | null;
+  @ApiProperty({ nullable: true, type: CompanyDto }) company: CompanyDto | null;
 }
 
 export class VisaRequestDto {
@@ -252,4 +259,60 @@ export class VisaRequestDto {
   @ApiProperty({ example: '2031-01-01' }) @IsCalendarDate() passportExpiresOn: string;
   @ApiProperty({ example: '2027-06-08' }) @IsCalendarDate() entryOn: string;
   @ApiProperty({ example: '2027-06-13' }) @IsCalendarDate() exitOn: string;
+}
+
+export class RegistrationPageDto {
+  @ApiProperty({ type: [RegistrationDto] }) items: RegistrationDto[];
+  @ApiProperty({ nullable: true, type: String, description: 'Pass as `cursor` for the next page; null: no more' })
+  nextCursor: string | null;
+}
+
+export class RegistrationListDto {
+  @ApiProperty({ type: [RegistrationDto] }) items: RegistrationDto[];
+  @ApiProperty({ nullable: true, type: String, description: 'Always null: the whole list comes in one page' })
+  nextCursor: null;
+}
+
+export class DelegatePageDto {
+  @ApiProperty({ type: [DelegateDto] }) items: DelegateDto[];
+  @ApiProperty({ nullable: true, type: String, description: 'Pass as `cursor` for the next page; null: no more' })
+  nextCursor: string | null;
+}
+
+export class PromotedDto {
+  @ApiProperty({ type: 'integer', description: 'Registrations moved from the waiting list to approved' })
+  promoted: number;
+}
+
+export class InvitedRowDto {
+  @ApiProperty({ type: 'integer', description: '1-based row of the list or CSV' }) row: number;
+  @ApiProperty() email: string;
+  @ApiProperty() invitationId: string;
+}
+
+export class RejectedRowDto {
+  @ApiProperty({ type: 'integer', description: '1-based row of the list or CSV' }) row: number;
+  @ApiProperty({ nullable: true, type: String }) email: string | null;
+  @ApiProperty({ type: [String] }) errors: string[];
+}
+
+export class InvitationResultDto {
+  @ApiProperty({ type: 'integer' }) rows: number;
+  @ApiProperty({ type: 'integer' }) invitedCount: number;
+  @ApiProperty({ type: 'integer' }) rejectedCount: number;
+  @ApiProperty({ type: [InvitedRowDto], description: 'The first 20 invited rows' }) invited: InvitedRowDto[];
+  @ApiProperty({ type: [RejectedRowDto], description: 'The first 20 rejected rows with their problems' })
+  rejected: RejectedRowDto[];
+}
+
+export class CheckInResultDto {
+  @ApiProperty() registrationId: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ nullable: true, type: String }) company: string | null;
+  @ApiInstant({ description: 'The first scan' }) checkedInAt: string;
+  @ApiProperty({ description: 'False when this badge had already been scanned' }) firstScan: boolean;
+}
+
+export class VisaStatusDto {
+  @ApiProperty({ enum: ['requested', 'approved', 'rejected'] }) status: string;
 }

@@ -1,12 +1,10 @@
+import type { Schema } from '@roundtable/api-client';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { client, unwrap } from '@/lib/client';
 import { applyAccountLanguage, type Language } from '@/lib/i18n';
 import { setSession, updateSessionUser, useSession, type SessionUser } from '@/lib/session';
 
-interface TokenResponse {
-  accessToken: string;
-  user: SessionUser;
-}
+type TokenResponse = Schema<'TokenResponseDto'>;
 
 export interface Account extends SessionUser {
   emailVerified: boolean;
@@ -21,7 +19,7 @@ function signIn(response: TokenResponse): SessionUser {
 export function useLogin() {
   return useMutation({
     mutationFn: async (input: { email: string; password: string }) =>
-      signIn(await unwrap<TokenResponse>(client.POST('/auth/login', { body: input }))),
+      signIn(await unwrap(client.POST('/auth/login', { body: input }))),
   });
 }
 
@@ -37,7 +35,10 @@ export interface SignupInput {
 export function useSignup() {
   return useMutation({
     mutationFn: async (input: SignupInput) => {
-      const response = await unwrap<Partial<TokenResponse>>(client.POST('/auth/signup', { body: input }));
+      // 202 `{ message }` since e-mail verification; a token only from an api that signs up and in at once
+      const response: { message?: string } & Partial<TokenResponse> = await unwrap(
+        client.POST('/auth/signup', { body: input }),
+      );
       return response.accessToken && response.user
         ? { signedIn: signIn(response as TokenResponse) }
         : { signedIn: null };
@@ -52,7 +53,7 @@ export function useMe() {
     queryKey: ['me', session?.user.id],
     enabled: !!session,
     queryFn: async ({ signal }) => {
-      const user = await unwrap<Account>(client.GET('/me', { signal }));
+      const user: Account = await unwrap(client.GET('/me', { signal }));
       updateSessionUser(user);
       return user;
     },

@@ -1,38 +1,18 @@
+import type { Schema } from '@roundtable/api-client';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { client, unwrap } from '@/lib/client';
 
-export interface Party {
-  registrationId: string;
-  name: string;
-  company: string | null;
-  companyNames: { zh: string | null; ru: string | null } | null;
-  timeZone: string;
-}
+export type Party = Schema<'MeetingPartyDto'>;
 
 export type RequestStatus = 'pending' | 'accepted' | 'declined' | 'cancelled' | 'expired';
 
-export interface MeetingRequest {
-  id: string;
-  fromRegistrationId: string;
-  toRegistrationId: string;
-  message: string | null;
-  status: RequestStatus;
-  unscheduledReason: string | null;
-  proposedByOrganiser: boolean;
-  expiresAt: string;
-  respondedAt: string | null;
-  createdAt: string | null;
-  from: Party | null;
-  to: Party | null;
-}
+export type MeetingRequest = Schema<'MeetingRequestWithPartiesDto'>;
 
 export function useRequests(eventId: string) {
   return useQuery({
     queryKey: ['meeting-requests', eventId, 'all'],
     queryFn: ({ signal }) =>
-      unwrap<{ items: MeetingRequest[] }>(
-        client.GET('/events/{eventId}/meeting-requests', { params: { path: { eventId }, query: {} }, signal }),
-      ),
+      unwrap(client.GET('/events/{eventId}/meeting-requests', { params: { path: { eventId }, query: {} }, signal })),
   });
 }
 
@@ -60,32 +40,19 @@ export function useRequestAction(eventId: string) {
   });
 }
 
-export interface MyMeeting {
-  id: string;
-  requestId: string;
-  startsAt: string;
-  endsAt: string;
-  tableNo: number | null;
-  interpreterId: string | null;
-  interpreter: { name: string } | null;
-  status: string;
-  event: { id: string; name: string; timeZone: string };
-  with: { registrationId: string; name: string; company: string | null };
-  timeZone: string;
-}
+export type MyMeeting = Schema<'MyMeetingDto'>;
 
 export function useMyMeetings() {
   return useQuery({
     queryKey: ['my-meetings'],
-    queryFn: ({ signal }) =>
-      unwrap<{ items: MyMeeting[] }>(client.GET('/me/meetings', { params: { query: {} }, signal })),
+    queryFn: ({ signal }) => unwrap(client.GET('/me/meetings', { params: { query: {} }, signal })),
   });
 }
 
 /** A new personal calendar link (any earlier one stops working). */
 export function useIssueFeed() {
   return useMutation({
-    mutationFn: () => unwrap<{ url: string }>(client.POST('/me/calendar-feed')),
+    mutationFn: () => unwrap(client.POST('/me/calendar-feed')),
   });
 }
 

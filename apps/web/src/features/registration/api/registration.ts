@@ -1,7 +1,6 @@
 import type { Schema } from '@roundtable/api-client';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { client, unwrap } from '@/lib/client';
-import type { Registration } from '@/lib/my-registration';
 
 export type { Company, Registration, RegistrationStatus } from '@/lib/my-registration';
 export { useMyRegistration } from '@/lib/my-registration';
@@ -12,7 +11,7 @@ export function useRegister(eventId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: RegisterInput) =>
-      unwrap<Registration>(client.POST('/events/{eventId}/registrations', { params: { path: { eventId } }, body })),
+      unwrap(client.POST('/events/{eventId}/registrations', { params: { path: { eventId } }, body })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['my-registrations'] }),
   });
 }

@@ -13,7 +13,8 @@ export function useMySessions() {
     queryKey: ['my-sessions', session?.user.id],
     enabled: !!session,
     staleTime: 60_000,
-    queryFn: ({ signal }) => unwrap<MySession[]>(client.GET('/me/sessions', { signal })),
+    queryFn: ({ signal }) => unwrap(client.GET('/me/sessions', { signal })),
+    select: (list): MySession[] => list.items,
   });
 }
 
