@@ -48,11 +48,19 @@ export class RecommendationsRepository {
   /** The slots each of these delegates declared they can make (null: every slot), from their stored profiles. */
   async freeSlotsOf(ids: string[]): Promise<Map<string, number[] | null>> {
     if (ids.length === 0) return new Map();
-    const rows = await this.dataSource.query<Array<{ registration_id: string; profile: string }>>(
-      `SELECT registration_id, profile FROM recommendation_profiles WHERE registration_id IN (${marks(ids.length)})`,
+    // only the slots leave the database (a profile carries its analysed texts too); MariaDB answers
+    // JSON_EXTRACT as text, MySQL as JSON that the driver has parsed already
+    const rows = await this.dataSource.query<Array<{ registration_id: string; slots: string | number[] | null }>>(
+      `SELECT registration_id, JSON_EXTRACT(profile, '$.freeSlots') AS slots FROM recommendation_profiles
+        WHERE registration_id IN (${marks(ids.length)})`,
       ids,
     );
-    return new Map(rows.map((r) => [r.registration_id, (JSON.parse(r.profile) as MatchProfile).freeSlots]));
+    return new Map(
+      rows.map((r) => [
+        r.registration_id,
+        typeof r.slots === 'string' ? (JSON.parse(r.slots) as number[] | null) : r.slots,
+      ]),
+    );
   }
 
   // ---- organisers' concepts ----------------------------------------------

@@ -108,7 +108,7 @@ export class RecommendationsService {
       this.repository.freeSlotsOf(everyone),
       this.meetings.busySlots(event.id, everyone),
     ]);
-    const all = slotGrid(event.meetingSettings, event.timeZone).map((s) => s.index);
+    const all = this.slotIndexes(event);
     const usable = (id: string): number[] => {
       const taken = busy.get(id);
       const declared = free.get(id) ?? all;
@@ -118,6 +118,20 @@ export class RecommendationsService {
     for (const id of candidateIds) out.set(id, usable(id).filter((slot) => mine.has(slot)).length);
     return out;
   }
+
+  /** The indexes of the event's B2B slots, remembered per meeting settings (working them out is date arithmetic). */
+  private slotIndexes(event: Event): number[] {
+    const key = `${event.timeZone}|${JSON.stringify(event.meetingSettings)}`;
+    let indexes = this.grids.get(key);
+    if (!indexes) {
+      indexes = slotGrid(event.meetingSettings, event.timeZone).map((s) => s.index);
+      if (this.grids.size >= 100) this.grids.clear();
+      this.grids.set(key, indexes);
+    }
+    return indexes;
+  }
+
+  private readonly grids = new Map<string, number[]>();
 
   /**
    * Whose suggestions: a delegate sees their own (and may name only
