@@ -1,4 +1,5 @@
 import { INestApplication } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
 import { createTestApp, http } from './support/app';
 import { createDelegate, createEventRow, DEFAULT_MEETING_SETTINGS, TestDelegate } from './support/domain-factories';
 import { bearer, createUser, TestUser } from './support/factories';
@@ -36,14 +37,18 @@ describe('delegate views for the web app', () => {
   });
 
   it('lists each request with both delegates, to those two and the organisers only', async () => {
+    // company names are unique per country in the whole database, which the suites of one run share
+    const [ganjiang, volga] = ['Ganjiang Logistics', 'Volga Trans'].map(
+      (n) => `${n} ${randomBytes(3).toString('hex')}`,
+    );
     const event = await createEventRow(app, organiser, { meetingSettings: DEFAULT_MEETING_SETTINGS });
     const wang = await createDelegate(app, event, {
       registration: { timeZone: 'Asia/Shanghai' },
-      company: { name: 'Ganjiang Logistics', nameZh: '赣江物流' },
+      company: { name: ganjiang, nameZh: '赣江物流' },
     });
     const olga = await createDelegate(app, event, {
       registration: { timeZone: 'Europe/Moscow' },
-      company: { name: 'Volga Trans', nameRu: 'Волга Транс' },
+      company: { name: volga, nameRu: 'Волга Транс' },
     });
     const outsider = await createDelegate(app, event);
     const sent = await http(app)
@@ -63,11 +68,11 @@ describe('delegate views for the web app', () => {
           from: {
             registrationId: wang.registration.id,
             name: wang.user.name,
-            company: 'Ganjiang Logistics',
+            company: ganjiang,
             companyNames: { zh: '赣江物流', ru: null },
             timeZone: 'Asia/Shanghai',
           },
-          to: expect.objectContaining({ registrationId: olga.registration.id, company: 'Volga Trans' }),
+          to: expect.objectContaining({ registrationId: olga.registration.id, company: volga }),
         }),
       ]);
     }
@@ -104,5 +109,45 @@ describe('delegate views for the web app', () => {
     for (const mail of reminders) {
       expect(mail.payload).toMatchObject({ url: `https://forum.example.org/app/events/${event.id}/schedule` });
     }
+  });
+
+  it('names the interpreter booked for a meeting in each delegate’s schedule, and no one when none is needed', async () => {
+    const event = await createEventRow(app, organiser, { meetingSettings: DEFAULT_MEETING_SETTINGS });
+    await http(app)
+      .post(`/events/${event.id}/interpreters`)
+      .set(...as(organiser))
+      .send({ name: 'Natalia Chen', pairs: ['ru-zh'] })
+      .expect(201);
+    const wang = await createDelegate(app, event, { registration: { languages: ['zh'] } });
+    const olga = await createDelegate(app, event, { registration: { languages: ['ru'] } });
+    const anna = await createDelegate(app, event, { registration: { languages: ['ru', 'zh'] } });
+    const meet = async (from: TestDelegate, to: TestDelegate) => {
+      const sent = await http(app)
+        .post(`/events/${event.id}/meeting-requests`)
+        .set(...as(from))
+        .send({ toRegistrationId: to.registration.id })
+        .expect(201);
+      const accepted = await http(app)
+        .post(`/events/${event.id}/meeting-requests/${sent.body.id}/accept`)
+        .set(...as(to))
+        .expect(200);
+      expect(accepted.body.meeting).not.toBeNull();
+    };
+    await meet(wang, olga);
+    await meet(anna, olga);
+
+    const mine = async (who: TestDelegate) =>
+      (
+        await http(app)
+          .get('/me/meetings')
+          .set(...as(who))
+          .expect(200)
+      ).body.items as { with: { registrationId: string }; interpreter: { name: string } | null }[];
+    expect((await mine(wang)).map((m) => m.interpreter)).toEqual([{ name: 'Natalia Chen' }]);
+    const olgas = await mine(olga);
+    expect(olgas.find((m) => m.with.registrationId === wang.registration.id)?.interpreter).toEqual({
+      name: 'Natalia Chen',
+    });
+    expect(olgas.find((m) => m.with.registrationId === anna.registration.id)?.interpreter).toBeNull();
   });
 });

@@ -5,6 +5,7 @@ import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { DataSource } from 'typeorm';
 import { createTestApp, http } from './support/app';
+import { createDelegate, createEventRow } from './support/domain-factories';
 import { createEvent } from './support/event-api';
 import { pdfText } from './support/pdf-text';
 import { bearer, createUser, createUsers, TestUser } from './support/factories';
@@ -399,6 +400,22 @@ describe('registrations', () => {
     expect(await search('холод')).toEqual([]);
     expect(await app.get(DirectoryIndexService).catchUp()).toBeGreaterThanOrEqual(1);
     expect(await search('холод')).toEqual([ra.id]);
+  });
+
+  it('indexes many new registrations at once without deadlocking one another', async () => {
+    const [one, two] = [await createEventRow(app, organiser), await createEventRow(app, organiser)];
+    const people = await Promise.all(
+      Array.from({ length: 24 }, (_, i) =>
+        createDelegate(app, i % 2 ? one : two, { company: { offers: `Mustard seed lot ${i}` } }),
+      ),
+    );
+    const [row] = await app
+      .get(DataSource)
+      .query<Array<{ n: string | number }>>(
+        'SELECT COUNT(*) AS n FROM directory_entries WHERE registration_id IN (?)',
+        [people.map((p) => p.registration.id)],
+      );
+    expect(Number(row.n)).toBe(24);
   });
 
   it('prints a badge whose QR code checks the person in once and refuses forged codes', async () => {

@@ -101,12 +101,23 @@ test.describe('requests inbox and my schedule', () => {
       toRegistrationId: ids['Anna Petrova'],
     });
     await call('POST', `/events/${forum.id}/meeting-requests/${request.id}/accept`, anna.token);
+    // Zhou speaks only Chinese: that meeting gets the forum's Russian–Chinese interpreter.
+    await call('POST', `/events/${forum.id}/interpreters`, organiser.token, { name: 'Natalia Chen', pairs: ['ru-zh'] });
+    const zhou = await delegate('Zhou Min', 'Jiangxi Copper', 'CN', ['zh'], 'Asia/Shanghai');
+    const second = await call<{ id: string }>('POST', `/events/${forum.id}/meeting-requests`, zhou.token, {
+      toRegistrationId: ids['Anna Petrova'],
+    });
+    await call('POST', `/events/${forum.id}/meeting-requests/${second.id}/accept`, anna.token);
 
     await logIn(page, anna);
     await page.goto(`/app/events/${forum.id}/schedule`);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Моё расписание');
-    const row = page.getByTestId('schedule-meeting');
-    await expect(row).toHaveCount(1);
+    await expect(page.getByTestId('schedule-meeting')).toHaveCount(2);
+    const row = page.getByTestId('schedule-meeting').filter({ hasText: 'Li Wei' });
+    await expect(row.getByTestId('interpreter')).toHaveCount(0);
+    await expect(
+      page.getByTestId('schedule-meeting').filter({ hasText: 'Zhou Min' }).getByTestId('interpreter'),
+    ).toHaveText('Переводчик: Natalia Chen');
     // The browser is in Europe/Berlin, the forum in Asia/Shanghai: the banner says so.
     await expect(page.getByTestId('zone-banner')).toContainText('Europe/Berlin');
     await expect(row.getByLabel(/Asia\/Shanghai/)).toContainText(/^\d\d:\d\d–\d\d:\d\d/);
@@ -129,7 +140,7 @@ test.describe('requests inbox and my schedule', () => {
     await screenshotAll(page, 'schedule', async (language) => {
       const titles = { zh: '我的日程', ru: 'Моё расписание', en: 'My schedule' };
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(titles[language]);
-      await expect(page.getByTestId('schedule-meeting')).toHaveCount(1);
+      await expect(page.getByTestId('schedule-meeting')).toHaveCount(2);
     });
 
     await page.getByRole('button', { name: 'Revoke the link' }).click();

@@ -41,6 +41,28 @@ describe('AgreementsService (service tier)', () => {
     expect(report).toMatchObject({ valid: true, entriesChecked: 8, firstBroken: null });
   });
 
+  it('signs while a meeting accept holds the event row: the ledger head alone orders the chain', async () => {
+    const other = await createEventRow(asApp(context), organiser); // a ledger without a head row yet
+    const holder = context.get(DataSource).createQueryRunner();
+    await holder.connect();
+    await holder.startTransaction();
+    try {
+      await holder.query('SELECT id FROM events WHERE id IN (?, ?) FOR UPDATE', [event.id, other.id]);
+      const started = Date.now();
+      const [first, again] = await Promise.all([
+        agreements.sign(other.id, organiser, signing('First of its ledger')),
+        agreements.sign(event.id, organiser, signing('Signed meanwhile')),
+      ]);
+      expect(Date.now() - started).toBeLessThan(3_000); // innodb_lock_wait_timeout is far longer
+      expect(first.entry.seq).toBe(1);
+      expect(again.entry.seq).toBeGreaterThan(0);
+    } finally {
+      await holder.rollbackTransaction();
+      await holder.release();
+    }
+    expect((await agreements.verify(other.id)).valid).toBe(true);
+  });
+
   it('refuses a second withdrawal decided on the same history', async () => {
     const { agreement } = await agreements.sign(event.id, organiser, signing('To withdraw'));
     const outcomes = await Promise.allSettled([

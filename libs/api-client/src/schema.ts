@@ -2336,6 +2336,9 @@ export interface components {
       name: string;
       company: string | null;
     };
+    MeetingInterpreterDto: {
+      name: string;
+    };
     MyMeetingDto: {
       id: string;
       requestId: string;
@@ -2361,6 +2364,8 @@ export interface components {
       sequence: number;
       event: components['schemas']['MyMeetingEventDto'];
       with: components['schemas']['MeetingCounterpartDto'];
+      /** @description null when the two share a language */
+      interpreter: components['schemas']['MeetingInterpreterDto'] | null;
       /** @description The zone of localStart and localEnd */
       timeZone: string;
       /**

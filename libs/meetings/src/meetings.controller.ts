@@ -395,12 +395,13 @@ export class MeetingsController {
   async mine(@Query() query: MeQueryDto, @CurrentUser() user: AuthUser): Promise<MyMeetingListDto> {
     const rows = await this.myMeetings.myMeetings(user.id);
     return {
-      items: rows.map(({ meeting, event, other, viewerTimeZone }) => {
+      items: rows.map(({ meeting, event, other, interpreterName, viewerTimeZone }) => {
         const zone = query.tz ?? viewerTimeZone;
         return {
           ...meetingView(meeting),
           event,
           with: { registrationId: other.registrationId, name: other.name, company: other.companyName },
+          interpreter: interpreterName ? { name: interpreterName } : null,
           timeZone: zone,
           localStart: isoInstant(meeting.startsAt, zone),
           localEnd: isoInstant(meeting.endsAt, zone),

@@ -3,13 +3,15 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { EventAccessService } from '@roundtable/events';
 import { RegistrationAccessService } from '@roundtable/registrations';
 import { Brackets, DataSource } from 'typeorm';
-import { Meeting } from './entities';
+import { Interpreter, Meeting } from './entities';
 import { Delegate, EventMeetingStateLoader } from './event-meeting-state';
 
 export interface MyMeeting {
   meeting: Meeting;
   event: { id: string; name: string; timeZone: string };
   other: Delegate;
+  /** The interpreter booked for the meeting, by name (the delegates meet them at the table). */
+  interpreterName: string | null;
   viewerTimeZone: string;
 }
 
@@ -62,6 +64,11 @@ export class MyMeetingsService {
       const otherIds = meetings.filter((m) => m.eventId === event.id).map(otherOf);
       for (const [id, d] of await this.boards.delegates(this.dataSource.manager, event.id, otherIds)) others.set(id, d);
     }
+    const interpreterIds = [...new Set(meetings.map((m) => m.interpreterId).filter((id): id is string => id !== null))];
+    const interpreters = interpreterIds.length
+      ? await this.dataSource.getRepository(Interpreter).findBy(interpreterIds.map((id) => ({ id })))
+      : [];
+    const interpreterNames = new Map(interpreters.map((i) => [i.id, i.name]));
     const eventById = new Map(events.map((e) => [e.id, e]));
     const out: MyMeeting[] = [];
     for (const meeting of meetings) {
@@ -72,6 +79,7 @@ export class MyMeetingsService {
           meeting,
           event: { id: event.id, name: event.name, timeZone: event.timeZone },
           other,
+          interpreterName: meeting.interpreterId ? (interpreterNames.get(meeting.interpreterId) ?? null) : null,
           viewerTimeZone: ownOf(meeting).timeZone,
         });
     }

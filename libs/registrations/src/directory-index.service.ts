@@ -45,34 +45,76 @@ export class DirectoryIndexService implements OnApplicationBootstrap {
         registrations.map((r) => r.userId),
         em,
       );
-      const entries: unknown[] = [];
-      const rows: unknown[] = [];
+      const texts = new Map<string, string[]>();
       for (const r of registrations) {
         const c = r.companyId ? companies.get(r.companyId) : undefined;
-        const texts = [
-          people.get(r.userId)?.name,
-          r.badgeNames?.latin,
-          r.badgeNames?.zh,
-          r.badgeNames?.ru,
-          c?.name,
-          c?.nameZh,
-          c?.nameRu,
-          c?.offers,
-          c?.seeks,
-        ].filter((t): t is string => typeof t === 'string' && t !== '');
-        entries.push([r.id, r.eventId, texts.map((t) => t.replace(/\s+/g, ' ')).join('\n')]);
-        for (const term of indexTerms(texts)) rows.push([r.eventId, term, r.id]);
+        texts.set(
+          r.id,
+          [
+            people.get(r.userId)?.name,
+            r.badgeNames?.latin,
+            r.badgeNames?.zh,
+            r.badgeNames?.ru,
+            c?.name,
+            c?.nameZh,
+            c?.nameRu,
+            c?.offers,
+            c?.seeks,
+          ].filter((t): t is string => typeof t === 'string' && t !== ''),
+        );
       }
-      const ids = registrations.map((r) => r.id);
-      await em.query('DELETE FROM directory_terms WHERE registration_id IN (?)', [ids]);
-      await em.query(
-        `INSERT INTO directory_entries (registration_id, event_id, search_text) VALUES ?
-         ON DUPLICATE KEY UPDATE search_text = VALUES(search_text)`,
-        [entries],
-      );
-      for (const part of chunks(rows, 2_000))
-        await em.query('INSERT IGNORE INTO directory_terms (event_id, term, registration_id) VALUES ?', [part]);
+      await this.write(em, registrations, texts);
     }
+  }
+
+  /**
+   * Writes the entries and terms without range locks: a registration indexed
+   * for the first time is only inserted (a DELETE of rows that are not there
+   * would lock the gap at the end of the index, where every new registration
+   * goes, and two registrations at once would deadlock); one indexed before
+   * has its entry updated and only the terms that changed deleted, each by
+   * its primary key.
+   */
+  private async write(em: EntityManager, registrations: Registration[], texts: Map<string, string[]>): Promise<void> {
+    const ids = registrations.map((r) => r.id);
+    const indexed = new Set(
+      (
+        await em.query<Array<{ registration_id: string }>>(
+          'SELECT registration_id FROM directory_entries WHERE registration_id IN (?)',
+          [ids],
+        )
+      ).map((row) => row.registration_id),
+    );
+    const held = new Map<string, Set<string>>();
+    if (indexed.size > 0)
+      for (const row of await em.query<Array<{ registration_id: string; term: string }>>(
+        'SELECT registration_id, term FROM directory_terms WHERE registration_id IN (?)',
+        [[...indexed]],
+      ))
+        held.set(row.registration_id, (held.get(row.registration_id) ?? new Set()).add(row.term));
+    const fresh: unknown[] = [];
+    const added: unknown[] = [];
+    for (const r of registrations) {
+      const lines = texts.get(r.id) ?? [];
+      const text = lines.map((t) => t.replace(/\s+/g, ' ')).join('\n');
+      const terms = indexTerms(lines);
+      const before = held.get(r.id) ?? new Set<string>();
+      if (indexed.has(r.id)) {
+        await em.query('UPDATE directory_entries SET search_text = ? WHERE registration_id = ?', [text, r.id]);
+        for (const term of before)
+          if (!terms.has(term))
+            await em.query('DELETE FROM directory_terms WHERE event_id = ? AND term = ? AND registration_id = ?', [
+              r.eventId,
+              term,
+              r.id,
+            ]);
+      } else fresh.push([r.id, r.eventId, text]);
+      for (const term of terms) if (!before.has(term)) added.push([r.eventId, term, r.id]);
+    }
+    if (fresh.length > 0)
+      await em.query('INSERT IGNORE INTO directory_entries (registration_id, event_id, search_text) VALUES ?', [fresh]);
+    for (const part of chunks(added, 2_000))
+      await em.query('INSERT IGNORE INTO directory_terms (event_id, term, registration_id) VALUES ?', [part]);
   }
 
   /** Every registration of the company (its names or offers changed). */

@@ -17,6 +17,7 @@ import { AddMeetingRequestProposer1765500100000 } from './1765500100000-add-meet
 import { CreateMeetingSlotLocks1765600000000 } from './1765600000000-create-meeting-slot-locks';
 import { CreateAgreementLedgerChecks1765710000000 } from './1765710000000-create-agreement-ledger-checks';
 import { CreateDirectoryIndex1765720000000 } from './1765720000000-create-directory-index';
+import { LedgerWithoutEventRowLocks1765730000000 } from './1765730000000-ledger-without-event-row-locks';
 
 export const MIGRATIONS = [
   CreateUsers1764032400000,
@@ -36,4 +37,5 @@ export const MIGRATIONS = [
   CreateMeetingSlotLocks1765600000000,
   CreateAgreementLedgerChecks1765710000000,
   CreateDirectoryIndex1765720000000,
+  LedgerWithoutEventRowLocks1765730000000,
 ];

@@ -289,9 +289,16 @@ export class MeetingCounterpartDto {
   @ApiProperty({ nullable: true, type: String }) company: string | null;
 }
 
+/** The interpreter booked for a meeting, as the delegates see them. */
+export class MeetingInterpreterDto {
+  @ApiProperty() name: string;
+}
+
 export class MyMeetingDto extends MeetingViewDto {
   @ApiProperty({ type: MyMeetingEventDto }) event: MyMeetingEventDto;
   @ApiProperty({ type: MeetingCounterpartDto }) with: MeetingCounterpartDto;
+  @ApiProperty({ type: MeetingInterpreterDto, nullable: true, description: 'null when the two share a language' })
+  interpreter: MeetingInterpreterDto | null;
   @ApiProperty({ description: 'The zone of localStart and localEnd' }) timeZone: string;
   @ApiInstant({ example: '2027-06-10T14:00:00.000+08:00' }) localStart: string;
   @ApiInstant({ example: '2027-06-10T14:30:00.000+08:00' }) localEnd: string;

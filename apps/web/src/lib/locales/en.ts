@@ -239,6 +239,7 @@ export const en = {
     },
   },
   schedule: {
+    interpreterNamed: 'Interpreter: {{name}}',
     title: 'My schedule',
     empty: 'No meetings in your schedule yet.',
     zoneBanner: 'This device is set to {{device}}; the forum runs on {{event}} time. Times below show both.',

@@ -242,6 +242,7 @@ export const ru: Messages = {
     },
   },
   schedule: {
+    interpreterNamed: 'Переводчик: {{name}}',
     title: 'Моё расписание',
     empty: 'В вашем расписании пока нет встреч.',
     zoneBanner: 'На этом устройстве часовой пояс {{device}}; форум идёт по времени {{event}}. Ниже показаны оба.',

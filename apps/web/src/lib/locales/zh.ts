@@ -229,6 +229,7 @@ export const zh: Messages = {
     },
   },
   schedule: {
+    interpreterNamed: '翻译：{{name}}',
     title: '我的日程',
     empty: '您的日程中暂无会谈。',
     zoneBanner: '此设备的时区为 {{device}}；论坛按 {{event}} 时间进行。以下时间同时显示两者。',

@@ -90,8 +90,10 @@ function Days(props: { meetings: MyMeeting[] }) {
                       </Text>
                     )}
                     {meeting.interpreterId && (
-                      <Text size="sm" c="dark.5">
-                        {t('schedule.interpreter')}
+                      <Text size="sm" c="dark.5" data-testid="interpreter">
+                        {meeting.interpreter
+                          ? t('schedule.interpreterNamed', { name: meeting.interpreter.name })
+                          : t('schedule.interpreter')}
                       </Text>
                     )}
                   </Table.Td>
