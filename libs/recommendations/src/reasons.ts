@@ -56,10 +56,19 @@ export function reasonLine(terms: StoredTerm[], locale: Locale): string {
     .join(' ');
 }
 
-const regionNames = (locale: Locale) => new Intl.DisplayNames([locale], { type: 'region' });
-const languageNames = (locale: Locale) => new Intl.DisplayNames([locale], { type: 'language' });
-const list = (locale: Locale, items: string[]) =>
-  new Intl.ListFormat(locale === 'zh' ? 'zh' : locale, { type: 'conjunction' }).format(items);
+/** One of each formatter per locale: building them costs more than using them, and a page formats twenty reasons. */
+function perLocale<T>(make: (locale: Locale) => T): (locale: Locale) => T {
+  const made = new Map<Locale, T>();
+  return (locale) => {
+    let value = made.get(locale);
+    if (value === undefined) made.set(locale, (value = make(locale)));
+    return value;
+  };
+}
+const regionNames = perLocale((locale) => new Intl.DisplayNames([locale], { type: 'region' }));
+const languageNames = perLocale((locale) => new Intl.DisplayNames([locale], { type: 'language' }));
+const listFormat = perLocale((locale) => new Intl.ListFormat(locale, { type: 'conjunction' }));
+const list = (locale: Locale, items: string[]) => listFormat(locale).format(items);
 
 /** The supporting signals as short phrases in the reader's language. */
 export function supportingLines(s: PairSignals, locale: Locale): string[] {

@@ -42,8 +42,11 @@ export class RecommendationsService {
   ) {}
 
   async list(eventId: string, query: RecommendationQueryDto, user: AuthUser): Promise<RecommendationPageDto> {
-    const event = await this.events.getVisibleEvent(eventId, user);
-    const subject = await this.subjectFor(event.id, query.for, user);
+    const [event, organiser] = await Promise.all([
+      this.events.getVisibleEvent(eventId, user),
+      this.events.isOrganiser(eventId, user),
+    ]);
+    const subject = await this.subjectFor(event.id, query.for, user, organiser);
     const cursor = decodeCursor(query.cursor, ['seq', 'id']);
     const after = cursor ? { score: cursor[0] as number, candidateId: cursor[1] as string } : null;
     const exclude = await this.meetings.contactedBy(event.id, subject.id);
@@ -137,8 +140,12 @@ export class RecommendationsService {
    * Whose suggestions: a delegate sees their own (and may name only
    * themselves in `for`); an organiser names any approved delegate.
    */
-  private async subjectFor(eventId: string, forId: string | undefined, user: AuthUser): Promise<Registration> {
-    const organiser = await this.events.isOrganiser(eventId, user);
+  private async subjectFor(
+    eventId: string,
+    forId: string | undefined,
+    user: AuthUser,
+    organiser: boolean,
+  ): Promise<Registration> {
     if (forId === undefined) {
       if (organiser && !(await this.registrations.findOwn(eventId, user.id)))
         throw new RecommendationError(
