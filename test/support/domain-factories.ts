@@ -103,12 +103,27 @@ export async function createDelegate(
 ): Promise<TestDelegate> {
   const user = await createUser(app, overrides.user);
   const company = await createCompanyRow(app, overrides.company);
-  const repo = app.get(DataSource).getRepository(Registration);
-  const registration = repo.create({
+  const registration = await insertRegistrationRow(app, event.id, user.id, company.id, overrides.registration);
+  return { user, company, registration };
+}
+
+/**
+ * An approved delegate's registration written straight into the table (as
+ * the demo and imports do), then indexed for the directory as the api would.
+ */
+export async function insertRegistrationRow(
+  app: INestApplication,
+  eventId: string,
+  userId: string,
+  companyId: string,
+  overrides: Partial<Registration> = {},
+): Promise<Registration> {
+  const ds = app.get(DataSource);
+  const registration = ds.getRepository(Registration).create({
     id: newId(),
-    eventId: event.id,
-    userId: user.id,
-    companyId: company.id,
+    eventId,
+    userId,
+    companyId,
     role: 'delegate',
     status: 'approved',
     jobTitle: null,
@@ -121,9 +136,9 @@ export async function createDelegate(
     checkedInAt: null,
     approvedAt: new Date(),
     invitationId: null,
-    ...overrides.registration,
+    ...overrides,
   });
-  await repo.insert(registration);
-  await app.get(DataSource).transaction((em) => app.get(DirectoryIndexService).reindex(em, [registration.id]));
-  return { user, company, registration };
+  await ds.getRepository(Registration).insert(registration);
+  await ds.transaction((em) => app.get(DirectoryIndexService).reindex(em, [registration.id]));
+  return registration;
 }

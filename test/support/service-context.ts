@@ -3,10 +3,9 @@ import { Test } from '@nestjs/testing';
 import { AuthUser, toAuthUser, User } from '@roundtable/auth';
 import { newId } from '@roundtable/common';
 import { Company, Registration } from '@roundtable/registrations';
-import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../apps/api/src/app.module';
-import { createCompanyRow } from './domain-factories';
+import { createCompanyRow, insertRegistrationRow } from './domain-factories';
 import { uniqueEmail } from './factories';
 
 /**
@@ -53,26 +52,6 @@ export async function createDelegateRow(
 ): Promise<{ user: AuthUser; company: Company; registration: Registration }> {
   const user = await createUserRow(context);
   const company = await createCompanyRow(asApp(context));
-  const repo = context.get(DataSource).getRepository(Registration);
-  const row = repo.create({
-    id: newId(),
-    eventId: event.id,
-    userId: user.id,
-    companyId: company.id,
-    role: 'delegate',
-    status: 'approved',
-    jobTitle: null,
-    languages: ['en'],
-    needsInterpreter: false,
-    timeZone: 'Asia/Shanghai',
-    shareEmail: false,
-    availability: null,
-    badgeCode: randomBytes(12).toString('hex'),
-    checkedInAt: null,
-    approvedAt: new Date(),
-    invitationId: null,
-    ...registration,
-  });
-  await repo.insert(row);
+  const row = await insertRegistrationRow(asApp(context), event.id, user.id, company.id, registration);
   return { user, company, registration: row };
 }
