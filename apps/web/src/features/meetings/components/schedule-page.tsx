@@ -150,6 +150,7 @@ function CalendarFeed() {
         )}
         <Group gap="xs">
           <Button
+            {...WRAPPING}
             variant={url ? 'default' : 'filled'}
             onClick={() => {
               revoke.reset();
@@ -159,7 +160,13 @@ function CalendarFeed() {
           >
             {url ? t('schedule.feedRenew') : t('schedule.feedIssue')}
           </Button>
-          <Button variant="default" color="red" onClick={() => revoke.mutate()} loading={revoke.isPending}>
+          <Button
+            {...WRAPPING}
+            variant="default"
+            color="red"
+            onClick={() => revoke.mutate()}
+            loading={revoke.isPending}
+          >
             {t('schedule.feedRevoke')}
           </Button>
         </Group>
@@ -167,3 +174,10 @@ function CalendarFeed() {
     </Paper>
   );
 }
+
+/** Buttons whose label may be long in Russian: it wraps at 360 px instead of being cut off. */
+const WRAPPING = {
+  h: 'auto',
+  py: 6,
+  styles: { label: { whiteSpace: 'normal' as const, textAlign: 'center' as const } },
+};
