@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuthUser } from '@roundtable/auth';
 import { CommonError, CommonErrorCode, ID_PATTERN } from '@roundtable/common';
+import { isDuplicateKey } from '@roundtable/database';
 import { Event, EventAccessService } from '@roundtable/events';
 import {
   Registration,
@@ -83,6 +84,22 @@ export class MeetingAccessService {
       "UPDATE meeting_requests SET status = 'expired', active_pair = NULL WHERE event_id = ? AND pair_key = ? AND status = 'pending' AND expires_at <= ?",
       [eventId, pairKey, now],
     );
+  }
+
+  /**
+   * Writes a new pending request. One already pending or accepted between the
+   * pair (their unique active-pair key) makes it PAIR_ALREADY_REQUESTED with
+   * `taken` as the message; the savepoint keeps the caller's transaction usable.
+   */
+  async insertPending(em: EntityManager, request: MeetingRequest, taken: string): Promise<void> {
+    try {
+      await em.query('SAVEPOINT before_request');
+      await em.getRepository(MeetingRequest).insert(request);
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+      await em.query('ROLLBACK TO SAVEPOINT before_request');
+      throw new MeetingError(MeetingErrorCode.PairAlreadyRequested, taken);
+    }
   }
 
   /** Pending requests whose time ran out become expired. */

@@ -4,13 +4,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AuthUser } from '@roundtable/auth';
 import { CommonError, CommonErrorCode, newId } from '@roundtable/common';
 import { AppConfig } from '@roundtable/config';
-import { inTransaction, isDuplicateKey } from '@roundtable/database';
+import { inTransaction } from '@roundtable/database';
 import { EventAccessService } from '@roundtable/events';
 import { OutboxService } from '@roundtable/notifications';
 import { RegistrationAccessService } from '@roundtable/registrations';
 import { DataSource, EntityManager } from 'typeorm';
 import { MeetingRequest } from './entities';
 import { EventMeetingStateLoader } from './event-meeting-state';
+import { MeetingAccessService } from './meeting-access.service';
 import { MeetingError, MeetingErrorCode } from './meeting-error';
 import { meetingMail } from './meeting-mail';
 
@@ -32,6 +33,7 @@ export class MeetingProposalsService {
     private readonly boards: EventMeetingStateLoader,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: EventAccessService,
+    private readonly meetingAccess: MeetingAccessService,
     private readonly registrations: RegistrationAccessService,
     private readonly outbox: OutboxService,
     config: ConfigService<AppConfig, true>,
@@ -115,17 +117,11 @@ export class MeetingProposalsService {
         respondedAt: null,
         proposedBy: organiser.id,
       });
-      try {
-        await em.query('SAVEPOINT before_proposal');
-        await repo.insert(request);
-      } catch (error) {
-        if (!isDuplicateKey(error)) throw error;
-        await em.query('ROLLBACK TO SAVEPOINT before_proposal');
-        throw new MeetingError(
-          MeetingErrorCode.PairAlreadyRequested,
-          'There is already a pending or accepted request between these delegates',
-        );
-      }
+      await this.meetingAccess.insertPending(
+        em,
+        request,
+        'There is already a pending or accepted request between these delegates',
+      );
       const people = await this.boards.delegates(em, event.id, [from, to]);
       await this.outbox.enqueue(
         em,

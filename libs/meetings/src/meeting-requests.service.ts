@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AuthUser } from '@roundtable/auth';
 import { newId } from '@roundtable/common';
 import { AppConfig } from '@roundtable/config';
-import { inTransaction, isDuplicateKey } from '@roundtable/database';
+import { inTransaction } from '@roundtable/database';
 import { EventAccessService } from '@roundtable/events';
 import { OutboxService } from '@roundtable/notifications';
 import { RegistrationAccessService, RegistrationError, RegistrationErrorCode } from '@roundtable/registrations';
@@ -82,17 +82,7 @@ export class MeetingRequestsService {
         expiresAt: new Date(Date.now() + event.meetingSettings.requestExpiryHours * 3_600_000),
         respondedAt: null,
       });
-      try {
-        await em.query('SAVEPOINT before_request');
-        await repo.insert(request);
-      } catch (error) {
-        if (!isDuplicateKey(error)) throw error;
-        await em.query('ROLLBACK TO SAVEPOINT before_request');
-        throw new MeetingError(
-          MeetingErrorCode.PairAlreadyRequested,
-          'There is already a pending or accepted request between you two',
-        );
-      }
+      await this.access.insertPending(em, request, 'There is already a pending or accepted request between you two');
       const people = await this.boards.delegates(em, event.id, [own.id, target.id]);
       await this.outbox.enqueue(
         em,
