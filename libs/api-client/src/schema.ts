@@ -672,6 +672,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/events/{eventId}/registrations/{registrationId}/badge': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What the badge QR code carries, to show it on screen (approved registrations) */
+    get: operations['RegistrationsController_badgeCode'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/events/{eventId}/check-ins': {
     parameters: {
       query?: never;
@@ -696,7 +713,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /** Where the visa letter request stands (status null: none requested) */
+    get: operations['RegistrationsController_visaState'];
     /** Request a visa invitation letter with your passport details */
     put: operations['RegistrationsController_requestVisa'];
     post?: never;
@@ -853,7 +871,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Slots you and another delegate can both make, with a free table */
+    /** Slots you and another delegate can both make, with a free table; without `with`, the whole slot grid */
     get: operations['MeetingsController_slots'];
     put?: never;
     post?: never;
@@ -1957,6 +1975,18 @@ export interface components {
       offers: string | null;
       seeks: string | null;
     };
+    AvailabilityWindowDto: {
+      /**
+       * Format: date-time
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      start: string;
+      /**
+       * Format: date-time
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      end: string;
+    };
     RegistrationDto: {
       id: string;
       eventId: string;
@@ -1979,6 +2009,10 @@ export interface components {
        * @example 2027-06-10T09:00:00.000+08:00
        */
       checkedInAt: string | null;
+      /** @description When the delegate can meet (UTC windows); null = whenever meetings run */
+      availability: components['schemas']['AvailabilityWindowDto'][] | null;
+      /** @description Place on the waiting list (1 = next to be approved); null unless waitlisted */
+      waitlistPosition: number | null;
       /**
        * Format: date-time
        * @example 2027-06-10T09:00:00.000+08:00
@@ -2061,6 +2095,10 @@ export interface components {
       /** @description Pass as `cursor` for the next page; null: no more */
       nextCursor: string | null;
     };
+    BadgeCodeDto: {
+      /** @description What the badge QR code carries: `<registrationId>.<signature>` */
+      code: string;
+    };
     CheckInDto: {
       /** @description The code from the badge QR */
       code: string;
@@ -2077,6 +2115,13 @@ export interface components {
       checkedInAt: string;
       /** @description False when this badge had already been scanned */
       firstScan: boolean;
+    };
+    VisaRequestStateDto: {
+      /**
+       * @description null: none requested
+       * @enum {string|null}
+       */
+      status: 'requested' | 'approved' | 'rejected' | null;
     };
     VisaRequestDto: {
       /** @example IVANOV IVAN */
@@ -7206,6 +7251,83 @@ export interface operations {
       };
     };
   };
+  RegistrationsController_badgeCode: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        eventId: string;
+        registrationId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BadgeCodeDto'];
+        };
+      };
+      /** @description Not Modified: the If-None-Match ETag still matches */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description UNAUTHORIZED: INVALID_TOKEN */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'INVALID_TOKEN';
+          };
+        };
+      };
+      /** @description FORBIDDEN: FORBIDDEN */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'FORBIDDEN';
+          };
+        };
+      };
+      /** @description NOT_FOUND: REGISTRATION_NOT_FOUND, EVENT_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'EVENT_NOT_FOUND' | 'REGISTRATION_NOT_FOUND';
+          };
+        };
+      };
+      /** @description CONFLICT: INVALID_TRANSITION */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'INVALID_TRANSITION';
+          };
+        };
+      };
+    };
+  };
   RegistrationsController_checkIn: {
     parameters: {
       query?: never;
@@ -7320,6 +7442,71 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
             code?: 'BUSY';
+          };
+        };
+      };
+    };
+  };
+  RegistrationsController_visaState: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        eventId: string;
+        registrationId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['VisaRequestStateDto'];
+        };
+      };
+      /** @description Not Modified: the If-None-Match ETag still matches */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description UNAUTHORIZED: INVALID_TOKEN */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'INVALID_TOKEN';
+          };
+        };
+      };
+      /** @description FORBIDDEN: FORBIDDEN */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'FORBIDDEN';
+          };
+        };
+      };
+      /** @description NOT_FOUND: REGISTRATION_NOT_FOUND, EVENT_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'EVENT_NOT_FOUND' | 'REGISTRATION_NOT_FOUND';
           };
         };
       };
@@ -8390,9 +8577,9 @@ export interface operations {
   };
   MeetingsController_slots: {
     parameters: {
-      query: {
-        /** @description The other delegate’s registration id */
-        with: string;
+      query?: {
+        /** @description The other delegate’s registration id; without it, every slot of the event’s grid */
+        with?: string;
       };
       header?: never;
       path: {

@@ -108,11 +108,13 @@ export class MeetingPlacementService {
   async commonSlots(
     eventId: string,
     user: AuthUser,
-    withRegistrationId: string,
+    withRegistrationId: string | undefined,
   ): Promise<Array<{ index: number; start: Date; end: Date }>> {
     return this.dataSource.transaction('REPEATABLE READ', async (em) => {
       const event = await this.events.getVisibleEvent(eventId, user, em);
       const own = await this.registrations.requireApproved(event.id, user, em);
+      // The grid a delegate marks their availability on: every slot, busy or not.
+      if (withRegistrationId === undefined) return slotGrid(event.meetingSettings, event.timeZone);
       const other = await this.access.approvedCounterpart(
         em,
         own,

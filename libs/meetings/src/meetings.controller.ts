@@ -234,7 +234,9 @@ export class MeetingsController {
   }
 
   @Get('events/:eventId/slots')
-  @ApiOperation({ summary: 'Slots you and another delegate can both make, with a free table' })
+  @ApiOperation({
+    summary: 'Slots you and another delegate can both make, with a free table; without `with`, the whole slot grid',
+  })
   @ApiOkResponse({ type: SlotListDto })
   @ApiErrors(E.EventNotFound, R.NotApprovedDelegate, R.RegistrationNotFound, M.SelfRequest)
   async slots(

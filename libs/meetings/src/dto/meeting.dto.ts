@@ -61,7 +61,12 @@ export class RequestQueryDto {
 }
 
 export class SlotsQueryDto {
-  @ApiProperty({ description: 'The other delegate’s registration id' }) @IsString() with: string;
+  @ApiPropertyOptional({
+    description: 'The other delegate’s registration id; without it, every slot of the event’s grid',
+  })
+  @IsOptional()
+  @IsString()
+  with?: string;
 }
 
 export class BookMeetingDto {
