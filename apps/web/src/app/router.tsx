@@ -116,6 +116,14 @@ const scheduleRoute = createRoute({
   component: lazyRouteComponent(() => import('./routes/meetings'), 'ScheduleRoute'),
 });
 
+/** The organisers' B2B board; the API refuses anyone else, and the screen says so. */
+const b2bRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/events/$eventId/b2b',
+  beforeLoad: requireSession,
+  component: lazyRouteComponent(() => import('./routes/b2b'), 'B2bRoute'),
+});
+
 const speakerRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/speaker',
@@ -138,6 +146,7 @@ const routeTree = rootRoute.addChildren([
   directoryRoute,
   requestsRoute,
   scheduleRoute,
+  b2bRoute,
 ]);
 
 export const router = createRouter({
