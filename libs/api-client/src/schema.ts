@@ -913,7 +913,7 @@ export interface paths {
     delete: operations['MeetingsController_cancel'];
     options?: never;
     head?: never;
-    /** Move a meeting to another slot; organisers also lock or unlock it */
+    /** Move a meeting to another slot; organisers also move it to another table, and lock or unlock it */
     patch: operations['MeetingsController_update'];
     trace?: never;
   };
@@ -995,6 +995,40 @@ export interface paths {
     };
     /** How a scheduling job is doing, and its result once completed */
     get: operations['MeetingsController_job'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/events/{eventId}/schedule/grid': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The B2B grid in one read: slots, table count, every scheduled meeting, the delegates and interpreters */
+    get: operations['MeetingsController_grid'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/events/{eventId}/schedule/unplaced': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Accepted requests still without a meeting: why, and the slots where each would fit now (the fix) */
+    get: operations['MeetingsController_unplaced'];
     put?: never;
     post?: never;
     delete?: never;
@@ -2277,6 +2311,8 @@ export interface components {
     };
     UpdateMeetingDto: {
       slotIndex?: number;
+      /** @description Organisers only: the table to move it to (in its slot, or in slotIndex); any free table when omitted */
+      tableNo?: number;
       /** @description Organisers only: a locked meeting is never moved */
       locked?: boolean;
     };
@@ -2361,6 +2397,63 @@ export interface components {
       result: components['schemas']['ScheduleRunResultDto'] | null;
       error: string | null;
     };
+    GridDelegateDto: {
+      registrationId: string;
+      name: string;
+      company: string | null;
+      languages: string[];
+      /** @description Slot indexes they can meet in; null = every slot */
+      available: number[] | null;
+    };
+    GridInterpreterDto: {
+      id: string;
+      name: string;
+      /**
+       * @example [
+       *       "ru-zh"
+       *     ]
+       */
+      pairs: string[];
+    };
+    GridMeetingDto: {
+      id: string;
+      requestId: string;
+      registrationA: string;
+      registrationB: string;
+      slotIndex: number;
+      tableNo: number;
+      interpreterId: string | null;
+      locked: boolean;
+    };
+    ScheduleGridDto: {
+      /** @example Asia/Shanghai */
+      timeZone: string;
+      /** @enum {string} */
+      scheduleStatus: 'draft' | 'preliminary' | 'final';
+      tables: number;
+      slots: components['schemas']['SlotDto'][];
+      /** @description Every approved delegate */
+      delegates: components['schemas']['GridDelegateDto'][];
+      interpreters: components['schemas']['GridInterpreterDto'][];
+      /** @description Every scheduled meeting */
+      meetings: components['schemas']['GridMeetingDto'][];
+    };
+    UnplacedRequestDto: {
+      requestId: string;
+      from: components['schemas']['MeetingPartyDto'];
+      to: components['schemas']['MeetingPartyDto'];
+      /** @description Why the scheduler could not place it (NO_COMMON_AVAILABILITY, MEETING_CAP_REACHED, NO_INTERPRETER, NO_FREE_TABLE, NO_COMMON_FREE_SLOT); null: not tried yet */
+      reason: string | null;
+      /** @description The language pair to interpret ("ru-zh"), or null */
+      interpreterPair: string | null;
+      /** @description Where it fits now (both free and available, a free table, an interpreter if needed), earliest first */
+      freeSlots: components['schemas']['SlotDto'][];
+    };
+    UnplacedListDto: {
+      items: components['schemas']['UnplacedRequestDto'][];
+      /** @description Always null: the whole list comes in one page */
+      nextCursor: string | null;
+    };
     PublishScheduleDto: {
       /** @enum {string} */
       status: 'preliminary' | 'final';
@@ -2368,6 +2461,13 @@ export interface components {
     PublishedScheduleDto: {
       /** @enum {string} */
       scheduleStatus: 'draft' | 'preliminary' | 'final';
+      /**
+       * @description The status before this publication
+       * @enum {string}
+       */
+      previousStatus: 'draft' | 'preliminary' | 'final';
+      /** @description Scheduled meetings the publication covers */
+      meetings: number;
       /** @description Delegates mailed their schedule (final only) */
       mailed: number;
     };
@@ -8881,7 +8981,7 @@ export interface operations {
           'application/json': components['schemas']['MeetingViewDto'];
         };
       };
-      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP, INVALID_SLOT */
+      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP, INVALID_SLOT, INVALID_TABLE */
       400: {
         headers: {
           [name: string]: unknown;
@@ -8889,7 +8989,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'BODY_TOO_DEEP' | 'INVALID_SLOT' | 'VALIDATION_FAILED';
+            code?: 'BODY_TOO_DEEP' | 'INVALID_SLOT' | 'INVALID_TABLE' | 'VALIDATION_FAILED';
           };
         };
       };
@@ -8929,7 +9029,7 @@ export interface operations {
           };
         };
       };
-      /** @description CONFLICT: MEETING_CANCELLED, MEETING_LOCKED, SCHEDULE_FINAL, SLOT_TAKEN, SLOT_UNAVAILABLE */
+      /** @description CONFLICT: MEETING_CANCELLED, MEETING_LOCKED, SCHEDULE_FINAL, SLOT_TAKEN, SLOT_UNAVAILABLE, TABLE_TAKEN */
       409: {
         headers: {
           [name: string]: unknown;
@@ -8937,7 +9037,13 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'MEETING_CANCELLED' | 'MEETING_LOCKED' | 'SCHEDULE_FINAL' | 'SLOT_TAKEN' | 'SLOT_UNAVAILABLE';
+            code?:
+              | 'MEETING_CANCELLED'
+              | 'MEETING_LOCKED'
+              | 'SCHEDULE_FINAL'
+              | 'SLOT_TAKEN'
+              | 'SLOT_UNAVAILABLE'
+              | 'TABLE_TAKEN';
           };
         };
       };
@@ -9560,6 +9666,134 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
             code?: 'EVENT_NOT_FOUND' | 'SCHEDULING_JOB_NOT_FOUND';
+          };
+        };
+      };
+    };
+  };
+  MeetingsController_grid: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        eventId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ScheduleGridDto'];
+        };
+      };
+      /** @description Not Modified: the If-None-Match ETag still matches */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description UNAUTHORIZED: INVALID_TOKEN */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'INVALID_TOKEN';
+          };
+        };
+      };
+      /** @description FORBIDDEN: FORBIDDEN */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'FORBIDDEN';
+          };
+        };
+      };
+      /** @description NOT_FOUND: EVENT_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'EVENT_NOT_FOUND';
+          };
+        };
+      };
+    };
+  };
+  MeetingsController_unplaced: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        eventId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UnplacedListDto'];
+        };
+      };
+      /** @description Not Modified: the If-None-Match ETag still matches */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description UNAUTHORIZED: INVALID_TOKEN */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'INVALID_TOKEN';
+          };
+        };
+      };
+      /** @description FORBIDDEN: FORBIDDEN */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'FORBIDDEN';
+          };
+        };
+      };
+      /** @description NOT_FOUND: EVENT_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'EVENT_NOT_FOUND';
           };
         };
       };
