@@ -672,6 +672,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/events/{eventId}/registrations/{registrationId}/badge': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What the badge QR code carries, to show it on screen (approved registrations) */
+    get: operations['RegistrationsController_badgeCode'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/events/{eventId}/check-ins': {
     parameters: {
       query?: never;
@@ -696,7 +713,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /** Where the visa letter request stands (status null: none requested) */
+    get: operations['RegistrationsController_visaState'];
     /** Request a visa invitation letter with your passport details */
     put: operations['RegistrationsController_requestVisa'];
     post?: never;
@@ -922,7 +940,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Slots you and another delegate can both make, with a free table */
+    /** Slots you and another delegate can both make, with a free table; without `with`, the whole slot grid */
     get: operations['MeetingsController_slots'];
     put?: never;
     post?: never;
@@ -964,7 +982,7 @@ export interface paths {
     delete: operations['MeetingsController_cancel'];
     options?: never;
     head?: never;
-    /** Move a meeting to another slot; organisers also lock or unlock it */
+    /** Move a meeting to another slot; organisers also move it to another table, and lock or unlock it */
     patch: operations['MeetingsController_update'];
     trace?: never;
   };
@@ -1046,6 +1064,40 @@ export interface paths {
     };
     /** How a scheduling job is doing, and its result once completed */
     get: operations['MeetingsController_job'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/events/{eventId}/schedule/grid': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The B2B grid in one read: slots, table count, every scheduled meeting, the delegates and interpreters */
+    get: operations['MeetingsController_grid'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/events/{eventId}/schedule/unplaced': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Accepted requests still without a meeting: why, and the slots where each would fit now (the fix) */
+    get: operations['MeetingsController_unplaced'];
     put?: never;
     post?: never;
     delete?: never;
@@ -2060,6 +2112,18 @@ export interface components {
       offers: string | null;
       seeks: string | null;
     };
+    AvailabilityWindowDto: {
+      /**
+       * Format: date-time
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      start: string;
+      /**
+       * Format: date-time
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      end: string;
+    };
     RegistrationDto: {
       id: string;
       eventId: string;
@@ -2082,6 +2146,10 @@ export interface components {
        * @example 2027-06-10T09:00:00.000+08:00
        */
       checkedInAt: string | null;
+      /** @description When the delegate can meet (UTC windows); null = whenever meetings run */
+      availability: components['schemas']['AvailabilityWindowDto'][] | null;
+      /** @description Place on the waiting list (1 = next to be approved); null unless waitlisted */
+      waitlistPosition: number | null;
       /**
        * Format: date-time
        * @example 2027-06-10T09:00:00.000+08:00
@@ -2164,6 +2232,10 @@ export interface components {
       /** @description Pass as `cursor` for the next page; null: no more */
       nextCursor: string | null;
     };
+    BadgeCodeDto: {
+      /** @description What the badge QR code carries: `<registrationId>.<signature>` */
+      code: string;
+    };
     CheckInDto: {
       /** @description The code from the badge QR */
       code: string;
@@ -2180,6 +2252,13 @@ export interface components {
       checkedInAt: string;
       /** @description False when this badge had already been scanned */
       firstScan: boolean;
+    };
+    VisaRequestStateDto: {
+      /**
+       * @description null: none requested
+       * @enum {string|null}
+       */
+      status: 'requested' | 'approved' | 'rejected' | null;
     };
     VisaRequestDto: {
       /** @example IVANOV IVAN */
@@ -2506,6 +2585,8 @@ export interface components {
     };
     UpdateMeetingDto: {
       slotIndex?: number;
+      /** @description Organisers only: the table to move it to (in its slot, or in slotIndex); any free table when omitted */
+      tableNo?: number;
       /** @description Organisers only: a locked meeting is never moved */
       locked?: boolean;
     };
@@ -2590,6 +2671,63 @@ export interface components {
       result: components['schemas']['ScheduleRunResultDto'] | null;
       error: string | null;
     };
+    GridDelegateDto: {
+      registrationId: string;
+      name: string;
+      company: string | null;
+      languages: string[];
+      /** @description Slot indexes they can meet in; null = every slot */
+      available: number[] | null;
+    };
+    GridInterpreterDto: {
+      id: string;
+      name: string;
+      /**
+       * @example [
+       *       "ru-zh"
+       *     ]
+       */
+      pairs: string[];
+    };
+    GridMeetingDto: {
+      id: string;
+      requestId: string;
+      registrationA: string;
+      registrationB: string;
+      slotIndex: number;
+      tableNo: number;
+      interpreterId: string | null;
+      locked: boolean;
+    };
+    ScheduleGridDto: {
+      /** @example Asia/Shanghai */
+      timeZone: string;
+      /** @enum {string} */
+      scheduleStatus: 'draft' | 'preliminary' | 'final';
+      tables: number;
+      slots: components['schemas']['SlotDto'][];
+      /** @description Every approved delegate */
+      delegates: components['schemas']['GridDelegateDto'][];
+      interpreters: components['schemas']['GridInterpreterDto'][];
+      /** @description Every scheduled meeting */
+      meetings: components['schemas']['GridMeetingDto'][];
+    };
+    UnplacedRequestDto: {
+      requestId: string;
+      from: components['schemas']['MeetingPartyDto'];
+      to: components['schemas']['MeetingPartyDto'];
+      /** @description Why the scheduler could not place it (NO_COMMON_AVAILABILITY, MEETING_CAP_REACHED, NO_INTERPRETER, NO_FREE_TABLE, NO_COMMON_FREE_SLOT); null: not tried yet */
+      reason: string | null;
+      /** @description The language pair to interpret ("ru-zh"), or null */
+      interpreterPair: string | null;
+      /** @description Where it fits now (both free and available, a free table, an interpreter if needed), earliest first */
+      freeSlots: components['schemas']['SlotDto'][];
+    };
+    UnplacedListDto: {
+      items: components['schemas']['UnplacedRequestDto'][];
+      /** @description Always null: the whole list comes in one page */
+      nextCursor: string | null;
+    };
     PublishScheduleDto: {
       /** @enum {string} */
       status: 'preliminary' | 'final';
@@ -2597,6 +2735,13 @@ export interface components {
     PublishedScheduleDto: {
       /** @enum {string} */
       scheduleStatus: 'draft' | 'preliminary' | 'final';
+      /**
+       * @description The status before this publication
+       * @enum {string}
+       */
+      previousStatus: 'draft' | 'preliminary' | 'final';
+      /** @description Scheduled meetings the publication covers */
+      meetings: number;
       /** @description Delegates mailed their schedule (final only) */
       mailed: number;
     };
@@ -7394,6 +7539,83 @@ export interface operations {
       };
     };
   };
+  RegistrationsController_badgeCode: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        eventId: string;
+        registrationId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BadgeCodeDto'];
+        };
+      };
+      /** @description Not Modified: the If-None-Match ETag still matches */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description UNAUTHORIZED: INVALID_TOKEN */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'INVALID_TOKEN';
+          };
+        };
+      };
+      /** @description FORBIDDEN: FORBIDDEN */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'FORBIDDEN';
+          };
+        };
+      };
+      /** @description NOT_FOUND: REGISTRATION_NOT_FOUND, EVENT_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'EVENT_NOT_FOUND' | 'REGISTRATION_NOT_FOUND';
+          };
+        };
+      };
+      /** @description CONFLICT: INVALID_TRANSITION */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'INVALID_TRANSITION';
+          };
+        };
+      };
+    };
+  };
   RegistrationsController_checkIn: {
     parameters: {
       query?: never;
@@ -7508,6 +7730,71 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
             code?: 'BUSY';
+          };
+        };
+      };
+    };
+  };
+  RegistrationsController_visaState: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        eventId: string;
+        registrationId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['VisaRequestStateDto'];
+        };
+      };
+      /** @description Not Modified: the If-None-Match ETag still matches */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description UNAUTHORIZED: INVALID_TOKEN */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'INVALID_TOKEN';
+          };
+        };
+      };
+      /** @description FORBIDDEN: FORBIDDEN */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'FORBIDDEN';
+          };
+        };
+      };
+      /** @description NOT_FOUND: REGISTRATION_NOT_FOUND, EVENT_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'EVENT_NOT_FOUND' | 'REGISTRATION_NOT_FOUND';
           };
         };
       };
@@ -8969,9 +9256,9 @@ export interface operations {
   };
   MeetingsController_slots: {
     parameters: {
-      query: {
-        /** @description The other delegate’s registration id */
-        with: string;
+      query?: {
+        /** @description The other delegate’s registration id; without it, every slot of the event’s grid */
+        with?: string;
       };
       header?: never;
       path: {
@@ -9373,7 +9660,7 @@ export interface operations {
           'application/json': components['schemas']['MeetingViewDto'];
         };
       };
-      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP, INVALID_SLOT */
+      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP, INVALID_SLOT, INVALID_TABLE */
       400: {
         headers: {
           [name: string]: unknown;
@@ -9381,7 +9668,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'BODY_TOO_DEEP' | 'INVALID_SLOT' | 'VALIDATION_FAILED';
+            code?: 'BODY_TOO_DEEP' | 'INVALID_SLOT' | 'INVALID_TABLE' | 'VALIDATION_FAILED';
           };
         };
       };
@@ -9421,7 +9708,7 @@ export interface operations {
           };
         };
       };
-      /** @description CONFLICT: MEETING_CANCELLED, MEETING_LOCKED, SCHEDULE_FINAL, SLOT_TAKEN, SLOT_UNAVAILABLE */
+      /** @description CONFLICT: MEETING_CANCELLED, MEETING_LOCKED, SCHEDULE_FINAL, SLOT_TAKEN, SLOT_UNAVAILABLE, TABLE_TAKEN */
       409: {
         headers: {
           [name: string]: unknown;
@@ -9429,7 +9716,13 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'MEETING_CANCELLED' | 'MEETING_LOCKED' | 'SCHEDULE_FINAL' | 'SLOT_TAKEN' | 'SLOT_UNAVAILABLE';
+            code?:
+              | 'MEETING_CANCELLED'
+              | 'MEETING_LOCKED'
+              | 'SCHEDULE_FINAL'
+              | 'SLOT_TAKEN'
+              | 'SLOT_UNAVAILABLE'
+              | 'TABLE_TAKEN';
           };
         };
       };
@@ -10052,6 +10345,134 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
             code?: 'EVENT_NOT_FOUND' | 'SCHEDULING_JOB_NOT_FOUND';
+          };
+        };
+      };
+    };
+  };
+  MeetingsController_grid: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        eventId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ScheduleGridDto'];
+        };
+      };
+      /** @description Not Modified: the If-None-Match ETag still matches */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description UNAUTHORIZED: INVALID_TOKEN */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'INVALID_TOKEN';
+          };
+        };
+      };
+      /** @description FORBIDDEN: FORBIDDEN */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'FORBIDDEN';
+          };
+        };
+      };
+      /** @description NOT_FOUND: EVENT_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'EVENT_NOT_FOUND';
+          };
+        };
+      };
+    };
+  };
+  MeetingsController_unplaced: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        eventId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UnplacedListDto'];
+        };
+      };
+      /** @description Not Modified: the If-None-Match ETag still matches */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description UNAUTHORIZED: INVALID_TOKEN */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'INVALID_TOKEN';
+          };
+        };
+      };
+      /** @description FORBIDDEN: FORBIDDEN */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'FORBIDDEN';
+          };
+        };
+      };
+      /** @description NOT_FOUND: EVENT_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'EVENT_NOT_FOUND';
           };
         };
       };

@@ -19,6 +19,7 @@ import { MeetingProposalsService } from './meeting-proposals.service';
 import { MeetingRequestsService } from './meeting-requests.service';
 import { MeetingsMailModule } from './meetings-mail.module';
 import { MyMeetingsService } from './my-meetings.service';
+import { ScheduleBoardService } from './schedule-board.service';
 import { ScheduleService } from './schedule.service';
 
 const SERVICES = [
@@ -29,6 +30,7 @@ const SERVICES = [
   MyMeetingsService,
   MeetingProposalsService,
   ScheduleService,
+  ScheduleBoardService,
   CalendarService,
 ];
 
