@@ -167,6 +167,12 @@ describe('Site visits', () => {
       .expect(200);
     expect(seats.body.items[0]).toMatchObject({ seatsLeft: 0, confirmed: 5, waitlisted: 15 });
     expect(seats.body.items[0].mine).toMatchObject({ registrationId: people[0].registration.id });
+    expect(seats.body.organiser).toBe(false);
+    const asOrganiser = await http(app)
+      .get(`/events/${event.id}/site-visits`)
+      .set(...bearer(organiser))
+      .expect(200);
+    expect(asOrganiser.body).toMatchObject({ organiser: true, items: [expect.objectContaining({ mine: null })] });
   });
 
   it('gives a cancelled seat to the first waiting, who is mailed and reminded; the canceller’s reminder goes', async () => {

@@ -2321,6 +2321,8 @@ export interface components {
     };
     SiteVisitSeatsListDto: {
       items: components['schemas']['SiteVisitSeatsDto'][];
+      /** @description Whether you organise the event (and so may see each visit’s sign-ups) */
+      organiser: boolean;
       /** @description Always null: the whole list comes in one page */
       nextCursor: string | null;
     };

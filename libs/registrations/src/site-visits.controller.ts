@@ -33,9 +33,10 @@ export class SiteVisitsController {
   @ApiOkResponse({ type: SiteVisitSeatsListDto })
   @ApiErrors(E.EventNotFound)
   async seats(@Param('eventId') eventId: string, @CurrentUser() user?: AuthUser): Promise<SiteVisitSeatsListDto> {
-    const items = await this.visits.seats(eventId, user);
+    const { visits, organiser } = await this.visits.seats(eventId, user);
     return {
-      items: items.map((v) => ({
+      organiser,
+      items: visits.map((v) => ({
         ...seatsOf(v.session, v.confirmed, v.waitlisted),
         mine: v.mine ? SiteVisitSignUpDto.from(v.mine) : null,
       })),

@@ -157,17 +157,18 @@ export class SiteVisitsService implements OnModuleInit {
   }
 
   /** The visits of an event with their seats taken and waiting, and the caller's own sign-up when signed in. */
-  async seats(eventId: string, user: AuthUser | undefined): Promise<SiteVisitSeats[]> {
+  async seats(eventId: string, user: AuthUser | undefined): Promise<{ visits: SiteVisitSeats[]; organiser: boolean }> {
     const em = this.dataSource.manager;
     const event = await this.events.getVisibleEvent(eventId, user, em);
+    const organiser = user ? await this.events.isOrganiser(event.id, user, em) : false;
     const visits = await this.sessions.siteVisits(event.id, undefined, em);
-    if (visits.length === 0) return [];
+    if (visits.length === 0) return { visits: [], organiser };
     const live = await em.getRepository(SiteVisitSignup).find({
       where: { sessionId: In(visits.map((v) => v.id)), status: In([...LIVE]) },
       order: { seq: 'ASC' },
     });
     const own = user ? await this.access.findOwn(event.id, user.id, em) : null;
-    return visits.map((session) => {
+    const seats = visits.map((session) => {
       const ofVisit = live.filter((s) => s.sessionId === session.id);
       const mine = own ? ofVisit.find((s) => s.registrationId === own.id) : undefined;
       return {
@@ -177,6 +178,7 @@ export class SiteVisitsService implements OnModuleInit {
         mine: mine ? withPosition(mine, ofVisit) : null,
       };
     });
+    return { visits: seats, organiser };
   }
 
   /** Organisers: every sign-up of a visit (cancelled ones too), in signing-up order, with the delegates. */

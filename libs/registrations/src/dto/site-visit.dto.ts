@@ -53,6 +53,8 @@ export class SiteVisitSeatsDto {
 
 export class SiteVisitSeatsListDto {
   @ApiProperty({ type: [SiteVisitSeatsDto] }) items: SiteVisitSeatsDto[];
+  @ApiProperty({ description: 'Whether you organise the event (and so may see each visit’s sign-ups)' })
+  organiser: boolean;
   @ApiProperty({ nullable: true, type: String, description: 'Always null: the whole list comes in one page' })
   nextCursor: null;
 }
