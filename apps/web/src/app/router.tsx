@@ -124,6 +124,13 @@ const b2bRoute = createRoute({
   component: lazyRouteComponent(() => import('./routes/b2b'), 'B2bRoute'),
 });
 
+const availabilityRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/events/$eventId/availability',
+  beforeLoad: requireSession,
+  component: lazyRouteComponent(() => import('./routes/availability'), 'AvailabilityRoute'),
+});
+
 const speakerRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/speaker',
@@ -147,6 +154,7 @@ const routeTree = rootRoute.addChildren([
   requestsRoute,
   scheduleRoute,
   b2bRoute,
+  availabilityRoute,
 ]);
 
 export const router = createRouter({
