@@ -775,6 +775,75 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/events/{eventId}/site-visits': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Seats taken, left and waiting on each site visit; with a token, your own sign-up too */
+    get: operations['SiteVisitsController_seats'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/events/{eventId}/sessions/{sessionId}/sign-ups': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Organisers: every sign-up of a site visit in signing-up order, with the delegates */
+    get: operations['SiteVisitsController_list'];
+    put?: never;
+    /** Sign up for a site visit (approved delegates): a seat while there is one, else the waiting list */
+    post: operations['SiteVisitsController_signUp'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/events/{eventId}/sessions/{sessionId}/sign-ups/mine': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Cancel your sign-up; a seat you held goes to the first on the waiting list */
+    delete: operations['SiteVisitsController_cancel'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/me/site-visits': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Your site-visit sign-ups (confirmed or waiting), every event, in departure order */
+    get: operations['SiteVisitsController_mine'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/events/{eventId}/registrations/{registrationId}/availability': {
     parameters: {
       query?: never;
@@ -1621,6 +1690,10 @@ export interface components {
     SessionTextDto: {
       title?: string;
       description?: string;
+      /** @description Site visits: the meeting point in this language */
+      meetingPoint?: string;
+      /** @description Site visits: the transport in this language */
+      transport?: string;
     };
     SessionTranslationsDto: {
       zh?: components['schemas']['SessionTextDto'];
@@ -1639,7 +1712,7 @@ export interface components {
     };
     CreateSessionDto: {
       /** @enum {string} */
-      kind: 'plenary' | 'panel' | 'roundtable' | 'workshop' | 'signing_ceremony' | 'b2b_block';
+      kind: 'plenary' | 'panel' | 'roundtable' | 'workshop' | 'signing_ceremony' | 'b2b_block' | 'site_visit';
       title: string;
       description?: string;
       translations?: components['schemas']['SessionTranslationsDto'];
@@ -1653,6 +1726,20 @@ export interface components {
        *     ]
        */
       interpretation?: string[];
+      /** @description Site visits (required for them, refused for other kinds): seats on the tour */
+      capacity?: number;
+      /**
+       * @description Site visits: where delegates gather
+       * @example Hotel lobby, north entrance
+       */
+      meetingPoint?: string;
+      /** @description Site visits: when the transport leaves, within the session */
+      departsAt?: string;
+      /**
+       * @description Site visits: how delegates travel
+       * @example Coach, 40 minutes
+       */
+      transport?: string;
       speakers?: components['schemas']['SpeakerInputDto'][];
     };
     SpeakerDto: {
@@ -1662,11 +1749,22 @@ export interface components {
       company: string | null;
       bio: string | null;
     };
+    SiteVisitDetailsDto: {
+      /** @description Seats on the tour */
+      capacity: number;
+      meetingPoint: string;
+      /**
+       * Format: date-time
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      departsAt: string;
+      transport: string | null;
+    };
     SessionDto: {
       id: string;
       eventId: string;
       /** @enum {string} */
-      kind: 'plenary' | 'panel' | 'roundtable' | 'workshop' | 'signing_ceremony' | 'b2b_block';
+      kind: 'plenary' | 'panel' | 'roundtable' | 'workshop' | 'signing_ceremony' | 'b2b_block' | 'site_visit';
       title: string;
       description: string | null;
       translations: components['schemas']['SessionTranslationsDto'];
@@ -1691,6 +1789,8 @@ export interface components {
       abstract: string | null;
       materials: string[];
       speakers: components['schemas']['SpeakerDto'][];
+      /** @description Only for kind site_visit */
+      siteVisit: components['schemas']['SiteVisitDetailsDto'] | null;
     };
     SessionListDto: {
       items: components['schemas']['SessionDto'][];
@@ -1699,7 +1799,7 @@ export interface components {
     };
     UpdateSessionDto: {
       /** @enum {string} */
-      kind?: 'plenary' | 'panel' | 'roundtable' | 'workshop' | 'signing_ceremony' | 'b2b_block';
+      kind?: 'plenary' | 'panel' | 'roundtable' | 'workshop' | 'signing_ceremony' | 'b2b_block' | 'site_visit';
       title?: string;
       description?: string;
       translations?: components['schemas']['SessionTranslationsDto'];
@@ -1713,6 +1813,20 @@ export interface components {
        *     ]
        */
       interpretation?: string[];
+      /** @description Site visits (required for them, refused for other kinds): seats on the tour */
+      capacity?: number;
+      /**
+       * @description Site visits: where delegates gather
+       * @example Hotel lobby, north entrance
+       */
+      meetingPoint?: string;
+      /** @description Site visits: when the transport leaves, within the session */
+      departsAt?: string;
+      /**
+       * @description Site visits: how delegates travel
+       * @example Coach, 40 minutes
+       */
+      transport?: string;
     };
     SpeakerProfileDto: {
       abstract?: string;
@@ -1729,7 +1843,7 @@ export interface components {
       id: string;
       eventId: string;
       /** @enum {string} */
-      kind: 'plenary' | 'panel' | 'roundtable' | 'workshop' | 'signing_ceremony' | 'b2b_block';
+      kind: 'plenary' | 'panel' | 'roundtable' | 'workshop' | 'signing_ceremony' | 'b2b_block' | 'site_visit';
       title: string;
       description: string | null;
       translations: components['schemas']['SessionTranslationsDto'];
@@ -1754,6 +1868,8 @@ export interface components {
       abstract: string | null;
       materials: string[];
       speakers: components['schemas']['SpeakerDto'][];
+      /** @description Only for kind site_visit */
+      siteVisit: components['schemas']['SiteVisitDetailsDto'] | null;
       eventName: string;
       /**
        * @description The event’s name in each language the organisers gave one in
@@ -1797,10 +1913,29 @@ export interface components {
       venue: string | null;
       city: string | null;
     };
+    AgendaSiteVisitDto: {
+      /** @description Seats on the tour (the seats left: GET /events/{eventId}/site-visits) */
+      capacity: number;
+      /** @description In the agenda language */
+      meetingPoint: string;
+      /**
+       * Format: date-time
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      departsAt: string;
+      /**
+       * Format: date-time
+       * @description In the event zone
+       * @example 2027-06-11T08:30:00.000+08:00
+       */
+      localDeparture: string;
+      /** @description In the agenda language */
+      transport: string | null;
+    };
     AgendaSessionDto: {
       id: string;
       /** @enum {string} */
-      kind: 'plenary' | 'panel' | 'roundtable' | 'workshop' | 'signing_ceremony' | 'b2b_block';
+      kind: 'plenary' | 'panel' | 'roundtable' | 'workshop' | 'signing_ceremony' | 'b2b_block' | 'site_visit';
       /** @description In the agenda language */
       title: string;
       description: string | null;
@@ -1833,6 +1968,8 @@ export interface components {
       abstract: string | null;
       materials: string[];
       speakers: components['schemas']['SpeakerDto'][];
+      /** @description Only for kind site_visit */
+      siteVisit: components['schemas']['AgendaSiteVisitDto'] | null;
     };
     AgendaDayDto: {
       /**
@@ -2142,6 +2279,145 @@ export interface components {
     VisaStatusDto: {
       /** @enum {string} */
       status: 'requested' | 'approved' | 'rejected';
+    };
+    SiteVisitSignUpDto: {
+      id: string;
+      eventId: string;
+      /** @description The site visit (a session of kind site_visit) */
+      sessionId: string;
+      registrationId: string;
+      /** @enum {string} */
+      status: 'confirmed' | 'waitlisted' | 'cancelled';
+      /** @description Place on the waiting list (1 = next); null unless waitlisted */
+      waitlistPosition: number | null;
+      /**
+       * Format: date-time
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      signedUpAt: string;
+      /**
+       * Format: date-time
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      cancelledAt: string | null;
+    };
+    SiteVisitSeatsDto: {
+      sessionId: string;
+      capacity: number;
+      /** @description Delegates with a seat */
+      confirmed: number;
+      /** @description capacity − confirmed (never below 0) */
+      seatsLeft: number;
+      /** @description Delegates on the waiting list */
+      waitlisted: number;
+      /**
+       * Format: date-time
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      departsAt: string;
+      /** @description Whether sign-ups and cancellations are still taken (before departure) */
+      open: boolean;
+      /** @description Your live sign-up, when signed in and signed up */
+      mine: components['schemas']['SiteVisitSignUpDto'] | null;
+    };
+    SiteVisitSeatsListDto: {
+      items: components['schemas']['SiteVisitSeatsDto'][];
+      /** @description Whether you organise the event (and so may see each visit’s sign-ups) */
+      organiser: boolean;
+      /** @description Always null: the whole list comes in one page */
+      nextCursor: string | null;
+    };
+    SiteVisitSignUpRowDto: {
+      id: string;
+      eventId: string;
+      /** @description The site visit (a session of kind site_visit) */
+      sessionId: string;
+      registrationId: string;
+      /** @enum {string} */
+      status: 'confirmed' | 'waitlisted' | 'cancelled';
+      /** @description Place on the waiting list (1 = next); null unless waitlisted */
+      waitlistPosition: number | null;
+      /**
+       * Format: date-time
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      signedUpAt: string;
+      /**
+       * Format: date-time
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      cancelledAt: string | null;
+      name: string;
+      email: string;
+      companyName: string | null;
+      languages: string[];
+    };
+    SiteVisitSignUpListDto: {
+      sessionId: string;
+      title: string;
+      capacity: number;
+      confirmed: number;
+      waitlisted: number;
+      /** @description Every sign-up in signing-up order, cancelled ones too */
+      items: components['schemas']['SiteVisitSignUpRowDto'][];
+      /** @description Always null: the whole list comes in one page */
+      nextCursor: string | null;
+    };
+    SiteVisitTextDto: {
+      title?: string;
+      meetingPoint?: string;
+      transport?: string;
+    };
+    SiteVisitTranslationsDto: {
+      zh?: components['schemas']['SiteVisitTextDto'];
+      ru?: components['schemas']['SiteVisitTextDto'];
+      en?: components['schemas']['SiteVisitTextDto'];
+    };
+    MySiteVisitDto: {
+      id: string;
+      eventId: string;
+      /** @description The site visit (a session of kind site_visit) */
+      sessionId: string;
+      registrationId: string;
+      /** @enum {string} */
+      status: 'confirmed' | 'waitlisted' | 'cancelled';
+      /** @description Place on the waiting list (1 = next); null unless waitlisted */
+      waitlistPosition: number | null;
+      /**
+       * Format: date-time
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      signedUpAt: string;
+      /**
+       * Format: date-time
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      cancelledAt: string | null;
+      title: string;
+      /** @description The title, meeting point and transport in each language the organisers gave them in */
+      translations: components['schemas']['SiteVisitTranslationsDto'];
+      meetingPoint: string;
+      transport: string | null;
+      /**
+       * Format: date-time
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      startsAt: string;
+      /**
+       * Format: date-time
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      endsAt: string;
+      /**
+       * Format: date-time
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      departsAt: string;
+    };
+    MySiteVisitListDto: {
+      items: components['schemas']['MySiteVisitDto'][];
+      /** @description Always null: the whole list comes in one page */
+      nextCursor: string | null;
     };
     TimeWindowDto: {
       /** @example 2027-06-10T06:00:00Z */
@@ -5066,7 +5342,7 @@ export interface operations {
           'application/json': components['schemas']['SessionDto'];
         };
       };
-      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP, INVALID_EVENT_DATES, SESSION_OUTSIDE_EVENT */
+      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP, INVALID_EVENT_DATES, SESSION_OUTSIDE_EVENT, SITE_VISIT_DETAILS_REQUIRED, NOT_A_SITE_VISIT, DEPARTURE_OUTSIDE_SESSION */
       400: {
         headers: {
           [name: string]: unknown;
@@ -5074,7 +5350,14 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'BODY_TOO_DEEP' | 'INVALID_EVENT_DATES' | 'SESSION_OUTSIDE_EVENT' | 'VALIDATION_FAILED';
+            code?:
+              | 'BODY_TOO_DEEP'
+              | 'DEPARTURE_OUTSIDE_SESSION'
+              | 'INVALID_EVENT_DATES'
+              | 'NOT_A_SITE_VISIT'
+              | 'SESSION_OUTSIDE_EVENT'
+              | 'SITE_VISIT_DETAILS_REQUIRED'
+              | 'VALIDATION_FAILED';
           };
         };
       };
@@ -5293,7 +5576,7 @@ export interface operations {
           'application/json': components['schemas']['SessionDto'];
         };
       };
-      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP, INVALID_EVENT_DATES, SESSION_OUTSIDE_EVENT */
+      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP, INVALID_EVENT_DATES, SESSION_OUTSIDE_EVENT, SITE_VISIT_DETAILS_REQUIRED, NOT_A_SITE_VISIT, DEPARTURE_OUTSIDE_SESSION */
       400: {
         headers: {
           [name: string]: unknown;
@@ -5301,7 +5584,14 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'BODY_TOO_DEEP' | 'INVALID_EVENT_DATES' | 'SESSION_OUTSIDE_EVENT' | 'VALIDATION_FAILED';
+            code?:
+              | 'BODY_TOO_DEEP'
+              | 'DEPARTURE_OUTSIDE_SESSION'
+              | 'INVALID_EVENT_DATES'
+              | 'NOT_A_SITE_VISIT'
+              | 'SESSION_OUTSIDE_EVENT'
+              | 'SITE_VISIT_DETAILS_REQUIRED'
+              | 'VALIDATION_FAILED';
           };
         };
       };
@@ -5341,7 +5631,7 @@ export interface operations {
           };
         };
       };
-      /** @description CONFLICT: ROOM_CLASH, SPEAKER_CLASH */
+      /** @description CONFLICT: ROOM_CLASH, SPEAKER_CLASH, SITE_VISIT_CAPACITY_BELOW_SIGN_UPS */
       409: {
         headers: {
           [name: string]: unknown;
@@ -5349,7 +5639,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'ROOM_CLASH' | 'SPEAKER_CLASH';
+            code?: 'ROOM_CLASH' | 'SITE_VISIT_CAPACITY_BELOW_SIGN_UPS' | 'SPEAKER_CLASH';
           };
         };
       };
@@ -7912,6 +8202,397 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
             code?: 'EVENT_NOT_FOUND' | 'REGISTRATION_NOT_FOUND';
+          };
+        };
+      };
+    };
+  };
+  SiteVisitsController_seats: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        eventId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SiteVisitSeatsListDto'];
+        };
+      };
+      /** @description Not Modified: the If-None-Match ETag still matches */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description UNAUTHORIZED: INVALID_TOKEN */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'INVALID_TOKEN';
+          };
+        };
+      };
+      /** @description NOT_FOUND: EVENT_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'EVENT_NOT_FOUND';
+          };
+        };
+      };
+    };
+  };
+  SiteVisitsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        eventId: string;
+        sessionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SiteVisitSignUpListDto'];
+        };
+      };
+      /** @description Not Modified: the If-None-Match ETag still matches */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description BAD_REQUEST: NOT_A_SITE_VISIT */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'NOT_A_SITE_VISIT';
+          };
+        };
+      };
+      /** @description UNAUTHORIZED: INVALID_TOKEN */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'INVALID_TOKEN';
+          };
+        };
+      };
+      /** @description FORBIDDEN: FORBIDDEN */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'FORBIDDEN';
+          };
+        };
+      };
+      /** @description NOT_FOUND: SESSION_NOT_FOUND, EVENT_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'EVENT_NOT_FOUND' | 'SESSION_NOT_FOUND';
+          };
+        };
+      };
+    };
+  };
+  SiteVisitsController_signUp: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        eventId: string;
+        sessionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SiteVisitSignUpDto'];
+        };
+      };
+      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP, NOT_A_SITE_VISIT */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'BODY_TOO_DEEP' | 'NOT_A_SITE_VISIT' | 'VALIDATION_FAILED';
+          };
+        };
+      };
+      /** @description UNAUTHORIZED: INVALID_TOKEN */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'INVALID_TOKEN';
+          };
+        };
+      };
+      /** @description FORBIDDEN: NOT_APPROVED_DELEGATE */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'NOT_APPROVED_DELEGATE';
+          };
+        };
+      };
+      /** @description NOT_FOUND: EVENT_NOT_FOUND, SESSION_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'EVENT_NOT_FOUND' | 'SESSION_NOT_FOUND';
+          };
+        };
+      };
+      /** @description CONFLICT: ALREADY_SIGNED_UP, SITE_VISIT_CLOSED, SITE_VISIT_CLASH, SITE_VISIT_MEETING_CLASH */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'ALREADY_SIGNED_UP' | 'SITE_VISIT_CLASH' | 'SITE_VISIT_CLOSED' | 'SITE_VISIT_MEETING_CLASH';
+          };
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE: PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'PAYLOAD_TOO_LARGE';
+          };
+        };
+      };
+      /** @description UNSUPPORTED_MEDIA_TYPE: UNSUPPORTED_MEDIA_TYPE */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'UNSUPPORTED_MEDIA_TYPE';
+          };
+        };
+      };
+      /** @description SERVICE_UNAVAILABLE: BUSY */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'BUSY';
+          };
+        };
+      };
+    };
+  };
+  SiteVisitsController_cancel: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        eventId: string;
+        sessionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SiteVisitSignUpDto'];
+        };
+      };
+      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP, NOT_A_SITE_VISIT */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'BODY_TOO_DEEP' | 'NOT_A_SITE_VISIT' | 'VALIDATION_FAILED';
+          };
+        };
+      };
+      /** @description UNAUTHORIZED: INVALID_TOKEN */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'INVALID_TOKEN';
+          };
+        };
+      };
+      /** @description NOT_FOUND: EVENT_NOT_FOUND, SESSION_NOT_FOUND, SIGN_UP_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'EVENT_NOT_FOUND' | 'SESSION_NOT_FOUND' | 'SIGN_UP_NOT_FOUND';
+          };
+        };
+      };
+      /** @description CONFLICT: SITE_VISIT_CLOSED */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'SITE_VISIT_CLOSED';
+          };
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE: PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'PAYLOAD_TOO_LARGE';
+          };
+        };
+      };
+      /** @description UNSUPPORTED_MEDIA_TYPE: UNSUPPORTED_MEDIA_TYPE */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'UNSUPPORTED_MEDIA_TYPE';
+          };
+        };
+      };
+      /** @description SERVICE_UNAVAILABLE: BUSY */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'BUSY';
+          };
+        };
+      };
+    };
+  };
+  SiteVisitsController_mine: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MySiteVisitListDto'];
+        };
+      };
+      /** @description Not Modified: the If-None-Match ETag still matches */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description UNAUTHORIZED: INVALID_TOKEN */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'INVALID_TOKEN';
           };
         };
       };

@@ -2,7 +2,13 @@ import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthCoreModule } from '@roundtable/auth';
 import { EventsCoreModule } from '@roundtable/events';
-import { RegistrationsCoreModule, RegistrationsService } from '@roundtable/registrations';
+import {
+  RegistrationError,
+  RegistrationErrorCode,
+  RegistrationsCoreModule,
+  RegistrationsService,
+  SiteVisitsService,
+} from '@roundtable/registrations';
 import { CalendarService } from './calendar.service';
 import { MEETING_ENTITIES } from './entities';
 import { EventMeetingStateLoader } from './event-meeting-state';
@@ -48,6 +54,8 @@ export class MeetingsCoreModule implements OnModuleInit {
   constructor(
     private readonly registrations: RegistrationsService,
     private readonly placement: MeetingPlacementService,
+    private readonly siteVisits: SiteVisitsService,
+    private readonly lookup: MeetingLookupService,
   ) {}
 
   onModuleInit(): void {
@@ -55,5 +63,14 @@ export class MeetingsCoreModule implements OnModuleInit {
     this.registrations.onRegistrationWithdrawn((em, event, registration) =>
       this.placement.releaseWithdrawn(em, event, registration.id),
     );
+    // a delegate with a meeting during a site visit moves or cancels it before signing up
+    this.siteVisits.onSigningUp(async (em, event, registrationId, { start, end }) => {
+      if (await this.lookup.hasMeetingBetween(em, event.id, registrationId, start, end)) {
+        throw new RegistrationError(
+          RegistrationErrorCode.SiteVisitMeetingClash,
+          'You have a meeting during this visit: move or cancel it first',
+        );
+      }
+    });
   }
 }

@@ -5,7 +5,7 @@ import { IncrementalSchedule } from '@roundtable/scheduler';
 import { DataSource } from 'typeorm';
 import { Interpreter, Meeting } from './entities';
 import { Delegate, EventMeetingStateLoader, interpreterPair, toSchedulerRequest } from './event-meeting-state';
-import { Slot, slotGrid, slotsWithin } from './slot-grid';
+import { Slot, slotGrid, slotsAvoiding, slotsWithin } from './slot-grid';
 
 export interface ScheduleGrid {
   timeZone: string;
@@ -57,7 +57,11 @@ export class ScheduleBoardService {
         scheduleStatus: event.scheduleStatus,
         tables: event.meetingSettings.tables,
         slots,
-        delegates: [...delegates.values()].map((d) => ({ delegate: d, available: slotsWithin(slots, d.availability) })),
+        delegates: [...delegates.values()].map((d) => ({
+          delegate: d,
+          // away on a site visit counts as not available
+          available: slotsAvoiding(slots, slotsWithin(slots, d.availability), d.busy),
+        })),
         interpreters,
         meetings,
       };
