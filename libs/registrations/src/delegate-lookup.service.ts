@@ -1,9 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { UserLookupService } from '@roundtable/auth';
+import { SessionsService } from '@roundtable/events';
 import type { ScriptNames } from '@roundtable/notifications';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Company } from './entities/company.entity';
 import { Registration } from './entities/registration.entity';
+import { SiteVisitSignup } from './entities/site-visit-signup.entity';
+
+/** A span of time a delegate is away (a site visit they signed up for): no meeting may be placed in it. */
+export interface BusyWindow {
+  start: Date;
+  end: Date;
+}
 
 /** An approved registration as other features need it: who, how to address them, which company, which languages. */
 export interface DelegateContact {
@@ -21,6 +29,8 @@ export interface DelegateContact {
   companyNames: ScriptNames | null;
   languages: string[];
   availability: Array<{ start: string; end: string }> | null;
+  /** Site visits the delegate is signed up for (confirmed or waiting): meetings avoid these times. */
+  busy: BusyWindow[];
 }
 
 /** Which approved registrations: all of the event's, those of these ids, or those of these companies. */
@@ -39,6 +49,7 @@ export class DelegateLookupService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly users: UserLookupService,
+    private readonly sessions: SessionsService,
   ) {}
 
   /** The event's approved registrations (any role) with their person and company. */
@@ -62,6 +73,11 @@ export class DelegateLookupService {
       registrations.flatMap((r) => (r.companyId ? [r.companyId] : [])),
       em,
     );
+    const busy = await this.busyWindows(
+      eventId,
+      filter.registrationIds || filter.companyIds ? registrations.map((r) => r.id) : undefined,
+      em,
+    );
     return registrations.flatMap((r) => {
       const user = users.get(r.userId);
       if (!user) return [];
@@ -81,9 +97,39 @@ export class DelegateLookupService {
             company && (company.nameZh || company.nameRu) ? { zh: company.nameZh, ru: company.nameRu } : null,
           languages: r.languages ?? [],
           availability: r.availability,
+          busy: busy.get(r.id) ?? [],
         },
       ];
     });
+  }
+
+  /**
+   * The site-visit times (session start to end) each of these registrations
+   * (or every registration of the event) holds a live sign-up for.
+   */
+  async busyWindows(
+    eventId: string,
+    registrationIds: string[] | undefined,
+    em: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, BusyWindow[]>> {
+    const busy = new Map<string, BusyWindow[]>();
+    if (registrationIds?.length === 0) return busy;
+    const signups = await em.getRepository(SiteVisitSignup).find({
+      select: { registrationId: true, sessionId: true },
+      where: {
+        eventId,
+        status: In(['confirmed', 'waitlisted']),
+        ...(registrationIds ? { registrationId: In(registrationIds) } : {}),
+      },
+    });
+    if (signups.length === 0) return busy;
+    const visits = await this.sessions.siteVisits(eventId, [...new Set(signups.map((s) => s.sessionId))], em);
+    for (const s of signups) {
+      const visit = visits.find((v) => v.id === s.sessionId);
+      if (!visit) continue;
+      busy.set(s.registrationId, [...(busy.get(s.registrationId) ?? []), { start: visit.startsAt, end: visit.endsAt }]);
+    }
+    return busy;
   }
 
   /** The ids of the event's approved registrations of these companies. */
