@@ -59,7 +59,10 @@ export class MeetingPlacementService {
     this.baseUrl = config.get('app.publicUrl', { infer: true });
   }
 
-  /** The recipient accepts: the meeting goes into the earliest slot both can make, or waits with a reason. */
+  /**
+   * The recipient accepts: the meeting goes into the sender's preferred slot when it still works, else the
+   * earliest slot both can make, or waits with a reason.
+   */
   async accept(
     eventId: string,
     requestId: string,
@@ -72,7 +75,14 @@ export class MeetingPlacementService {
       request.status = 'accepted';
       request.respondedAt = new Date();
       const board = await this.boards.load(em, event);
-      const placed = new IncrementalSchedule(board.input).insert(toSchedulerRequest(request, board.delegates));
+      const schedule = new IncrementalSchedule(board.input);
+      const wanted = toSchedulerRequest(request, board.delegates);
+      // The sender's preferred slot first, when it still works for both; else the earliest that does.
+      const preferred =
+        request.preferredSlotIndex !== null && request.preferredSlotIndex < board.slots.length
+          ? schedule.placeAt(wanted, request.preferredSlotIndex)
+          : null;
+      const placed = preferred ? { placed: preferred, reason: null } : schedule.insert(wanted);
       request.unscheduledReason = placed.placed ? null : placed.reason;
       await em.getRepository(MeetingRequest).save(request);
       const mails: OutboxMessage<object>[] = [];
