@@ -4,7 +4,7 @@ import { DelegateContact, DelegateLookupService } from '@roundtable/registration
 import { PinnedMeeting, SchedulerDelegate, SchedulerInput, SchedulerRequest } from '@roundtable/scheduler';
 import { EntityManager } from 'typeorm';
 import { Interpreter, Meeting, MeetingRequest } from './entities';
-import { Slot, slotGrid, slotsWithin } from './slot-grid';
+import { Slot, slotGrid, slotsAvoiding, slotsWithin } from './slot-grid';
 
 /** An approved delegate as the meeting features need them (read through the registrations lib). */
 export type Delegate = DelegateContact;
@@ -156,7 +156,8 @@ export class EventMeetingStateLoader {
     for (const d of delegates.values())
       schedulerDelegates.set(d.registrationId, {
         id: d.registrationId,
-        available: slotsWithin(slots, d.availability),
+        // a delegate signed up for a site visit is away then
+        available: slotsAvoiding(slots, slotsWithin(slots, d.availability), d.busy),
         maxMeetings: settings.maxMeetingsPerDelegate,
         fixedTable: d.companyId ? (tableOf.get(d.companyId) ?? null) : null,
       });
@@ -216,7 +217,8 @@ export class EventMeetingStateLoader {
 
     const schedulerDelegates: SchedulerDelegate[] = [...delegates.values()].map((d) => ({
       id: d.registrationId,
-      available: slotsWithin(slots, d.availability),
+      // a delegate signed up for a site visit is away then
+      available: slotsAvoiding(slots, slotsWithin(slots, d.availability), d.busy),
       maxMeetings: settings.maxMeetingsPerDelegate,
       fixedTable: d.companyId ? (tableOf.get(d.companyId) ?? null) : null,
     }));

@@ -108,11 +108,13 @@ export class MeetingPlacementService {
   async commonSlots(
     eventId: string,
     user: AuthUser,
-    withRegistrationId: string,
+    withRegistrationId: string | undefined,
   ): Promise<Array<{ index: number; start: Date; end: Date }>> {
     return this.dataSource.transaction('REPEATABLE READ', async (em) => {
       const event = await this.events.getVisibleEvent(eventId, user, em);
       const own = await this.registrations.requireApproved(event.id, user, em);
+      // The grid a delegate marks their availability on: every slot, busy or not.
+      if (withRegistrationId === undefined) return slotGrid(event.meetingSettings, event.timeZone);
       const other = await this.access.approvedCounterpart(
         em,
         own,
@@ -174,7 +176,7 @@ export class MeetingPlacementService {
     eventId: string,
     meetingId: string,
     user: AuthUser,
-    change: { slotIndex?: number; locked?: boolean },
+    change: { slotIndex?: number; tableNo?: number; locked?: boolean },
   ): Promise<Meeting> {
     return inTransaction(this.dataSource, async (em) => {
       const event = await this.access.lockVisibleEvent(em, eventId, user);
@@ -185,7 +187,17 @@ export class MeetingPlacementService {
         if (!organiser) throw new CommonError(CommonErrorCode.Forbidden, 'Only organisers lock or unlock meetings');
         meeting.locked = change.locked;
       }
-      if (change.slotIndex !== undefined && change.slotIndex !== meeting.slotIndex) {
+      if (change.tableNo !== undefined && !organiser)
+        throw new CommonError(CommonErrorCode.Forbidden, 'Only organisers choose the table');
+      const slotIndex = change.slotIndex ?? meeting.slotIndex;
+      const moves =
+        slotIndex !== meeting.slotIndex || (change.tableNo !== undefined && change.tableNo !== meeting.tableNo);
+      if (moves) {
+        if (change.tableNo !== undefined && change.tableNo > event.meetingSettings.tables)
+          throw new MeetingError(
+            MeetingErrorCode.InvalidTable,
+            `tableNo must be between 1 and ${event.meetingSettings.tables}`,
+          );
         if (meeting.locked && !organiser)
           throw new MeetingError(MeetingErrorCode.MeetingLocked, 'The organisers have locked this meeting');
         if (event.scheduleStatus === 'final' && !organiser)
@@ -196,12 +208,13 @@ export class MeetingPlacementService {
         await this.access.lockApprovedDelegates(em, event.id, [meeting.registrationA, meeting.registrationB]);
         const board = await this.boards.load(em, event, {
           registrationIds: [meeting.registrationA, meeting.registrationB],
-          slot: change.slotIndex,
+          slot: slotIndex,
         });
         const schedule = new IncrementalSchedule({ ...board.input, requests: [] });
         schedule.release(meeting.id);
         const request = await em.getRepository(MeetingRequest).findOneByOrFail({ id: meeting.requestId });
-        const placed = this.placeAt(board, schedule, request, change.slotIndex);
+        const placed = this.placeAt(board, schedule, request, slotIndex);
+        if (change.tableNo !== undefined) placed.table = this.chosenTable(board, meeting, slotIndex, change.tableNo);
         await em.query('DELETE FROM meeting_seats WHERE meeting_id = ?', [meeting.id]);
         const slot = board.slots[placed.slot];
         Object.assign(meeting, {
@@ -469,6 +482,21 @@ export class MeetingPlacementService {
     if (Number(seats?.fixed ?? 0) === 0 && Number(seats?.tables ?? 0) >= event.meetingSettings.tables) {
       throw new MeetingError(MeetingErrorCode.SlotTaken, 'Every table is taken in that slot');
     }
+  }
+
+  /**
+   * The organiser's table for a move, once the slot itself is known to work:
+   * free in that slot, and not reserved for a company other than the two's.
+   */
+  private chosenTable(board: EventMeetingState, meeting: Meeting, slot: number, tableNo: number): number {
+    if (board.input.pinned.some((p) => p.id !== meeting.id && p.slot === slot && p.table === tableNo))
+      throw new MeetingError(MeetingErrorCode.SlotTaken, `Table ${tableNo} is taken in that slot`);
+    const ours = new Set([meeting.registrationA, meeting.registrationB]);
+    const reservedByOthers = board.input.delegates.some((d) => d.fixedTable === tableNo && !ours.has(d.id));
+    const reservedByUs = board.input.delegates.some((d) => d.fixedTable === tableNo && ours.has(d.id));
+    if (reservedByOthers && !reservedByUs)
+      throw new MeetingError(MeetingErrorCode.TableTaken, `Table ${tableNo} is reserved for another company`);
+    return tableNo;
   }
 
   private placeAt(

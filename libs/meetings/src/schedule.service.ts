@@ -193,15 +193,19 @@ export class ScheduleService {
   async publish(
     eventId: string,
     status: Exclude<ScheduleStatus, 'draft'>,
-  ): Promise<{ scheduleStatus: ScheduleStatus; mailed: number }> {
+  ): Promise<{ scheduleStatus: ScheduleStatus; previousStatus: ScheduleStatus; meetings: number; mailed: number }> {
     return inTransaction(this.dataSource, async (em) => {
       const event = await this.access.lockEvent(em, eventId);
+      const previousStatus = event.scheduleStatus;
       if (event.scheduleStatus === 'final' && status === 'preliminary') {
         throw new MeetingError(MeetingErrorCode.ScheduleFinal, 'The schedule is already final');
       }
       event.scheduleStatus = status;
       await this.eventsService.setScheduleStatus(em, event.id, status);
-      if (status !== 'final') return { scheduleStatus: status, mailed: 0 };
+      if (status !== 'final') {
+        const scheduled = await em.getRepository(Meeting).countBy({ eventId: event.id, status: 'scheduled' });
+        return { scheduleStatus: status, previousStatus, meetings: scheduled, mailed: 0 };
+      }
       const meetings = await em
         .getRepository(Meeting)
         .find({ where: { eventId: event.id, status: 'scheduled' }, order: { startsAt: 'ASC' } });
@@ -250,7 +254,7 @@ export class ScheduleService {
           };
         });
       await this.outbox.enqueue(em, ...mails);
-      return { scheduleStatus: status, mailed: mails.length };
+      return { scheduleStatus: status, previousStatus, meetings: meetings.length, mailed: mails.length };
     });
   }
 }

@@ -57,3 +57,17 @@ export function slotsWithin(slots: Slot[], windows: Array<{ start: string; end: 
     .filter((s) => ranges.some(([a, b]) => s.start.getTime() >= a && s.end.getTime() <= b))
     .map((s) => s.index);
 }
+
+/**
+ * `available` (slot indexes, or null for every slot) without the slots that
+ * overlap a busy window (a site visit the delegate is signed up for).
+ */
+export function slotsAvoiding(
+  slots: Slot[],
+  available: number[] | null,
+  busy: Array<{ start: Date; end: Date }>,
+): number[] | null {
+  if (busy.length === 0) return available;
+  const clashes = (s: Slot) => busy.some((b) => s.start < b.end && s.end > b.start);
+  return (available ?? slots.map((s) => s.index)).filter((i) => !clashes(slots[i]));
+}

@@ -1,10 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { UserContactRow, UserLookupService } from '@roundtable/auth';
 import { jsonText } from '@roundtable/database';
+import { SessionsService } from '@roundtable/events';
 import type { ScriptNames } from '@roundtable/notifications';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Company } from './entities/company.entity';
 import { Registration } from './entities/registration.entity';
+import { SiteVisitSignup } from './entities/site-visit-signup.entity';
+
+/** A span of time a delegate is away (a site visit they signed up for): no meeting may be placed in it. */
+export interface BusyWindow {
+  start: Date;
+  end: Date;
+}
 
 /** An approved registration as other features need it: who, how to address them, which company, which languages. */
 export interface DelegateContact {
@@ -22,6 +30,8 @@ export interface DelegateContact {
   companyNames: ScriptNames | null;
   languages: string[];
   availability: Array<{ start: string; end: string }> | null;
+  /** Site visits the delegate is signed up for (confirmed or waiting): meetings avoid these times. */
+  busy: BusyWindow[];
 }
 
 /** Which approved registrations: all of the event's, those of these ids, or those of these companies. */
@@ -40,6 +50,7 @@ export class DelegateLookupService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly users: UserLookupService,
+    private readonly sessions: SessionsService,
   ) {}
 
   /**
@@ -84,6 +95,11 @@ export class DelegateLookupService {
         ORDER BY r.created_at, r.id`,
       params,
     );
+    const busy = await this.busyWindows(
+      eventId,
+      filter.registrationIds || filter.companyIds ? rows.map((r) => r.id) : undefined,
+      em,
+    );
     return rows.map((r) => {
       const contact = this.users.contactOfRow(r);
       return {
@@ -99,8 +115,38 @@ export class DelegateLookupService {
         companyNames: r.name_zh || r.name_ru ? { zh: r.name_zh, ru: r.name_ru } : null,
         languages: (jsonText.from(r.languages) as string[] | null) ?? [],
         availability: jsonText.from(r.availability) as DelegateContact['availability'],
+        busy: busy.get(r.id) ?? [],
       };
     });
+  }
+
+  /**
+   * The site-visit times (session start to end) each of these registrations
+   * (or every registration of the event) holds a live sign-up for.
+   */
+  async busyWindows(
+    eventId: string,
+    registrationIds: string[] | undefined,
+    em: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, BusyWindow[]>> {
+    const busy = new Map<string, BusyWindow[]>();
+    if (registrationIds?.length === 0) return busy;
+    const signups = await em.getRepository(SiteVisitSignup).find({
+      select: { registrationId: true, sessionId: true },
+      where: {
+        eventId,
+        status: In(['confirmed', 'waitlisted']),
+        ...(registrationIds ? { registrationId: In(registrationIds) } : {}),
+      },
+    });
+    if (signups.length === 0) return busy;
+    const visits = await this.sessions.siteVisits(eventId, [...new Set(signups.map((s) => s.sessionId))], em);
+    for (const s of signups) {
+      const visit = visits.find((v) => v.id === s.sessionId);
+      if (!visit) continue;
+      busy.set(s.registrationId, [...(busy.get(s.registrationId) ?? []), { start: visit.startsAt, end: visit.endsAt }]);
+    }
+    return busy;
   }
 
   /** The event's approved registrations of these companies: their ids and companies. */

@@ -103,11 +103,12 @@ function swapIn(board: SchedulerBoard, rng: Random, r: number, count: 1 | 2): nu
         x === board.requestB[r] ||
         board.meetings[x] - without.filter((q) => board.requestA[q] === x || board.requestB[q] === x).length >= 1,
     );
-  const partnerMeetings = [board.requestA[r], board.requestB[r]].flatMap((x) =>
-    board.incident[x].filter((m) => board.slotOf[m] !== NONE),
-  );
+  const partnerMeetings: number[] = [];
+  for (const x of [board.requestA[r], board.requestB[r]])
+    for (const m of board.incident[x]) if (board.slotOf[m] !== NONE) partnerMeetings.push(m);
   const trySet = (out: number[]): number => {
-    const saved = out.map((m) => board.snapshot(m));
+    const saved: number[] = [];
+    for (const m of out) saved.push(board.snapshot(m));
     for (const m of out) board.unplace(m);
     const s = board.earliestSlot(r);
     if (s !== NONE) {
@@ -116,12 +117,13 @@ function swapIn(board: SchedulerBoard, rng: Random, r: number, count: 1 | 2): nu
       for (const m of out) if (augment(board, rng, m, CHAIN_DEPTH - 1)) regained++;
       return out.length - 1 - regained;
     }
-    out.forEach((m, i) => board.restore(m, saved[i]));
+    for (let i = 0; i < out.length; i++) board.restore(out[i], saved[i]);
     return NONE;
   };
   if (count === 1) {
-    const single = [...partnerMeetings];
-    for (let s = 0; s < board.slots; s++) if (board.bothFree(r, s)) single.push(...board.blockers(r, s));
+    const single = partnerMeetings.slice();
+    for (let s = 0; s < board.slots; s++)
+      if (board.bothFree(r, s)) for (const m of board.blockers(r, s)) single.push(m);
     for (const m of rng.sample(single, CHAIN_BRANCH * 4)) {
       if (!keepsOne(m, [m])) continue;
       const cost = trySet([m]);
@@ -213,14 +215,15 @@ function improve(board: SchedulerBoard, greedy: Greedy, rng: Random, iterations:
         }
       }
       for (const q of candidates) inSet[q] = 0;
-      const saved = removed.map((q) => board.snapshot(q));
+      const saved: number[] = [];
+      for (const q of removed) saved.push(board.snapshot(q));
       const before = placedPriority(board, candidates);
       for (const q of removed) board.unplace(q);
       const placed = greedy.run(candidates, rng);
       // Fewer meetings never stay; as many stay unless they favour lower priorities.
       if (placed < removed.length || (placed === removed.length && placedPriority(board, candidates) < before)) {
         for (const q of candidates) board.unplace(q);
-        removed.forEach((q, i) => board.restore(q, saved[i]));
+        for (let i = 0; i < removed.length; i++) board.restore(removed[i], saved[i]);
       }
     }
   }

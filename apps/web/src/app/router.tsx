@@ -116,6 +116,13 @@ const scheduleRoute = createRoute({
   component: lazyRouteComponent(() => import('./routes/meetings'), 'ScheduleRoute'),
 });
 
+const availabilityRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/events/$eventId/availability',
+  beforeLoad: requireSession,
+  component: lazyRouteComponent(() => import('./routes/availability'), 'AvailabilityRoute'),
+});
+
 const speakerRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/speaker',
@@ -138,6 +145,7 @@ const routeTree = rootRoute.addChildren([
   directoryRoute,
   requestsRoute,
   scheduleRoute,
+  availabilityRoute,
 ]);
 
 export const router = createRouter({

@@ -73,6 +73,11 @@ function EventBody(props: { event: EventDetail; filters: AgendaFilters; onFilter
               {t('agenda.schedule')}
             </ButtonLink>
           )}
+          {session && (
+            <ButtonLink to="/events/$eventId/availability" params={{ eventId: event.id }} variant="light">
+              {t('agenda.availability')}
+            </ButtonLink>
+          )}
         </Group>
       </Stack>
       <Agenda event={event} viewerZone={viewerZone} filters={props.filters} onFiltersChange={props.onFiltersChange} />
