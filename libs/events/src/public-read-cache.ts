@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { AppConfig } from '@roundtable/config';
@@ -14,10 +15,29 @@ const MAX_AGE_MS = 60_000;
 /** Entries kept per process (events × locales × formats); the oldest go first. */
 const MAX_ENTRIES = 2_000;
 
+/** Answers this small go out as they are (the same threshold as the app's JSON compression). */
+const GZIP_MIN_BYTES = 1024;
+
+function gzipped(entry: Entry): Buffer {
+  return (entry.gzipped ??= gzipSync(entry.body));
+}
+
+/** The answer differs by Accept-Encoding too: a shared cache must not give gzip to a client that did not ask. */
+function varyOnEncoding(vary: string | number | string[] | undefined): string {
+  const names = (Array.isArray(vary) ? vary.join(',') : String(vary ?? ''))
+    .split(',')
+    .map((n) => n.trim())
+    .filter(Boolean);
+  if (!names.some((n) => n.toLowerCase() === 'accept-encoding')) names.push('Accept-Encoding');
+  return names.join(', ');
+}
+
 interface Entry {
   version: string;
   /** The answer's bytes, serialised once when the entry was filled. */
   body: Buffer;
+  /** The same bytes gzip'd, made on the first replay to a client that takes gzip (none for small answers). */
+  gzipped?: Buffer;
   etag: string;
   /** Last-Modified in milliseconds, whole seconds (what the header can say). */
   modifiedMs: number;
@@ -139,8 +159,11 @@ export class PublicReadCache {
         res.writeHead(304, entry.notModified);
         res.end();
       } else {
-        res.writeHead(200, entry.headers);
-        res.end(req.method === 'HEAD' ? undefined : entry.body);
+        const body =
+          entry.body.length >= GZIP_MIN_BYTES && req.acceptsEncodings('gzip') === 'gzip' ? gzipped(entry) : null;
+        if (body) res.writeHead(200, { ...entry.headers, 'Content-Encoding': 'gzip', 'Content-Length': body.length });
+        else res.writeHead(200, entry.headers);
+        res.end(req.method === 'HEAD' ? undefined : (body ?? entry.body));
       }
       return;
     }
@@ -158,14 +181,19 @@ export class PublicReadCache {
         };
         const replayed: Record<string, string | number | string[]> = {};
         for (const [name, value] of Object.entries(res.getHeaders()))
-          if (value !== undefined && !PER_RESPONSE.has(name)) replayed[name] = value;
+          if (value !== undefined && !PER_RESPONSE.has(name) && name !== 'vary') replayed[name] = value;
         const { 'content-type': _type, 'content-disposition': _disposition, ...common } = replayed;
         this.remember(key, {
           version,
           body: bytes,
           etag,
           modifiedMs,
-          headers: { ...replayed, ...validators, 'Content-Length': bytes.length },
+          headers: {
+            ...replayed,
+            ...validators,
+            Vary: varyOnEncoding(res.getHeader('Vary')),
+            'Content-Length': bytes.length,
+          },
           notModified: { ...common, ...validators },
           storedAt: Date.now(),
         });
