@@ -152,4 +152,27 @@ describe('delegate reads', () => {
       availability: windows,
     });
   });
+
+  it('tells whether a calendar link is in force, and never shows the link again', async () => {
+    const delegate = await createUser(app);
+    const state = async () =>
+      (
+        await http(app)
+          .get('/me/calendar-feed')
+          .set(...bearer(delegate))
+          .expect(200)
+      ).body;
+    expect(await state()).toEqual({ active: false });
+    await http(app)
+      .post('/me/calendar-feed')
+      .set(...bearer(delegate))
+      .expect(201);
+    expect(await state()).toEqual({ active: true });
+    await http(app)
+      .delete('/me/calendar-feed')
+      .set(...bearer(delegate))
+      .expect(204);
+    expect(await state()).toEqual({ active: false });
+    await http(app).get('/me/calendar-feed').expect(401);
+  });
 });

@@ -9,6 +9,7 @@ import { Logger } from 'nestjs-pino';
 import { limitJsonDepth } from './json-depth';
 import { buildOpenApiDocument } from './openapi';
 import { mountQueueDashboard } from './queue-dashboard';
+import { precompressedAssets, webAppBuilt, webAppDir } from './web-app';
 
 /** Everything main.ts and the e2e tests configure identically on the HTTP app. */
 export function setupApp(app: INestApplication): void {
@@ -38,6 +39,7 @@ export function setupApp(app: INestApplication): void {
       },
     }),
   );
+  if (webAppBuilt()) app.use(precompressedAssets(webAppDir()));
   // Public reads (event, agenda, sessions, agreements summary) from the shared cache, before any guard or pipe.
   app.use(app.get(PublicReadCache).middleware());
   mountQueueDashboard(app);

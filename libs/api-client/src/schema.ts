@@ -1147,7 +1147,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /** Whether you have a calendar subscription link in force */
+    get: operations['MeetingsController_feedState'];
     put?: never;
     /** A personal calendar subscription URL (replaces any previous one) */
     post: operations['MeetingsController_issueFeed'];
@@ -2804,6 +2805,10 @@ export interface components {
       items: components['schemas']['MyMeetingDto'][];
       /** @description Always null: the whole list comes in one page */
       nextCursor: string | null;
+    };
+    CalendarFeedStateDto: {
+      /** @description Whether a calendar link is in force (its URL is shown only when issued) */
+      active: boolean;
     };
     CalendarFeedDto: {
       /** @description Subscribe to this URL in a calendar app */
@@ -10639,6 +10644,44 @@ export interface operations {
             code?: 'VALIDATION_FAILED';
           };
         };
+      };
+      /** @description UNAUTHORIZED: INVALID_TOKEN */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'INVALID_TOKEN';
+          };
+        };
+      };
+    };
+  };
+  MeetingsController_feedState: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CalendarFeedStateDto'];
+        };
+      };
+      /** @description Not Modified: the If-None-Match ETag still matches */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description UNAUTHORIZED: INVALID_TOKEN */
       401: {

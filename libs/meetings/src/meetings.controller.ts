@@ -19,6 +19,7 @@ import {
   AvailabilityViewDto,
   BookMeetingDto,
   CalendarFeedDto,
+  CalendarFeedStateDto,
   CalendarQueryDto,
   CreateMeetingRequestDto,
   FixedTableDto,
@@ -473,6 +474,13 @@ export class MeetingsController {
       }),
       nextCursor: null,
     };
+  }
+
+  @Get('me/calendar-feed')
+  @ApiOperation({ summary: 'Whether you have a calendar subscription link in force' })
+  @ApiOkResponse({ type: CalendarFeedStateDto })
+  async feedState(@CurrentUser() user: AuthUser): Promise<CalendarFeedStateDto> {
+    return { active: await this.calendar.isActive(user) };
   }
 
   @Post('me/calendar-feed')

@@ -324,6 +324,11 @@ export class MyMeetingListDto {
   @ApiProperty({ nullable: true, type: String, description: WHOLE_LIST }) nextCursor: null;
 }
 
+export class CalendarFeedStateDto {
+  @ApiProperty({ description: 'Whether a calendar link is in force (its URL is shown only when issued)' })
+  active: boolean;
+}
+
 export class CalendarFeedDto {
   @ApiProperty({ description: 'Subscribe to this URL in a calendar app' }) url: string;
   @ApiProperty() token: string;

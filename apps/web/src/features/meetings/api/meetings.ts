@@ -1,5 +1,5 @@
 import type { Schema } from '@roundtable/api-client';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { client, unwrap } from '@/lib/client';
 
 export type Party = Schema<'MeetingPartyDto'>;
@@ -42,11 +42,16 @@ export function useRequestAction(eventId: string) {
 
 export type MyMeeting = Schema<'MyMeetingDto'>;
 
-export function useMyMeetings() {
-  return useQuery({
+/** Also started by the schedule route's loader, before the screen's code has arrived. */
+export function myMeetingsQuery() {
+  return queryOptions({
     queryKey: ['my-meetings'],
     queryFn: ({ signal }) => unwrap(client.GET('/me/meetings', { params: { query: {} }, signal })),
   });
+}
+
+export function useMyMeetings() {
+  return useQuery(myMeetingsQuery());
 }
 
 /** A new personal calendar link (any earlier one stops working). */
