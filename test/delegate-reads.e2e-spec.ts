@@ -175,4 +175,40 @@ describe('delegate reads', () => {
     expect(await state()).toEqual({ active: false });
     await http(app).get('/me/calendar-feed').expect(401);
   });
+
+  it('places an accepted request in the slot its sender preferred, else the earliest both can make', async () => {
+    const event = await createEvent(app, organiser, { registration: { requiresApproval: false } });
+    const [a, b, c, d] = [await createUser(app), await createUser(app), await createUser(app), await createUser(app)];
+    const reg = async (user: TestUser) => (await register(event.id, user).expect(201)).body as { id: string };
+    const [rb, rc] = [await reg(b), await reg(c)];
+    await reg(a);
+    await reg(d);
+    const ask = (from: TestUser, to: string, preferredSlotIndex?: number) =>
+      http(app)
+        .post(`/events/${event.id}/meeting-requests`)
+        .set(...bearer(from))
+        .send({ toRegistrationId: to, preferredSlotIndex });
+    const accept = async (user: TestUser, requestId: string) =>
+      (
+        await http(app)
+          .post(`/events/${event.id}/meeting-requests/${requestId}/accept`)
+          .set(...bearer(user))
+          .expect(200)
+      ).body as { meeting: { slotIndex: number } | null };
+
+    const outside = await ask(a, rb.id, 8).expect(400);
+    expect(outside.body.code).toBe('INVALID_SLOT');
+    const sent = await ask(a, rb.id, 3).expect(201);
+    expect(sent.body.preferredSlotIndex).toBe(3);
+    expect((await accept(b, sent.body.id)).meeting?.slotIndex).toBe(3);
+
+    // C can only make the first hour: the preferred slot 5 does not work, so the earliest common one is taken.
+    await http(app)
+      .put(`/events/${event.id}/registrations/${rc.id}/availability`)
+      .set(...bearer(c))
+      .send({ windows: [{ start: '2027-06-10T06:00:00Z', end: '2027-06-10T07:00:00Z' }] })
+      .expect(200);
+    const toC = await ask(d, rc.id, 5).expect(201);
+    expect((await accept(c, toC.body.id)).meeting?.slotIndex).toBe(0);
+  });
 });

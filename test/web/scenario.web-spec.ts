@@ -1,3 +1,4 @@
+import type { Locator, Page } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
 import { call, createForum, createUser, registerDelegate, uniqueEmail } from './support/api';
 import { expect, expectAccessible, logIn, test } from './support/fixtures';
@@ -8,8 +9,23 @@ import { waitForMail } from './support/mail';
  * registers through the invitation mail's link in the Chinese UI, finds a Russian logistics company in
  * the directory and asks for a meeting in a slot both can make; the Russian delegate accepts in the
  * Russian UI; both see the meeting in their schedules with the event's time and their own; the calendar
- * feed link returns it; a speaker edits their abstract and the public agenda shows it.
+ * feed link returns it; a speaker edits their abstract and the public agenda shows it. The way from the
+ * event page to a sent meeting request is done with the keyboard alone.
  */
+/** Presses Tab until `target` has the focus, as a keyboard user would (fails if it never does). */
+async function tabTo(page: Page, target: Locator, maxPresses = 60): Promise<void> {
+  await target.waitFor();
+  for (let i = 0; i < maxPresses; i++) {
+    const focused = await target.evaluate(
+      (element) =>
+        element === (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement,
+    );
+    if (focused) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${target.toString()}`);
+}
+
 test.describe('the forum scenario', () => {
   test('invitation, directory, request, acceptance, both schedules, calendar feed, and a speaker’s abstract', async ({
     page,
@@ -57,24 +73,32 @@ test.describe('the forum scenario', () => {
     await form.getByRole('button', { name: '提交报名' }).click();
     await expect(page.getByTestId('registration-status')).toHaveText('已通过');
 
-    // The directory: the Russian logistics company, and a request in a slot both can make.
+    // The directory, the Russian logistics company and a request in a slot both can make: keyboard only
+    // (Tab, Enter, typing), from the event page to the sent request, with axe on each screen on the way.
     await page.goto(`/app/events/${forum.id}`);
-    await page.getByRole('link', { name: '参会代表名录' }).click();
+    await tabTo(page, page.getByRole('link', { name: '参会代表名录' }));
+    await page.keyboard.press('Enter');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('参会代表名录');
-    await page.getByRole('textbox', { name: '搜索' }).fill(suffix);
-    await expect(page).toHaveURL(new RegExp(`q=${suffix}`));
+    await tabTo(page, page.getByRole('textbox', { name: '搜索' }));
+    await page.keyboard.type(`volga trans ${suffix}`);
+    await expect(page).toHaveURL(new RegExp(`q=volga.*${suffix}`));
     const card = page.getByRole('article', { name: volga });
+    await expect(page.getByTestId('delegate-card')).toHaveCount(1);
     await expect(card).toContainText('俄罗斯');
     await expectAccessible(page);
-    await card.getByRole('button', { name: /申请会谈/ }).click();
+    await tabTo(page, card.getByRole('button', { name: /申请会谈/ }));
+    await page.keyboard.press('Enter');
     const dialog = page.getByRole('dialog');
     const slots = dialog.getByTestId('common-slots').locator('tbody tr');
     await expect(slots.first()).toContainText('14:00–14:30');
     await expectAccessible(page);
-    await dialog.getByRole('textbox', { name: '留言' }).fill('铁路加冷链运输到喀山？');
-    await dialog.getByRole('button', { name: '发送申请' }).click();
+    await tabTo(page, dialog.getByRole('textbox', { name: '留言' }));
+    await page.keyboard.type('铁路加冷链运输到喀山？');
+    await tabTo(page, dialog.getByRole('button', { name: '发送申请' }));
+    await page.keyboard.press('Space');
     await expect(dialog.getByRole('status')).toHaveText('已向Olga Smirnova发送会谈申请。对方回复后您会收到邮件。');
     await page.keyboard.press('Escape');
+    await expect(dialog).toHaveCount(0);
     await page.getByRole('button', { name: '退出' }).click();
 
     // The Russian delegate accepts, in the Russian UI (her account's language).

@@ -19,6 +19,9 @@ export function setupApp(app: INestApplication): void {
   // the address the login limiter counts them under.
   express.set('trust proxy', app.get(ConfigService<AppConfig, true>).get('app.trustProxy', { infer: true }));
   express.disable('x-powered-by');
+  // Public reads (event, agenda, sessions, agreements summary) from the shared cache, first of all: a hit
+  // replays the headers (helmet's too) its entry was filled with, and passes through nothing else.
+  app.use(app.get(PublicReadCache).middleware());
   express.useBodyParser('json', { limit: '256kb' });
   express.useBodyParser('urlencoded', { limit: '256kb', extended: false });
   app.use(limitJsonDepth);
@@ -40,8 +43,6 @@ export function setupApp(app: INestApplication): void {
     }),
   );
   if (webAppBuilt()) app.use(precompressedAssets(webAppDir()));
-  // Public reads (event, agenda, sessions, agreements summary) from the shared cache, before any guard or pipe.
-  app.use(app.get(PublicReadCache).middleware());
   mountQueueDashboard(app);
   app.useGlobalPipes(
     new ValidationPipe({

@@ -2448,6 +2448,8 @@ export interface components {
     CreateMeetingRequestDto: {
       toRegistrationId: string;
       message?: string;
+      /** @description The slot you would like (index from GET /events/:eventId/slots?with=…); accepting places the meeting there when it still works for both, else in the earliest slot both can make */
+      preferredSlotIndex?: number;
     };
     MeetingRequestViewDto: {
       id: string;
@@ -2460,6 +2462,8 @@ export interface components {
       unscheduledReason: string | null;
       /** @description Proposed by the organisers from a recommendation */
       proposedByOrganiser: boolean;
+      /** @description The slot the sender would like, if they named one */
+      preferredSlotIndex: number | null;
       /**
        * Format: date-time
        * @example 2027-06-10T09:00:00.000+08:00
@@ -2504,6 +2508,8 @@ export interface components {
       unscheduledReason: string | null;
       /** @description Proposed by the organisers from a recommendation */
       proposedByOrganiser: boolean;
+      /** @description The slot the sender would like, if they named one */
+      preferredSlotIndex: number | null;
       /**
        * Format: date-time
        * @example 2027-06-10T09:00:00.000+08:00
@@ -8809,7 +8815,7 @@ export interface operations {
           'application/json': components['schemas']['MeetingRequestViewDto'];
         };
       };
-      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP, SELF_REQUEST */
+      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP, SELF_REQUEST, INVALID_SLOT */
       400: {
         headers: {
           [name: string]: unknown;
@@ -8817,7 +8823,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'BODY_TOO_DEEP' | 'SELF_REQUEST' | 'VALIDATION_FAILED';
+            code?: 'BODY_TOO_DEEP' | 'INVALID_SLOT' | 'SELF_REQUEST' | 'VALIDATION_FAILED';
           };
         };
       };

@@ -81,6 +81,7 @@ const requestView = (r: MeetingRequest): MeetingRequestViewDto => ({
   status: r.status,
   unscheduledReason: r.unscheduledReason,
   proposedByOrganiser: r.proposedBy !== null,
+  preferredSlotIndex: r.preferredSlotIndex ?? null,
   expiresAt: isoInstant(r.expiresAt),
   respondedAt: isoInstant(r.respondedAt),
   createdAt: isoInstant(r.createdAt),
@@ -152,6 +153,7 @@ export class MeetingsController {
     M.PairDeclined,
     M.PendingLimitReached,
     M.PairAlreadyRequested,
+    M.InvalidSlot,
   )
   async request(
     @Param('eventId') eventId: string,
@@ -159,7 +161,13 @@ export class MeetingsController {
     @CurrentUser() user: AuthUser,
   ): Promise<MeetingRequestViewDto> {
     return requestView(
-      await this.meetingRequests.createRequest(eventId, user, dto.toRegistrationId, dto.message ?? null),
+      await this.meetingRequests.createRequest(
+        eventId,
+        user,
+        dto.toRegistrationId,
+        dto.message ?? null,
+        dto.preferredSlotIndex ?? null,
+      ),
     );
   }
 

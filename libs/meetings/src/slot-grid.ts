@@ -11,12 +11,28 @@ export interface GridSettings {
   windows: Array<{ date: string; start: string; end: string }>;
 }
 
+/** Grids already cut, by settings and zone: every booking asks for its event's, and cutting takes luxon's zone maths. */
+const grids = new Map<string, Slot[]>();
+const MAX_GRIDS = 256;
+
 /**
  * The event's B2B slots in time order: each daily window (event-local wall
  * clock, so daylight-saving changes are handled by the zone database) cut into
  * whole slots; a remainder shorter than a slot is dropped.
  */
 export function slotGrid(settings: GridSettings, timeZone: string): Slot[] {
+  const key = `${timeZone}|${settings.slotMinutes}|${JSON.stringify(settings.windows)}`;
+  let grid = grids.get(key);
+  if (!grid) {
+    grid = cutGrid(settings, timeZone);
+    if (grids.size >= MAX_GRIDS) grids.delete(grids.keys().next().value!);
+    grids.set(key, grid);
+  }
+  // copies (the instants too): what a caller does with its grid stays in its grid
+  return grid.map((s) => ({ index: s.index, start: new Date(s.start), end: new Date(s.end) }));
+}
+
+function cutGrid(settings: GridSettings, timeZone: string): Slot[] {
   const slots: Slot[] = [];
   const windows = [...settings.windows].sort((a, b) => `${a.date}T${a.start}`.localeCompare(`${b.date}T${b.start}`));
   for (const w of windows) {

@@ -19,6 +19,7 @@ import { CreateAgreementLedgerChecks1765710000000 } from './1765710000000-create
 import { CreateDirectoryIndex1765720000000 } from './1765720000000-create-directory-index';
 import { LedgerWithoutEventRowLocks1765730000000 } from './1765730000000-ledger-without-event-row-locks';
 import { CreateSiteVisits1765750000000 } from './1765750000000-create-site-visits';
+import { MeetingRequestPreferredSlot1765760000000 } from './1765760000000-meeting-request-preferred-slot';
 
 export const MIGRATIONS = [
   CreateUsers1764032400000,
@@ -40,4 +41,5 @@ export const MIGRATIONS = [
   CreateDirectoryIndex1765720000000,
   LedgerWithoutEventRowLocks1765730000000,
   CreateSiteVisits1765750000000,
+  MeetingRequestPreferredSlot1765760000000,
 ];

@@ -51,6 +51,16 @@ export class AvailabilityDto {
 export class CreateMeetingRequestDto {
   @ApiProperty() @IsString() toRegistrationId: string;
   @ApiPropertyOptional() @IsOptional() @IsText(2000) message?: string;
+  @ApiPropertyOptional({
+    type: 'integer',
+    description:
+      'The slot you would like (index from GET /events/:eventId/slots?with=…); accepting places the meeting there ' +
+      'when it still works for both, else in the earliest slot both can make',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  preferredSlotIndex?: number;
 }
 
 export class RequestQueryDto {
@@ -151,6 +161,8 @@ export class MeetingRequestViewDto {
   })
   unscheduledReason: string | null;
   @ApiProperty({ description: 'Proposed by the organisers from a recommendation' }) proposedByOrganiser: boolean;
+  @ApiProperty({ nullable: true, type: 'integer', description: 'The slot the sender would like, if they named one' })
+  preferredSlotIndex: number | null;
   @ApiInstant() expiresAt: string;
   @ApiInstant({ nullable: true }) respondedAt: string | null;
   @ApiInstant({ nullable: true }) createdAt: string | null;

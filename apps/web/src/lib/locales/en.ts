@@ -236,6 +236,9 @@ export const en = {
     commonSlots: 'Slots you can both make',
     noCommonSlot:
       'You have no free slot in common right now. You can still send the request; the organisers can place it.',
+    preferred: 'Preferred slot (optional)',
+    preferredHint: 'Once accepted, the meeting goes into this slot if it is still free for both of you.',
+    noPreference: 'No preference: the earliest free slot',
     placementNote: 'Once accepted, the meeting goes into the earliest of these slots still free, at a free table.',
     message: 'Message',
     messageHint: 'Who you are and what you would like to discuss (optional).',

@@ -54,15 +54,42 @@ export function useMyMeetings() {
   return useQuery(myMeetingsQuery());
 }
 
+/** Whether a calendar link is in force (the link itself is shown only when issued). */
+export function useFeedState() {
+  return useQuery({
+    queryKey: ['calendar-feed'],
+    queryFn: ({ signal }) => unwrap(client.GET('/me/calendar-feed', { signal })),
+  });
+}
+
 /** A new personal calendar link (any earlier one stops working). */
 export function useIssueFeed() {
+  const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => unwrap(client.POST('/me/calendar-feed')),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ['calendar-feed'] }),
   });
 }
 
 export function useRevokeFeed() {
+  const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => unwrap<unknown>(client.DELETE('/me/calendar-feed')),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ['calendar-feed'] }),
+  });
+}
+
+export type OutcomeInput = Schema<'OutcomeDto'>;
+
+/** After a meeting: how it went, what follows, whether an agreement is expected. */
+export function useRecordOutcome(eventId: string, meetingId: string) {
+  return useMutation({
+    mutationFn: (body: OutcomeInput) =>
+      unwrap(
+        client.POST('/events/{eventId}/meetings/{meetingId}/outcome', {
+          params: { path: { eventId, meetingId } },
+          body,
+        }),
+      ),
   });
 }
