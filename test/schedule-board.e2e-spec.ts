@@ -62,10 +62,12 @@ describe('Schedule board', () => {
         locked: false,
       }),
     ]);
-    const byId = new Map<string, { company: string; available: number[] | null }>(
+    const byId = new Map<string, { companyId: string; company: string; available: number[] | null }>(
       res.body.delegates.map((d: { registrationId: string }) => [d.registrationId, d]),
     );
-    expect(byId.get(a.registration.id)).toEqual(expect.objectContaining({ company: a.company.name, available: null }));
+    expect(byId.get(a.registration.id)).toEqual(
+      expect.objectContaining({ companyId: a.company.id, company: a.company.name, available: null }),
+    );
     expect(byId.size).toBe(4);
   });
 

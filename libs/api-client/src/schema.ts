@@ -2683,6 +2683,7 @@ export interface components {
     GridDelegateDto: {
       registrationId: string;
       name: string;
+      companyId: string | null;
       company: string | null;
       languages: string[];
       /** @description Slot indexes they can meet in; null = every slot */

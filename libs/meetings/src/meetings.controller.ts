@@ -412,6 +412,7 @@ export class MeetingsController {
       delegates: grid.delegates.map(({ delegate: d, available }) => ({
         registrationId: d.registrationId,
         name: d.name,
+        companyId: d.companyId,
         company: d.companyName,
         languages: d.languages,
         available,

@@ -130,6 +130,14 @@ const scheduleRoute = createRoute({
   component: lazyRouteComponent(() => import('./routes/meetings'), 'ScheduleRoute'),
 });
 
+/** The organisers' B2B board; the API refuses anyone else, and the screen says so. */
+const b2bRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/events/$eventId/b2b',
+  beforeLoad: requireSession,
+  component: lazyRouteComponent(() => import('./routes/b2b'), 'B2bRoute'),
+});
+
 const availabilityRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/events/$eventId/availability',
@@ -167,6 +175,7 @@ const routeTree = rootRoute.addChildren([
   directoryRoute,
   requestsRoute,
   scheduleRoute,
+  b2bRoute,
   availabilityRoute,
 ]);
 

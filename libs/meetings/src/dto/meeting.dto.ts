@@ -349,6 +349,7 @@ export class CalendarFeedDto {
 export class GridDelegateDto {
   @ApiProperty() registrationId: string;
   @ApiProperty() name: string;
+  @ApiProperty({ nullable: true, type: String }) companyId: string | null;
   @ApiProperty({ nullable: true, type: String }) company: string | null;
   @ApiProperty({ type: [String] }) languages: string[];
   @ApiProperty({
