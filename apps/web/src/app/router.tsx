@@ -145,6 +145,13 @@ const availabilityRoute = createRoute({
   component: lazyRouteComponent(() => import('./routes/availability'), 'AvailabilityRoute'),
 });
 
+const siteVisitSignUpsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/events/$eventId/visits/$sessionId',
+  beforeLoad: requireSession,
+  component: lazyRouteComponent(() => import('./routes/site-visits'), 'SiteVisitSignUpsRoute'),
+});
+
 const speakerRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/speaker',
@@ -160,6 +167,7 @@ const routeTree = rootRoute.addChildren([
   signupRoute,
   accountRoute,
   speakerRoute,
+  siteVisitSignUpsRoute,
   verifyEmailRoute,
   forgotPasswordRoute,
   resetPasswordRoute,

@@ -1,5 +1,5 @@
 import { Alert, Anchor, Badge, Button, Card, Flex, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ButtonLink } from '@/components/links';
 import { QueryState } from '@/components/query-state';
@@ -9,6 +9,9 @@ import { interpretationName } from '@/lib/names';
 import { useSession, useViewerTimeZone } from '@/lib/session';
 import { formatDate, formatDay, sameOffset } from '@/lib/time';
 import { calendarFileUrl, localized, useAgenda, useEvent, type AgendaSession, type EventDetail } from '@/lib/events';
+
+/** What a route adds under a session on the agenda (e.g. a site visit's sign-up), composed from another feature. */
+export type SessionExtra = (session: AgendaSession, zones: { eventZone: string; viewerZone: string }) => ReactNode;
 
 export interface AgendaFilters {
   day?: string;
@@ -22,16 +25,29 @@ export function EventPage(props: {
   eventId: string;
   filters: AgendaFilters;
   onFiltersChange: (filters: AgendaFilters) => void;
+  sessionExtra?: SessionExtra;
 }) {
   const event = useEvent(props.eventId);
   return (
     <QueryState query={event}>
-      {(data) => <EventBody event={data} filters={props.filters} onFiltersChange={props.onFiltersChange} />}
+      {(data) => (
+        <EventBody
+          event={data}
+          filters={props.filters}
+          onFiltersChange={props.onFiltersChange}
+          sessionExtra={props.sessionExtra}
+        />
+      )}
     </QueryState>
   );
 }
 
-function EventBody(props: { event: EventDetail; filters: AgendaFilters; onFiltersChange: (f: AgendaFilters) => void }) {
+function EventBody(props: {
+  event: EventDetail;
+  filters: AgendaFilters;
+  onFiltersChange: (f: AgendaFilters) => void;
+  sessionExtra?: SessionExtra;
+}) {
   const { t, i18n } = useTranslation();
   const { event } = props;
   const locale = intlLocale(i18n.language);
@@ -80,7 +96,13 @@ function EventBody(props: { event: EventDetail; filters: AgendaFilters; onFilter
           )}
         </Group>
       </Stack>
-      <Agenda event={event} viewerZone={viewerZone} filters={props.filters} onFiltersChange={props.onFiltersChange} />
+      <Agenda
+        event={event}
+        viewerZone={viewerZone}
+        filters={props.filters}
+        onFiltersChange={props.onFiltersChange}
+        sessionExtra={props.sessionExtra}
+      />
     </Stack>
   );
 }
@@ -110,6 +132,7 @@ function Agenda(props: {
   viewerZone: string;
   filters: AgendaFilters;
   onFiltersChange: (f: AgendaFilters) => void;
+  sessionExtra?: SessionExtra;
 }) {
   const { t, i18n } = useTranslation();
   const agenda = useAgenda(props.event.id, currentLanguage());
@@ -192,7 +215,13 @@ function Agenda(props: {
                       {formatDay(day.date, locale)}
                     </Title>
                     {day.sessions.map((session) => (
-                      <SessionCard key={session.id} session={session} eventZone={zone} viewerZone={props.viewerZone} />
+                      <SessionCard
+                        key={session.id}
+                        session={session}
+                        eventZone={zone}
+                        viewerZone={props.viewerZone}
+                        extra={props.sessionExtra?.(session, { eventZone: zone, viewerZone: props.viewerZone })}
+                      />
                     ))}
                   </Stack>
                 ))
@@ -205,7 +234,7 @@ function Agenda(props: {
   );
 }
 
-function SessionCard(props: { session: AgendaSession; eventZone: string; viewerZone: string }) {
+function SessionCard(props: { session: AgendaSession; eventZone: string; viewerZone: string; extra?: ReactNode }) {
   const { t, i18n } = useTranslation();
   const { session } = props;
   return (
@@ -270,6 +299,7 @@ function SessionCard(props: { session: AgendaSession; eventZone: string; viewerZ
               ))}
             </Group>
           )}
+          {props.extra}
         </Stack>
       </Flex>
     </Card>
