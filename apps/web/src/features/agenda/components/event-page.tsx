@@ -12,13 +12,14 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { startTransition, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ButtonLink } from '@/components/links';
 import { QueryState } from '@/components/query-state';
 import { TimePair } from '@/components/time-pair';
 import { currentLanguage, intlLocale } from '@/lib/i18n';
 import { interpretationName } from '@/lib/names';
+import { useRevealAll } from '@/lib/reveal';
 import { useSession, useViewerTimeZone } from '@/lib/session';
 import { formatDate, formatDay, sameOffset } from '@/lib/time';
 import { calendarFileUrl, localized, useAgenda, useEvent, type AgendaSession, type EventDetail } from '@/lib/events';
@@ -142,20 +143,6 @@ function matches(session: AgendaSession, filters: AgendaFilters): boolean {
 
 /** Enough cards to fill a phone's first screen (and a desktop's); the rest follow without blocking it. */
 const FIRST_CARDS = 6;
-
-/**
- * False for the first paint, then true, set in a transition: React renders the
- * rest of a long agenda in slices that yield to the browser, instead of one
- * long task that holds the page before anyone can scroll or type.
- */
-function useRevealAll(): boolean {
-  const [revealed, setRevealed] = useState(false);
-  useEffect(() => {
-    const timer = setTimeout(() => startTransition(() => setRevealed(true)), 0);
-    return () => clearTimeout(timer);
-  }, []);
-  return revealed;
-}
 
 /** The days with at most `limit` sessions in all, in order; days left empty are dropped. */
 function firstCards<D extends { sessions: AgendaSession[] }>(days: D[], limit: number): D[] {

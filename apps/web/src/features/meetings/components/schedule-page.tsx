@@ -4,6 +4,7 @@ import { QueryState } from '@/components/query-state';
 import { TimePair } from '@/components/time-pair';
 import { errorMessage } from '@/lib/errors';
 import { intlLocale } from '@/lib/i18n';
+import { useRevealAll } from '@/lib/reveal';
 import { dayKey, deviceTimeZone, formatDay, sameOffset } from '@/lib/time';
 import { useFeedState, useIssueFeed, useMyMeetings, useRevokeFeed, type MyMeeting } from '../api/meetings';
 import { NowNext, useNow } from './now-next';
@@ -51,13 +52,18 @@ export function SchedulePage(props: { eventId: string }) {
   );
 }
 
+/** Enough rows to fill a phone's first screen. */
+const FIRST_ROWS = 6;
+
 function Days(props: { meetings: MyMeeting[] }) {
   const { t, i18n } = useTranslation();
   const locale = intlLocale(i18n.language);
   const eventZone = props.meetings[0].event.timeZone;
   const device = deviceTimeZone();
+  // The first screen's meetings at once, the rest in a transition right after (see useRevealAll).
+  const revealed = useRevealAll();
   const days = new Map<string, MyMeeting[]>();
-  for (const meeting of props.meetings) {
+  for (const meeting of revealed ? props.meetings : props.meetings.slice(0, FIRST_ROWS)) {
     const key = dayKey(meeting.startsAt, eventZone);
     days.set(key, [...(days.get(key) ?? []), meeting]);
   }
