@@ -1,5 +1,18 @@
-import { Alert, Anchor, Badge, Button, Card, Flex, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useMemo, type ReactNode } from 'react';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Flex,
+  Group,
+  NativeSelect,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { startTransition, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ButtonLink } from '@/components/links';
 import { QueryState } from '@/components/query-state';
@@ -127,6 +140,36 @@ function matches(session: AgendaSession, filters: AgendaFilters): boolean {
   return true;
 }
 
+/** Enough cards to fill a phone's first screen (and a desktop's); the rest follow without blocking it. */
+const FIRST_CARDS = 6;
+
+/**
+ * False for the first paint, then true, set in a transition: React renders the
+ * rest of a long agenda in slices that yield to the browser, instead of one
+ * long task that holds the page before anyone can scroll or type.
+ */
+function useRevealAll(): boolean {
+  const [revealed, setRevealed] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(() => startTransition(() => setRevealed(true)), 0);
+    return () => clearTimeout(timer);
+  }, []);
+  return revealed;
+}
+
+/** The days with at most `limit` sessions in all, in order; days left empty are dropped. */
+function firstCards<D extends { sessions: AgendaSession[] }>(days: D[], limit: number): D[] {
+  if (limit === Infinity) return days;
+  const shown: D[] = [];
+  let left = limit;
+  for (const day of days) {
+    if (left <= 0) break;
+    shown.push({ ...day, sessions: day.sessions.slice(0, left) });
+    left -= day.sessions.length;
+  }
+  return shown;
+}
+
 function Agenda(props: {
   event: EventDetail;
   viewerZone: string;
@@ -148,6 +191,7 @@ function Agenda(props: {
   const locale = intlLocale(i18n.language);
   const zone = props.event.timeZone;
   const sameZone = sameOffset(props.event.startsAt, zone, props.viewerZone);
+  const revealed = useRevealAll();
 
   return (
     <Stack gap="md" component="section" aria-labelledby="agenda-title">
@@ -174,31 +218,31 @@ function Agenda(props: {
                   onChange={(e) => set({ q: e.currentTarget.value || undefined })}
                   w={{ base: '100%', sm: 260 }}
                 />
-                <Select
+                <NativeSelect
                   label={t('agenda.day')}
-                  placeholder={t('agenda.allDays')}
-                  clearable
-                  value={filters.day ?? null}
-                  onChange={(v) => set({ day: v ?? undefined })}
-                  data={data.days.map((d) => ({ value: d.date, label: formatDay(d.date, locale) }))}
+                  value={filters.day ?? ''}
+                  onChange={(e) => set({ day: e.currentTarget.value || undefined })}
+                  data={[
+                    { value: '', label: t('agenda.allDays') },
+                    ...data.days.map((d) => ({ value: d.date, label: formatDay(d.date, locale) })),
+                  ]}
                   w={{ base: '100%', sm: 200 }}
                 />
-                <Select
+                <NativeSelect
                   label={t('agenda.room')}
-                  placeholder={t('agenda.allRooms')}
-                  clearable
-                  value={filters.room ?? null}
-                  onChange={(v) => set({ room: v ?? undefined })}
-                  data={options.rooms}
+                  value={filters.room ?? ''}
+                  onChange={(e) => set({ room: e.currentTarget.value || undefined })}
+                  data={[{ value: '', label: t('agenda.allRooms') }, ...options.rooms]}
                   w={{ base: '100%', sm: 200 }}
                 />
-                <Select
+                <NativeSelect
                   label={t('agenda.kind')}
-                  placeholder={t('agenda.allKinds')}
-                  clearable
-                  value={filters.kind ?? null}
-                  onChange={(v) => set({ kind: v ?? undefined })}
-                  data={options.kinds.map((k) => ({ value: k, label: t(`agenda.kinds.${k}`, { defaultValue: k }) }))}
+                  value={filters.kind ?? ''}
+                  onChange={(e) => set({ kind: e.currentTarget.value || undefined })}
+                  data={[
+                    { value: '', label: t('agenda.allKinds') },
+                    ...options.kinds.map((k) => ({ value: k, label: t(`agenda.kinds.${k}`, { defaultValue: k }) })),
+                  ]}
                   w={{ base: '100%', sm: 200 }}
                 />
               </Group>
@@ -209,7 +253,7 @@ function Agenda(props: {
                   </Button>
                 </Alert>
               ) : (
-                days.map((day) => (
+                firstCards(days, revealed ? Infinity : FIRST_CARDS).map((day) => (
                   <Stack key={day.date} gap="sm" component="section" aria-labelledby={`day-${day.date}`}>
                     <Title order={3} size="h4" id={`day-${day.date}`}>
                       {formatDay(day.date, locale)}
