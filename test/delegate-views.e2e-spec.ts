@@ -109,6 +109,23 @@ describe('delegate views for the web app', () => {
     for (const mail of reminders) {
       expect(mail.payload).toMatchObject({ url: `https://forum.example.org/app/events/${event.id}/schedule` });
     }
+
+    // A cancelled meeting lands on My schedule too (where it no longer is), not on the requests inbox.
+    const [meeting] = (
+      await http(app)
+        .get('/me/meetings')
+        .set(...as(wang))
+        .expect(200)
+    ).body.items as Array<{ id: string }>;
+    await http(app)
+      .delete(`/events/${event.id}/meetings/${meeting.id}`)
+      .set(...as(wang))
+      .expect(200);
+    const cancelled = await outboxRows(app, { type: 'meeting-cancelled', eventId: event.id });
+    expect(cancelled).toHaveLength(2);
+    for (const mail of cancelled) {
+      expect(mail.payload).toMatchObject({ url: `https://forum.example.org/app/events/${event.id}/schedule` });
+    }
   });
 
   it('names the interpreter booked for a meeting in each delegate’s schedule, and no one when none is needed', async () => {

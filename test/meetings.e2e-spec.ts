@@ -520,7 +520,7 @@ describe('B2B meetings', () => {
       .set(...as(organiser))
       .send({ status: 'final' })
       .expect(200);
-    expect(final.body).toEqual({ scheduleStatus: 'final', mailed: 6 });
+    expect(final.body).toMatchObject({ scheduleStatus: 'final', previousStatus: 'preliminary', mailed: 6 });
     const mails = await outboxRows(app, { type: 'schedule-final', eventId: event.id });
     expect(mails).toHaveLength(6);
     expect((mails[0].payload as { meetings: unknown[] }).meetings).toHaveLength(2);

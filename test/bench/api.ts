@@ -34,6 +34,13 @@ const DIRECTORY = Number(process.env.BENCH_DIRECTORY ?? 5000);
 /** Registrations in the rush, against a capacity of three quarters of them. */
 const RUSH = Number(process.env.BENCH_RUSH ?? 2000);
 const RUSH_CAPACITY = Math.round(RUSH * 0.75);
+/** Only the scenarios whose names start with one of these (comma-separated), e.g. BENCH_ONLY=booking,my; all when unset. */
+const ONLY = (process.env.BENCH_ONLY ?? '')
+  .split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
+/** A directory to write the measured server's CPU profile to (node --cpu-prof), when set. */
+const CPU_PROF = process.env.BENCH_CPU_PROF;
 const SLOTS = 24;
 const PAIRS = 70;
 
@@ -376,7 +383,11 @@ async function main(): Promise<void> {
     // The directory forum was written around the api, as an import would: a restart indexes it.
     await kill(server);
     const restarted = Date.now();
-    server = await startApiProcess(port, env, { allInOne: true, timeoutMs: 120_000 });
+    server = await startApiProcess(port, env, {
+      allInOne: true,
+      timeoutMs: 120_000,
+      nodeArgs: CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF}`] : [],
+    });
     for (;;) {
       const [[row]] = await pool.query<Rows>('SELECT COUNT(*) AS n FROM directory_entries WHERE event_id = ?', [
         directory.eventId,
@@ -657,9 +668,12 @@ async function main(): Promise<void> {
       `${CONNECTIONS} connections; reads for ${SECONDS} s each, ${WRITES} bookings, a rush of ${RUSH} registrations; latencies in ms\n`,
     );
     console.log('scenario             HTTP req/s   p50    p99  | raw ops/s   p50    p99  | ratio  non-2xx');
-    for (const s of scenarios) printRow(s.name, await runHttp(s.http), await runRaw(pool, s.raw, s.amount));
-    console.log(`\nrush over HTTP: ${await checkRush(pool, httpRush)}`);
-    console.log(`rush raw:       ${await checkRush(pool, rawRush)}`);
+    const chosen = scenarios.filter((s) => ONLY.length === 0 || ONLY.some((prefix) => s.name.startsWith(prefix)));
+    for (const s of chosen) printRow(s.name, await runHttp(s.http), await runRaw(pool, s.raw, s.amount));
+    if (chosen.some((s) => s.name.startsWith('rush'))) {
+      console.log(`\nrush over HTTP: ${await checkRush(pool, httpRush)}`);
+      console.log(`rush raw:       ${await checkRush(pool, rawRush)}`);
+    }
     console.log(`server peak RSS: ${peakRssMb(server).toFixed(0)} MB`);
     if (process.env.BENCH_REPLICA !== '0') await replicaRows(env);
   } finally {

@@ -11,13 +11,16 @@ export async function startProcess(
   env: Record<string, string>,
   args: string[] = [],
   timeoutMs = 60_000,
-  options: { onOutput?: (text: string) => void } = {},
+  options: { onOutput?: (text: string) => void; nodeArgs?: string[] } = {},
 ): Promise<ChildProcess> {
   const child = spawn(
     process.execPath,
-    script.endsWith('.js')
-      ? [script, ...args]
-      : ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', script, ...args],
+    [
+      ...(options.nodeArgs ?? []),
+      ...(script.endsWith('.js')
+        ? [script, ...args]
+        : ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', script, ...args]),
+    ],
     {
       cwd: resolve(__dirname, '../..'),
       env: { ...process.env, ...env },
@@ -54,7 +57,7 @@ export const startWorkerProcess = (env: Record<string, string>): Promise<ChildPr
 export const startApiProcess = (
   port: number,
   env: Record<string, string>,
-  options: { allInOne?: boolean; timeoutMs?: number; onOutput?: (text: string) => void } = {},
+  options: { allInOne?: boolean; timeoutMs?: number; onOutput?: (text: string) => void; nodeArgs?: string[] } = {},
 ): Promise<ChildProcess> =>
   startProcess(
     'apps/api/src/main.ts',
@@ -62,7 +65,7 @@ export const startApiProcess = (
     { ...env, PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}` },
     options.allInOne ? ['--all-in-one'] : [],
     options.timeoutMs,
-    { onOutput: options.onOutput },
+    { onOutput: options.onOutput, nodeArgs: options.nodeArgs },
   );
 
 /** What a process printed (stdout and stderr together) and how it ended. */

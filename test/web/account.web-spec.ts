@@ -12,6 +12,26 @@ async function mailedPath(to: string, pattern: RegExp): Promise<string> {
 }
 
 test.describe('account screens the mails link to', () => {
+  test('after the address is confirmed, leads back to where the person was going when they signed up', async ({
+    page,
+  }) => {
+    const organiser = await createUser({ name: 'Organiser' });
+    const forum = await createForum(organiser);
+    const email = uniqueEmail('backto');
+    await page.goto(`/app/signup?redirect=${encodeURIComponent(`/events/${forum.id}/register`)}`);
+    await page.getByLabel('Full name').fill('Gao Ming');
+    await page.locator('input[type="email"]').fill(email);
+    await page.locator('input[type="password"]').fill('correct horse battery');
+    await page.locator('form button[type="submit"]').click();
+    await expect(page.getByRole('status')).toContainText(email);
+
+    await page.goto(await mailedPath(email, /verify-email\?token=/));
+    await expect(page.getByRole('status')).toHaveText(`Your address ${email} is confirmed. Welcome!`);
+    await page.getByRole('button', { name: 'Continue where you left off' }).click();
+    await expect(page).toHaveURL(new RegExp(`/app/events/${forum.id}/register$`));
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Register for China-Russia SME Roundtable');
+  });
+
   test('confirms the address from the mailed link, signs its owner in, and explains a used or broken link', async ({
     page,
   }) => {

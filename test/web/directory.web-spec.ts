@@ -109,11 +109,13 @@ test.describe('delegate directory and meeting requests', () => {
       await expect(dialog.getByRole('button', { name: send[language] })).toBeVisible();
     });
     await dialog.getByRole('textbox', { name: 'Message' }).fill('Rail plus trucking to Kazan?');
+    // Wang would like the third common slot (15:00 in Nanchang).
+    await dialog.getByRole('combobox', { name: 'Preferred slot (optional)' }).selectOption({ index: 3 });
     await dialog.getByRole('button', { name: 'Send request' }).click();
     await expect(dialog.getByRole('status')).toHaveText(
       'Request sent to Olga Smirnova. You will get an e-mail when they answer.',
     );
-    const requests = await call<{ items: { message: string; to: { name: string } }[] }>(
+    const requests = await call<{ items: { message: string; preferredSlotIndex: number; to: { name: string } }[] }>(
       'GET',
       `/events/${forum.id}/meeting-requests`,
       olga.token,
@@ -121,6 +123,7 @@ test.describe('delegate directory and meeting requests', () => {
     expect(requests.items).toEqual([
       expect.objectContaining({
         message: 'Rail plus trucking to Kazan?',
+        preferredSlotIndex: 2,
         to: expect.objectContaining({ name: 'Olga Smirnova' }),
       }),
     ]);

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { call, createForum, createUser, type ApiUser } from './support/api';
+import { call, createForum, createUser, registerDelegate, type ApiUser } from './support/api';
 import { expect, LANGUAGES, logIn, screenshotAll, switchLanguage, test } from './support/fixtures';
 
 /** What the page's browser offers that this (node-typed) file does not know by name. */
@@ -22,9 +22,10 @@ const controlled = (page: Page) =>
 test.describe('offline at the venue', () => {
   let forum: Awaited<ReturnType<typeof createForum>>;
   let speaker: ApiUser;
+  let organiser: ApiUser;
 
   test.beforeAll(async () => {
-    const organiser = await createUser({ name: 'Organiser' });
+    organiser = await createUser({ name: 'Organiser' });
     forum = await createForum(organiser);
     speaker = await createUser({ name: 'Pavel Orlov' });
     const panel = forum.sessions.find((s) => s.title === 'Rail freight panel')!;
@@ -88,5 +89,30 @@ test.describe('offline at the venue', () => {
 
     await page.getByRole('banner').getByRole('button', { name: 'Log out' }).click();
     await expect.poll(() => keptReads(page)).not.toContain('/me/sessions');
+  });
+
+  test('keeps my badge QR code readable without a network', async ({ page, context }) => {
+    const delegate = await createUser({ name: 'Marina Offline' });
+    const registrationId = await registerDelegate(forum.id, organiser, delegate, {
+      company: { name: `Baikal Tea ${Date.now()}`, country: 'RU', sectors: ['agriculture'] },
+      languages: ['ru'],
+      timeZone: 'Europe/Moscow',
+    });
+    await page.goto('/app/');
+    await expect.poll(() => controlled(page)).toBe(true);
+    await logIn(page, delegate);
+    await page.goto(`/app/events/${forum.id}/register`);
+    const qr = page.getByTestId('badge-qr');
+    await expect(qr).toBeVisible();
+    const code = await qr.getAttribute('data-code');
+    expect(code).toMatch(new RegExp(`^${registrationId}\\.`));
+    await expect.poll(() => keptReads(page)).toContain(`/events/${forum.id}/registrations/${registrationId}/badge`);
+
+    await context.setOffline(true);
+    await page.reload();
+    await expect(qr).toHaveAttribute('data-code', code ?? '');
+    await expect(page.getByTestId('registration-status')).toHaveText('Approved');
+    await expect(page.getByTestId('offline')).toBeVisible();
+    await context.setOffline(false);
   });
 });

@@ -6,9 +6,11 @@ import { AppConfig } from '@roundtable/config';
 import { PublicReadCache } from '@roundtable/events';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
+import { compressJson } from './compress-json';
 import { limitJsonDepth } from './json-depth';
 import { buildOpenApiDocument } from './openapi';
 import { mountQueueDashboard } from './queue-dashboard';
+import { precompressedAssets, webAppBuilt, webAppDir } from './web-app';
 
 /** Everything main.ts and the e2e tests configure identically on the HTTP app. */
 export function setupApp(app: INestApplication): void {
@@ -18,6 +20,11 @@ export function setupApp(app: INestApplication): void {
   // the address the login limiter counts them under.
   express.set('trust proxy', app.get(ConfigService<AppConfig, true>).get('app.trustProxy', { infer: true }));
   express.disable('x-powered-by');
+  // JSON answers gzip'd when asked; before the cache below, which keeps plain bytes and compresses its replays.
+  app.use(compressJson);
+  // Public reads (event, agenda, sessions, agreements summary) from the shared cache, first of all: a hit
+  // replays the headers (helmet's too) its entry was filled with, and passes through nothing else.
+  app.use(app.get(PublicReadCache).middleware());
   express.useBodyParser('json', { limit: '256kb' });
   express.useBodyParser('urlencoded', { limit: '256kb', extended: false });
   app.use(limitJsonDepth);
@@ -38,8 +45,7 @@ export function setupApp(app: INestApplication): void {
       },
     }),
   );
-  // Public reads (event, agenda, sessions, agreements summary) from the shared cache, before any guard or pipe.
-  app.use(app.get(PublicReadCache).middleware());
+  if (webAppBuilt()) app.use(precompressedAssets(webAppDir()));
   mountQueueDashboard(app);
   app.useGlobalPipes(
     new ValidationPipe({

@@ -1,16 +1,21 @@
-import '@mantine/core/styles.css';
-import '@mantine/notifications/styles.css';
-import './lib/i18n';
+import 'virtual:mantine.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
+import { router } from './app/router';
+import { i18nReady } from './lib/i18n';
+
+// The screen's chunk and its reads start now, while the language's texts are still on their way.
+void router.load();
 
 const root = document.getElementById('root');
 if (root) {
-  createRoot(root).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
+  void i18nReady.then(() =>
+    createRoot(root).render(
+      <StrictMode>
+        <App />
+      </StrictMode>,
+    ),
   );
 }
 

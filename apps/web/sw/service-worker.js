@@ -5,7 +5,7 @@
 //   without a network, and drops the previous build's copy when a new one
 //   takes over;
 // - answers the reads a delegate needs at the venue (an event and its agenda,
-//   my meetings, my registrations and sessions) from the network when there is
+//   my meetings, my registrations and sessions, my badge and its QR code) from the network when there is
 //   one, keeping the last answer, and from that copy when there is none; the
 //   copy's `Date` header tells the app how old it is;
 // - forgets those answers when the app asks (logging out).
@@ -19,6 +19,7 @@ const OFFLINE_READS = [
   /^\/events\/[^/]+$/,
   /^\/events\/[^/]+\/agenda$/,
   /^\/events\/[^/]+\/registrations\/[^/]+\/badge\.pdf$/,
+  /^\/events\/[^/]+\/registrations\/[^/]+\/badge$/,
   /^\/me$/,
   /^\/me\/meetings$/,
   /^\/me\/registrations$/,

@@ -672,6 +672,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/events/{eventId}/registrations/{registrationId}/badge': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What the badge QR code carries, to show it on screen (approved registrations) */
+    get: operations['RegistrationsController_badgeCode'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/events/{eventId}/check-ins': {
     parameters: {
       query?: never;
@@ -696,7 +713,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /** Where the visa letter request stands (status null: none requested) */
+    get: operations['RegistrationsController_visaState'];
     /** Request a visa invitation letter with your passport details */
     put: operations['RegistrationsController_requestVisa'];
     post?: never;
@@ -749,6 +767,75 @@ export interface paths {
     };
     /** The visa invitation letter as a PDF, once approved */
     get: operations['RegistrationsController_visaLetter'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/events/{eventId}/site-visits': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Seats taken, left and waiting on each site visit; with a token, your own sign-up too */
+    get: operations['SiteVisitsController_seats'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/events/{eventId}/sessions/{sessionId}/sign-ups': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Organisers: every sign-up of a site visit in signing-up order, with the delegates */
+    get: operations['SiteVisitsController_list'];
+    put?: never;
+    /** Sign up for a site visit (approved delegates): a seat while there is one, else the waiting list */
+    post: operations['SiteVisitsController_signUp'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/events/{eventId}/sessions/{sessionId}/sign-ups/mine': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Cancel your sign-up; a seat you held goes to the first on the waiting list */
+    delete: operations['SiteVisitsController_cancel'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/me/site-visits': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Your site-visit sign-ups (confirmed or waiting), every event, in departure order */
+    get: operations['SiteVisitsController_mine'];
     put?: never;
     post?: never;
     delete?: never;
@@ -853,7 +940,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Slots you and another delegate can both make, with a free table */
+    /** Slots you and another delegate can both make, with a free table; without `with`, the whole slot grid */
     get: operations['MeetingsController_slots'];
     put?: never;
     post?: never;
@@ -895,7 +982,7 @@ export interface paths {
     delete: operations['MeetingsController_cancel'];
     options?: never;
     head?: never;
-    /** Move a meeting to another slot; organisers also lock or unlock it */
+    /** Move a meeting to another slot; organisers also move it to another table, and lock or unlock it */
     patch: operations['MeetingsController_update'];
     trace?: never;
   };
@@ -985,6 +1072,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/events/{eventId}/schedule/grid': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The B2B grid in one read: slots, table count, every scheduled meeting, the delegates and interpreters */
+    get: operations['MeetingsController_grid'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/events/{eventId}/schedule/unplaced': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Accepted requests still without a meeting: why, and the slots where each would fit now (the fix) */
+    get: operations['MeetingsController_unplaced'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/events/{eventId}/schedule/publish': {
     parameters: {
       query?: never;
@@ -1026,7 +1147,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /** Whether you have a calendar subscription link in force */
+    get: operations['MeetingsController_feedState'];
     put?: never;
     /** A personal calendar subscription URL (replaces any previous one) */
     post: operations['MeetingsController_issueFeed'];
@@ -1568,6 +1690,10 @@ export interface components {
     SessionTextDto: {
       title?: string;
       description?: string;
+      /** @description Site visits: the meeting point in this language */
+      meetingPoint?: string;
+      /** @description Site visits: the transport in this language */
+      transport?: string;
     };
     SessionTranslationsDto: {
       zh?: components['schemas']['SessionTextDto'];
@@ -1586,7 +1712,7 @@ export interface components {
     };
     CreateSessionDto: {
       /** @enum {string} */
-      kind: 'plenary' | 'panel' | 'roundtable' | 'workshop' | 'signing_ceremony' | 'b2b_block';
+      kind: 'plenary' | 'panel' | 'roundtable' | 'workshop' | 'signing_ceremony' | 'b2b_block' | 'site_visit';
       title: string;
       description?: string;
       translations?: components['schemas']['SessionTranslationsDto'];
@@ -1600,6 +1726,20 @@ export interface components {
        *     ]
        */
       interpretation?: string[];
+      /** @description Site visits (required for them, refused for other kinds): seats on the tour */
+      capacity?: number;
+      /**
+       * @description Site visits: where delegates gather
+       * @example Hotel lobby, north entrance
+       */
+      meetingPoint?: string;
+      /** @description Site visits: when the transport leaves, within the session */
+      departsAt?: string;
+      /**
+       * @description Site visits: how delegates travel
+       * @example Coach, 40 minutes
+       */
+      transport?: string;
       speakers?: components['schemas']['SpeakerInputDto'][];
     };
     SpeakerDto: {
@@ -1609,11 +1749,22 @@ export interface components {
       company: string | null;
       bio: string | null;
     };
+    SiteVisitDetailsDto: {
+      /** @description Seats on the tour */
+      capacity: number;
+      meetingPoint: string;
+      /**
+       * Format: date-time
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      departsAt: string;
+      transport: string | null;
+    };
     SessionDto: {
       id: string;
       eventId: string;
       /** @enum {string} */
-      kind: 'plenary' | 'panel' | 'roundtable' | 'workshop' | 'signing_ceremony' | 'b2b_block';
+      kind: 'plenary' | 'panel' | 'roundtable' | 'workshop' | 'signing_ceremony' | 'b2b_block' | 'site_visit';
       title: string;
       description: string | null;
       translations: components['schemas']['SessionTranslationsDto'];
@@ -1638,6 +1789,8 @@ export interface components {
       abstract: string | null;
       materials: string[];
       speakers: components['schemas']['SpeakerDto'][];
+      /** @description Only for kind site_visit */
+      siteVisit: components['schemas']['SiteVisitDetailsDto'] | null;
     };
     SessionListDto: {
       items: components['schemas']['SessionDto'][];
@@ -1646,7 +1799,7 @@ export interface components {
     };
     UpdateSessionDto: {
       /** @enum {string} */
-      kind?: 'plenary' | 'panel' | 'roundtable' | 'workshop' | 'signing_ceremony' | 'b2b_block';
+      kind?: 'plenary' | 'panel' | 'roundtable' | 'workshop' | 'signing_ceremony' | 'b2b_block' | 'site_visit';
       title?: string;
       description?: string;
       translations?: components['schemas']['SessionTranslationsDto'];
@@ -1660,6 +1813,20 @@ export interface components {
        *     ]
        */
       interpretation?: string[];
+      /** @description Site visits (required for them, refused for other kinds): seats on the tour */
+      capacity?: number;
+      /**
+       * @description Site visits: where delegates gather
+       * @example Hotel lobby, north entrance
+       */
+      meetingPoint?: string;
+      /** @description Site visits: when the transport leaves, within the session */
+      departsAt?: string;
+      /**
+       * @description Site visits: how delegates travel
+       * @example Coach, 40 minutes
+       */
+      transport?: string;
     };
     SpeakerProfileDto: {
       abstract?: string;
@@ -1676,7 +1843,7 @@ export interface components {
       id: string;
       eventId: string;
       /** @enum {string} */
-      kind: 'plenary' | 'panel' | 'roundtable' | 'workshop' | 'signing_ceremony' | 'b2b_block';
+      kind: 'plenary' | 'panel' | 'roundtable' | 'workshop' | 'signing_ceremony' | 'b2b_block' | 'site_visit';
       title: string;
       description: string | null;
       translations: components['schemas']['SessionTranslationsDto'];
@@ -1701,6 +1868,8 @@ export interface components {
       abstract: string | null;
       materials: string[];
       speakers: components['schemas']['SpeakerDto'][];
+      /** @description Only for kind site_visit */
+      siteVisit: components['schemas']['SiteVisitDetailsDto'] | null;
       eventName: string;
       /**
        * @description The event’s name in each language the organisers gave one in
@@ -1744,10 +1913,29 @@ export interface components {
       venue: string | null;
       city: string | null;
     };
+    AgendaSiteVisitDto: {
+      /** @description Seats on the tour (the seats left: GET /events/{eventId}/site-visits) */
+      capacity: number;
+      /** @description In the agenda language */
+      meetingPoint: string;
+      /**
+       * Format: date-time
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      departsAt: string;
+      /**
+       * Format: date-time
+       * @description In the event zone
+       * @example 2027-06-11T08:30:00.000+08:00
+       */
+      localDeparture: string;
+      /** @description In the agenda language */
+      transport: string | null;
+    };
     AgendaSessionDto: {
       id: string;
       /** @enum {string} */
-      kind: 'plenary' | 'panel' | 'roundtable' | 'workshop' | 'signing_ceremony' | 'b2b_block';
+      kind: 'plenary' | 'panel' | 'roundtable' | 'workshop' | 'signing_ceremony' | 'b2b_block' | 'site_visit';
       /** @description In the agenda language */
       title: string;
       description: string | null;
@@ -1780,6 +1968,8 @@ export interface components {
       abstract: string | null;
       materials: string[];
       speakers: components['schemas']['SpeakerDto'][];
+      /** @description Only for kind site_visit */
+      siteVisit: components['schemas']['AgendaSiteVisitDto'] | null;
     };
     AgendaDayDto: {
       /**
@@ -1923,6 +2113,18 @@ export interface components {
       offers: string | null;
       seeks: string | null;
     };
+    AvailabilityWindowDto: {
+      /**
+       * Format: date-time
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      start: string;
+      /**
+       * Format: date-time
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      end: string;
+    };
     RegistrationDto: {
       id: string;
       eventId: string;
@@ -1945,6 +2147,10 @@ export interface components {
        * @example 2027-06-10T09:00:00.000+08:00
        */
       checkedInAt: string | null;
+      /** @description When the delegate can meet (UTC windows); null = whenever meetings run */
+      availability: components['schemas']['AvailabilityWindowDto'][] | null;
+      /** @description Place on the waiting list (1 = next to be approved); null unless waitlisted */
+      waitlistPosition: number | null;
       /**
        * Format: date-time
        * @example 2027-06-10T09:00:00.000+08:00
@@ -2027,6 +2233,10 @@ export interface components {
       /** @description Pass as `cursor` for the next page; null: no more */
       nextCursor: string | null;
     };
+    BadgeCodeDto: {
+      /** @description What the badge QR code carries: `<registrationId>.<signature>` */
+      code: string;
+    };
     CheckInDto: {
       /** @description The code from the badge QR */
       code: string;
@@ -2043,6 +2253,13 @@ export interface components {
       checkedInAt: string;
       /** @description False when this badge had already been scanned */
       firstScan: boolean;
+    };
+    VisaRequestStateDto: {
+      /**
+       * @description null: none requested
+       * @enum {string|null}
+       */
+      status: 'requested' | 'approved' | 'rejected' | null;
     };
     VisaRequestDto: {
       /** @example IVANOV IVAN */
@@ -2062,6 +2279,145 @@ export interface components {
     VisaStatusDto: {
       /** @enum {string} */
       status: 'requested' | 'approved' | 'rejected';
+    };
+    SiteVisitSignUpDto: {
+      id: string;
+      eventId: string;
+      /** @description The site visit (a session of kind site_visit) */
+      sessionId: string;
+      registrationId: string;
+      /** @enum {string} */
+      status: 'confirmed' | 'waitlisted' | 'cancelled';
+      /** @description Place on the waiting list (1 = next); null unless waitlisted */
+      waitlistPosition: number | null;
+      /**
+       * Format: date-time
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      signedUpAt: string;
+      /**
+       * Format: date-time
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      cancelledAt: string | null;
+    };
+    SiteVisitSeatsDto: {
+      sessionId: string;
+      capacity: number;
+      /** @description Delegates with a seat */
+      confirmed: number;
+      /** @description capacity − confirmed (never below 0) */
+      seatsLeft: number;
+      /** @description Delegates on the waiting list */
+      waitlisted: number;
+      /**
+       * Format: date-time
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      departsAt: string;
+      /** @description Whether sign-ups and cancellations are still taken (before departure) */
+      open: boolean;
+      /** @description Your live sign-up, when signed in and signed up */
+      mine: components['schemas']['SiteVisitSignUpDto'] | null;
+    };
+    SiteVisitSeatsListDto: {
+      items: components['schemas']['SiteVisitSeatsDto'][];
+      /** @description Whether you organise the event (and so may see each visit’s sign-ups) */
+      organiser: boolean;
+      /** @description Always null: the whole list comes in one page */
+      nextCursor: string | null;
+    };
+    SiteVisitSignUpRowDto: {
+      id: string;
+      eventId: string;
+      /** @description The site visit (a session of kind site_visit) */
+      sessionId: string;
+      registrationId: string;
+      /** @enum {string} */
+      status: 'confirmed' | 'waitlisted' | 'cancelled';
+      /** @description Place on the waiting list (1 = next); null unless waitlisted */
+      waitlistPosition: number | null;
+      /**
+       * Format: date-time
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      signedUpAt: string;
+      /**
+       * Format: date-time
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      cancelledAt: string | null;
+      name: string;
+      email: string;
+      companyName: string | null;
+      languages: string[];
+    };
+    SiteVisitSignUpListDto: {
+      sessionId: string;
+      title: string;
+      capacity: number;
+      confirmed: number;
+      waitlisted: number;
+      /** @description Every sign-up in signing-up order, cancelled ones too */
+      items: components['schemas']['SiteVisitSignUpRowDto'][];
+      /** @description Always null: the whole list comes in one page */
+      nextCursor: string | null;
+    };
+    SiteVisitTextDto: {
+      title?: string;
+      meetingPoint?: string;
+      transport?: string;
+    };
+    SiteVisitTranslationsDto: {
+      zh?: components['schemas']['SiteVisitTextDto'];
+      ru?: components['schemas']['SiteVisitTextDto'];
+      en?: components['schemas']['SiteVisitTextDto'];
+    };
+    MySiteVisitDto: {
+      id: string;
+      eventId: string;
+      /** @description The site visit (a session of kind site_visit) */
+      sessionId: string;
+      registrationId: string;
+      /** @enum {string} */
+      status: 'confirmed' | 'waitlisted' | 'cancelled';
+      /** @description Place on the waiting list (1 = next); null unless waitlisted */
+      waitlistPosition: number | null;
+      /**
+       * Format: date-time
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      signedUpAt: string;
+      /**
+       * Format: date-time
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      cancelledAt: string | null;
+      title: string;
+      /** @description The title, meeting point and transport in each language the organisers gave them in */
+      translations: components['schemas']['SiteVisitTranslationsDto'];
+      meetingPoint: string;
+      transport: string | null;
+      /**
+       * Format: date-time
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      startsAt: string;
+      /**
+       * Format: date-time
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      endsAt: string;
+      /**
+       * Format: date-time
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      departsAt: string;
+    };
+    MySiteVisitListDto: {
+      items: components['schemas']['MySiteVisitDto'][];
+      /** @description Always null: the whole list comes in one page */
+      nextCursor: string | null;
     };
     TimeWindowDto: {
       /** @example 2027-06-10T06:00:00Z */
@@ -2092,6 +2448,8 @@ export interface components {
     CreateMeetingRequestDto: {
       toRegistrationId: string;
       message?: string;
+      /** @description The slot you would like (index from GET /events/:eventId/slots?with=…); accepting places the meeting there when it still works for both, else in the earliest slot both can make */
+      preferredSlotIndex?: number;
     };
     MeetingRequestViewDto: {
       id: string;
@@ -2104,6 +2462,8 @@ export interface components {
       unscheduledReason: string | null;
       /** @description Proposed by the organisers from a recommendation */
       proposedByOrganiser: boolean;
+      /** @description The slot the sender would like, if they named one */
+      preferredSlotIndex: number | null;
       /**
        * Format: date-time
        * @example 2027-06-10T09:00:00.000+08:00
@@ -2148,6 +2508,8 @@ export interface components {
       unscheduledReason: string | null;
       /** @description Proposed by the organisers from a recommendation */
       proposedByOrganiser: boolean;
+      /** @description The slot the sender would like, if they named one */
+      preferredSlotIndex: number | null;
       /**
        * Format: date-time
        * @example 2027-06-10T09:00:00.000+08:00
@@ -2232,6 +2594,8 @@ export interface components {
     };
     UpdateMeetingDto: {
       slotIndex?: number;
+      /** @description Organisers only: the table to move it to (in its slot, or in slotIndex); any free table when omitted */
+      tableNo?: number;
       /** @description Organisers only: a locked meeting is never moved */
       locked?: boolean;
     };
@@ -2316,6 +2680,64 @@ export interface components {
       result: components['schemas']['ScheduleRunResultDto'] | null;
       error: string | null;
     };
+    GridDelegateDto: {
+      registrationId: string;
+      name: string;
+      companyId: string | null;
+      company: string | null;
+      languages: string[];
+      /** @description Slot indexes they can meet in; null = every slot */
+      available: number[] | null;
+    };
+    GridInterpreterDto: {
+      id: string;
+      name: string;
+      /**
+       * @example [
+       *       "ru-zh"
+       *     ]
+       */
+      pairs: string[];
+    };
+    GridMeetingDto: {
+      id: string;
+      requestId: string;
+      registrationA: string;
+      registrationB: string;
+      slotIndex: number;
+      tableNo: number;
+      interpreterId: string | null;
+      locked: boolean;
+    };
+    ScheduleGridDto: {
+      /** @example Asia/Shanghai */
+      timeZone: string;
+      /** @enum {string} */
+      scheduleStatus: 'draft' | 'preliminary' | 'final';
+      tables: number;
+      slots: components['schemas']['SlotDto'][];
+      /** @description Every approved delegate */
+      delegates: components['schemas']['GridDelegateDto'][];
+      interpreters: components['schemas']['GridInterpreterDto'][];
+      /** @description Every scheduled meeting */
+      meetings: components['schemas']['GridMeetingDto'][];
+    };
+    UnplacedRequestDto: {
+      requestId: string;
+      from: components['schemas']['MeetingPartyDto'];
+      to: components['schemas']['MeetingPartyDto'];
+      /** @description Why the scheduler could not place it (NO_COMMON_AVAILABILITY, MEETING_CAP_REACHED, NO_INTERPRETER, NO_FREE_TABLE, NO_COMMON_FREE_SLOT); null: not tried yet */
+      reason: string | null;
+      /** @description The language pair to interpret ("ru-zh"), or null */
+      interpreterPair: string | null;
+      /** @description Where it fits now (both free and available, a free table, an interpreter if needed), earliest first */
+      freeSlots: components['schemas']['SlotDto'][];
+    };
+    UnplacedListDto: {
+      items: components['schemas']['UnplacedRequestDto'][];
+      /** @description Always null: the whole list comes in one page */
+      nextCursor: string | null;
+    };
     PublishScheduleDto: {
       /** @enum {string} */
       status: 'preliminary' | 'final';
@@ -2323,6 +2745,13 @@ export interface components {
     PublishedScheduleDto: {
       /** @enum {string} */
       scheduleStatus: 'draft' | 'preliminary' | 'final';
+      /**
+       * @description The status before this publication
+       * @enum {string}
+       */
+      previousStatus: 'draft' | 'preliminary' | 'final';
+      /** @description Scheduled meetings the publication covers */
+      meetings: number;
       /** @description Delegates mailed their schedule (final only) */
       mailed: number;
     };
@@ -2383,6 +2812,10 @@ export interface components {
       items: components['schemas']['MyMeetingDto'][];
       /** @description Always null: the whole list comes in one page */
       nextCursor: string | null;
+    };
+    CalendarFeedStateDto: {
+      /** @description Whether a calendar link is in force (its URL is shown only when issued) */
+      active: boolean;
     };
     CalendarFeedDto: {
       /** @description Subscribe to this URL in a calendar app */
@@ -4916,7 +5349,7 @@ export interface operations {
           'application/json': components['schemas']['SessionDto'];
         };
       };
-      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP, INVALID_EVENT_DATES, SESSION_OUTSIDE_EVENT */
+      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP, INVALID_EVENT_DATES, SESSION_OUTSIDE_EVENT, SITE_VISIT_DETAILS_REQUIRED, NOT_A_SITE_VISIT, DEPARTURE_OUTSIDE_SESSION */
       400: {
         headers: {
           [name: string]: unknown;
@@ -4924,7 +5357,14 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'BODY_TOO_DEEP' | 'INVALID_EVENT_DATES' | 'SESSION_OUTSIDE_EVENT' | 'VALIDATION_FAILED';
+            code?:
+              | 'BODY_TOO_DEEP'
+              | 'DEPARTURE_OUTSIDE_SESSION'
+              | 'INVALID_EVENT_DATES'
+              | 'NOT_A_SITE_VISIT'
+              | 'SESSION_OUTSIDE_EVENT'
+              | 'SITE_VISIT_DETAILS_REQUIRED'
+              | 'VALIDATION_FAILED';
           };
         };
       };
@@ -5143,7 +5583,7 @@ export interface operations {
           'application/json': components['schemas']['SessionDto'];
         };
       };
-      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP, INVALID_EVENT_DATES, SESSION_OUTSIDE_EVENT */
+      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP, INVALID_EVENT_DATES, SESSION_OUTSIDE_EVENT, SITE_VISIT_DETAILS_REQUIRED, NOT_A_SITE_VISIT, DEPARTURE_OUTSIDE_SESSION */
       400: {
         headers: {
           [name: string]: unknown;
@@ -5151,7 +5591,14 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'BODY_TOO_DEEP' | 'INVALID_EVENT_DATES' | 'SESSION_OUTSIDE_EVENT' | 'VALIDATION_FAILED';
+            code?:
+              | 'BODY_TOO_DEEP'
+              | 'DEPARTURE_OUTSIDE_SESSION'
+              | 'INVALID_EVENT_DATES'
+              | 'NOT_A_SITE_VISIT'
+              | 'SESSION_OUTSIDE_EVENT'
+              | 'SITE_VISIT_DETAILS_REQUIRED'
+              | 'VALIDATION_FAILED';
           };
         };
       };
@@ -5191,7 +5638,7 @@ export interface operations {
           };
         };
       };
-      /** @description CONFLICT: ROOM_CLASH, SPEAKER_CLASH */
+      /** @description CONFLICT: ROOM_CLASH, SPEAKER_CLASH, SITE_VISIT_CAPACITY_BELOW_SIGN_UPS */
       409: {
         headers: {
           [name: string]: unknown;
@@ -5199,7 +5646,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'ROOM_CLASH' | 'SPEAKER_CLASH';
+            code?: 'ROOM_CLASH' | 'SITE_VISIT_CAPACITY_BELOW_SIGN_UPS' | 'SPEAKER_CLASH';
           };
         };
       };
@@ -7106,6 +7553,83 @@ export interface operations {
       };
     };
   };
+  RegistrationsController_badgeCode: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        eventId: string;
+        registrationId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BadgeCodeDto'];
+        };
+      };
+      /** @description Not Modified: the If-None-Match ETag still matches */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description UNAUTHORIZED: INVALID_TOKEN */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'INVALID_TOKEN';
+          };
+        };
+      };
+      /** @description FORBIDDEN: FORBIDDEN */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'FORBIDDEN';
+          };
+        };
+      };
+      /** @description NOT_FOUND: REGISTRATION_NOT_FOUND, EVENT_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'EVENT_NOT_FOUND' | 'REGISTRATION_NOT_FOUND';
+          };
+        };
+      };
+      /** @description CONFLICT: INVALID_TRANSITION */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'INVALID_TRANSITION';
+          };
+        };
+      };
+    };
+  };
   RegistrationsController_checkIn: {
     parameters: {
       query?: never;
@@ -7220,6 +7744,71 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
             code?: 'BUSY';
+          };
+        };
+      };
+    };
+  };
+  RegistrationsController_visaState: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        eventId: string;
+        registrationId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['VisaRequestStateDto'];
+        };
+      };
+      /** @description Not Modified: the If-None-Match ETag still matches */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description UNAUTHORIZED: INVALID_TOKEN */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'INVALID_TOKEN';
+          };
+        };
+      };
+      /** @description FORBIDDEN: FORBIDDEN */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'FORBIDDEN';
+          };
+        };
+      };
+      /** @description NOT_FOUND: REGISTRATION_NOT_FOUND, EVENT_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'EVENT_NOT_FOUND' | 'REGISTRATION_NOT_FOUND';
           };
         };
       };
@@ -7625,6 +8214,397 @@ export interface operations {
       };
     };
   };
+  SiteVisitsController_seats: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        eventId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SiteVisitSeatsListDto'];
+        };
+      };
+      /** @description Not Modified: the If-None-Match ETag still matches */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description UNAUTHORIZED: INVALID_TOKEN */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'INVALID_TOKEN';
+          };
+        };
+      };
+      /** @description NOT_FOUND: EVENT_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'EVENT_NOT_FOUND';
+          };
+        };
+      };
+    };
+  };
+  SiteVisitsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        eventId: string;
+        sessionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SiteVisitSignUpListDto'];
+        };
+      };
+      /** @description Not Modified: the If-None-Match ETag still matches */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description BAD_REQUEST: NOT_A_SITE_VISIT */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'NOT_A_SITE_VISIT';
+          };
+        };
+      };
+      /** @description UNAUTHORIZED: INVALID_TOKEN */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'INVALID_TOKEN';
+          };
+        };
+      };
+      /** @description FORBIDDEN: FORBIDDEN */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'FORBIDDEN';
+          };
+        };
+      };
+      /** @description NOT_FOUND: SESSION_NOT_FOUND, EVENT_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'EVENT_NOT_FOUND' | 'SESSION_NOT_FOUND';
+          };
+        };
+      };
+    };
+  };
+  SiteVisitsController_signUp: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        eventId: string;
+        sessionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SiteVisitSignUpDto'];
+        };
+      };
+      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP, NOT_A_SITE_VISIT */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'BODY_TOO_DEEP' | 'NOT_A_SITE_VISIT' | 'VALIDATION_FAILED';
+          };
+        };
+      };
+      /** @description UNAUTHORIZED: INVALID_TOKEN */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'INVALID_TOKEN';
+          };
+        };
+      };
+      /** @description FORBIDDEN: NOT_APPROVED_DELEGATE */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'NOT_APPROVED_DELEGATE';
+          };
+        };
+      };
+      /** @description NOT_FOUND: EVENT_NOT_FOUND, SESSION_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'EVENT_NOT_FOUND' | 'SESSION_NOT_FOUND';
+          };
+        };
+      };
+      /** @description CONFLICT: ALREADY_SIGNED_UP, SITE_VISIT_CLOSED, SITE_VISIT_CLASH, SITE_VISIT_MEETING_CLASH */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'ALREADY_SIGNED_UP' | 'SITE_VISIT_CLASH' | 'SITE_VISIT_CLOSED' | 'SITE_VISIT_MEETING_CLASH';
+          };
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE: PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'PAYLOAD_TOO_LARGE';
+          };
+        };
+      };
+      /** @description UNSUPPORTED_MEDIA_TYPE: UNSUPPORTED_MEDIA_TYPE */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'UNSUPPORTED_MEDIA_TYPE';
+          };
+        };
+      };
+      /** @description SERVICE_UNAVAILABLE: BUSY */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'BUSY';
+          };
+        };
+      };
+    };
+  };
+  SiteVisitsController_cancel: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        eventId: string;
+        sessionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SiteVisitSignUpDto'];
+        };
+      };
+      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP, NOT_A_SITE_VISIT */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'BODY_TOO_DEEP' | 'NOT_A_SITE_VISIT' | 'VALIDATION_FAILED';
+          };
+        };
+      };
+      /** @description UNAUTHORIZED: INVALID_TOKEN */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'INVALID_TOKEN';
+          };
+        };
+      };
+      /** @description NOT_FOUND: EVENT_NOT_FOUND, SESSION_NOT_FOUND, SIGN_UP_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'EVENT_NOT_FOUND' | 'SESSION_NOT_FOUND' | 'SIGN_UP_NOT_FOUND';
+          };
+        };
+      };
+      /** @description CONFLICT: SITE_VISIT_CLOSED */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'SITE_VISIT_CLOSED';
+          };
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE: PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'PAYLOAD_TOO_LARGE';
+          };
+        };
+      };
+      /** @description UNSUPPORTED_MEDIA_TYPE: UNSUPPORTED_MEDIA_TYPE */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'UNSUPPORTED_MEDIA_TYPE';
+          };
+        };
+      };
+      /** @description SERVICE_UNAVAILABLE: BUSY */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'BUSY';
+          };
+        };
+      };
+    };
+  };
+  SiteVisitsController_mine: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MySiteVisitListDto'];
+        };
+      };
+      /** @description Not Modified: the If-None-Match ETag still matches */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description UNAUTHORIZED: INVALID_TOKEN */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'INVALID_TOKEN';
+          };
+        };
+      };
+    };
+  };
   MeetingsController_availability: {
     parameters: {
       query?: never;
@@ -7836,7 +8816,7 @@ export interface operations {
           'application/json': components['schemas']['MeetingRequestViewDto'];
         };
       };
-      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP, SELF_REQUEST */
+      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP, SELF_REQUEST, INVALID_SLOT */
       400: {
         headers: {
           [name: string]: unknown;
@@ -7844,7 +8824,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'BODY_TOO_DEEP' | 'SELF_REQUEST' | 'VALIDATION_FAILED';
+            code?: 'BODY_TOO_DEEP' | 'INVALID_SLOT' | 'SELF_REQUEST' | 'VALIDATION_FAILED';
           };
         };
       };
@@ -8290,9 +9270,9 @@ export interface operations {
   };
   MeetingsController_slots: {
     parameters: {
-      query: {
-        /** @description The other delegate’s registration id */
-        with: string;
+      query?: {
+        /** @description The other delegate’s registration id; without it, every slot of the event’s grid */
+        with?: string;
       };
       header?: never;
       path: {
@@ -8694,7 +9674,7 @@ export interface operations {
           'application/json': components['schemas']['MeetingViewDto'];
         };
       };
-      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP, INVALID_SLOT */
+      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP, INVALID_SLOT, INVALID_TABLE */
       400: {
         headers: {
           [name: string]: unknown;
@@ -8702,7 +9682,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'BODY_TOO_DEEP' | 'INVALID_SLOT' | 'VALIDATION_FAILED';
+            code?: 'BODY_TOO_DEEP' | 'INVALID_SLOT' | 'INVALID_TABLE' | 'VALIDATION_FAILED';
           };
         };
       };
@@ -8742,7 +9722,7 @@ export interface operations {
           };
         };
       };
-      /** @description CONFLICT: MEETING_CANCELLED, MEETING_LOCKED, SCHEDULE_FINAL, SLOT_TAKEN, SLOT_UNAVAILABLE */
+      /** @description CONFLICT: MEETING_CANCELLED, MEETING_LOCKED, SCHEDULE_FINAL, SLOT_TAKEN, SLOT_UNAVAILABLE, TABLE_TAKEN */
       409: {
         headers: {
           [name: string]: unknown;
@@ -8750,7 +9730,13 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'MEETING_CANCELLED' | 'MEETING_LOCKED' | 'SCHEDULE_FINAL' | 'SLOT_TAKEN' | 'SLOT_UNAVAILABLE';
+            code?:
+              | 'MEETING_CANCELLED'
+              | 'MEETING_LOCKED'
+              | 'SCHEDULE_FINAL'
+              | 'SLOT_TAKEN'
+              | 'SLOT_UNAVAILABLE'
+              | 'TABLE_TAKEN';
           };
         };
       };
@@ -9378,6 +10364,134 @@ export interface operations {
       };
     };
   };
+  MeetingsController_grid: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        eventId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ScheduleGridDto'];
+        };
+      };
+      /** @description Not Modified: the If-None-Match ETag still matches */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description UNAUTHORIZED: INVALID_TOKEN */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'INVALID_TOKEN';
+          };
+        };
+      };
+      /** @description FORBIDDEN: FORBIDDEN */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'FORBIDDEN';
+          };
+        };
+      };
+      /** @description NOT_FOUND: EVENT_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'EVENT_NOT_FOUND';
+          };
+        };
+      };
+    };
+  };
+  MeetingsController_unplaced: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        eventId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UnplacedListDto'];
+        };
+      };
+      /** @description Not Modified: the If-None-Match ETag still matches */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description UNAUTHORIZED: INVALID_TOKEN */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'INVALID_TOKEN';
+          };
+        };
+      };
+      /** @description FORBIDDEN: FORBIDDEN */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'FORBIDDEN';
+          };
+        };
+      };
+      /** @description NOT_FOUND: EVENT_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'EVENT_NOT_FOUND';
+          };
+        };
+      };
+    };
+  };
   MeetingsController_publish: {
     parameters: {
       query?: never;
@@ -9537,6 +10651,44 @@ export interface operations {
             code?: 'VALIDATION_FAILED';
           };
         };
+      };
+      /** @description UNAUTHORIZED: INVALID_TOKEN */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'INVALID_TOKEN';
+          };
+        };
+      };
+    };
+  };
+  MeetingsController_feedState: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CalendarFeedStateDto'];
+        };
+      };
+      /** @description Not Modified: the If-None-Match ETag still matches */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description UNAUTHORIZED: INVALID_TOKEN */
       401: {

@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { JwtModule } from '@nestjs/jwt';
@@ -18,10 +19,15 @@ import { UserLookupService } from './user-lookup.service';
     TypeOrmModule.forFeature([User, AccountToken]),
     JwtModule.registerAsync({
       inject: [ConfigService],
-      useFactory: (config: ConfigService<AppConfig, true>) => ({
-        secret: config.get('auth.jwtSecret', { infer: true }),
-        signOptions: { algorithm: 'HS256' },
-      }),
+      useFactory: (config: ConfigService<AppConfig, true>) => {
+        const secret: string = config.get('auth.jwtSecret', { infer: true });
+        return {
+          // A key object, not the string: given a string, jsonwebtoken first tries to parse it as a
+          // PEM public key on every verify (and throws), a visible share of each authenticated request.
+          secret: createSecretKey(Buffer.from(secret, 'utf8')) as unknown as Buffer,
+          signOptions: { algorithm: 'HS256' as const },
+        };
+      },
     }),
   ],
   providers: [AuthService, LoginRateLimiter, PlatformAdminPolicy, UserLookupService],

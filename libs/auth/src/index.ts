@@ -15,4 +15,4 @@ export { hashPassword } from './password';
 export type { AccessPolicy, AccessPolicyType } from './policies/access-policy';
 export { PlatformAdminPolicy } from './policies/access-policy';
 export { UserLookupService } from './user-lookup.service';
-export type { UserContact } from './user-lookup.service';
+export type { UserContact, UserContactRow } from './user-lookup.service';

@@ -22,6 +22,13 @@ export interface AgendaSession {
   abstract: string | null;
   materials: string[];
   speakers: { name: string; role: string; company: string | null; bio: string | null }[];
+  siteVisit: {
+    capacity: number;
+    meetingPoint: string;
+    departsAt: string;
+    localDeparture: string;
+    transport: string | null;
+  } | null;
 }
 
 export interface Agenda {
@@ -92,7 +99,13 @@ export class AgendaService {
           end: view.session.endsAt,
           timeZone: event.timeZone,
           summary: item.title,
-          description: [item.description, item.speakers.map((s) => s.name).join(', ')].filter(Boolean).join('\n\n'),
+          description: [
+            item.description,
+            item.siteVisit ? [item.siteVisit.meetingPoint, item.siteVisit.transport].filter(Boolean).join(' · ') : null,
+            item.speakers.map((s) => s.name).join(', '),
+          ]
+            .filter(Boolean)
+            .join('\n\n'),
           location: [item.room, event.venue, event.city].filter(Boolean).join(', ') || undefined,
         };
       }),
@@ -118,6 +131,16 @@ export class AgendaService {
       abstract: session.abstract,
       materials: session.materials,
       speakers: speakers.map((s) => ({ name: s.name, role: s.role, company: s.company, bio: s.bio })),
+      siteVisit:
+        session.kind === 'site_visit' && session.capacity !== null && session.departsAt && session.meetingPoint
+          ? {
+              capacity: session.capacity,
+              meetingPoint: text.meetingPoint ?? session.meetingPoint,
+              departsAt: isoInstant(session.departsAt),
+              localDeparture: local(session.departsAt),
+              transport: text.transport ?? session.transport,
+            }
+          : null,
     };
   }
 }

@@ -17,6 +17,13 @@ export enum EventErrorCode {
   OrganiserInvitationExpired = 'ORGANISER_INVITATION_EXPIRED',
   OrganiserInvitationForAnotherAddress = 'ORGANISER_INVITATION_FOR_ANOTHER_ADDRESS',
   OrganiserInvitationQuota = 'ORGANISER_INVITATION_QUOTA',
+  /** A site visit needs its capacity, meeting point and departure time. */
+  SiteVisitDetailsRequired = 'SITE_VISIT_DETAILS_REQUIRED',
+  /** Capacity, meeting point, departure or transport given for a session that is not a site visit (or signing up to one). */
+  NotASiteVisit = 'NOT_A_SITE_VISIT',
+  DepartureOutsideSession = 'DEPARTURE_OUTSIDE_SESSION',
+  /** The capacity may not drop below the delegates already confirmed. */
+  SiteVisitCapacityBelowSignUps = 'SITE_VISIT_CAPACITY_BELOW_SIGN_UPS',
 }
 
 /** The HTTP status of each code (exhaustive: a new code without one fails to compile); the api merges every lib's map. */
@@ -36,6 +43,10 @@ export const EVENT_ERROR_STATUS: Record<EventErrorCode, HttpStatus> = {
   [EventErrorCode.OrganiserInvitationExpired]: HttpStatus.GONE,
   [EventErrorCode.OrganiserInvitationForAnotherAddress]: HttpStatus.FORBIDDEN,
   [EventErrorCode.OrganiserInvitationQuota]: HttpStatus.TOO_MANY_REQUESTS,
+  [EventErrorCode.SiteVisitDetailsRequired]: HttpStatus.BAD_REQUEST,
+  [EventErrorCode.NotASiteVisit]: HttpStatus.BAD_REQUEST,
+  [EventErrorCode.DepartureOutsideSession]: HttpStatus.BAD_REQUEST,
+  [EventErrorCode.SiteVisitCapacityBelowSignUps]: HttpStatus.CONFLICT,
 };
 
 export class EventError extends DomainError<EventErrorCode> {}

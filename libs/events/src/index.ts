@@ -24,3 +24,7 @@ export { EventOrganiserPolicy } from './policies/event-organiser.policy';
 export { SessionSpeakerPolicy } from './policies/session-speaker.policy';
 export { PublicReadCache } from './public-read-cache';
 export { SessionsService } from './sessions.service';
+export { isSiteVisit } from './sessions.service';
+export type { SiteVisitChangedListener, SiteVisitSession } from './sessions.service';
+export { SESSION_KINDS } from './entities/session.entity';
+export type { SessionKind } from './entities/session.entity';

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { AppConfig } from '@roundtable/config';
@@ -14,13 +15,76 @@ const MAX_AGE_MS = 60_000;
 /** Entries kept per process (events × locales × formats); the oldest go first. */
 const MAX_ENTRIES = 2_000;
 
+/** Answers this small go out as they are (the same threshold as the app's JSON compression). */
+const GZIP_MIN_BYTES = 1024;
+
+function gzipped(entry: Entry): Buffer {
+  return (entry.gzipped ??= gzipSync(entry.body));
+}
+
+/** The answer differs by Accept-Encoding too: a shared cache must not give gzip to a client that did not ask. */
+function varyOnEncoding(vary: string | number | string[] | undefined): string {
+  const names = (Array.isArray(vary) ? vary.join(',') : String(vary ?? ''))
+    .split(',')
+    .map((n) => n.trim())
+    .filter(Boolean);
+  if (!names.some((n) => n.toLowerCase() === 'accept-encoding')) names.push('Accept-Encoding');
+  return names.join(', ');
+}
+
 interface Entry {
   version: string;
-  body: string;
+  /** The answer's bytes, serialised once when the entry was filled. */
+  body: Buffer;
+  /** The same bytes gzip'd, made on the first replay to a client that takes gzip (none for small answers). */
+  gzipped?: Buffer;
   etag: string;
-  lastModified: string;
-  headers: Array<[string, string]>;
+  /** Last-Modified in milliseconds, whole seconds (what the header can say). */
+  modifiedMs: number;
+  /** Every header of a 200 (the app's security headers, the type, the validators, the length), ready for writeHead. */
+  headers: Record<string, string | number | string[]>;
+  /** The headers of a 304: the validators and what the app adds to every answer. */
+  notModified: Record<string, string | number | string[]>;
   storedAt: number;
+}
+
+/** Headers a stored answer never replays: they belong to one response, or are set from the entry itself. */
+const PER_RESPONSE = new Set([
+  'x-request-id',
+  'content-length',
+  'date',
+  'connection',
+  'keep-alive',
+  'transfer-encoding',
+  'set-cookie',
+  'etag',
+  'last-modified',
+  'cache-control',
+]);
+
+/** A version read of one event in flight, and the read queued to start when it answers. */
+interface Flight {
+  sent: Promise<string | null>;
+  queued: Promise<string | null> | null;
+}
+
+/**
+ * Whether the client's copy is current (RFC 9110 §13.2.2: If-None-Match
+ * decides when present, weak comparison; else If-Modified-Since).
+ */
+function clientIsFresh(req: Request, entry: Entry): boolean {
+  const noneMatch = req.headers['if-none-match'];
+  if (/(?:^|,)\s*no-cache\s*(?:,|$)/i.test(req.headers['cache-control'] ?? '')) return false;
+  if (noneMatch !== undefined) {
+    if (noneMatch.trim() === '*') return true;
+    const opaque = (tag: string) => tag.trim().replace(/^W\//, '');
+    const ours = opaque(entry.etag);
+    return noneMatch.split(',').some((tag) => opaque(tag) === ours);
+  }
+  const since = req.headers['if-modified-since'];
+  if (since === undefined) return false;
+  const at = Date.parse(since);
+  return !Number.isNaN(at) && entry.modifiedMs <= at;
 }
 
 // Raises the event's version to max(now, version + 1): a number every process agrees on,
@@ -37,8 +101,10 @@ return n`;
  * process through one version number per event in Redis: a write that
  * changes what they show calls `changed(eventId)` after its commit, which
  * bumps the version, and every process refills on its next read. A process
- * asks Redis for the version on each read (one round trip, no database);
- * entries also expire after a minute, for changes made where nobody calls
+ * asks Redis for the version on each read (one round trip shared by the
+ * requests that queued for it, no database), and a hit writes the bytes and
+ * headers stored with the entry, before helmet, the body parsers, the logger
+ * or Nest see the request; entries also expire after a minute, for changes made where nobody calls
  * `changed` (a speaker renaming their account). Without Redis the reads go
  * straight to the handlers.
  *
@@ -50,6 +116,7 @@ return n`;
 export class PublicReadCache {
   private readonly logger = new Logger(PublicReadCache.name);
   private readonly entries = new Map<string, Entry>();
+  private readonly flights = new Map<string, Flight>();
   private readonly redisConfig: AppConfig['redis'];
 
   constructor(
@@ -87,44 +154,57 @@ export class PublicReadCache {
     const key = `${eventId}|${req.originalUrl}|${(req.headers['accept-language'] ?? '').slice(0, 64)}`;
     const entry = this.entries.get(key);
     if (entry && entry.version === version && Date.now() - entry.storedAt < MAX_AGE_MS) {
-      for (const [name, value] of entry.headers) res.setHeader(name, value);
-      this.setValidators(res, entry);
-      if (req.fresh) {
-        res.status(304).end();
-        return;
+      // The hot path: bytes and headers made when the entry was filled, nothing else per request.
+      if (clientIsFresh(req, entry)) {
+        res.writeHead(304, entry.notModified);
+        res.end();
+      } else {
+        const body =
+          entry.body.length >= GZIP_MIN_BYTES && req.acceptsEncodings('gzip') === 'gzip' ? gzipped(entry) : null;
+        if (body) res.writeHead(200, { ...entry.headers, 'Content-Encoding': 'gzip', 'Content-Length': body.length });
+        else res.writeHead(200, entry.headers);
+        res.end(req.method === 'HEAD' ? undefined : (body ?? entry.body));
       }
-      res.status(200).send(entry.body);
       return;
     }
     if (req.headers.authorization || 'token' in req.query) return next();
     const send = res.send.bind(res);
     res.send = (body?: unknown) => {
       if (res.statusCode === 200 && typeof body === 'string') {
-        const lastModified = new Date(Number(version)).toUTCString();
-        const stored: Entry = {
-          version,
-          body,
-          etag: `W/"${createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`,
-          lastModified,
-          headers: ['Content-Type', 'Content-Disposition']
-            .map((name) => [name, res.getHeader(name)] as const)
-            .filter((h): h is readonly [string, string] => typeof h[1] === 'string')
-            .map(([name, value]) => [name, value]),
-          storedAt: Date.now(),
+        const bytes = Buffer.from(body);
+        const etag = `W/"${createHash('sha1').update(bytes).digest('base64url').slice(0, 22)}"`;
+        const modifiedMs = Math.floor(Number(version) / 1000) * 1000;
+        const validators = {
+          ETag: etag,
+          'Last-Modified': new Date(modifiedMs).toUTCString(),
+          'Cache-Control': 'no-cache',
         };
-        this.remember(key, stored);
+        const replayed: Record<string, string | number | string[]> = {};
+        for (const [name, value] of Object.entries(res.getHeaders()))
+          if (value !== undefined && !PER_RESPONSE.has(name) && name !== 'vary') replayed[name] = value;
+        const { 'content-type': _type, 'content-disposition': _disposition, ...common } = replayed;
+        this.remember(key, {
+          version,
+          body: bytes,
+          etag,
+          modifiedMs,
+          headers: {
+            ...replayed,
+            ...validators,
+            Vary: varyOnEncoding(res.getHeader('Vary')),
+            'Content-Length': bytes.length,
+          },
+          notModified: { ...common, ...validators },
+          storedAt: Date.now(),
+        });
         // Express answers 304 itself when these match the request's validators.
-        this.setValidators(res, stored);
+        res.setHeader('ETag', validators.ETag);
+        res.setHeader('Last-Modified', validators['Last-Modified']);
+        res.setHeader('Cache-Control', validators['Cache-Control']);
       }
       return send(body);
     };
     next();
-  }
-
-  private setValidators(res: Response, entry: Entry): void {
-    res.setHeader('ETag', entry.etag);
-    res.setHeader('Last-Modified', entry.lastModified);
-    res.setHeader('Cache-Control', 'no-cache');
   }
 
   private remember(key: string, entry: Entry): void {
@@ -133,8 +213,31 @@ export class PublicReadCache {
     if (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
   }
 
+  /**
+   * The event's version as Redis holds it after this request arrived. Reads
+   * are shared: a request that finds one in flight (sent before it came, so
+   * possibly older than a change it must see) waits for the next, which
+   * starts when that one answers and serves everyone who queued meanwhile.
+   * Under load that is a couple of round trips per event at a time, not one
+   * per request.
+   */
+  private version(eventId: string): Promise<string | null> {
+    const flight = this.flights.get(eventId);
+    if (!flight) return this.sendVersionRead(eventId);
+    return (flight.queued ??= flight.sent.then(() => this.sendVersionRead(eventId)));
+  }
+
+  private sendVersionRead(eventId: string): Promise<string | null> {
+    const flight: Flight = { sent: this.readVersion(eventId), queued: null };
+    this.flights.set(eventId, flight);
+    void flight.sent.finally(() => {
+      if (this.flights.get(eventId) === flight) this.flights.delete(eventId);
+    });
+    return flight.sent;
+  }
+
   /** The event's version, created (as now) on first use; null when Redis cannot answer. */
-  private async version(eventId: string): Promise<string | null> {
+  private async readVersion(eventId: string): Promise<string | null> {
     try {
       const key = this.versionKey(eventId);
       const current = await this.redis.get(key);

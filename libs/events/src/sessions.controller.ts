@@ -49,6 +49,15 @@ const toDto = ({ session, room, speakers }: SessionView): SessionDto =>
     abstract: session.abstract,
     materials: session.materials,
     speakers: speakers.map((s) => ({ name: s.name, role: s.role, company: s.company, bio: s.bio })),
+    siteVisit:
+      session.kind === 'site_visit' && session.capacity !== null && session.departsAt && session.meetingPoint
+        ? {
+            capacity: session.capacity,
+            meetingPoint: session.meetingPoint,
+            departsAt: isoInstant(session.departsAt),
+            transport: session.transport,
+          }
+        : null,
   });
 
 @ApiTags('agenda')
@@ -85,7 +94,16 @@ export class SessionsController {
   @Allow(EventOrganiserPolicy)
   @ApiOperation({ summary: 'Add a session; a room or speaker already busy then is a 409' })
   @ApiCreatedResponse({ type: SessionDto })
-  @ApiErrors(E.InvalidEventDates, E.SessionOutsideEvent, E.RoomNotFound, E.RoomClash, E.SpeakerClash)
+  @ApiErrors(
+    E.InvalidEventDates,
+    E.SessionOutsideEvent,
+    E.RoomNotFound,
+    E.RoomClash,
+    E.SpeakerClash,
+    E.SiteVisitDetailsRequired,
+    E.NotASiteVisit,
+    E.DepartureOutsideSession,
+  )
   async create(
     @Param('eventId') eventId: string,
     @Body() dto: CreateSessionDto,
@@ -107,7 +125,18 @@ export class SessionsController {
   @Allow(EventOrganiserPolicy)
   @ApiOperation({ summary: 'Edit a session; moving it updates its speakers and their reminders' })
   @ApiOkResponse({ type: SessionDto })
-  @ApiErrors(E.SessionNotFound, E.InvalidEventDates, E.SessionOutsideEvent, E.RoomNotFound, E.RoomClash, E.SpeakerClash)
+  @ApiErrors(
+    E.SessionNotFound,
+    E.InvalidEventDates,
+    E.SessionOutsideEvent,
+    E.RoomNotFound,
+    E.RoomClash,
+    E.SpeakerClash,
+    E.SiteVisitDetailsRequired,
+    E.NotASiteVisit,
+    E.DepartureOutsideSession,
+    E.SiteVisitCapacityBelowSignUps,
+  )
   async update(
     @Param('eventId') eventId: string,
     @Param('sessionId') sessionId: string,

@@ -20,6 +20,38 @@ import { EventsService } from './events.service';
 import { PublicReadCache } from './public-read-cache';
 import { SessionMailService } from './session-mail.service';
 
+/**
+ * Told inside the transaction that edits or removes a site visit (or turns a
+ * session into one or out of one), with the event and the session rows locked:
+ * `before` is null for a new session, `after` null for a removed one or one
+ * that is no longer a site visit. The owner of the sign-ups (registrations)
+ * checks and follows the change: capacity raised promotes the waiting list,
+ * a move re-times the reminders, a removal cancels the sign-ups.
+ */
+export type SiteVisitChangedListener = (
+  em: EntityManager,
+  event: Event,
+  before: SiteVisitSession | null,
+  after: SiteVisitSession | null,
+) => Promise<unknown>;
+
+/** A session of kind site_visit, with the details every site visit has. */
+export type SiteVisitSession = Session & {
+  kind: 'site_visit';
+  capacity: number;
+  meetingPoint: string;
+  departsAt: Date;
+};
+
+export function isSiteVisit(session: Session): session is SiteVisitSession {
+  return (
+    session.kind === 'site_visit' &&
+    session.capacity !== null &&
+    session.meetingPoint !== null &&
+    session.departsAt !== null
+  );
+}
+
 export interface SessionView {
   session: Session;
   room: Room | null;
@@ -42,6 +74,19 @@ export class SessionsService {
     private readonly replicas: ReadReplicas,
     private readonly mail: SessionMailService,
   ) {}
+
+  private readonly siteVisitChanged: SiteVisitChangedListener[] = [];
+
+  onSiteVisitChanged(listener: SiteVisitChangedListener): void {
+    this.siteVisitChanged.push(listener);
+  }
+
+  private async announceSiteVisit(em: EntityManager, event: Event, before: Session | null, after: Session | null) {
+    const b = before && isSiteVisit(before) ? before : null;
+    const a = after && isSiteVisit(after) ? after : null;
+    if (!b && !a) return;
+    for (const listener of this.siteVisitChanged) await listener(em, event, b, a);
+  }
 
   /** One write's transaction; after its commit the event's public reads (agenda, sessions) refill. */
   private async write<T>(eventId: string, work: (em: EntityManager) => Promise<T>): Promise<T> {
@@ -95,7 +140,9 @@ export class SessionsService {
         abstract: null,
         materials: [],
         sequence: 0,
+        ...siteVisitFields(dto),
       });
+      assertSiteVisit(session);
       const speakers = uniqueSpeakers(dto.speakers ?? []);
       await this.assertPlaceable(
         em,
@@ -115,7 +162,8 @@ export class SessionsService {
   async update(eventId: string, sessionId: string, dto: UpdateSessionDto, user: AuthUser): Promise<SessionView> {
     await this.write(eventId, async (em) => {
       const event = await this.events.lockOrganised(em, eventId, user);
-      const session = await this.getSession(em, eventId, sessionId);
+      const session = await this.getSession(em, eventId, sessionId, true);
+      const previous = em.getRepository(Session).create({ ...session });
       const before = { start: session.startsAt.getTime(), end: session.endsAt.getTime(), room: session.roomId };
       if (dto.kind !== undefined) session.kind = dto.kind;
       if (dto.title !== undefined) session.title = dto.title;
@@ -126,6 +174,12 @@ export class SessionsService {
       if (dto.roomId !== undefined) session.roomId = dto.roomId;
       if (dto.languages !== undefined) session.languages = dto.languages;
       if (dto.interpretation !== undefined) session.interpretation = dto.interpretation;
+      Object.assign(session, siteVisitFields(dto));
+      if (session.kind !== 'site_visit' && previous.kind === 'site_visit' && !hasSiteVisitFields(dto)) {
+        // no longer a site visit: its tour details go with it
+        Object.assign(session, { capacity: null, meetingPoint: null, departsAt: null, transport: null });
+      }
+      assertSiteVisit(session);
       const speakers = await em.getRepository(SessionSpeaker).findBy({ sessionId });
       await this.assertPlaceable(
         em,
@@ -139,6 +193,7 @@ export class SessionsService {
         before.room !== session.roomId;
       if (moved) session.sequence += 1;
       await em.getRepository(Session).save(session);
+      await this.announceSiteVisit(em, event, previous, session);
       if (moved) {
         await this.mail.moved(em, event, session, speakers);
       }
@@ -149,8 +204,9 @@ export class SessionsService {
   async remove(eventId: string, sessionId: string, user: AuthUser): Promise<void> {
     await this.write(eventId, async (em) => {
       const event = await this.events.lockOrganised(em, eventId, user);
-      const session = await this.getSession(em, eventId, sessionId);
+      const session = await this.getSession(em, eventId, sessionId, true);
       const speakers = await em.getRepository(SessionSpeaker).findBy({ sessionId });
+      await this.announceSiteVisit(em, event, session, null);
       session.sequence += 1;
       await this.mail.removed(em, event, session, speakers);
       await em.getRepository(Session).delete({ id: sessionId });
@@ -261,9 +317,45 @@ export class SessionsService {
     return ID_PATTERN.test(sessionId) && (await em.getRepository(Session).existsBy({ id: sessionId, eventId }));
   }
 
-  private async getSession(em: EntityManager, eventId: string, sessionId: string): Promise<Session> {
+  /**
+   * Locks a site visit's row (FOR UPDATE) in the caller's transaction and
+   * returns its times and capacity: sign-ups to one visit run one at a time
+   * behind this lock, so they never count the same free seat twice.
+   */
+  async lockSiteVisit(em: EntityManager, eventId: string, sessionId: string): Promise<SiteVisitSession> {
+    const session = await this.getSession(em, eventId, sessionId, true);
+    if (!isSiteVisit(session)) throw new EventError(EventErrorCode.NotASiteVisit, 'This session is not a site visit');
+    return session;
+  }
+
+  /** The event's site visits (all, or those of these ids), in time order. */
+  async siteVisits(
+    eventId: string,
+    sessionIds?: string[],
+    em: EntityManager = this.dataSource.manager,
+  ): Promise<SiteVisitSession[]> {
+    if (sessionIds?.length === 0) return [];
+    const sessions = await em.getRepository(Session).find({
+      where: { eventId, kind: 'site_visit', ...(sessionIds ? { id: In(sessionIds) } : {}) },
+      order: { startsAt: 'ASC', id: 'ASC' },
+    });
+    return sessions.filter(isSiteVisit);
+  }
+
+  /** Site visits by id across events (what a delegate's own list shows). */
+  async siteVisitsById(sessionIds: string[], em: EntityManager = this.dataSource.manager): Promise<SiteVisitSession[]> {
+    if (sessionIds.length === 0) return [];
+    const sessions = await em
+      .getRepository(Session)
+      .find({ where: { id: In(sessionIds) }, order: { startsAt: 'ASC' } });
+    return sessions.filter(isSiteVisit);
+  }
+
+  private async getSession(em: EntityManager, eventId: string, sessionId: string, lock = false): Promise<Session> {
     const session = ID_PATTERN.test(sessionId)
-      ? await em.getRepository(Session).findOneBy({ id: sessionId, eventId })
+      ? await em
+          .getRepository(Session)
+          .findOne({ where: { id: sessionId, eventId }, ...(lock ? { lock: { mode: 'pessimistic_write' } } : {}) })
       : null;
     if (!session) throw new EventError(EventErrorCode.SessionNotFound, 'Session not found');
     return session;
@@ -334,6 +426,49 @@ function overlapping(em: EntityManager, session: Session) {
     .where('s.eventId = :eventId', { eventId: session.eventId })
     .andWhere('s.id <> :id', { id: session.id })
     .andWhere('s.startsAt < :end AND s.endsAt > :start', { start: session.startsAt, end: session.endsAt });
+}
+
+const SITE_VISIT_FIELDS = ['capacity', 'meetingPoint', 'departsAt', 'transport'] as const;
+
+function hasSiteVisitFields(dto: Partial<CreateSessionDto>): boolean {
+  return SITE_VISIT_FIELDS.some((f) => dto[f] !== undefined);
+}
+
+/** The site-visit columns the request sets (only those it names). */
+function siteVisitFields(dto: Partial<CreateSessionDto>): Partial<Session> {
+  const out: Partial<Session> = {};
+  if (dto.capacity !== undefined) out.capacity = dto.capacity;
+  if (dto.meetingPoint !== undefined) out.meetingPoint = dto.meetingPoint;
+  if (dto.departsAt !== undefined) out.departsAt = new Date(dto.departsAt);
+  if (dto.transport !== undefined) out.transport = dto.transport;
+  return out;
+}
+
+/** A site visit has its capacity, meeting point and departure (within the session); no other kind has any of it. */
+function assertSiteVisit(session: Session): void {
+  if (session.kind !== 'site_visit') {
+    const given = SITE_VISIT_FIELDS.find((f) => session[f] !== null && session[f] !== undefined);
+    if (given) {
+      throw new EventError(EventErrorCode.NotASiteVisit, `${given} is only for sessions of kind site_visit`, {
+        field: given,
+      });
+    }
+    return;
+  }
+  for (const field of ['capacity', 'meetingPoint', 'departsAt'] as const) {
+    if (session[field] === null || session[field] === undefined) {
+      throw new EventError(EventErrorCode.SiteVisitDetailsRequired, `A site visit needs ${field}`, { field });
+    }
+  }
+  session.transport ??= null;
+  const departs = session.departsAt!.getTime();
+  if (departs < session.startsAt.getTime() || departs >= session.endsAt.getTime()) {
+    throw new EventError(
+      EventErrorCode.DepartureOutsideSession,
+      'departsAt must be at or after the session starts and before it ends (the session spans gathering to return)',
+      { field: 'departsAt' },
+    );
+  }
 }
 
 function uniqueSpeakers(speakers: SpeakerInputDto[]): SpeakerInputDto[] {

@@ -32,6 +32,11 @@ export class CalendarService {
     return { token, url: `${this.baseUrl}/me/calendar.ics?token=${token}` };
   }
 
+  /** Whether the person has a working calendar link (its URL cannot be shown again: only a hash is kept). */
+  async isActive(user: AuthUser): Promise<boolean> {
+    return this.dataSource.getRepository(CalendarFeed).existsBy({ userId: user.id });
+  }
+
   async revoke(user: AuthUser): Promise<void> {
     await this.dataSource.getRepository(CalendarFeed).delete({ userId: user.id });
   }

@@ -49,6 +49,9 @@ export class MeetingRequest {
   /** The organiser (user id) who proposed this meeting from a recommendation; null when a delegate asked. */
   @Column({ name: 'proposed_by', type: 'char', length: 36, nullable: true, default: null })
   proposedBy: string | null;
+  /** The slot the sender would like (index in the event's grid); accepting tries it first. */
+  @Column({ name: 'preferred_slot_index', type: 'int', nullable: true, default: null })
+  preferredSlotIndex: number | null;
 }
 
 @Entity('meetings')

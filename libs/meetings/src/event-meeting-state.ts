@@ -4,7 +4,7 @@ import { DelegateContact, DelegateLookupService } from '@roundtable/registration
 import { PinnedMeeting, SchedulerDelegate, SchedulerInput, SchedulerRequest } from '@roundtable/scheduler';
 import { EntityManager } from 'typeorm';
 import { Interpreter, Meeting, MeetingRequest } from './entities';
-import { Slot, slotGrid, slotsWithin } from './slot-grid';
+import { Slot, slotGrid, slotsAvoiding, slotsWithin } from './slot-grid';
 
 /** An approved delegate as the meeting features need them (read through the registrations lib). */
 export type Delegate = DelegateContact;
@@ -43,6 +43,15 @@ export function toSchedulerRequest(request: MeetingRequest, delegates: Map<strin
   };
 }
 
+const pinnedOf = (m: Meeting): PinnedMeeting => ({
+  id: m.id,
+  a: m.registrationA,
+  b: m.registrationB,
+  slot: m.slotIndex,
+  table: m.tableNo,
+  interpreter: m.interpreterId,
+});
+
 /**
  * What placing one meeting in one slot depends on: its two delegates (their
  * availability, caps and every meeting they have) and that slot's tables and
@@ -52,6 +61,26 @@ export function toSchedulerRequest(request: MeetingRequest, delegates: Map<strin
 export interface BoardFocus {
   registrationIds: string[];
   slot: number;
+}
+
+/**
+ * The part of a focused board that the locks on the event (shared) and on
+ * the focus delegates already keep still: the grid, the fixed tables, the
+ * interpreters, the focus delegates and all their meetings. Read before the
+ * slot is locked, so the slot is held only for what the slot itself decides.
+ */
+export interface FocusedDelegates {
+  event: Event;
+  slots: Slot[];
+  registrationIds: string[];
+  /** Fixed tables by company. */
+  tableOf: Map<string, number>;
+  interpreters: Interpreter[];
+  delegates: Map<string, Delegate>;
+  /** The approved delegates of companies holding fixed tables (the board learns which tables are reserved from them). */
+  fixedHolders: Array<{ registrationId: string; companyId: string }>;
+  /** Every scheduled meeting of a focus delegate. */
+  meetings: Meeting[];
 }
 
 /** Reads the event's meeting state in the caller's transaction; delegates come through the registrations lib. */
@@ -65,88 +94,136 @@ export class EventMeetingStateLoader {
     return new Map(rows.map((d) => [d.registrationId, d]));
   }
 
-  /**
-   * The delegates a focused board needs: the focus, everyone in a loaded
-   * meeting, and the delegates of companies holding fixed tables (the board
-   * learns which tables are reserved from them).
-   */
-  private async focusDelegates(
-    em: EntityManager,
-    eventId: string,
-    focus: BoardFocus,
-    meetings: Meeting[],
-    fixedCompanyIds: string[],
-  ): Promise<string[]> {
-    const withFixedTables = await this.delegateLookup.approvedIdsOfCompanies(eventId, fixedCompanyIds, em);
-    return [
-      ...new Set([
-        ...focus.registrationIds,
-        ...meetings.flatMap((m) => [m.registrationA, m.registrationB]),
-        ...withFixedTables,
-      ]),
-    ];
+  /** A focused board: `loadDelegates`, then `onSlot`. */
+  async load(em: EntityManager, event: Event, focus?: BoardFocus): Promise<EventMeetingState> {
+    if (!focus) return this.loadWhole(em, event);
+    return this.onSlot(em, await this.loadDelegates(em, event, focus.registrationIds), focus.slot);
+  }
+
+  /** The first half of a focused board: what the focus delegates' locks keep still (see FocusedDelegates). */
+  async loadDelegates(em: EntityManager, event: Event, registrationIds: string[]): Promise<FocusedDelegates> {
+    const slots = slotGrid(event.meetingSettings, event.timeZone);
+    const { tableOf, interpreters } = await this.tablesAndInterpreters(em, event.id);
+    const meetings = await em
+      .getRepository(Meeting)
+      .createQueryBuilder('m')
+      .where("m.event_id = :eventId AND m.status = 'scheduled'", { eventId: event.id })
+      .andWhere('(m.registration_a IN (:...ids) OR m.registration_b IN (:...ids))', { ids: registrationIds })
+      .getMany();
+    const delegates = await this.delegates(em, event.id, registrationIds);
+    const fixedHolders = await this.delegateLookup.approvedOfCompanies(event.id, [...tableOf.keys()], em);
+    return { event, slots, registrationIds, tableOf, interpreters, delegates, fixedHolders, meetings };
   }
 
   /**
-   * The event's meeting state as scheduler input: approved delegates with
+   * The second half: the slot's meetings (read under the slot's lock) joined
+   * to the first. Everyone else in a loaded meeting enters the board as
+   * holding their seat only: their availability and caps decide nothing here.
+   */
+  async onSlot(em: EntityManager, focused: FocusedDelegates, slot: number): Promise<EventMeetingState> {
+    const { event, slots, tableOf, delegates } = focused;
+    const settings = event.meetingSettings;
+    const inSlot: Array<{
+      id: string;
+      registration_a: string;
+      registration_b: string;
+      table_no: number;
+      interpreter_id: string | null;
+    }> = await em.query(
+      `SELECT id, registration_a, registration_b, table_no, interpreter_id FROM meetings
+        WHERE event_id = ? AND status = 'scheduled' AND slot_index = ?`,
+      [event.id, slot],
+    );
+    const pinned = new Map(focused.meetings.map((m) => [m.id, pinnedOf(m)]));
+    for (const m of inSlot)
+      if (!pinned.has(m.id))
+        pinned.set(m.id, {
+          id: m.id,
+          a: m.registration_a,
+          b: m.registration_b,
+          slot,
+          table: Number(m.table_no),
+          interpreter: m.interpreter_id,
+        });
+    const schedulerDelegates = new Map<string, SchedulerDelegate>();
+    for (const d of delegates.values())
+      schedulerDelegates.set(d.registrationId, {
+        id: d.registrationId,
+        // a delegate signed up for a site visit is away then
+        available: slotsAvoiding(slots, slotsWithin(slots, d.availability), d.busy),
+        maxMeetings: settings.maxMeetingsPerDelegate,
+        fixedTable: d.companyId ? (tableOf.get(d.companyId) ?? null) : null,
+      });
+    const seatOnly = (id: string, fixedTable: number | null) => {
+      if (!schedulerDelegates.has(id))
+        schedulerDelegates.set(id, { id, available: null, maxMeetings: settings.maxMeetingsPerDelegate, fixedTable });
+    };
+    for (const h of focused.fixedHolders) seatOnly(h.registrationId, tableOf.get(h.companyId) ?? null);
+    for (const m of pinned.values()) for (const id of [m.a, m.b]) seatOnly(id, null);
+    return {
+      slots,
+      delegates,
+      interpreters: new Map(focused.interpreters.map((i) => [i.id, i])),
+      waiting: new Map(),
+      input: {
+        slotCount: slots.length,
+        tableCount: settings.tables,
+        delegates: [...schedulerDelegates.values()],
+        interpreters: focused.interpreters.map((i) => ({
+          id: i.id,
+          pairs: i.pairs,
+          available: slotsWithin(slots, i.availability),
+        })),
+        requests: [],
+        pinned: [...pinned.values()],
+      },
+    };
+  }
+
+  /** The fixed tables (company → table) and the interpreter pool, oldest first: every board needs both. */
+  private async tablesAndInterpreters(
+    em: EntityManager,
+    eventId: string,
+  ): Promise<{ tableOf: Map<string, number>; interpreters: Interpreter[] }> {
+    const fixed: Array<{ company_id: string; table_no: number }> = await em.query(
+      'SELECT company_id, table_no FROM fixed_tables WHERE event_id = ?',
+      [eventId],
+    );
+    const interpreters = await em.getRepository(Interpreter).find({ where: { eventId }, order: { createdAt: 'ASC' } });
+    return { tableOf: new Map(fixed.map((f) => [f.company_id, Number(f.table_no)])), interpreters };
+  }
+
+  /**
+   * The whole event's meeting state as scheduler input: approved delegates with
    * their availability, caps and fixed tables; the interpreter pool; every
    * scheduled meeting pinned; and the accepted requests still waiting, oldest
    * acceptance first.
    */
-  async load(em: EntityManager, event: Event, focus?: BoardFocus): Promise<EventMeetingState> {
+  private async loadWhole(em: EntityManager, event: Event): Promise<EventMeetingState> {
     const settings = event.meetingSettings;
     const slots = slotGrid(settings, event.timeZone);
-    const fixed: Array<{ company_id: string; table_no: number }> = await em.query(
-      'SELECT company_id, table_no FROM fixed_tables WHERE event_id = ?',
-      [event.id],
-    );
-    const tableOf = new Map(fixed.map((f) => [f.company_id, Number(f.table_no)]));
-    const interpreters = await em
-      .getRepository(Interpreter)
-      .find({ where: { eventId: event.id }, order: { createdAt: 'ASC' } });
-    const meetings = focus
-      ? await em
-          .getRepository(Meeting)
-          .createQueryBuilder('m')
-          .where("m.event_id = :eventId AND m.status = 'scheduled'", { eventId: event.id })
-          .andWhere('(m.slot_index = :slot OR m.registration_a IN (:...ids) OR m.registration_b IN (:...ids))', {
-            slot: focus.slot,
-            ids: focus.registrationIds,
-          })
-          .getMany()
-      : await em.getRepository(Meeting).find({ where: { eventId: event.id, status: 'scheduled' } });
-    const delegates = await this.delegates(
-      em,
-      event.id,
-      focus ? await this.focusDelegates(em, event.id, focus, meetings, [...tableOf.keys()]) : undefined,
-    );
-    const waiting = focus
-      ? []
-      : await em
-          .getRepository(MeetingRequest)
-          .createQueryBuilder('r')
-          .where("r.event_id = :eventId AND r.status = 'accepted'", { eventId: event.id })
-          .andWhere("NOT EXISTS (SELECT 1 FROM meetings m WHERE m.request_id = r.id AND m.status = 'scheduled')")
-          .orderBy('r.responded_at', 'ASC')
-          .addOrderBy('r.id', 'ASC')
-          .getMany();
+    const { tableOf, interpreters } = await this.tablesAndInterpreters(em, event.id);
+    const meetings = await em.getRepository(Meeting).find({ where: { eventId: event.id, status: 'scheduled' } });
+    const delegates = await this.delegates(em, event.id);
+    const waiting = await em
+      .getRepository(MeetingRequest)
+      .createQueryBuilder('r')
+      .where("r.event_id = :eventId AND r.status = 'accepted'", { eventId: event.id })
+      .andWhere("NOT EXISTS (SELECT 1 FROM meetings m WHERE m.request_id = r.id AND m.status = 'scheduled')")
+      .orderBy('r.responded_at', 'ASC')
+      .addOrderBy('r.id', 'ASC')
+      .getMany();
 
     const schedulerDelegates: SchedulerDelegate[] = [...delegates.values()].map((d) => ({
       id: d.registrationId,
-      available: slotsWithin(slots, d.availability),
+      // a delegate signed up for a site visit is away then
+      available: slotsAvoiding(slots, slotsWithin(slots, d.availability), d.busy),
       maxMeetings: settings.maxMeetingsPerDelegate,
       fixedTable: d.companyId ? (tableOf.get(d.companyId) ?? null) : null,
     }));
-    const pinned: PinnedMeeting[] = meetings
+    const pinned = meetings
       .filter((m) => delegates.has(m.registrationA) && delegates.has(m.registrationB))
-      .map((m) => ({
-        id: m.id,
-        a: m.registrationA,
-        b: m.registrationB,
-        slot: m.slotIndex,
-        table: m.tableNo,
-        interpreter: m.interpreterId,
-      }));
+      .map(pinnedOf);
     const placeable = waiting.filter((r) => delegates.has(r.fromRegistrationId) && delegates.has(r.toRegistrationId));
     const requests = placeable.map((r) => toSchedulerRequest(r, delegates));
     return {

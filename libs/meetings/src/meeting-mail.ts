@@ -30,8 +30,17 @@ export interface MeetingMailInput {
   baseUrl: string;
 }
 
-/** Mails about a meeting that has a time open My schedule; the others open the requests inbox. */
-const OPENS_SCHEDULE = new Set(['meeting-accepted', 'meeting-scheduled', 'meeting-moved', 'meeting-reminder']);
+/**
+ * Mails about a meeting that has (or had) a time open My schedule, where the change shows; the others,
+ * about requests, open the requests inbox.
+ */
+const OPENS_SCHEDULE = new Set([
+  'meeting-accepted',
+  'meeting-scheduled',
+  'meeting-moved',
+  'meeting-reminder',
+  'meeting-cancelled',
+]);
 
 /** The web app's screen a meeting mail's button opens (via login and back when signed out). */
 export function meetingMailUrl(baseUrl: string, eventId: string, type: string): string {

@@ -59,7 +59,10 @@ export class MeetingPlacementService {
     this.baseUrl = config.get('app.publicUrl', { infer: true });
   }
 
-  /** The recipient accepts: the meeting goes into the earliest slot both can make, or waits with a reason. */
+  /**
+   * The recipient accepts: the meeting goes into the sender's preferred slot when it still works, else the
+   * earliest slot both can make, or waits with a reason.
+   */
   async accept(
     eventId: string,
     requestId: string,
@@ -72,7 +75,14 @@ export class MeetingPlacementService {
       request.status = 'accepted';
       request.respondedAt = new Date();
       const board = await this.boards.load(em, event);
-      const placed = new IncrementalSchedule(board.input).insert(toSchedulerRequest(request, board.delegates));
+      const schedule = new IncrementalSchedule(board.input);
+      const wanted = toSchedulerRequest(request, board.delegates);
+      // The sender's preferred slot first, when it still works for both; else the earliest that does.
+      const preferred =
+        request.preferredSlotIndex !== null && request.preferredSlotIndex < board.slots.length
+          ? schedule.placeAt(wanted, request.preferredSlotIndex)
+          : null;
+      const placed = preferred ? { placed: preferred, reason: null } : schedule.insert(wanted);
       request.unscheduledReason = placed.placed ? null : placed.reason;
       await em.getRepository(MeetingRequest).save(request);
       const mails: OutboxMessage<object>[] = [];
@@ -108,11 +118,13 @@ export class MeetingPlacementService {
   async commonSlots(
     eventId: string,
     user: AuthUser,
-    withRegistrationId: string,
+    withRegistrationId: string | undefined,
   ): Promise<Array<{ index: number; start: Date; end: Date }>> {
     return this.dataSource.transaction('REPEATABLE READ', async (em) => {
       const event = await this.events.getVisibleEvent(eventId, user, em);
       const own = await this.registrations.requireApproved(event.id, user, em);
+      // The grid a delegate marks their availability on: every slot, busy or not.
+      if (withRegistrationId === undefined) return slotGrid(event.meetingSettings, event.timeZone);
       const other = await this.access.approvedCounterpart(
         em,
         own,
@@ -149,12 +161,15 @@ export class MeetingPlacementService {
       const slotCount = slotGrid(event.meetingSettings, event.timeZone).length;
       if (!Number.isInteger(slotIndex) || slotIndex < 0 || slotIndex >= slotCount)
         throw new MeetingError(MeetingErrorCode.InvalidSlot, `slotIndex must be between 0 and ${slotCount - 1}`);
-      await this.access.lockSlot(em, event.id, slotIndex);
       await this.quickSlotCheck(em, event, request, slotIndex);
-      const board = await this.boards.load(em, event, {
-        registrationIds: [request.fromRegistrationId, request.toRegistrationId],
-        slot: slotIndex,
-      });
+      // Everything the locks held so far keep still is read before the slot's lock: bookings of one
+      // slot queue for that lock, so it is held only for the slot's own meetings and the writes.
+      const focused = await this.boards.loadDelegates(em, event, [
+        request.fromRegistrationId,
+        request.toRegistrationId,
+      ]);
+      await this.access.lockSlot(em, event.id, slotIndex);
+      const board = await this.boards.onSlot(em, focused, slotIndex);
       const placed = this.placeAt(board, new IncrementalSchedule({ ...board.input, requests: [] }), request, slotIndex);
       const mails: OutboxMessage<object>[] = [];
       const meeting = await this.writeMeeting(em, event, board, request, placed, mails);
@@ -171,7 +186,7 @@ export class MeetingPlacementService {
     eventId: string,
     meetingId: string,
     user: AuthUser,
-    change: { slotIndex?: number; locked?: boolean },
+    change: { slotIndex?: number; tableNo?: number; locked?: boolean },
   ): Promise<Meeting> {
     return inTransaction(this.dataSource, async (em) => {
       const event = await this.access.lockVisibleEvent(em, eventId, user);
@@ -182,7 +197,17 @@ export class MeetingPlacementService {
         if (!organiser) throw new CommonError(CommonErrorCode.Forbidden, 'Only organisers lock or unlock meetings');
         meeting.locked = change.locked;
       }
-      if (change.slotIndex !== undefined && change.slotIndex !== meeting.slotIndex) {
+      if (change.tableNo !== undefined && !organiser)
+        throw new CommonError(CommonErrorCode.Forbidden, 'Only organisers choose the table');
+      const slotIndex = change.slotIndex ?? meeting.slotIndex;
+      const moves =
+        slotIndex !== meeting.slotIndex || (change.tableNo !== undefined && change.tableNo !== meeting.tableNo);
+      if (moves) {
+        if (change.tableNo !== undefined && change.tableNo > event.meetingSettings.tables)
+          throw new MeetingError(
+            MeetingErrorCode.InvalidTable,
+            `tableNo must be between 1 and ${event.meetingSettings.tables}`,
+          );
         if (meeting.locked && !organiser)
           throw new MeetingError(MeetingErrorCode.MeetingLocked, 'The organisers have locked this meeting');
         if (event.scheduleStatus === 'final' && !organiser)
@@ -193,12 +218,13 @@ export class MeetingPlacementService {
         await this.access.lockApprovedDelegates(em, event.id, [meeting.registrationA, meeting.registrationB]);
         const board = await this.boards.load(em, event, {
           registrationIds: [meeting.registrationA, meeting.registrationB],
-          slot: change.slotIndex,
+          slot: slotIndex,
         });
         const schedule = new IncrementalSchedule({ ...board.input, requests: [] });
         schedule.release(meeting.id);
         const request = await em.getRepository(MeetingRequest).findOneByOrFail({ id: meeting.requestId });
-        const placed = this.placeAt(board, schedule, request, change.slotIndex);
+        const placed = this.placeAt(board, schedule, request, slotIndex);
+        if (change.tableNo !== undefined) placed.table = this.chosenTable(board, meeting, slotIndex, change.tableNo);
         await em.query('DELETE FROM meeting_seats WHERE meeting_id = ?', [meeting.id]);
         const slot = board.slots[placed.slot];
         Object.assign(meeting, {
@@ -353,6 +379,7 @@ export class MeetingPlacementService {
     mails: OutboxMessage<object>[],
   ): Promise<Meeting> {
     const slot = board.slots[placed.slot];
+    const now = new Date();
     const meeting = em.getRepository(Meeting).create({
       id: newId(),
       eventId: event.id,
@@ -367,8 +394,32 @@ export class MeetingPlacementService {
       status: 'scheduled',
       locked: false,
       sequence: 0,
+      createdAt: now,
+      updatedAt: now,
     });
-    await em.getRepository(Meeting).insert(meeting);
+    // One plain INSERT: the repository's would read the row back for its defaults, which are all set here.
+    await em.query(
+      `INSERT INTO meetings (id, event_id, request_id, registration_a, registration_b, slot_index, starts_at, ends_at,
+         table_no, interpreter_id, status, locked, sequence, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [
+        meeting.id,
+        meeting.eventId,
+        meeting.requestId,
+        meeting.registrationA,
+        meeting.registrationB,
+        meeting.slotIndex,
+        meeting.startsAt,
+        meeting.endsAt,
+        meeting.tableNo,
+        meeting.interpreterId,
+        meeting.status,
+        meeting.locked,
+        meeting.sequence,
+        now,
+        now,
+      ],
+    );
     await this.insertSeats(em, meeting);
     if (request.unscheduledReason !== null) {
       request.unscheduledReason = null;
@@ -430,18 +481,32 @@ export class MeetingPlacementService {
     request: MeetingRequest,
     slotIndex: number,
   ): Promise<void> {
-    const rows: Array<{ delegates: string; tables: string }> = await em.query(
-      `SELECT SUM(kind = 'd' AND ref IN (?, ?)) AS delegates, SUM(kind = 't') AS tables FROM meeting_seats WHERE event_id = ? AND slot_index = ?`,
-      [request.fromRegistrationId, request.toRegistrationId, event.id, slotIndex],
+    const [seats]: Array<{ delegates: string | null; tables: string | null; fixed: string }> = await em.query(
+      `SELECT SUM(kind = 'd' AND ref IN (?, ?)) AS delegates, SUM(kind = 't') AS tables,
+              (SELECT COUNT(*) FROM fixed_tables WHERE event_id = ?) AS fixed
+         FROM meeting_seats WHERE event_id = ? AND slot_index = ?`,
+      [request.fromRegistrationId, request.toRegistrationId, event.id, event.id, slotIndex],
     );
-    const fixed: Array<{ n: string }> = await em.query('SELECT COUNT(*) AS n FROM fixed_tables WHERE event_id = ?', [
-      event.id,
-    ]);
-    if (Number(rows[0]?.delegates ?? 0) > 0)
+    if (Number(seats?.delegates ?? 0) > 0)
       throw new MeetingError(MeetingErrorCode.SlotTaken, 'One of you already has a meeting in that slot');
-    if (Number(fixed[0].n) === 0 && Number(rows[0]?.tables ?? 0) >= event.meetingSettings.tables) {
+    if (Number(seats?.fixed ?? 0) === 0 && Number(seats?.tables ?? 0) >= event.meetingSettings.tables) {
       throw new MeetingError(MeetingErrorCode.SlotTaken, 'Every table is taken in that slot');
     }
+  }
+
+  /**
+   * The organiser's table for a move, once the slot itself is known to work:
+   * free in that slot, and not reserved for a company other than the two's.
+   */
+  private chosenTable(board: EventMeetingState, meeting: Meeting, slot: number, tableNo: number): number {
+    if (board.input.pinned.some((p) => p.id !== meeting.id && p.slot === slot && p.table === tableNo))
+      throw new MeetingError(MeetingErrorCode.SlotTaken, `Table ${tableNo} is taken in that slot`);
+    const ours = new Set([meeting.registrationA, meeting.registrationB]);
+    const reservedByOthers = board.input.delegates.some((d) => d.fixedTable === tableNo && !ours.has(d.id));
+    const reservedByUs = board.input.delegates.some((d) => d.fixedTable === tableNo && ours.has(d.id));
+    if (reservedByOthers && !reservedByUs)
+      throw new MeetingError(MeetingErrorCode.TableTaken, `Table ${tableNo} is reserved for another company`);
+    return tableNo;
   }
 
   private placeAt(

@@ -15,6 +15,7 @@ import { Delegate, EventMeetingStateLoader } from './event-meeting-state';
 import { MeetingError, MeetingErrorCode } from './meeting-error';
 import { meetingMail } from './meeting-mail';
 import { MeetingPlacementService } from './meeting-placement.service';
+import { slotGrid } from './slot-grid';
 
 /**
  * Meeting requests: asking, listing, declining and withdrawing. Accepting is
@@ -42,9 +43,18 @@ export class MeetingRequestsService {
     user: AuthUser,
     toRegistrationId: string,
     message: string | null,
+    preferredSlotIndex: number | null = null,
   ): Promise<MeetingRequest> {
     return inTransaction(this.dataSource, async (em) => {
       const event = await this.access.shareLockVisibleEvent(em, eventId, user);
+      if (preferredSlotIndex !== null) {
+        const slotCount = slotGrid(event.meetingSettings, event.timeZone).length;
+        if (preferredSlotIndex >= slotCount)
+          throw new MeetingError(
+            MeetingErrorCode.InvalidSlot,
+            `preferredSlotIndex must be between 0 and ${slotCount - 1}`,
+          );
+      }
       const own = await this.registrations.requireApproved(event.id, user, em);
       const target = await this.access.approvedCounterpart(
         em,
@@ -81,6 +91,7 @@ export class MeetingRequestsService {
         unscheduledReason: null,
         expiresAt: new Date(Date.now() + event.meetingSettings.requestExpiryHours * 3_600_000),
         respondedAt: null,
+        preferredSlotIndex,
       });
       await this.access.insertPending(em, request, 'There is already a pending or accepted request between you two');
       const people = await this.boards.delegates(em, event.id, [own.id, target.id]);

@@ -2,7 +2,13 @@ import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthCoreModule } from '@roundtable/auth';
 import { EventsCoreModule } from '@roundtable/events';
-import { RegistrationsCoreModule, RegistrationsService } from '@roundtable/registrations';
+import {
+  RegistrationError,
+  RegistrationErrorCode,
+  RegistrationsCoreModule,
+  RegistrationsService,
+  SiteVisitsService,
+} from '@roundtable/registrations';
 import { CalendarService } from './calendar.service';
 import { MEETING_ENTITIES } from './entities';
 import { EventMeetingStateLoader } from './event-meeting-state';
@@ -13,6 +19,7 @@ import { MeetingProposalsService } from './meeting-proposals.service';
 import { MeetingRequestsService } from './meeting-requests.service';
 import { MeetingsMailModule } from './meetings-mail.module';
 import { MyMeetingsService } from './my-meetings.service';
+import { ScheduleBoardService } from './schedule-board.service';
 import { ScheduleService } from './schedule.service';
 
 const SERVICES = [
@@ -23,6 +30,7 @@ const SERVICES = [
   MyMeetingsService,
   MeetingProposalsService,
   ScheduleService,
+  ScheduleBoardService,
   CalendarService,
 ];
 
@@ -46,6 +54,8 @@ export class MeetingsCoreModule implements OnModuleInit {
   constructor(
     private readonly registrations: RegistrationsService,
     private readonly placement: MeetingPlacementService,
+    private readonly siteVisits: SiteVisitsService,
+    private readonly lookup: MeetingLookupService,
   ) {}
 
   onModuleInit(): void {
@@ -53,5 +63,14 @@ export class MeetingsCoreModule implements OnModuleInit {
     this.registrations.onRegistrationWithdrawn((em, event, registration) =>
       this.placement.releaseWithdrawn(em, event, registration.id),
     );
+    // a delegate with a meeting during a site visit moves or cancels it before signing up
+    this.siteVisits.onSigningUp(async (em, event, registrationId, { start, end }) => {
+      if (await this.lookup.hasMeetingBetween(em, event.id, registrationId, start, end)) {
+        throw new RegistrationError(
+          RegistrationErrorCode.SiteVisitMeetingClash,
+          'You have a meeting during this visit: move or cancel it first',
+        );
+      }
+    });
   }
 }

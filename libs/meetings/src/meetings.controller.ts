@@ -19,6 +19,7 @@ import {
   AvailabilityViewDto,
   BookMeetingDto,
   CalendarFeedDto,
+  CalendarFeedStateDto,
   CalendarQueryDto,
   CreateMeetingRequestDto,
   FixedTableDto,
@@ -38,8 +39,10 @@ import {
   PublishedScheduleDto,
   PublishScheduleDto,
   RequestQueryDto,
+  ScheduleGridDto,
   ScheduleJobDto,
   ScheduleJobStatusDto,
+  UnplacedListDto,
   SlotListDto,
   SlotsQueryDto,
   UpdateMeetingDto,
@@ -50,6 +53,7 @@ import { MeetingErrorCode as M } from './meeting-error';
 import { MeetingPlacementService } from './meeting-placement.service';
 import { MeetingRequestsService } from './meeting-requests.service';
 import { MyMeetingsService } from './my-meetings.service';
+import { ScheduleBoardService } from './schedule-board.service';
 import { ScheduleService } from './schedule.service';
 
 const E = EventErrorCode;
@@ -77,6 +81,7 @@ const requestView = (r: MeetingRequest): MeetingRequestViewDto => ({
   status: r.status,
   unscheduledReason: r.unscheduledReason,
   proposedByOrganiser: r.proposedBy !== null,
+  preferredSlotIndex: r.preferredSlotIndex ?? null,
   expiresAt: isoInstant(r.expiresAt),
   respondedAt: isoInstant(r.respondedAt),
   createdAt: isoInstant(r.createdAt),
@@ -121,6 +126,7 @@ export class MeetingsController {
     private readonly registrations: RegistrationAccessService,
     private readonly scheduling: ScheduleService,
     private readonly calendar: CalendarService,
+    private readonly board: ScheduleBoardService,
   ) {}
 
   @Put('events/:eventId/registrations/:registrationId/availability')
@@ -147,6 +153,7 @@ export class MeetingsController {
     M.PairDeclined,
     M.PendingLimitReached,
     M.PairAlreadyRequested,
+    M.InvalidSlot,
   )
   async request(
     @Param('eventId') eventId: string,
@@ -154,7 +161,13 @@ export class MeetingsController {
     @CurrentUser() user: AuthUser,
   ): Promise<MeetingRequestViewDto> {
     return requestView(
-      await this.meetingRequests.createRequest(eventId, user, dto.toRegistrationId, dto.message ?? null),
+      await this.meetingRequests.createRequest(
+        eventId,
+        user,
+        dto.toRegistrationId,
+        dto.message ?? null,
+        dto.preferredSlotIndex ?? null,
+      ),
     );
   }
 
@@ -230,7 +243,9 @@ export class MeetingsController {
   }
 
   @Get('events/:eventId/slots')
-  @ApiOperation({ summary: 'Slots you and another delegate can both make, with a free table' })
+  @ApiOperation({
+    summary: 'Slots you and another delegate can both make, with a free table; without `with`, the whole slot grid',
+  })
   @ApiOkResponse({ type: SlotListDto })
   @ApiErrors(E.EventNotFound, R.NotApprovedDelegate, R.RegistrationNotFound, M.SelfRequest)
   async slots(
@@ -276,7 +291,9 @@ export class MeetingsController {
   }
 
   @Patch('events/:eventId/meetings/:meetingId')
-  @ApiOperation({ summary: 'Move a meeting to another slot; organisers also lock or unlock it' })
+  @ApiOperation({
+    summary: 'Move a meeting to another slot; organisers also move it to another table, and lock or unlock it',
+  })
   @ApiOkResponse({ type: MeetingViewDto })
   @ApiErrors(
     E.EventNotFound,
@@ -286,8 +303,10 @@ export class MeetingsController {
     M.MeetingLocked,
     M.ScheduleFinal,
     M.InvalidSlot,
+    M.InvalidTable,
     M.SlotTaken,
     M.SlotUnavailable,
+    M.TableTaken,
   )
   async update(
     @Param('eventId') eventId: string,
@@ -377,6 +396,61 @@ export class MeetingsController {
     return this.scheduling.jobStatus(eventId, jobId);
   }
 
+  @Get('events/:eventId/schedule/grid')
+  @Allow(EventOrganiserPolicy)
+  @ApiOperation({
+    summary: 'The B2B grid in one read: slots, table count, every scheduled meeting, the delegates and interpreters',
+  })
+  @ApiOkResponse({ type: ScheduleGridDto })
+  async grid(@Param('eventId') eventId: string): Promise<ScheduleGridDto> {
+    const grid = await this.board.grid(eventId);
+    return {
+      timeZone: grid.timeZone,
+      scheduleStatus: grid.scheduleStatus,
+      tables: grid.tables,
+      slots: grid.slots.map((s) => ({ index: s.index, start: isoInstant(s.start), end: isoInstant(s.end) })),
+      delegates: grid.delegates.map(({ delegate: d, available }) => ({
+        registrationId: d.registrationId,
+        name: d.name,
+        companyId: d.companyId,
+        company: d.companyName,
+        languages: d.languages,
+        available,
+      })),
+      interpreters: grid.interpreters.map((i) => ({ id: i.id, name: i.name, pairs: i.pairs })),
+      meetings: grid.meetings.map((m) => ({
+        id: m.id,
+        requestId: m.requestId,
+        registrationA: m.registrationA,
+        registrationB: m.registrationB,
+        slotIndex: m.slotIndex,
+        tableNo: m.tableNo,
+        interpreterId: m.interpreterId,
+        locked: Boolean(m.locked),
+      })),
+    };
+  }
+
+  @Get('events/:eventId/schedule/unplaced')
+  @Allow(EventOrganiserPolicy)
+  @ApiOperation({
+    summary: 'Accepted requests still without a meeting: why, and the slots where each would fit now (the fix)',
+  })
+  @ApiOkResponse({ type: UnplacedListDto })
+  async unplaced(@Param('eventId') eventId: string): Promise<UnplacedListDto> {
+    return {
+      items: (await this.board.unplaced(eventId)).map((u) => ({
+        requestId: u.requestId,
+        from: partyView(u.from)!,
+        to: partyView(u.to)!,
+        reason: u.reason,
+        interpreterPair: u.interpreterPair,
+        freeSlots: u.freeSlots.map((s) => ({ index: s.index, start: isoInstant(s.start), end: isoInstant(s.end) })),
+      })),
+      nextCursor: null,
+    };
+  }
+
   @Post('events/:eventId/schedule/publish')
   @HttpCode(200)
   @Allow(EventOrganiserPolicy)
@@ -409,6 +483,13 @@ export class MeetingsController {
       }),
       nextCursor: null,
     };
+  }
+
+  @Get('me/calendar-feed')
+  @ApiOperation({ summary: 'Whether you have a calendar subscription link in force' })
+  @ApiOkResponse({ type: CalendarFeedStateDto })
+  async feedState(@CurrentUser() user: AuthUser): Promise<CalendarFeedStateDto> {
+    return { active: await this.calendar.isActive(user) };
   }
 
   @Post('me/calendar-feed')

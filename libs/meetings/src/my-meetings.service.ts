@@ -57,17 +57,26 @@ export class MyMeetingsService {
     const ownById = new Map(own.map((r) => [r.id, r]));
     const ownOf = (m: Meeting) => ownById.get(m.registrationA) ?? ownById.get(m.registrationB)!;
     const otherOf = (m: Meeting) => (ownById.has(m.registrationA) ? m.registrationB : m.registrationA);
-    const events = await this.events.findEvents([...new Set(meetings.map((m) => m.eventId))]);
-    // The other delegates, one query per event rather than one per meeting.
-    const others = new Map<string, Delegate>();
-    for (const event of events) {
-      const otherIds = meetings.filter((m) => m.eventId === event.id).map(otherOf);
-      for (const [id, d] of await this.boards.delegates(this.dataSource.manager, event.id, otherIds)) others.set(id, d);
-    }
+    // The events, the other delegates (one query per event) and the interpreters read side by side:
+    // outside a transaction each takes its own pooled connection.
+    const eventIds = [...new Set(meetings.map((m) => m.eventId))];
     const interpreterIds = [...new Set(meetings.map((m) => m.interpreterId).filter((id): id is string => id !== null))];
-    const interpreters = interpreterIds.length
-      ? await this.dataSource.getRepository(Interpreter).findBy(interpreterIds.map((id) => ({ id })))
-      : [];
+    const [events, delegatesByEvent, interpreters] = await Promise.all([
+      this.events.findEvents(eventIds),
+      Promise.all(
+        eventIds.map((eventId) =>
+          this.boards.delegates(
+            this.dataSource.manager,
+            eventId,
+            meetings.filter((m) => m.eventId === eventId).map(otherOf),
+          ),
+        ),
+      ),
+      interpreterIds.length
+        ? this.dataSource.getRepository(Interpreter).findBy(interpreterIds.map((id) => ({ id })))
+        : Promise.resolve([]),
+    ]);
+    const others = new Map<string, Delegate>(delegatesByEvent.flatMap((byId) => [...byId]));
     const interpreterNames = new Map(interpreters.map((i) => [i.id, i.name]));
     const eventById = new Map(events.map((e) => [e.id, e]));
     const out: MyMeeting[] = [];

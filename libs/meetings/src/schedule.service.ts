@@ -118,12 +118,16 @@ export class ScheduleService {
     result: ScheduleRunResult | null;
     error: string | null;
   }> {
-    const job = await this.queue.getJob(jobId);
+    let job = await this.queue.getJob(jobId);
     if (!job || job.data.eventId !== eventId)
       throw new MeetingError(MeetingErrorCode.JobNotFound, 'Scheduling job not found');
+    const state = await job.getState();
+    // The job's fields were read before its state: a job that finished in between
+    // would show as completed with no result, so a finished job is read again.
+    if (state === 'completed' || state === 'failed') job = (await this.queue.getJob(jobId)) ?? job;
     return {
       jobId,
-      state: await job.getState(),
+      state,
       progress: Number(job.progress()) || 0,
       result: (job.returnvalue as ScheduleRunResult | null) ?? null,
       error: job.failedReason ?? null,
@@ -193,15 +197,19 @@ export class ScheduleService {
   async publish(
     eventId: string,
     status: Exclude<ScheduleStatus, 'draft'>,
-  ): Promise<{ scheduleStatus: ScheduleStatus; mailed: number }> {
+  ): Promise<{ scheduleStatus: ScheduleStatus; previousStatus: ScheduleStatus; meetings: number; mailed: number }> {
     return inTransaction(this.dataSource, async (em) => {
       const event = await this.access.lockEvent(em, eventId);
+      const previousStatus = event.scheduleStatus;
       if (event.scheduleStatus === 'final' && status === 'preliminary') {
         throw new MeetingError(MeetingErrorCode.ScheduleFinal, 'The schedule is already final');
       }
       event.scheduleStatus = status;
       await this.eventsService.setScheduleStatus(em, event.id, status);
-      if (status !== 'final') return { scheduleStatus: status, mailed: 0 };
+      if (status !== 'final') {
+        const scheduled = await em.getRepository(Meeting).countBy({ eventId: event.id, status: 'scheduled' });
+        return { scheduleStatus: status, previousStatus, meetings: scheduled, mailed: 0 };
+      }
       const meetings = await em
         .getRepository(Meeting)
         .find({ where: { eventId: event.id, status: 'scheduled' }, order: { startsAt: 'ASC' } });
@@ -250,7 +258,7 @@ export class ScheduleService {
           };
         });
       await this.outbox.enqueue(em, ...mails);
-      return { scheduleStatus: status, mailed: mails.length };
+      return { scheduleStatus: status, previousStatus, meetings: meetings.length, mailed: mails.length };
     });
   }
 }

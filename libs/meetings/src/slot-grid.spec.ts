@@ -1,4 +1,4 @@
-import { slotGrid, slotsWithin } from './slot-grid';
+import { slotGrid, slotsAvoiding, slotsWithin } from './slot-grid';
 
 describe('slotGrid', () => {
   it('cuts event-local windows into whole slots in UTC, in time order', () => {
@@ -40,5 +40,23 @@ describe('slotGrid', () => {
     expect(slotsWithin(slots, [{ start: '2027-06-10T14:15:00Z', end: '2027-06-10T15:30:00Z' }])).toEqual([1, 2]);
     expect(slotsWithin(slots, null)).toBeNull();
     expect(slotsWithin(slots, [])).toEqual([]);
+  });
+});
+
+describe('slotsAvoiding', () => {
+  const slots = slotGrid(
+    { slotMinutes: 30, windows: [{ date: '2027-06-10', start: '14:00', end: '17:00' }] },
+    'Asia/Shanghai',
+  );
+  const visit = { start: new Date('2027-06-10T06:15:00Z'), end: new Date('2027-06-10T07:30:00Z') };
+
+  it('drops every slot a busy window overlaps, even in part', () => {
+    // 06:00–06:30 overlaps from 06:15; 07:30–08:00 only touches the end
+    expect(slotsAvoiding(slots, null, [visit])).toEqual([3, 4, 5]);
+  });
+
+  it('keeps the availability as it is without busy windows, and narrows it with them', () => {
+    expect(slotsAvoiding(slots, null, [])).toBeNull();
+    expect(slotsAvoiding(slots, [0, 1, 4], [visit])).toEqual([4]);
   });
 });

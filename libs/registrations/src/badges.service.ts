@@ -16,6 +16,15 @@ import { RegistrationsService } from './registrations.service';
 const otherNames = (name: string, names: BadgeNames | null): string[] =>
   [names?.latin, names?.zh, names?.ru].filter((n): n is string => !!n && n !== name);
 
+function assertBadgeable(registration: Registration): void {
+  if (registration.status !== 'approved') {
+    throw new RegistrationError(
+      RegistrationErrorCode.InvalidTransition,
+      'Badges exist for approved registrations only',
+    );
+  }
+}
+
 export interface CheckInResult {
   registrationId: string;
   name: string;
@@ -53,15 +62,18 @@ export class BadgesService {
     return QRCode.toBuffer(this.codeFor(registration), { errorCorrectionLevel: 'M', margin: 1, width: 300 });
   }
 
+  /** What the badge's QR code carries, so the delegate's phone can show it on screen (approved registrations). */
+  async badgeCode(eventId: string, registrationId: string): Promise<string> {
+    await this.events.getEvent(eventId);
+    const { registration } = await this.registrations.row(eventId, registrationId);
+    assertBadgeable(registration);
+    return this.codeFor(registration);
+  }
+
   async badgePdf(eventId: string, registrationId: string): Promise<Buffer> {
     const event = await this.events.getEvent(eventId);
     const { registration, user, company } = await this.registrations.row(eventId, registrationId);
-    if (registration.status !== 'approved') {
-      throw new RegistrationError(
-        RegistrationErrorCode.InvalidTransition,
-        'Badges exist for approved registrations only',
-      );
-    }
+    assertBadgeable(registration);
     const qr = await this.qrPng(registration);
     const names = otherNames(user.name, registration.badgeNames);
     const companyNames = [company?.nameZh, company?.nameRu].filter((n): n is string => !!n && n !== company?.name);

@@ -1,9 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { UserLookupService } from '@roundtable/auth';
+import { UserContactRow, UserLookupService } from '@roundtable/auth';
+import { jsonText } from '@roundtable/database';
+import { SessionsService } from '@roundtable/events';
 import type { ScriptNames } from '@roundtable/notifications';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Company } from './entities/company.entity';
 import { Registration } from './entities/registration.entity';
+import { SiteVisitSignup } from './entities/site-visit-signup.entity';
+
+/** A span of time a delegate is away (a site visit they signed up for): no meeting may be placed in it. */
+export interface BusyWindow {
+  start: Date;
+  end: Date;
+}
 
 /** An approved registration as other features need it: who, how to address them, which company, which languages. */
 export interface DelegateContact {
@@ -21,6 +30,8 @@ export interface DelegateContact {
   companyNames: ScriptNames | null;
   languages: string[];
   availability: Array<{ start: string; end: string }> | null;
+  /** Site visits the delegate is signed up for (confirmed or waiting): meetings avoid these times. */
+  busy: BusyWindow[];
 }
 
 /** Which approved registrations: all of the event's, those of these ids, or those of these companies. */
@@ -39,65 +50,117 @@ export class DelegateLookupService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly users: UserLookupService,
+    private readonly sessions: SessionsService,
   ) {}
 
-  /** The event's approved registrations (any role) with their person and company. */
+  /**
+   * The event's approved registrations (any role) with their person and
+   * company: one query (the person through UserLookupService's join).
+   */
   async approved(
     eventId: string,
     filter: DelegateFilter = {},
     em: EntityManager = this.dataSource.manager,
   ): Promise<DelegateContact[]> {
     if (filter.registrationIds?.length === 0 || filter.companyIds?.length === 0) return [];
-    const registrations = await em.getRepository(Registration).findBy({
+    const user = this.users.contactJoin('r.user_id');
+    const where = ["r.event_id = ? AND r.status = 'approved'"];
+    const params: unknown[] = [eventId];
+    if (filter.registrationIds) {
+      where.push(`r.id IN (${filter.registrationIds.map(() => '?').join(', ')})`);
+      params.push(...filter.registrationIds);
+    }
+    if (filter.companyIds) {
+      where.push(`r.company_id IN (${filter.companyIds.map(() => '?').join(', ')})`);
+      params.push(...filter.companyIds);
+    }
+    const rows: Array<
+      UserContactRow & {
+        id: string;
+        user_id: string;
+        time_zone: string | null;
+        company_id: string | null;
+        badge_names: string | null;
+        languages: string | null;
+        availability: string | null;
+        company_name: string | null;
+        name_zh: string | null;
+        name_ru: string | null;
+      }
+    > = await em.query(
+      `SELECT r.id, r.user_id, r.time_zone, r.company_id, r.badge_names, r.languages, r.availability,
+              c.name AS company_name, c.name_zh, c.name_ru, ${user.columns}
+         FROM registrations r ${user.join} LEFT JOIN companies c ON c.id = r.company_id
+        WHERE ${where.join(' AND ')}
+        ORDER BY r.created_at, r.id`,
+      params,
+    );
+    const busy = await this.busyWindows(
       eventId,
-      status: 'approved',
-      ...(filter.registrationIds ? { id: In(filter.registrationIds) } : {}),
-      ...(filter.companyIds ? { companyId: In(filter.companyIds) } : {}),
-    });
-    const users = await this.users.contacts(
-      registrations.map((r) => r.userId),
+      filter.registrationIds || filter.companyIds ? rows.map((r) => r.id) : undefined,
       em,
     );
-    const companies = await this.companies(
-      registrations.flatMap((r) => (r.companyId ? [r.companyId] : [])),
-      em,
-    );
-    return registrations.flatMap((r) => {
-      const user = users.get(r.userId);
-      if (!user) return [];
-      const company = r.companyId ? companies.get(r.companyId) : undefined;
-      return [
-        {
-          registrationId: r.id,
-          userId: r.userId,
-          name: user.name,
-          email: user.email,
-          locale: user.locale ?? 'en',
-          timeZone: r.timeZone ?? 'UTC',
-          companyId: r.companyId,
-          companyName: company?.name ?? null,
-          badgeNames: r.badgeNames,
-          companyNames:
-            company && (company.nameZh || company.nameRu) ? { zh: company.nameZh, ru: company.nameRu } : null,
-          languages: r.languages ?? [],
-          availability: r.availability,
-        },
-      ];
+    return rows.map((r) => {
+      const contact = this.users.contactOfRow(r);
+      return {
+        registrationId: r.id,
+        userId: r.user_id,
+        name: contact.name,
+        email: contact.email,
+        locale: contact.locale ?? 'en',
+        timeZone: r.time_zone ?? 'UTC',
+        companyId: r.company_id,
+        companyName: r.company_name,
+        badgeNames: jsonText.from(r.badge_names) as ScriptNames | null,
+        companyNames: r.name_zh || r.name_ru ? { zh: r.name_zh, ru: r.name_ru } : null,
+        languages: (jsonText.from(r.languages) as string[] | null) ?? [],
+        availability: jsonText.from(r.availability) as DelegateContact['availability'],
+        busy: busy.get(r.id) ?? [],
+      };
     });
   }
 
-  /** The ids of the event's approved registrations of these companies. */
-  async approvedIdsOfCompanies(
+  /**
+   * The site-visit times (session start to end) each of these registrations
+   * (or every registration of the event) holds a live sign-up for.
+   */
+  async busyWindows(
+    eventId: string,
+    registrationIds: string[] | undefined,
+    em: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, BusyWindow[]>> {
+    const busy = new Map<string, BusyWindow[]>();
+    if (registrationIds?.length === 0) return busy;
+    const signups = await em.getRepository(SiteVisitSignup).find({
+      select: { registrationId: true, sessionId: true },
+      where: {
+        eventId,
+        status: In(['confirmed', 'waitlisted']),
+        ...(registrationIds ? { registrationId: In(registrationIds) } : {}),
+      },
+    });
+    if (signups.length === 0) return busy;
+    const visits = await this.sessions.siteVisits(eventId, [...new Set(signups.map((s) => s.sessionId))], em);
+    for (const s of signups) {
+      const visit = visits.find((v) => v.id === s.sessionId);
+      if (!visit) continue;
+      busy.set(s.registrationId, [...(busy.get(s.registrationId) ?? []), { start: visit.startsAt, end: visit.endsAt }]);
+    }
+    return busy;
+  }
+
+  /** The event's approved registrations of these companies: their ids and companies. */
+  async approvedOfCompanies(
     eventId: string,
     companyIds: string[],
     em: EntityManager = this.dataSource.manager,
-  ): Promise<string[]> {
+  ): Promise<Array<{ registrationId: string; companyId: string }>> {
     if (companyIds.length === 0) return [];
     const rows = await em.getRepository(Registration).find({
-      select: { id: true },
+      select: { id: true, companyId: true },
       where: { eventId, status: 'approved', companyId: In(companyIds) },
     });
-    return rows.map((r) => r.id);
+    return rows.map((r) => ({ registrationId: r.id, companyId: r.companyId! }));
   }
 
   /**

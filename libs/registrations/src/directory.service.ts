@@ -9,6 +9,7 @@ import { Company } from './entities/company.entity';
 import { Registration } from './entities/registration.entity';
 import { searchTerms } from './directory-terms';
 import { RegistrationAccessService } from './registration-access.service';
+import { RegistrationError, RegistrationErrorCode } from './registration-error';
 
 /** LIKE wildcards in a search are literal characters, never patterns. */
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -34,8 +35,18 @@ export class DirectoryService {
     query: DirectoryQueryDto,
     user: AuthUser,
   ): Promise<Page<DelegateDto>> {
-    await this.events.getVisibleEvent(eventId, user, em);
-    if (!(await this.events.isOrganiser(eventId, user, em))) await this.access.requireApproved(eventId, user, em);
+    // Who may read, asked side by side (outside a transaction each read takes its own connection);
+    // an unknown or hidden event answers 404 before anything about the caller.
+    const [, organiser, own] = await Promise.all([
+      this.events.getVisibleEvent(eventId, user, em),
+      this.events.isOrganiser(eventId, user, em),
+      this.access.findOwn(eventId, user.id, em),
+    ]);
+    if (!organiser && own?.status !== 'approved')
+      throw new RegistrationError(
+        RegistrationErrorCode.NotApprovedDelegate,
+        'Only approved delegates of this event may do this',
+      );
     const after = decodeCursor(query.cursor, ['instant', 'id']);
     const qb = em
       .getRepository(Registration)
@@ -87,12 +98,14 @@ export class DirectoryService {
       timeZone: string;
       companyId: string | null;
     }>();
-    const users = await this.users.contacts(
-      rows.map((r) => r.userId),
-      em,
-    );
     const companyIds = [...new Set(rows.map((r) => r.companyId).filter((id): id is string => id !== null))];
-    const companies = companyIds.length ? await em.getRepository(Company).findBy(companyIds.map((id) => ({ id }))) : [];
+    const [users, companies] = await Promise.all([
+      this.users.contacts(
+        rows.map((r) => r.userId),
+        em,
+      ),
+      companyIds.length ? em.getRepository(Company).findBy(companyIds.map((id) => ({ id }))) : Promise.resolve([]),
+    ]);
     return toPage(
       rows,
       query.limit,

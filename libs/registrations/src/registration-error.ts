@@ -20,6 +20,14 @@ export enum RegistrationErrorCode {
   /** More rows in one JSON list or CSV than INVITATIONS_MAX_ROWS_JSON / _CSV. */
   TooManyRows = 'TOO_MANY_ROWS',
   InvitationListTooLarge = 'INVITATION_LIST_TOO_LARGE',
+  /** The visit has departed, or the event no longer runs: no sign-up or cancellation now. */
+  SiteVisitClosed = 'SITE_VISIT_CLOSED',
+  AlreadySignedUp = 'ALREADY_SIGNED_UP',
+  SignUpNotFound = 'SIGN_UP_NOT_FOUND',
+  /** The delegate is signed up to another visit at an overlapping time. */
+  SiteVisitClash = 'SITE_VISIT_CLASH',
+  /** The delegate has a scheduled meeting during the visit: move or cancel it first. */
+  SiteVisitMeetingClash = 'SITE_VISIT_MEETING_CLASH',
 }
 
 /** The HTTP status of each code (exhaustive: a new code without one fails to compile); the api merges every lib's map. */
@@ -39,6 +47,11 @@ export const REGISTRATION_ERROR_STATUS: Record<RegistrationErrorCode, HttpStatus
   [RegistrationErrorCode.InvitationQuotaOrganiser]: HttpStatus.TOO_MANY_REQUESTS,
   [RegistrationErrorCode.TooManyRows]: HttpStatus.PAYLOAD_TOO_LARGE,
   [RegistrationErrorCode.InvitationListTooLarge]: HttpStatus.PAYLOAD_TOO_LARGE,
+  [RegistrationErrorCode.SiteVisitClosed]: HttpStatus.CONFLICT,
+  [RegistrationErrorCode.AlreadySignedUp]: HttpStatus.CONFLICT,
+  [RegistrationErrorCode.SignUpNotFound]: HttpStatus.NOT_FOUND,
+  [RegistrationErrorCode.SiteVisitClash]: HttpStatus.CONFLICT,
+  [RegistrationErrorCode.SiteVisitMeetingClash]: HttpStatus.CONFLICT,
 };
 
 export class RegistrationError extends DomainError<RegistrationErrorCode> {}

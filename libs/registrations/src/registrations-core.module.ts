@@ -14,6 +14,8 @@ import { RegistrationOwnerPolicy } from './policies/registration-owner.policy';
 import { RegistrationAccessService } from './registration-access.service';
 import { RegistrationsMailModule } from './registrations-mail.module';
 import { RegistrationsService } from './registrations.service';
+import { SiteVisitSignup } from './entities/site-visit-signup.entity';
+import { SiteVisitsService } from './site-visits.service';
 
 /** Registrations, companies and delegates as other libs (and the worker) use them: no controller. */
 @Module({
@@ -21,7 +23,7 @@ import { RegistrationsService } from './registrations.service';
     AuthCoreModule,
     EventsCoreModule,
     RegistrationsMailModule,
-    TypeOrmModule.forFeature([Company, Registration, Invitation, VisaRequest]),
+    TypeOrmModule.forFeature([Company, Registration, Invitation, VisaRequest, SiteVisitSignup]),
   ],
   providers: [
     RegistrationAccessService,
@@ -31,6 +33,7 @@ import { RegistrationsService } from './registrations.service';
     DelegateProfilesService,
     DelegateLookupService,
     BadgesService,
+    SiteVisitsService,
   ],
   exports: [
     RegistrationAccessService,
@@ -40,6 +43,7 @@ import { RegistrationsService } from './registrations.service';
     DelegateProfilesService,
     DelegateLookupService,
     BadgesService,
+    SiteVisitsService,
   ],
 })
 export class RegistrationsCoreModule {}

@@ -28,6 +28,7 @@ import { Request, Response } from 'express';
 import { BadgesService } from './badges.service';
 import { DirectoryService } from './directory.service';
 import {
+  BadgeCodeDto,
   CheckInDto,
   CheckInResultDto,
   DelegatePageDto,
@@ -42,6 +43,7 @@ import {
   RegistrationPageDto,
   RegistrationQueryDto,
   VisaRequestDto,
+  VisaRequestStateDto,
   VisaStatusDto,
 } from './dto/registration.dto';
 import { InvitationsService } from './invitations.service';
@@ -51,7 +53,7 @@ import { RegistrationRow, RegistrationsService } from './registrations.service';
 import { RegistrationsExportService } from './registrations-export.service';
 import { VisaService } from './visa.service';
 
-const toDto = (r: RegistrationRow) => RegistrationDto.from(r.registration, r.user, r.company);
+const toDto = (r: RegistrationRow) => RegistrationDto.from(r.registration, r.user, r.company, r.waitlistPosition);
 
 @ApiTags('registrations')
 @Authenticated()
@@ -223,6 +225,15 @@ export class RegistrationsController {
     return new StreamableFile(await this.badges.badgePdf(eventId, id));
   }
 
+  @Get('events/:eventId/registrations/:registrationId/badge')
+  @Allow(RegistrationOwnerPolicy, EventOrganiserPolicy)
+  @ApiOperation({ summary: 'What the badge QR code carries, to show it on screen (approved registrations)' })
+  @ApiOkResponse({ type: BadgeCodeDto })
+  @ApiErrors(R.RegistrationNotFound, R.InvalidTransition)
+  async badgeCode(@Param('eventId') eventId: string, @Param('registrationId') id: string): Promise<BadgeCodeDto> {
+    return { code: await this.badges.badgeCode(eventId, id) };
+  }
+
   @Post('events/:eventId/check-ins')
   @Allow(EventOrganiserPolicy)
   @ApiOperation({ summary: 'Check a person in by the code on their badge; a second scan says when they first came' })
@@ -238,6 +249,15 @@ export class RegistrationsController {
     const result = await this.badges.checkIn(eventId, dto.code, user);
     res.status(result.firstScan ? 201 : 200);
     return result;
+  }
+
+  @Get('events/:eventId/registrations/:registrationId/visa-letter')
+  @Allow(RegistrationOwnerPolicy, EventOrganiserPolicy)
+  @ApiOperation({ summary: 'Where the visa letter request stands (status null: none requested)' })
+  @ApiOkResponse({ type: VisaRequestStateDto })
+  @ApiErrors(R.RegistrationNotFound)
+  visaState(@Param('eventId') eventId: string, @Param('registrationId') id: string): Promise<VisaRequestStateDto> {
+    return this.visas.state(eventId, id);
   }
 
   @Put('events/:eventId/registrations/:registrationId/visa-letter')

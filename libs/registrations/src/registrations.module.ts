@@ -6,12 +6,13 @@ import { InvitationsService } from './invitations.service';
 import { RegistrationsCoreModule } from './registrations-core.module';
 import { RegistrationsExportService } from './registrations-export.service';
 import { RegistrationsController } from './registrations.controller';
+import { SiteVisitsController } from './site-visits.controller';
 import { VisaService } from './visa.service';
 
 /** The registrations API: the workflow, invitations, the directory, badges, check-in, visa letters, the CSV export. */
 @Module({
   imports: [AuthCoreModule, EventsCoreModule, RegistrationsCoreModule],
-  controllers: [RegistrationsController],
+  controllers: [RegistrationsController, SiteVisitsController],
   providers: [RegistrationsExportService, InvitationsService, DirectoryService, VisaService],
   exports: [RegistrationsCoreModule],
 })

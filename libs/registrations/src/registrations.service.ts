@@ -22,6 +22,8 @@ export interface RegistrationRow {
   registration: Registration;
   user: { name: string; email: string };
   company: Company | null;
+  /** Place on the event's waiting list (1 = next), null unless waitlisted. */
+  waitlistPosition: number | null;
 }
 
 /**
@@ -283,14 +285,30 @@ export class RegistrationsService implements OnModuleInit {
     );
     const companyIds = registrations.map((r) => r.companyId).filter((id): id is string => id !== null);
     const companies = companyIds.length ? await em.getRepository(Company).findBy(companyIds.map((id) => ({ id }))) : [];
+    const positions = await this.waitlistPositions(registrations, em);
     return registrations.map((registration) => {
       const user = users.get(registration.userId)!;
       return {
         registration,
         user: { name: user.name, email: user.email },
         company: companies.find((c) => c.id === registration.companyId) ?? null,
+        waitlistPosition: positions.get(registration.id) ?? null,
       };
     });
+  }
+
+  /** Waiting-list places in the order promotion takes them (oldest first), one query for all the waitlisted given. */
+  private async waitlistPositions(registrations: Registration[], em: EntityManager): Promise<Map<string, number>> {
+    const waiting = registrations.filter((r) => r.status === 'waitlisted' && r.role === 'delegate').map((r) => r.id);
+    if (waiting.length === 0) return new Map();
+    const rows: Array<{ id: string; position: string | number }> = await em.query(
+      `SELECT r.id, (SELECT COUNT(*) FROM registrations w
+                      WHERE w.event_id = r.event_id AND w.status = 'waitlisted' AND w.role = 'delegate'
+                        AND (w.created_at < r.created_at OR (w.created_at = r.created_at AND w.id <= r.id))) AS position
+         FROM registrations r WHERE r.id IN (${waiting.map(() => '?').join(', ')})`,
+      waiting,
+    );
+    return new Map(rows.map((row) => [row.id, Number(row.position)]));
   }
 
   /** Runs in the transaction cancelling the event: everyone still registered hears of it. */

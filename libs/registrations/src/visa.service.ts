@@ -45,6 +45,13 @@ export class VisaService {
     return { status: 'requested' };
   }
 
+  /** Where the delegate's visa letter request stands (null: none requested). */
+  async state(eventId: string, registrationId: string): Promise<{ status: VisaRequest['status'] | null }> {
+    await this.access.getRegistration(eventId, registrationId);
+    const visa = await this.dataSource.getRepository(VisaRequest).findOneBy({ registrationId, eventId });
+    return { status: visa?.status ?? null };
+  }
+
   async decide(
     eventId: string,
     registrationId: string,

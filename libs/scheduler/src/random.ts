@@ -3,12 +3,13 @@ export class Random {
   private state: number;
 
   constructor(seed: number) {
-    this.state = seed >>> 0 || 0x9e3779b9;
+    // Kept as a signed 32-bit integer (same bits), so the field never changes representation.
+    this.state = seed | 0 || 0x9e3779b9 | 0;
   }
 
   /** A float in [0, 1). */
   next(): number {
-    let t = (this.state = (this.state + 0x6d2b79f5) >>> 0);
+    let t = (this.state = (this.state + 0x6d2b79f5) | 0);
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
@@ -29,7 +30,9 @@ export class Random {
     const m = Math.min(k, n);
     for (let i = 0; i < m; i++) {
       const j = i + this.int(n - i);
-      [items[i], items[j]] = [items[j], items[i]];
+      const x = items[i];
+      items[i] = items[j];
+      items[j] = x;
     }
     return n === m ? items : items.slice(0, m);
   }
@@ -37,7 +40,9 @@ export class Random {
   shuffle<T>(items: T[]): T[] {
     for (let i = items.length - 1; i > 0; i--) {
       const j = this.int(i + 1);
-      [items[i], items[j]] = [items[j], items[i]];
+      const x = items[i];
+      items[i] = items[j];
+      items[j] = x;
     }
     return items;
   }

@@ -129,7 +129,7 @@ export class SchedulerBoard {
       if (this.floatingTables.length > 0) this.floatingBits[s >> 5] |= 1 << (s & 31);
     }
     this.pinnedFloating = Array.from({ length: S }, () => new Set<number>());
-    this.floatingAt = new SlotMembers(S);
+    this.floatingAt = new SlotMembers(S, input.requests.length);
 
     const I = input.interpreters.length;
     this.interpreterIds = input.interpreters.map((x) => x.id);
@@ -234,7 +234,7 @@ export class SchedulerBoard {
       p = this.interpretersByPair.length;
       this.pairIndex.set(pair, p);
       this.interpretersByPair.push([]);
-      this.pairAt.push(new SlotMembers(this.slots));
+      this.pairAt.push(new SlotMembers(this.slots, Math.max(this.input.requests.length, this.requestA?.length ?? 0)));
       this.interpretersFree.push(new Int32Array(this.slots));
       this.interpreterBits.push(new Uint32Array(this.words));
     }
@@ -416,7 +416,7 @@ export class SchedulerBoard {
   place(r: number, s: number): void {
     const k = this.freeFixed(this.requestA[r], this.requestB[r], s);
     const i = this.requestPair[r] !== NONE ? this.freeInterpreter(this.requestPair[r], s) : NONE;
-    this.restore(r, [s, k, i]);
+    this.occupyAt(r, s, k, i);
   }
 
   unplace(r: number): void {
@@ -441,13 +441,24 @@ export class SchedulerBoard {
     this.slotOf[r] = NONE;
   }
 
-  /** Where a placed request sits, to put it back exactly as it was. */
-  snapshot(r: number): [number, number, number] {
-    return [this.slotOf[r], this.fixedUsedBy[r], this.interpreterOf[r]];
+  /**
+   * Where a placed request sits (slot, fixed table, interpreter) packed into
+   * one number, to put it back exactly as it was with `restore`.
+   */
+  snapshot(r: number): number {
+    const tables = this.fixedTables.length + 1;
+    return this.slotOf[r] + this.slots * (this.fixedUsedBy[r] + 1 + tables * (this.interpreterOf[r] + 1));
   }
 
-  /** Occupy slot `s` with fixed table `k` (NONE: a floating one) and interpreter `i`: a placement as `snapshot` saved it. */
-  restore(r: number, [s, k, i]: [number, number, number]): void {
+  /** Put `r` back where `snapshot` saw it. */
+  restore(r: number, saved: number): void {
+    const tables = this.fixedTables.length + 1;
+    const rest = Math.floor(saved / this.slots);
+    this.occupyAt(r, saved % this.slots, (rest % tables) - 1, Math.floor(rest / tables) - 1);
+  }
+
+  /** Occupy slot `s` with fixed table `k` (NONE: a floating one) and interpreter `i` (NONE: none). */
+  private occupyAt(r: number, s: number, k: number, i: number): void {
     const a = this.requestA[r];
     const b = this.requestB[r];
     this.setBusy(a, s, 1);
@@ -630,10 +641,12 @@ function fillSlots(target: Uint8Array, offset: number, slots: number, available:
  */
 class SlotMembers {
   private readonly members: number[][];
-  private position: Int32Array = new Int32Array(0);
+  private position: Int32Array;
 
-  constructor(slots: number) {
+  /** `capacity`: requests expected (it grows past that when more come). */
+  constructor(slots: number, capacity: number) {
     this.members = Array.from({ length: slots }, () => []);
+    this.position = new Int32Array(capacity).fill(NONE);
   }
 
   grow(size: number): void {

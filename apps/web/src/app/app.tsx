@@ -1,8 +1,8 @@
 import { MantineProvider, createTheme, type CSSVariablesResolver } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
-import { ApiError } from '@/lib/client';
+import { lazy, Suspense } from 'react';
+import { queryClient } from '@/lib/query-client';
 import { router } from './router';
 
 const theme = createTheme({
@@ -29,22 +29,14 @@ const cssVariablesResolver: CSSVariablesResolver = () => ({
   dark: {},
 });
 
-const queryClient = new QueryClient({
-  defaultOptions: {
-    queries: {
-      staleTime: 30_000,
-      // Ask even when the device says it is offline: the service worker may answer from its copy.
-      networkMode: 'offlineFirst',
-      // A 4xx will not change by asking again; a network failure may.
-      retry: (count, error) => count < 2 && !(error instanceof ApiError && error.status >= 400 && error.status < 500),
-    },
-  },
-});
+const Notifications = lazy(() => import('./notifications').then((m) => ({ default: m.LazyNotifications })));
 
 export function App() {
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
-      <Notifications position="top-center" />
+      <Suspense fallback={null}>
+        <Notifications />
+      </Suspense>
       <QueryClientProvider client={queryClient}>
         <RouterProvider router={router} />
       </QueryClientProvider>

@@ -1,4 +1,8 @@
-/** The route tree. Every screen is its own chunk (lazyRouteComponent); route files compose features. */
+/**
+ * The route tree. Every screen is its own chunk (lazyRouteComponent); route files compose features. The
+ * screens a first visit lands on most (the forum list, an event's agenda, my schedule) start their reads in
+ * a loader, so the API answers while the screen's chunk is still on its way (the loader does not wait).
+ */
 import {
   createRootRoute,
   createRoute,
@@ -8,6 +12,10 @@ import {
   type ParsedLocation,
 } from '@tanstack/react-router';
 import { NotFound } from '@/components/not-found';
+import { myMeetingsQuery } from '@/features/meetings/api/meetings';
+import { agendaQuery, eventQuery, eventsQuery } from '@/lib/events';
+import { currentLanguage } from '@/lib/i18n';
+import { queryClient } from '@/lib/query-client';
 import { getSession } from '@/lib/session';
 import { RootLayout } from './root-layout';
 import { agendaSearch, directorySearch, redirectSearch, registerSearch, tokenSearch } from './search';
@@ -27,6 +35,7 @@ const rootRoute = createRootRoute({
 const eventsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/',
+  loader: () => void queryClient.prefetchQuery(eventsQuery()),
   component: lazyRouteComponent(() => import('./routes/events'), 'EventsRoute'),
 });
 
@@ -34,6 +43,10 @@ const eventRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/events/$eventId',
   validateSearch: agendaSearch,
+  loader: ({ params }) => {
+    void queryClient.prefetchQuery(eventQuery(params.eventId));
+    void queryClient.prefetchQuery(agendaQuery(params.eventId, currentLanguage()));
+  },
   component: lazyRouteComponent(() => import('./routes/event'), 'EventRoute'),
 });
 
@@ -113,7 +126,30 @@ const scheduleRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/events/$eventId/schedule',
   beforeLoad: requireSession,
+  loader: () => void queryClient.prefetchQuery(myMeetingsQuery()),
   component: lazyRouteComponent(() => import('./routes/meetings'), 'ScheduleRoute'),
+});
+
+/** The organisers' B2B board; the API refuses anyone else, and the screen says so. */
+const b2bRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/events/$eventId/b2b',
+  beforeLoad: requireSession,
+  component: lazyRouteComponent(() => import('./routes/b2b'), 'B2bRoute'),
+});
+
+const availabilityRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/events/$eventId/availability',
+  beforeLoad: requireSession,
+  component: lazyRouteComponent(() => import('./routes/availability'), 'AvailabilityRoute'),
+});
+
+const siteVisitSignUpsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/events/$eventId/visits/$sessionId',
+  beforeLoad: requireSession,
+  component: lazyRouteComponent(() => import('./routes/site-visits'), 'SiteVisitSignUpsRoute'),
 });
 
 const speakerRoute = createRoute({
@@ -131,6 +167,7 @@ const routeTree = rootRoute.addChildren([
   signupRoute,
   accountRoute,
   speakerRoute,
+  siteVisitSignUpsRoute,
   verifyEmailRoute,
   forgotPasswordRoute,
   resetPasswordRoute,
@@ -138,6 +175,8 @@ const routeTree = rootRoute.addChildren([
   directoryRoute,
   requestsRoute,
   scheduleRoute,
+  b2bRoute,
+  availabilityRoute,
 ]);
 
 export const router = createRouter({

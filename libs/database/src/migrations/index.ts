@@ -18,6 +18,8 @@ import { CreateMeetingSlotLocks1765600000000 } from './1765600000000-create-meet
 import { CreateAgreementLedgerChecks1765710000000 } from './1765710000000-create-agreement-ledger-checks';
 import { CreateDirectoryIndex1765720000000 } from './1765720000000-create-directory-index';
 import { LedgerWithoutEventRowLocks1765730000000 } from './1765730000000-ledger-without-event-row-locks';
+import { CreateSiteVisits1765750000000 } from './1765750000000-create-site-visits';
+import { MeetingRequestPreferredSlot1765760000000 } from './1765760000000-meeting-request-preferred-slot';
 
 export const MIGRATIONS = [
   CreateUsers1764032400000,
@@ -38,4 +40,6 @@ export const MIGRATIONS = [
   CreateAgreementLedgerChecks1765710000000,
   CreateDirectoryIndex1765720000000,
   LedgerWithoutEventRowLocks1765730000000,
+  CreateSiteVisits1765750000000,
+  MeetingRequestPreferredSlot1765760000000,
 ];

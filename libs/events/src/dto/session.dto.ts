@@ -42,6 +42,14 @@ export class RoomDto {
 export class SessionTextDto {
   @ApiPropertyOptional() @IsOptional() @IsSingleLine(1, 300) title?: string;
   @ApiPropertyOptional() @IsOptional() @IsText(20_000) description?: string;
+  @ApiPropertyOptional({ description: 'Site visits: the meeting point in this language' })
+  @IsOptional()
+  @IsSingleLine(1, 500)
+  meetingPoint?: string;
+  @ApiPropertyOptional({ description: 'Site visits: the transport in this language' })
+  @IsOptional()
+  @IsSingleLine(1, 300)
+  transport?: string;
 }
 
 export class SessionTranslationsDto {
@@ -98,6 +106,24 @@ export class CreateSessionDto {
   @ArrayUnique()
   @Matches(PAIR, { each: true, message: 'each interpretation must be a language pair such as zh-ru' })
   interpretation?: string[];
+  @ApiPropertyOptional({ description: 'Site visits (required for them, refused for other kinds): seats on the tour' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  capacity?: number;
+  @ApiPropertyOptional({ description: 'Site visits: where delegates gather', example: 'Hotel lobby, north entrance' })
+  @IsOptional()
+  @IsSingleLine(1, 500)
+  meetingPoint?: string;
+  @ApiPropertyOptional({ description: 'Site visits: when the transport leaves, within the session' })
+  @IsOptional()
+  @IsInstant()
+  departsAt?: string;
+  @ApiPropertyOptional({ description: 'Site visits: how delegates travel', example: 'Coach, 40 minutes' })
+  @IsOptional()
+  @IsSingleLine(1, 300)
+  transport?: string;
   @ApiPropertyOptional({ type: [SpeakerInputDto] })
   @IsOptional()
   @IsArray()
@@ -129,6 +155,14 @@ export class SpeakerDto {
   @ApiProperty({ nullable: true, type: String }) bio: string | null;
 }
 
+/** What a site visit adds to a session (null for every other kind). */
+export class SiteVisitDetailsDto {
+  @ApiProperty({ description: 'Seats on the tour' }) capacity: number;
+  @ApiProperty() meetingPoint: string;
+  @ApiInstant() departsAt: string;
+  @ApiProperty({ nullable: true, type: String }) transport: string | null;
+}
+
 export class SessionDto {
   @ApiProperty() id: string;
   @ApiProperty() eventId: string;
@@ -144,6 +178,8 @@ export class SessionDto {
   @ApiProperty({ nullable: true, type: String }) abstract: string | null;
   @ApiProperty({ type: [String] }) materials: string[];
   @ApiProperty({ type: [SpeakerDto] }) speakers: SpeakerDto[];
+  @ApiProperty({ nullable: true, type: SiteVisitDetailsDto, description: 'Only for kind site_visit' })
+  siteVisit: SiteVisitDetailsDto | null;
 }
 
 export class RoomListDto {
@@ -184,6 +220,15 @@ export class AgendaQueryDto {
   @ApiPropertyOptional({ enum: ['json', 'ics'] }) @IsOptional() @IsIn(['json', 'ics']) format?: 'json' | 'ics';
 }
 
+export class AgendaSiteVisitDto {
+  @ApiProperty({ description: 'Seats on the tour (the seats left: GET /events/{eventId}/site-visits)' })
+  capacity: number;
+  @ApiProperty({ description: 'In the agenda language' }) meetingPoint: string;
+  @ApiInstant() departsAt: string;
+  @ApiInstant({ description: 'In the event zone', example: '2027-06-11T08:30:00.000+08:00' }) localDeparture: string;
+  @ApiProperty({ nullable: true, type: String, description: 'In the agenda language' }) transport: string | null;
+}
+
 export class AgendaSessionDto {
   @ApiProperty() id: string;
   @ApiProperty({ enum: SESSION_KINDS }) kind: SessionKind;
@@ -199,6 +244,8 @@ export class AgendaSessionDto {
   @ApiProperty({ nullable: true, type: String }) abstract: string | null;
   @ApiProperty({ type: [String] }) materials: string[];
   @ApiProperty({ type: [SpeakerDto] }) speakers: SpeakerDto[];
+  @ApiProperty({ nullable: true, type: AgendaSiteVisitDto, description: 'Only for kind site_visit' })
+  siteVisit: AgendaSiteVisitDto | null;
 }
 
 export class AgendaEventDto {

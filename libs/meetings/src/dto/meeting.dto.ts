@@ -51,6 +51,16 @@ export class AvailabilityDto {
 export class CreateMeetingRequestDto {
   @ApiProperty() @IsString() toRegistrationId: string;
   @ApiPropertyOptional() @IsOptional() @IsText(2000) message?: string;
+  @ApiPropertyOptional({
+    type: 'integer',
+    description:
+      'The slot you would like (index from GET /events/:eventId/slots?with=…); accepting places the meeting there ' +
+      'when it still works for both, else in the earliest slot both can make',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  preferredSlotIndex?: number;
 }
 
 export class RequestQueryDto {
@@ -61,7 +71,12 @@ export class RequestQueryDto {
 }
 
 export class SlotsQueryDto {
-  @ApiProperty({ description: 'The other delegate’s registration id' }) @IsString() with: string;
+  @ApiPropertyOptional({
+    description: 'The other delegate’s registration id; without it, every slot of the event’s grid',
+  })
+  @IsOptional()
+  @IsString()
+  with?: string;
 }
 
 export class BookMeetingDto {
@@ -74,6 +89,13 @@ export class BookMeetingDto {
 
 export class UpdateMeetingDto {
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) slotIndex?: number;
+  @ApiPropertyOptional({
+    description: 'Organisers only: the table to move it to (in its slot, or in slotIndex); any free table when omitted',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  tableNo?: number;
   @ApiPropertyOptional({ description: 'Organisers only: a locked meeting is never moved' })
   @IsOptional()
   @IsBoolean()
@@ -139,6 +161,8 @@ export class MeetingRequestViewDto {
   })
   unscheduledReason: string | null;
   @ApiProperty({ description: 'Proposed by the organisers from a recommendation' }) proposedByOrganiser: boolean;
+  @ApiProperty({ nullable: true, type: 'integer', description: 'The slot the sender would like, if they named one' })
+  preferredSlotIndex: number | null;
   @ApiInstant() expiresAt: string;
   @ApiInstant({ nullable: true }) respondedAt: string | null;
   @ApiInstant({ nullable: true }) createdAt: string | null;
@@ -274,6 +298,9 @@ export class ScheduleJobStatusDto {
 
 export class PublishedScheduleDto {
   @ApiProperty({ enum: ['draft', 'preliminary', 'final'] }) scheduleStatus: string;
+  @ApiProperty({ enum: ['draft', 'preliminary', 'final'], description: 'The status before this publication' })
+  previousStatus: string;
+  @ApiProperty({ type: 'integer', description: 'Scheduled meetings the publication covers' }) meetings: number;
   @ApiProperty({ type: 'integer', description: 'Delegates mailed their schedule (final only)' }) mailed: number;
 }
 
@@ -309,7 +336,80 @@ export class MyMeetingListDto {
   @ApiProperty({ nullable: true, type: String, description: WHOLE_LIST }) nextCursor: null;
 }
 
+export class CalendarFeedStateDto {
+  @ApiProperty({ description: 'Whether a calendar link is in force (its URL is shown only when issued)' })
+  active: boolean;
+}
+
 export class CalendarFeedDto {
   @ApiProperty({ description: 'Subscribe to this URL in a calendar app' }) url: string;
   @ApiProperty() token: string;
+}
+
+export class GridDelegateDto {
+  @ApiProperty() registrationId: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ nullable: true, type: String }) companyId: string | null;
+  @ApiProperty({ nullable: true, type: String }) company: string | null;
+  @ApiProperty({ type: [String] }) languages: string[];
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'integer' },
+    nullable: true,
+    description: 'Slot indexes they can meet in; null = every slot',
+  })
+  available: number[] | null;
+}
+
+export class GridInterpreterDto {
+  @ApiProperty() id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ type: [String], example: ['ru-zh'] }) pairs: string[];
+}
+
+/** A scheduled meeting as a grid cell: the parties are ids into the grid's delegates. */
+export class GridMeetingDto {
+  @ApiProperty() id: string;
+  @ApiProperty() requestId: string;
+  @ApiProperty() registrationA: string;
+  @ApiProperty() registrationB: string;
+  @ApiProperty({ type: 'integer' }) slotIndex: number;
+  @ApiProperty({ type: 'integer' }) tableNo: number;
+  @ApiProperty({ nullable: true, type: String }) interpreterId: string | null;
+  @ApiProperty() locked: boolean;
+}
+
+export class ScheduleGridDto {
+  @ApiProperty({ example: 'Asia/Shanghai' }) timeZone: string;
+  @ApiProperty({ enum: ['draft', 'preliminary', 'final'] }) scheduleStatus: string;
+  @ApiProperty({ type: 'integer' }) tables: number;
+  @ApiProperty({ type: [SlotDto] }) slots: SlotDto[];
+  @ApiProperty({ type: [GridDelegateDto], description: 'Every approved delegate' }) delegates: GridDelegateDto[];
+  @ApiProperty({ type: [GridInterpreterDto] }) interpreters: GridInterpreterDto[];
+  @ApiProperty({ type: [GridMeetingDto], description: 'Every scheduled meeting' }) meetings: GridMeetingDto[];
+}
+
+export class UnplacedRequestDto {
+  @ApiProperty() requestId: string;
+  @ApiProperty({ type: MeetingPartyDto }) from: MeetingPartyDto;
+  @ApiProperty({ type: MeetingPartyDto }) to: MeetingPartyDto;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description:
+      'Why the scheduler could not place it (NO_COMMON_AVAILABILITY, MEETING_CAP_REACHED, NO_INTERPRETER, NO_FREE_TABLE, NO_COMMON_FREE_SLOT); null: not tried yet',
+  })
+  reason: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The language pair to interpret ("ru-zh"), or null' })
+  interpreterPair: string | null;
+  @ApiProperty({
+    type: [SlotDto],
+    description: 'Where it fits now (both free and available, a free table, an interpreter if needed), earliest first',
+  })
+  freeSlots: SlotDto[];
+}
+
+export class UnplacedListDto {
+  @ApiProperty({ type: [UnplacedRequestDto] }) items: UnplacedRequestDto[];
+  @ApiProperty({ nullable: true, type: String, description: WHOLE_LIST }) nextCursor: null;
 }

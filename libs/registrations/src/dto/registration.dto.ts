@@ -195,6 +195,11 @@ export class CompanyDto {
   }
 }
 
+export class AvailabilityWindowDto {
+  @ApiInstant() start: string;
+  @ApiInstant() end: string;
+}
+
 export class RegistrationDto {
   @ApiProperty() id: string;
   @ApiProperty() eventId: string;
@@ -211,9 +216,27 @@ export class RegistrationDto {
   @ApiProperty({ nullable: true, type: BadgeNamesDto }) badgeNames: BadgeNamesDto | null;
   @ApiProperty({ nullable: true, type: CompanyDto }) company: CompanyDto | null;
   @ApiInstant({ nullable: true }) checkedInAt: string | null;
+  @ApiProperty({
+    type: [AvailabilityWindowDto],
+    nullable: true,
+    description: 'When the delegate can meet (UTC windows); null = whenever meetings run',
+  })
+  availability: AvailabilityWindowDto[] | null;
+  @ApiProperty({
+    nullable: true,
+    type: 'integer',
+    minimum: 1,
+    description: 'Place on the waiting list (1 = next to be approved); null unless waitlisted',
+  })
+  waitlistPosition: number | null;
   @ApiInstant() createdAt: string;
 
-  static from(r: Registration, user: { name: string; email: string }, company: Company | null): RegistrationDto {
+  static from(
+    r: Registration,
+    user: { name: string; email: string },
+    company: Company | null,
+    waitlistPosition: number | null = null,
+  ): RegistrationDto {
     return Object.assign(new RegistrationDto(), {
       id: r.id,
       eventId: r.eventId,
@@ -230,6 +253,10 @@ export class RegistrationDto {
       badgeNames: r.badgeNames,
       company: company ? CompanyDto.from(company) : null,
       checkedInAt: isoInstant(r.checkedInAt),
+      availability: r.availability
+        ? r.availability.map((w) => ({ start: isoInstant(new Date(w.start)), end: isoInstant(new Date(w.end)) }))
+        : null,
+      waitlistPosition,
       createdAt: isoInstant(r.createdAt),
     });
   }
@@ -315,4 +342,13 @@ export class CheckInResultDto {
 
 export class VisaStatusDto {
   @ApiProperty({ enum: ['requested', 'approved', 'rejected'] }) status: string;
+}
+
+export class VisaRequestStateDto {
+  @ApiProperty({ enum: ['requested', 'approved', 'rejected'], nullable: true, description: 'null: none requested' })
+  status: 'requested' | 'approved' | 'rejected' | null;
+}
+
+export class BadgeCodeDto {
+  @ApiProperty({ description: 'What the badge QR code carries: `<registrationId>.<signature>`' }) code: string;
 }

@@ -6,6 +6,7 @@ import { errorMessage } from '@/lib/errors';
 import { currentLanguage } from '@/lib/i18n';
 import { deviceTimeZone } from '@/lib/time';
 import { useSignup } from '../api/account';
+import { rememberAfterVerify } from '../api/after-verify';
 
 export function SignupForm(props: { onSignedIn: () => void; redirect?: string }) {
   const { t } = useTranslation();
@@ -17,7 +18,13 @@ export function SignupForm(props: { onSignedIn: () => void; redirect?: string })
     e.preventDefault();
     signup.mutate(
       { ...form, locale: currentLanguage(), timeZone: deviceTimeZone() },
-      { onSuccess: (result) => (result.signedIn ? props.onSignedIn() : setSentTo(form.email)) },
+      {
+        onSuccess: (result) => {
+          if (result.signedIn) return props.onSignedIn();
+          rememberAfterVerify(props.redirect);
+          setSentTo(form.email);
+        },
+      },
     );
   };
 

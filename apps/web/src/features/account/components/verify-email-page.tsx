@@ -1,15 +1,17 @@
 import { Alert, Button, Loader, Paper, Stack, Text, Title } from '@mantine/core';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AnchorLink, ButtonLink } from '@/components/links';
 import { ApiError } from '@/lib/client';
 import { errorMessage } from '@/lib/errors';
 import { useSession } from '@/lib/session';
 import { useResendVerification, useVerifyEmail } from '../api/account';
+import { afterVerifyTarget, forgetAfterVerify } from '../api/after-verify';
 
 /** Where the confirmation mail's link lands: confirms at once (the token is single-use) and signs the owner in. */
-export function VerifyEmailPage(props: { token?: string }) {
+export function VerifyEmailPage(props: { token?: string; onContinue: (target: string) => void }) {
   const { t } = useTranslation();
+  const [target] = useState(afterVerifyTarget);
   const verify = useVerifyEmail();
   const sent = useRef(false);
   const { token } = props;
@@ -37,7 +39,18 @@ export function VerifyEmailPage(props: { token?: string }) {
             <Alert color="green" role="status">
               {t('account.verified', { email: verify.data.email })}
             </Alert>
-            <ButtonLink to="/">{t('account.toEvents')}</ButtonLink>
+            {target ? (
+              <Button
+                onClick={() => {
+                  forgetAfterVerify();
+                  props.onContinue(target);
+                }}
+              >
+                {t('account.continue')}
+              </Button>
+            ) : (
+              <ButtonLink to="/">{t('account.toEvents')}</ButtonLink>
+            )}
           </>
         ) : verify.error ? (
           <>

@@ -1,5 +1,18 @@
-import { Alert, Anchor, Badge, Button, Card, Flex, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useMemo } from 'react';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Flex,
+  Group,
+  NativeSelect,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { startTransition, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ButtonLink } from '@/components/links';
 import { QueryState } from '@/components/query-state';
@@ -9,6 +22,9 @@ import { interpretationName } from '@/lib/names';
 import { useSession, useViewerTimeZone } from '@/lib/session';
 import { formatDate, formatDay, sameOffset } from '@/lib/time';
 import { calendarFileUrl, localized, useAgenda, useEvent, type AgendaSession, type EventDetail } from '@/lib/events';
+
+/** What a route adds under a session on the agenda (e.g. a site visit's sign-up), composed from another feature. */
+export type SessionExtra = (session: AgendaSession, zones: { eventZone: string; viewerZone: string }) => ReactNode;
 
 export interface AgendaFilters {
   day?: string;
@@ -22,16 +38,29 @@ export function EventPage(props: {
   eventId: string;
   filters: AgendaFilters;
   onFiltersChange: (filters: AgendaFilters) => void;
+  sessionExtra?: SessionExtra;
 }) {
   const event = useEvent(props.eventId);
   return (
     <QueryState query={event}>
-      {(data) => <EventBody event={data} filters={props.filters} onFiltersChange={props.onFiltersChange} />}
+      {(data) => (
+        <EventBody
+          event={data}
+          filters={props.filters}
+          onFiltersChange={props.onFiltersChange}
+          sessionExtra={props.sessionExtra}
+        />
+      )}
     </QueryState>
   );
 }
 
-function EventBody(props: { event: EventDetail; filters: AgendaFilters; onFiltersChange: (f: AgendaFilters) => void }) {
+function EventBody(props: {
+  event: EventDetail;
+  filters: AgendaFilters;
+  onFiltersChange: (f: AgendaFilters) => void;
+  sessionExtra?: SessionExtra;
+}) {
   const { t, i18n } = useTranslation();
   const { event } = props;
   const locale = intlLocale(i18n.language);
@@ -73,9 +102,20 @@ function EventBody(props: { event: EventDetail; filters: AgendaFilters; onFilter
               {t('agenda.schedule')}
             </ButtonLink>
           )}
+          {session && (
+            <ButtonLink to="/events/$eventId/availability" params={{ eventId: event.id }} variant="light">
+              {t('agenda.availability')}
+            </ButtonLink>
+          )}
         </Group>
       </Stack>
-      <Agenda event={event} viewerZone={viewerZone} filters={props.filters} onFiltersChange={props.onFiltersChange} />
+      <Agenda
+        event={event}
+        viewerZone={viewerZone}
+        filters={props.filters}
+        onFiltersChange={props.onFiltersChange}
+        sessionExtra={props.sessionExtra}
+      />
     </Stack>
   );
 }
@@ -100,11 +140,42 @@ function matches(session: AgendaSession, filters: AgendaFilters): boolean {
   return true;
 }
 
+/** Enough cards to fill a phone's first screen (and a desktop's); the rest follow without blocking it. */
+const FIRST_CARDS = 6;
+
+/**
+ * False for the first paint, then true, set in a transition: React renders the
+ * rest of a long agenda in slices that yield to the browser, instead of one
+ * long task that holds the page before anyone can scroll or type.
+ */
+function useRevealAll(): boolean {
+  const [revealed, setRevealed] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(() => startTransition(() => setRevealed(true)), 0);
+    return () => clearTimeout(timer);
+  }, []);
+  return revealed;
+}
+
+/** The days with at most `limit` sessions in all, in order; days left empty are dropped. */
+function firstCards<D extends { sessions: AgendaSession[] }>(days: D[], limit: number): D[] {
+  if (limit === Infinity) return days;
+  const shown: D[] = [];
+  let left = limit;
+  for (const day of days) {
+    if (left <= 0) break;
+    shown.push({ ...day, sessions: day.sessions.slice(0, left) });
+    left -= day.sessions.length;
+  }
+  return shown;
+}
+
 function Agenda(props: {
   event: EventDetail;
   viewerZone: string;
   filters: AgendaFilters;
   onFiltersChange: (f: AgendaFilters) => void;
+  sessionExtra?: SessionExtra;
 }) {
   const { t, i18n } = useTranslation();
   const agenda = useAgenda(props.event.id, currentLanguage());
@@ -120,6 +191,7 @@ function Agenda(props: {
   const locale = intlLocale(i18n.language);
   const zone = props.event.timeZone;
   const sameZone = sameOffset(props.event.startsAt, zone, props.viewerZone);
+  const revealed = useRevealAll();
 
   return (
     <Stack gap="md" component="section" aria-labelledby="agenda-title">
@@ -146,31 +218,31 @@ function Agenda(props: {
                   onChange={(e) => set({ q: e.currentTarget.value || undefined })}
                   w={{ base: '100%', sm: 260 }}
                 />
-                <Select
+                <NativeSelect
                   label={t('agenda.day')}
-                  placeholder={t('agenda.allDays')}
-                  clearable
-                  value={filters.day ?? null}
-                  onChange={(v) => set({ day: v ?? undefined })}
-                  data={data.days.map((d) => ({ value: d.date, label: formatDay(d.date, locale) }))}
+                  value={filters.day ?? ''}
+                  onChange={(e) => set({ day: e.currentTarget.value || undefined })}
+                  data={[
+                    { value: '', label: t('agenda.allDays') },
+                    ...data.days.map((d) => ({ value: d.date, label: formatDay(d.date, locale) })),
+                  ]}
                   w={{ base: '100%', sm: 200 }}
                 />
-                <Select
+                <NativeSelect
                   label={t('agenda.room')}
-                  placeholder={t('agenda.allRooms')}
-                  clearable
-                  value={filters.room ?? null}
-                  onChange={(v) => set({ room: v ?? undefined })}
-                  data={options.rooms}
+                  value={filters.room ?? ''}
+                  onChange={(e) => set({ room: e.currentTarget.value || undefined })}
+                  data={[{ value: '', label: t('agenda.allRooms') }, ...options.rooms]}
                   w={{ base: '100%', sm: 200 }}
                 />
-                <Select
+                <NativeSelect
                   label={t('agenda.kind')}
-                  placeholder={t('agenda.allKinds')}
-                  clearable
-                  value={filters.kind ?? null}
-                  onChange={(v) => set({ kind: v ?? undefined })}
-                  data={options.kinds.map((k) => ({ value: k, label: t(`agenda.kinds.${k}`, { defaultValue: k }) }))}
+                  value={filters.kind ?? ''}
+                  onChange={(e) => set({ kind: e.currentTarget.value || undefined })}
+                  data={[
+                    { value: '', label: t('agenda.allKinds') },
+                    ...options.kinds.map((k) => ({ value: k, label: t(`agenda.kinds.${k}`, { defaultValue: k }) })),
+                  ]}
                   w={{ base: '100%', sm: 200 }}
                 />
               </Group>
@@ -181,13 +253,19 @@ function Agenda(props: {
                   </Button>
                 </Alert>
               ) : (
-                days.map((day) => (
+                firstCards(days, revealed ? Infinity : FIRST_CARDS).map((day) => (
                   <Stack key={day.date} gap="sm" component="section" aria-labelledby={`day-${day.date}`}>
                     <Title order={3} size="h4" id={`day-${day.date}`}>
                       {formatDay(day.date, locale)}
                     </Title>
                     {day.sessions.map((session) => (
-                      <SessionCard key={session.id} session={session} eventZone={zone} viewerZone={props.viewerZone} />
+                      <SessionCard
+                        key={session.id}
+                        session={session}
+                        eventZone={zone}
+                        viewerZone={props.viewerZone}
+                        extra={props.sessionExtra?.(session, { eventZone: zone, viewerZone: props.viewerZone })}
+                      />
                     ))}
                   </Stack>
                 ))
@@ -200,7 +278,7 @@ function Agenda(props: {
   );
 }
 
-function SessionCard(props: { session: AgendaSession; eventZone: string; viewerZone: string }) {
+function SessionCard(props: { session: AgendaSession; eventZone: string; viewerZone: string; extra?: ReactNode }) {
   const { t, i18n } = useTranslation();
   const { session } = props;
   return (
@@ -265,6 +343,7 @@ function SessionCard(props: { session: AgendaSession; eventZone: string; viewerZ
               ))}
             </Group>
           )}
+          {props.extra}
         </Stack>
       </Flex>
     </Card>

@@ -75,7 +75,7 @@ export function usePendingSent(eventId: string, ownRegistrationId: string | unde
 export function useSendRequest(eventId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { toRegistrationId: string; message?: string }) =>
+    mutationFn: (input: Schema<'CreateMeetingRequestDto'>) =>
       unwrap<RequestSummary>(
         client.POST('/events/{eventId}/meeting-requests', { params: { path: { eventId } }, body: input }),
       ),

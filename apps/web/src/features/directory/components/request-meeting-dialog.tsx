@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Stack, Table, Text, Textarea } from '@mantine/core';
+import { Alert, Button, Group, Modal, NativeSelect, Stack, Table, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueryState } from '@/components/query-state';
@@ -29,6 +29,8 @@ export function RequestMeetingDialog(props: {
   const pending = usePendingSent(event.id, own.id);
   const send = useSendRequest(event.id);
   const [message, setMessage] = useState('');
+  const [preferred, setPreferred] = useState('');
+  const locale = intlLocale(i18n.language);
   const limit = event.meetingSettings.maxPendingRequests;
   const atLimit = pending.data !== undefined && pending.data >= limit;
   const who = companyName(delegate.company, i18n.language) ?? delegate.name;
@@ -54,7 +56,11 @@ export function RequestMeetingDialog(props: {
         <form
           onSubmit={(e) => {
             e.preventDefault();
-            send.mutate({ toRegistrationId: delegate.registrationId, message: message.trim() || undefined });
+            send.mutate({
+              toRegistrationId: delegate.registrationId,
+              message: message.trim() || undefined,
+              preferredSlotIndex: preferred === '' ? undefined : Number(preferred),
+            });
           }}
         >
           <Stack>
@@ -77,13 +83,28 @@ export function RequestMeetingDialog(props: {
                     {t('requests.noCommonSlot')}
                   </Alert>
                 ) : (
-                  <SlotTable
-                    slots={page.items}
-                    eventZone={event.timeZone}
-                    ownZone={own.timeZone}
-                    otherZone={delegate.timeZone}
-                    otherName={delegate.name}
-                  />
+                  <Stack gap="xs">
+                    <SlotTable
+                      slots={page.items}
+                      eventZone={event.timeZone}
+                      ownZone={own.timeZone}
+                      otherZone={delegate.timeZone}
+                      otherName={delegate.name}
+                    />
+                    <NativeSelect
+                      label={t('requests.preferred')}
+                      description={t('requests.preferredHint')}
+                      value={preferred}
+                      onChange={(e) => setPreferred(e.currentTarget.value)}
+                      data={[
+                        { value: '', label: t('requests.noPreference') },
+                        ...page.items.map((slot) => ({
+                          value: String(slot.index),
+                          label: `${formatDay(dayKey(slot.start, event.timeZone), locale)}, ${formatTime(slot.start, event.timeZone, locale)}–${formatTime(slot.end, event.timeZone, locale)} ${zoneLabel(slot.start, event.timeZone, locale)}`,
+                        })),
+                      ]}
+                    />
+                  </Stack>
                 )
               }
             </QueryState>

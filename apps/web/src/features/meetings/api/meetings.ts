@@ -1,5 +1,5 @@
 import type { Schema } from '@roundtable/api-client';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { client, unwrap } from '@/lib/client';
 
 export type Party = Schema<'MeetingPartyDto'>;
@@ -42,22 +42,54 @@ export function useRequestAction(eventId: string) {
 
 export type MyMeeting = Schema<'MyMeetingDto'>;
 
-export function useMyMeetings() {
-  return useQuery({
+/** Also started by the schedule route's loader, before the screen's code has arrived. */
+export function myMeetingsQuery() {
+  return queryOptions({
     queryKey: ['my-meetings'],
     queryFn: ({ signal }) => unwrap(client.GET('/me/meetings', { params: { query: {} }, signal })),
   });
 }
 
+export function useMyMeetings() {
+  return useQuery(myMeetingsQuery());
+}
+
+/** Whether a calendar link is in force (the link itself is shown only when issued). */
+export function useFeedState() {
+  return useQuery({
+    queryKey: ['calendar-feed'],
+    queryFn: ({ signal }) => unwrap(client.GET('/me/calendar-feed', { signal })),
+  });
+}
+
 /** A new personal calendar link (any earlier one stops working). */
 export function useIssueFeed() {
+  const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => unwrap(client.POST('/me/calendar-feed')),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ['calendar-feed'] }),
   });
 }
 
 export function useRevokeFeed() {
+  const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => unwrap<unknown>(client.DELETE('/me/calendar-feed')),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ['calendar-feed'] }),
+  });
+}
+
+export type OutcomeInput = Schema<'OutcomeDto'>;
+
+/** After a meeting: how it went, what follows, whether an agreement is expected. */
+export function useRecordOutcome(eventId: string, meetingId: string) {
+  return useMutation({
+    mutationFn: (body: OutcomeInput) =>
+      unwrap(
+        client.POST('/events/{eventId}/meetings/{meetingId}/outcome', {
+          params: { path: { eventId, meetingId } },
+          body,
+        }),
+      ),
   });
 }

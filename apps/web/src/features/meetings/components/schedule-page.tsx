@@ -5,17 +5,26 @@ import { TimePair } from '@/components/time-pair';
 import { errorMessage } from '@/lib/errors';
 import { intlLocale } from '@/lib/i18n';
 import { dayKey, deviceTimeZone, formatDay, sameOffset } from '@/lib/time';
-import { useIssueFeed, useMyMeetings, useRevokeFeed, type MyMeeting } from '../api/meetings';
+import { useFeedState, useIssueFeed, useMyMeetings, useRevokeFeed, type MyMeeting } from '../api/meetings';
+import { NowNext, useNow } from './now-next';
+import { Outcomes } from './outcome-form';
+import classes from './schedule-page.module.css';
 
 /** My meetings at one event, day by day: event time large with my home time beside it, table, who, interpreter. */
 export function SchedulePage(props: { eventId: string }) {
   const { t } = useTranslation();
   const meetings = useMyMeetings();
+  const now = useNow();
   return (
     <Stack gap="md">
-      <Title order={1} size="h2">
-        {t('schedule.title')}
-      </Title>
+      <Group justify="space-between" align="center" gap="xs">
+        <Title order={1} size="h2">
+          {t('schedule.title')}
+        </Title>
+        <Button variant="default" className={classes.noPrint} onClick={() => window.print()}>
+          {t('schedule.print')}
+        </Button>
+      </Group>
       <QueryState query={meetings}>
         {(page) => {
           const mine = page.items.filter((m) => m.event.id === props.eventId);
@@ -26,10 +35,18 @@ export function SchedulePage(props: { eventId: string }) {
               </Alert>
             );
           }
-          return <Days meetings={mine} />;
+          return (
+            <Stack gap="lg">
+              <NowNext meetings={mine} eventZone={mine[0].event.timeZone} now={now} />
+              <Days meetings={mine} />
+              <Outcomes meetings={mine} now={now} />
+            </Stack>
+          );
         }}
       </QueryState>
-      <CalendarFeed />
+      <div className={classes.noPrint}>
+        <CalendarFeed />
+      </div>
     </Stack>
   );
 }
@@ -47,7 +64,7 @@ function Days(props: { meetings: MyMeeting[] }) {
   return (
     <Stack gap="lg">
       {!sameOffset(props.meetings[0].startsAt, eventZone, device) && (
-        <Alert color="blue" role="note" data-testid="zone-banner">
+        <Alert color="blue" role="note" data-testid="zone-banner" className={classes.noPrint}>
           {t('schedule.zoneBanner', { event: eventZone, device })}
         </Alert>
       )}
@@ -56,7 +73,7 @@ function Days(props: { meetings: MyMeeting[] }) {
           <Title order={2} size="h4" id={`day-${day}`} mb="xs">
             {formatDay(day, locale)}
           </Title>
-          <Table withTableBorder striped data-testid="schedule-day" verticalSpacing="sm">
+          <Table withTableBorder striped data-testid="schedule-day" verticalSpacing="sm" className={classes.printTable}>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('schedule.time')}</Table.Th>
@@ -110,6 +127,7 @@ function Days(props: { meetings: MyMeeting[] }) {
 /** A personal calendar subscription: issuing a link replaces any earlier one; revoking stops it. */
 function CalendarFeed() {
   const { t } = useTranslation();
+  const state = useFeedState();
   const issue = useIssueFeed();
   const revoke = useRevokeFeed();
   const url = issue.data && !revoke.isSuccess ? issue.data.url : null;
@@ -120,6 +138,11 @@ function CalendarFeed() {
           {t('schedule.feedTitle')}
         </Title>
         <Text size="sm">{t('schedule.feedIntro')}</Text>
+        {!url && state.data && !revoke.isSuccess && (
+          <Text size="sm" fw={500} data-testid="feed-state">
+            {state.data.active ? t('schedule.feedActive') : t('schedule.feedNone')}
+          </Text>
+        )}
         {(issue.error ?? revoke.error) && (
           <Alert color="red" role="alert">
             {errorMessage(issue.error ?? revoke.error, t)}

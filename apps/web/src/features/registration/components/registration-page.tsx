@@ -1,15 +1,12 @@
 import {
   Alert,
-  Badge,
   Button,
   Checkbox,
-  Group,
   MultiSelect,
   Paper,
   Select,
   SimpleGrid,
   Stack,
-  Text,
   TextInput,
   Textarea,
   Title,
@@ -22,7 +19,8 @@ import { localized, useEvent, type EventDetail } from '@/lib/events';
 import { useSession } from '@/lib/session';
 import { COUNTRIES, countryName, languageOptions } from '@/lib/names';
 import { deviceTimeZone, zoneOptions } from '@/lib/time';
-import { fetchBadge, useMyRegistration, useRegister, type Registration } from '../api/registration';
+import { useMyRegistration, useRegister } from '../api/registration';
+import { RegistrationStatusCard } from './registration-status';
 
 /** Register for an event (with or without an invitation), or see where one's registration stands. */
 export function RegistrationPage(props: { eventId: string; invitation?: string }) {
@@ -42,68 +40,6 @@ export function RegistrationPage(props: { eventId: string; invitation?: string }
         </QueryState>
       )}
     </QueryState>
-  );
-}
-
-const STATUS_COLORS = {
-  pending: 'yellow',
-  approved: 'green',
-  waitlisted: 'orange',
-  rejected: 'red',
-  cancelled: 'gray',
-};
-
-function RegistrationStatusCard(props: { event: EventDetail; registration: Registration }) {
-  const { t, i18n } = useTranslation();
-  const { registration, event } = props;
-  const [badgeError, setBadgeError] = useState<unknown>(null);
-  const openBadge = async () => {
-    setBadgeError(null);
-    try {
-      const blob = await fetchBadge(event.id, registration.id);
-      window.open(URL.createObjectURL(blob), '_blank', 'noopener');
-    } catch (error) {
-      setBadgeError(error);
-    }
-  };
-  return (
-    <Paper withBorder p="lg" maw={640} mx="auto">
-      <Stack>
-        <Title order={1} size="h3">
-          {localized(event, i18n.language).name}
-        </Title>
-        <Group>
-          <Text fw={500}>{t('registration.status')}:</Text>
-          <Badge
-            color={STATUS_COLORS[registration.status]}
-            c="dark.8"
-            size="lg"
-            variant="light"
-            data-testid="registration-status"
-          >
-            {t(`registration.statuses.${registration.status}`)}
-          </Badge>
-        </Group>
-        <Text>{t(`registration.explain.${registration.status}`)}</Text>
-        {registration.company && (
-          <Text size="sm">
-            {[registration.company.name, registration.company.nameZh, registration.company.nameRu]
-              .filter(Boolean)
-              .join(' · ')}
-          </Text>
-        )}
-        {registration.status === 'approved' && (
-          <Group>
-            <Button onClick={() => void openBadge()}>{t('registration.badge')}</Button>
-          </Group>
-        )}
-        {badgeError !== null && (
-          <Alert color="red" role="alert">
-            {errorMessage(badgeError, t)}
-          </Alert>
-        )}
-      </Stack>
-    </Paper>
   );
 }
 
