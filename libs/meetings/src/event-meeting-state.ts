@@ -103,14 +103,7 @@ export class EventMeetingStateLoader {
   /** The first half of a focused board: what the focus delegates' locks keep still (see FocusedDelegates). */
   async loadDelegates(em: EntityManager, event: Event, registrationIds: string[]): Promise<FocusedDelegates> {
     const slots = slotGrid(event.meetingSettings, event.timeZone);
-    const fixed: Array<{ company_id: string; table_no: number }> = await em.query(
-      'SELECT company_id, table_no FROM fixed_tables WHERE event_id = ?',
-      [event.id],
-    );
-    const tableOf = new Map(fixed.map((f) => [f.company_id, Number(f.table_no)]));
-    const interpreters = await em
-      .getRepository(Interpreter)
-      .find({ where: { eventId: event.id }, order: { createdAt: 'ASC' } });
+    const { tableOf, interpreters } = await this.tablesAndInterpreters(em, event.id);
     const meetings = await em
       .getRepository(Meeting)
       .createQueryBuilder('m')
@@ -187,6 +180,19 @@ export class EventMeetingStateLoader {
     };
   }
 
+  /** The fixed tables (company → table) and the interpreter pool, oldest first: every board needs both. */
+  private async tablesAndInterpreters(
+    em: EntityManager,
+    eventId: string,
+  ): Promise<{ tableOf: Map<string, number>; interpreters: Interpreter[] }> {
+    const fixed: Array<{ company_id: string; table_no: number }> = await em.query(
+      'SELECT company_id, table_no FROM fixed_tables WHERE event_id = ?',
+      [eventId],
+    );
+    const interpreters = await em.getRepository(Interpreter).find({ where: { eventId }, order: { createdAt: 'ASC' } });
+    return { tableOf: new Map(fixed.map((f) => [f.company_id, Number(f.table_no)])), interpreters };
+  }
+
   /**
    * The whole event's meeting state as scheduler input: approved delegates with
    * their availability, caps and fixed tables; the interpreter pool; every
@@ -196,14 +202,7 @@ export class EventMeetingStateLoader {
   private async loadWhole(em: EntityManager, event: Event): Promise<EventMeetingState> {
     const settings = event.meetingSettings;
     const slots = slotGrid(settings, event.timeZone);
-    const fixed: Array<{ company_id: string; table_no: number }> = await em.query(
-      'SELECT company_id, table_no FROM fixed_tables WHERE event_id = ?',
-      [event.id],
-    );
-    const tableOf = new Map(fixed.map((f) => [f.company_id, Number(f.table_no)]));
-    const interpreters = await em
-      .getRepository(Interpreter)
-      .find({ where: { eventId: event.id }, order: { createdAt: 'ASC' } });
+    const { tableOf, interpreters } = await this.tablesAndInterpreters(em, event.id);
     const meetings = await em.getRepository(Meeting).find({ where: { eventId: event.id, status: 'scheduled' } });
     const delegates = await this.delegates(em, event.id);
     const waiting = await em

@@ -118,12 +118,16 @@ export class ScheduleService {
     result: ScheduleRunResult | null;
     error: string | null;
   }> {
-    const job = await this.queue.getJob(jobId);
+    let job = await this.queue.getJob(jobId);
     if (!job || job.data.eventId !== eventId)
       throw new MeetingError(MeetingErrorCode.JobNotFound, 'Scheduling job not found');
+    const state = await job.getState();
+    // The job's fields were read before its state: a job that finished in between
+    // would show as completed with no result, so a finished job is read again.
+    if (state === 'completed' || state === 'failed') job = (await this.queue.getJob(jobId)) ?? job;
     return {
       jobId,
-      state: await job.getState(),
+      state,
       progress: Number(job.progress()) || 0,
       result: (job.returnvalue as ScheduleRunResult | null) ?? null,
       error: job.failedReason ?? null,
