@@ -312,7 +312,7 @@ export const en = {
   b2b: {
     title: 'B2B meetings',
     refused: 'Only the organisers of this forum can see and change its B2B schedule.',
-    summary: '{{meetings}} meetings at {{tables}} tables in {{slots}} slots. Times are event time ({{zone}}).',
+    summary: 'Meetings: {{meetings}} · tables: {{tables}} · slots: {{slots}}. Times are event time ({{zone}}).',
     day: 'Day',
     noSlots: 'The forum has no meeting slots yet: set meeting hours in the event settings.',
     gridHelp:
