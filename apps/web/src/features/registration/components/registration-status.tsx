@@ -145,6 +145,9 @@ function BadgeCard(props: { eventId: string; registration: Registration }) {
   );
 }
 
+/** The visa request's date fields, in the order the form asks for them. */
+const VISA_DATES = ['dateOfBirth', 'passportExpiresOn', 'entryOn', 'exitOn'] as const;
+
 const EMPTY_VISA: VisaRequestInput = {
   fullName: '',
   nationality: '',
@@ -229,34 +232,16 @@ function VisaCard(props: { eventId: string; registrationId: string }) {
                   value={form.passportNumber}
                   onChange={(e) => set({ passportNumber: e.currentTarget.value })}
                 />
-                <TextInput
-                  label={t('visa.dateOfBirth')}
-                  type="date"
-                  required
-                  value={form.dateOfBirth}
-                  onChange={(e) => set({ dateOfBirth: e.currentTarget.value })}
-                />
-                <TextInput
-                  label={t('visa.passportExpiresOn')}
-                  type="date"
-                  required
-                  value={form.passportExpiresOn}
-                  onChange={(e) => set({ passportExpiresOn: e.currentTarget.value })}
-                />
-                <TextInput
-                  label={t('visa.entryOn')}
-                  type="date"
-                  required
-                  value={form.entryOn}
-                  onChange={(e) => set({ entryOn: e.currentTarget.value })}
-                />
-                <TextInput
-                  label={t('visa.exitOn')}
-                  type="date"
-                  required
-                  value={form.exitOn}
-                  onChange={(e) => set({ exitOn: e.currentTarget.value })}
-                />
+                {VISA_DATES.map((field) => (
+                  <TextInput
+                    key={field}
+                    label={t(`visa.${field}`)}
+                    type="date"
+                    required
+                    value={form[field]}
+                    onChange={(e) => set({ [field]: e.currentTarget.value })}
+                  />
+                ))}
               </SimpleGrid>
               {(problem ?? request.error) && (
                 <Alert color="red" role="alert">
