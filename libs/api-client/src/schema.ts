@@ -2424,8 +2424,10 @@ export interface components {
       nextCursor: string | null;
     };
     CheckInDto: {
-      /** @description The code from the badge QR */
-      code: string;
+      /** @description The code from the badge QR (or give registrationId) */
+      code?: string;
+      /** @description Check in a person the organiser found by name, without their badge (or give code) */
+      registrationId?: string;
       /**
        * @description An id the scanning device gives this scan (8-64 of A-Z a-z 0-9 _ -): sending the same scan again records it once
        * @example door-a-4f9c2e71b0
@@ -8702,7 +8704,7 @@ export interface operations {
           };
         };
       };
-      /** @description NOT_FOUND: EVENT_NOT_FOUND */
+      /** @description NOT_FOUND: REGISTRATION_NOT_FOUND, EVENT_NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -8710,7 +8712,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'EVENT_NOT_FOUND';
+            code?: 'EVENT_NOT_FOUND' | 'REGISTRATION_NOT_FOUND';
           };
         };
       };
