@@ -167,6 +167,14 @@ const speakerRoute = createRoute({
   component: lazyRouteComponent(() => import('./routes/speaker'), 'SpeakerRoute'),
 });
 
+/** The door: scan badges or find people by name; works offline (the list is held on the device). */
+const checkInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/events/$eventId/check-in',
+  beforeLoad: requireSession,
+  component: lazyRouteComponent(() => import('./routes/check-in'), 'CheckInRoute'),
+});
+
 const routeTree = rootRoute.addChildren([
   eventsRoute,
   eventRoute,
@@ -185,6 +193,7 @@ const routeTree = rootRoute.addChildren([
   scheduleRoute,
   b2bRoute,
   manageRoute,
+  checkInRoute,
   availabilityRoute,
 ]);
 
