@@ -1391,6 +1391,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/events/{eventId}/dashboard': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The event at a glance (organisers and platform admins)
+     * @description Registrations by status, country and sector; meeting requests, meetings placed, unplaced by reason; mail sent, waiting (with the oldest), failed; agreements and their value per currency.
+     */
+    get: operations['DashboardController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3187,6 +3207,64 @@ export interface components {
       status: 'pending';
       /** @description Always true: the organisers proposed this meeting */
       proposedByOrganiser: boolean;
+    };
+    CountDto: {
+      /** @description A status, an ISO 3166-1 country, a sector or a reason */
+      key: string;
+      count: number;
+    };
+    DashboardRegistrationsDto: {
+      /** @description Every registration, whatever its status */
+      total: number;
+      byStatus: components['schemas']['CountDto'][];
+      /** @description Pending, approved and waitlisted, by company country */
+      byCountry: components['schemas']['CountDto'][];
+      /** @description Pending, approved and waitlisted, by company sector (a company in two sectors counts in both) */
+      bySector: components['schemas']['CountDto'][];
+    };
+    DashboardMeetingsDto: {
+      requests: number;
+      requestsByStatus: components['schemas']['CountDto'][];
+      /** @description Meetings with a slot and a table (scheduled or held) */
+      placed: number;
+      /** @description Accepted requests still without a meeting */
+      unplaced: number;
+      /** @description The scheduler's reason for each; not_scheduled_yet when it has not tried */
+      unplacedByReason: components['schemas']['CountDto'][];
+    };
+    DashboardMailDto: {
+      sent: number;
+      /** @description Due and not sent yet */
+      waiting: number;
+      /** @description Refused for good; retry by hand */
+      failed: number;
+      cancelled: number;
+      /** @description Due later (reminders) */
+      scheduled: number;
+      /**
+       * Format: date-time
+       * @description When the longest-waiting mail fell due
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      oldestWaitingSince: string | null;
+    };
+    DashboardAgreementsDto: {
+      /** @description Active (not withdrawn) */
+      count: number;
+      withdrawn: number;
+      byCurrency: components['schemas']['CurrencyTotalDto'][];
+    };
+    DashboardDto: {
+      eventId: string;
+      /**
+       * Format: date-time
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      generatedAt: string;
+      registrations: components['schemas']['DashboardRegistrationsDto'];
+      meetings: components['schemas']['DashboardMeetingsDto'];
+      mail: components['schemas']['DashboardMailDto'];
+      agreements: components['schemas']['DashboardAgreementsDto'];
     };
     ErrorBodyDto: {
       /** @example 404 */
@@ -12230,6 +12308,70 @@ export interface operations {
                 [key: string]: unknown;
               };
             };
+          };
+        };
+      };
+    };
+  };
+  DashboardController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        eventId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DashboardDto'];
+        };
+      };
+      /** @description Not Modified: the If-None-Match ETag still matches */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description UNAUTHORIZED: INVALID_TOKEN */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'INVALID_TOKEN';
+          };
+        };
+      };
+      /** @description FORBIDDEN: FORBIDDEN */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'FORBIDDEN';
+          };
+        };
+      };
+      /** @description NOT_FOUND: EVENT_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'EVENT_NOT_FOUND';
           };
         };
       };
