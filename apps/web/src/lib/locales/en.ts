@@ -18,6 +18,26 @@ export const en = {
     notFound: 'This page does not exist.',
     back: 'Back to events',
   },
+  organiser: {
+    manage: 'Organiser area',
+    nav: {
+      label: 'Organiser screens',
+      dashboard: 'Dashboard',
+      settings: 'Settings',
+      registrations: 'Registrations',
+      invitations: 'Invitations',
+      visaLetters: 'Visa letters',
+      agenda: 'Agenda',
+      b2b: 'B2B',
+      checkIn: 'Check-in',
+      agreements: 'Agreements',
+      mail: 'Mail',
+    },
+    status: { draft: 'Draft', published: 'Published', closed: 'Closed', cancelled: 'Cancelled' },
+  },
+  dashboard: {
+    title: 'Dashboard',
+  },
   events: {
     title: 'Forums',
     empty: 'No published forums yet.',

@@ -19,6 +19,26 @@ export const ru: Messages = {
     notFound: 'Такой страницы нет.',
     back: 'К списку мероприятий',
   },
+  organiser: {
+    manage: 'Кабинет организатора',
+    nav: {
+      label: 'Разделы организатора',
+      dashboard: 'Сводка',
+      settings: 'Настройки',
+      registrations: 'Регистрации',
+      invitations: 'Приглашения',
+      visaLetters: 'Визовые письма',
+      agenda: 'Программа',
+      b2b: 'B2B',
+      checkIn: 'Регистрация на входе',
+      agreements: 'Соглашения',
+      mail: 'Почта',
+    },
+    status: { draft: 'Черновик', published: 'Опубликовано', closed: 'Закрыто', cancelled: 'Отменено' },
+  },
+  dashboard: {
+    title: 'Сводка',
+  },
   events: {
     title: 'Форумы',
     empty: 'Опубликованных форумов пока нет.',

@@ -12,6 +12,26 @@ export const zh: Messages = {
     notFound: '此页面不存在。',
     back: '返回活动列表',
   },
+  organiser: {
+    manage: '组织者后台',
+    nav: {
+      label: '组织者页面',
+      dashboard: '概览',
+      settings: '设置',
+      registrations: '报名',
+      invitations: '邀请',
+      visaLetters: '签证邀请函',
+      agenda: '议程',
+      b2b: 'B2B 洽谈',
+      checkIn: '签到',
+      agreements: '协议',
+      mail: '邮件',
+    },
+    status: { draft: '草稿', published: '已发布', closed: '已关闭', cancelled: '已取消' },
+  },
+  dashboard: {
+    title: '概览',
+  },
   events: {
     title: '论坛',
     empty: '暂无已发布的论坛。',
