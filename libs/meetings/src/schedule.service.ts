@@ -130,6 +130,21 @@ export class ScheduleService {
     });
   }
 
+  /** The tables reserved for companies, by table number. */
+  listFixedTables(eventId: string): Promise<FixedTable[]> {
+    return this.dataSource.getRepository(FixedTable).find({ where: { eventId }, order: { tableNo: 'ASC' } });
+  }
+
+  /** Give a company's reserved table back to the pool; meetings already placed there stay where they are. */
+  async releaseTable(eventId: string, companyId: string): Promise<void> {
+    const result = await this.dataSource.getRepository(FixedTable).delete({ eventId, companyId });
+    if (!result.affected)
+      throw new MeetingError(
+        MeetingErrorCode.FixedTableNotFound,
+        'No table is reserved for that company at this event',
+      );
+  }
+
   /** Queue the scheduling of every accepted, unscheduled request; the worker runs it. */
   async enqueue(eventId: string, user: AuthUser): Promise<{ jobId: string }> {
     const job = await this.queue.add(
