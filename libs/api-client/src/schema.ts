@@ -750,23 +750,6 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/events/{eventId}/check-ins': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Check a person in by the code on their badge; a second scan says when they first came */
-    post: operations['RegistrationsController_checkIn'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
   '/events/{eventId}/visa-letters': {
     parameters: {
       query?: never;
@@ -934,6 +917,44 @@ export interface paths {
     };
     /** Your site-visit sign-ups (confirmed or waiting), every event, in departure order */
     get: operations['SiteVisitsController_mine'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/events/{eventId}/check-ins': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Everyone who may be checked in, for a door device to hold (and check badges against offline) */
+    get: operations['CheckInsController_list'];
+    put?: never;
+    /**
+     * Check a person in by the code on their badge
+     * @description Idempotent by scanId: the same scan sent again answers as the first time and is recorded once. A later scan of a badge already scanned (at this door or another) counts once and is flagged firstScan: false; checkedInAt stays the earliest scannedAt.
+     */
+    post: operations['CheckInsController_checkIn'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/events/{eventId}/check-ins/counts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Live counts: expected, checked in, duplicate scans */
+    get: operations['CheckInsController_counts'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1126,11 +1147,29 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /** The tables reserved for companies */
+    get: operations['MeetingsController_fixedTables'];
     /** Reserve a table for a company's meetings */
     put: operations['MeetingsController_fixTable'];
     post?: never;
     delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/events/{eventId}/fixed-tables/{companyId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Release a company's reserved table (meetings already placed there stay) */
+    delete: operations['MeetingsController_releaseTable'];
     options?: never;
     head?: never;
     patch?: never;
@@ -1481,6 +1520,26 @@ export interface paths {
     };
     /** MySQL, Redis, SMTP (when configured) and the oldest undelivered mail, 503 when one is down; also the agreement ledgers the worker found broken (listed, not a failure) */
     get: operations['HealthController_check'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/events/{eventId}/dashboard': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The event at a glance (organisers and platform admins)
+     * @description Registrations by status, country and sector; meeting requests, meetings placed, unplaced by reason; mail sent, waiting (with the oldest), failed; agreements and their value per currency.
+     */
+    get: operations['DashboardController_get'];
     put?: never;
     post?: never;
     delete?: never;
@@ -2406,23 +2465,6 @@ export interface components {
       /** @description What the badge QR code carries: `<registrationId>.<signature>` */
       code: string;
     };
-    CheckInDto: {
-      /** @description The code from the badge QR */
-      code: string;
-    };
-    CheckInResultDto: {
-      registrationId: string;
-      name: string;
-      company: string | null;
-      /**
-       * Format: date-time
-       * @description The first scan
-       * @example 2027-06-10T09:00:00.000+08:00
-       */
-      checkedInAt: string;
-      /** @description False when this badge had already been scanned */
-      firstScan: boolean;
-    };
     VisaLetterRequestDto: {
       registrationId: string;
       /** @description As in the passport */
@@ -2670,6 +2712,85 @@ export interface components {
       /** @description Always null: the whole list comes in one page */
       nextCursor: string | null;
     };
+    CheckInDto: {
+      /** @description The code from the badge QR */
+      code: string;
+      /**
+       * @description An id the scanning device gives this scan (8-64 of A-Z a-z 0-9 _ -): sending the same scan again records it once
+       * @example door-a-4f9c2e71b0
+       */
+      scanId?: string;
+      /**
+       * @description When the badge was scanned (a device that was offline sends it later); default now
+       * @example 2027-06-10T08:55:00+08:00
+       */
+      scannedAt?: string;
+      /**
+       * @description The door or device that scanned
+       * @example North door
+       */
+      deviceId?: string;
+    };
+    CheckInResultDto: {
+      registrationId: string;
+      name: string;
+      company: string | null;
+      /**
+       * Format: date-time
+       * @description The earliest scan of this badge, from any door
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      checkedInAt: string;
+      /** @description False when this badge had already been scanned: a duplicate, counted once */
+      firstScan: boolean;
+      /** @description This scan’s id (the one sent, or one made up by the server) */
+      scanId: string;
+      deviceId: string | null;
+      /**
+       * Format: date-time
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      scannedAt: string;
+      /** @description How many scans of this badge the server holds, this one included */
+      scans: number;
+    };
+    CheckInPersonDto: {
+      registrationId: string;
+      name: string;
+      company: string | null;
+      /** @description ISO 3166-1 alpha-2 */
+      country: string | null;
+      /** @enum {string} */
+      role: 'delegate' | 'speaker' | 'press' | 'staff';
+      /** @description SHA-256 (base64url) of the full badge code: a device checks a scanned badge offline by hashing what it read */
+      codeHash: string;
+      /**
+       * Format: date-time
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      checkedInAt: string | null;
+      /** @description Scans recorded for this badge; more than one means duplicates */
+      scans: number;
+    };
+    CheckInCountsDto: {
+      /** @description Approved registrations */
+      expected: number;
+      /** @description Of them, checked in */
+      checkedIn: number;
+      /** @description Scans of a badge that had already been scanned */
+      duplicateScans: number;
+    };
+    CheckInListDto: {
+      /** @description Every approved registration, by name */
+      people: components['schemas']['CheckInPersonDto'][];
+      counts: components['schemas']['CheckInCountsDto'];
+      /**
+       * Format: date-time
+       * @description When the list was made: registrations approved later are not in it
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      generatedAt: string;
+    };
     TimeWindowDto: {
       /** @example 2027-06-10T06:00:00Z */
       start: string;
@@ -2906,6 +3027,11 @@ export interface components {
       eventId: string;
       companyId: string;
       tableNo: number;
+    };
+    FixedTableListDto: {
+      items: components['schemas']['FixedTableViewDto'][];
+      /** @description Always null: the whole list comes in one page */
+      nextCursor: string | null;
     };
     ScheduleJobDto: {
       /** @description Poll GET /events/{eventId}/schedule/jobs/{jobId} */
@@ -3438,6 +3564,64 @@ export interface components {
       status: 'pending';
       /** @description Always true: the organisers proposed this meeting */
       proposedByOrganiser: boolean;
+    };
+    CountDto: {
+      /** @description A status, an ISO 3166-1 country, a sector or a reason */
+      key: string;
+      count: number;
+    };
+    DashboardRegistrationsDto: {
+      /** @description Every registration, whatever its status */
+      total: number;
+      byStatus: components['schemas']['CountDto'][];
+      /** @description Pending, approved and waitlisted, by company country */
+      byCountry: components['schemas']['CountDto'][];
+      /** @description Pending, approved and waitlisted, by company sector (a company in two sectors counts in both) */
+      bySector: components['schemas']['CountDto'][];
+    };
+    DashboardMeetingsDto: {
+      requests: number;
+      requestsByStatus: components['schemas']['CountDto'][];
+      /** @description Meetings with a slot and a table (scheduled or held) */
+      placed: number;
+      /** @description Accepted requests still without a meeting */
+      unplaced: number;
+      /** @description The scheduler's reason for each; not_scheduled_yet when it has not tried */
+      unplacedByReason: components['schemas']['CountDto'][];
+    };
+    DashboardMailDto: {
+      sent: number;
+      /** @description Due and not sent yet */
+      waiting: number;
+      /** @description Refused for good; retry by hand */
+      failed: number;
+      cancelled: number;
+      /** @description Due later (reminders) */
+      scheduled: number;
+      /**
+       * Format: date-time
+       * @description When the longest-waiting mail fell due
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      oldestWaitingSince: string | null;
+    };
+    DashboardAgreementsDto: {
+      /** @description Active (not withdrawn) */
+      count: number;
+      withdrawn: number;
+      byCurrency: components['schemas']['CurrencyTotalDto'][];
+    };
+    DashboardDto: {
+      eventId: string;
+      /**
+       * Format: date-time
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      generatedAt: string;
+      registrations: components['schemas']['DashboardRegistrationsDto'];
+      meetings: components['schemas']['DashboardMeetingsDto'];
+      mail: components['schemas']['DashboardMailDto'];
+      agreements: components['schemas']['DashboardAgreementsDto'];
     };
     ErrorBodyDto: {
       /** @example 404 */
@@ -8315,125 +8499,6 @@ export interface operations {
       };
     };
   };
-  RegistrationsController_checkIn: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        eventId: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CheckInDto'];
-      };
-    };
-    responses: {
-      /** @description Already checked in: checkedInAt is the first scan */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['CheckInResultDto'];
-        };
-      };
-      /** @description First scan */
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['CheckInResultDto'];
-        };
-      };
-      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP, BADGE_INVALID */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'] & {
-            /** @enum {string} */
-            code?: 'BADGE_INVALID' | 'BODY_TOO_DEEP' | 'VALIDATION_FAILED';
-          };
-        };
-      };
-      /** @description UNAUTHORIZED: INVALID_TOKEN */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'] & {
-            /** @enum {string} */
-            code?: 'INVALID_TOKEN';
-          };
-        };
-      };
-      /** @description FORBIDDEN: FORBIDDEN */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'] & {
-            /** @enum {string} */
-            code?: 'FORBIDDEN';
-          };
-        };
-      };
-      /** @description NOT_FOUND: EVENT_NOT_FOUND */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'] & {
-            /** @enum {string} */
-            code?: 'EVENT_NOT_FOUND';
-          };
-        };
-      };
-      /** @description PAYLOAD_TOO_LARGE: PAYLOAD_TOO_LARGE */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'] & {
-            /** @enum {string} */
-            code?: 'PAYLOAD_TOO_LARGE';
-          };
-        };
-      };
-      /** @description UNSUPPORTED_MEDIA_TYPE: UNSUPPORTED_MEDIA_TYPE */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'] & {
-            /** @enum {string} */
-            code?: 'UNSUPPORTED_MEDIA_TYPE';
-          };
-        };
-      };
-      /** @description SERVICE_UNAVAILABLE: BUSY */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBodyDto'] & {
-            /** @enum {string} */
-            code?: 'BUSY';
-          };
-        };
-      };
-    };
-  };
   RegistrationsController_visaList: {
     parameters: {
       query?: {
@@ -9434,6 +9499,265 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
             code?: 'INVALID_TOKEN';
+          };
+        };
+      };
+    };
+  };
+  CheckInsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        eventId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CheckInListDto'];
+        };
+      };
+      /** @description Not Modified: the If-None-Match ETag still matches */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description UNAUTHORIZED: INVALID_TOKEN */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'INVALID_TOKEN';
+          };
+        };
+      };
+      /** @description FORBIDDEN: FORBIDDEN */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'FORBIDDEN';
+          };
+        };
+      };
+      /** @description NOT_FOUND: EVENT_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'EVENT_NOT_FOUND';
+          };
+        };
+      };
+    };
+  };
+  CheckInsController_checkIn: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        eventId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CheckInDto'];
+      };
+    };
+    responses: {
+      /** @description A duplicate: the badge had already been scanned */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CheckInResultDto'];
+        };
+      };
+      /** @description The first scan of this badge */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CheckInResultDto'];
+        };
+      };
+      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP, BADGE_INVALID, INVALID_INPUT */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'BADGE_INVALID' | 'BODY_TOO_DEEP' | 'INVALID_INPUT' | 'VALIDATION_FAILED';
+          };
+        };
+      };
+      /** @description UNAUTHORIZED: INVALID_TOKEN */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'INVALID_TOKEN';
+          };
+        };
+      };
+      /** @description FORBIDDEN: FORBIDDEN */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'FORBIDDEN';
+          };
+        };
+      };
+      /** @description NOT_FOUND: EVENT_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'EVENT_NOT_FOUND';
+          };
+        };
+      };
+      /** @description CONFLICT: CONFLICT */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'CONFLICT';
+          };
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE: PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'PAYLOAD_TOO_LARGE';
+          };
+        };
+      };
+      /** @description UNSUPPORTED_MEDIA_TYPE: UNSUPPORTED_MEDIA_TYPE */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'UNSUPPORTED_MEDIA_TYPE';
+          };
+        };
+      };
+      /** @description SERVICE_UNAVAILABLE: BUSY */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'BUSY';
+          };
+        };
+      };
+    };
+  };
+  CheckInsController_counts: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        eventId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CheckInCountsDto'];
+        };
+      };
+      /** @description Not Modified: the If-None-Match ETag still matches */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description UNAUTHORIZED: INVALID_TOKEN */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'INVALID_TOKEN';
+          };
+        };
+      };
+      /** @description FORBIDDEN: FORBIDDEN */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'FORBIDDEN';
+          };
+        };
+      };
+      /** @description NOT_FOUND: EVENT_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'EVENT_NOT_FOUND';
           };
         };
       };
@@ -10907,6 +11231,70 @@ export interface operations {
       };
     };
   };
+  MeetingsController_fixedTables: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        eventId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FixedTableListDto'];
+        };
+      };
+      /** @description Not Modified: the If-None-Match ETag still matches */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description UNAUTHORIZED: INVALID_TOKEN */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'INVALID_TOKEN';
+          };
+        };
+      };
+      /** @description FORBIDDEN: FORBIDDEN */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'FORBIDDEN';
+          };
+        };
+      };
+      /** @description NOT_FOUND: EVENT_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'EVENT_NOT_FOUND';
+          };
+        };
+      };
+    };
+  };
   MeetingsController_fixTable: {
     parameters: {
       query?: never;
@@ -10987,6 +11375,111 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
             code?: 'TABLE_TAKEN';
+          };
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE: PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'PAYLOAD_TOO_LARGE';
+          };
+        };
+      };
+      /** @description UNSUPPORTED_MEDIA_TYPE: UNSUPPORTED_MEDIA_TYPE */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'UNSUPPORTED_MEDIA_TYPE';
+          };
+        };
+      };
+      /** @description SERVICE_UNAVAILABLE: BUSY */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'BUSY';
+          };
+        };
+      };
+    };
+  };
+  MeetingsController_releaseTable: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        eventId: string;
+        companyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Released */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'BODY_TOO_DEEP' | 'VALIDATION_FAILED';
+          };
+        };
+      };
+      /** @description UNAUTHORIZED: INVALID_TOKEN */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'INVALID_TOKEN';
+          };
+        };
+      };
+      /** @description FORBIDDEN: FORBIDDEN */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'FORBIDDEN';
+          };
+        };
+      };
+      /** @description NOT_FOUND: FIXED_TABLE_NOT_FOUND, EVENT_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'EVENT_NOT_FOUND' | 'FIXED_TABLE_NOT_FOUND';
           };
         };
       };
@@ -13064,6 +13557,70 @@ export interface operations {
                 [key: string]: unknown;
               };
             };
+          };
+        };
+      };
+    };
+  };
+  DashboardController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        eventId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DashboardDto'];
+        };
+      };
+      /** @description Not Modified: the If-None-Match ETag still matches */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description UNAUTHORIZED: INVALID_TOKEN */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'INVALID_TOKEN';
+          };
+        };
+      };
+      /** @description FORBIDDEN: FORBIDDEN */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'FORBIDDEN';
+          };
+        };
+      };
+      /** @description NOT_FOUND: EVENT_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'EVENT_NOT_FOUND';
           };
         };
       };

@@ -31,8 +31,6 @@ import {
   BadgeCodeDto,
   BulkRegistrationDto,
   BulkRegistrationResultDto,
-  CheckInDto,
-  CheckInResultDto,
   DelegatePageDto,
   DirectoryQueryDto,
   InvitationDto,
@@ -308,23 +306,6 @@ export class RegistrationsController {
   @ApiErrors(R.RegistrationNotFound, R.InvalidTransition)
   async badgeCode(@Param('eventId') eventId: string, @Param('registrationId') id: string): Promise<BadgeCodeDto> {
     return { code: await this.badges.badgeCode(eventId, id) };
-  }
-
-  @Post('events/:eventId/check-ins')
-  @Allow(EventOrganiserPolicy)
-  @ApiOperation({ summary: 'Check a person in by the code on their badge; a second scan says when they first came' })
-  @ApiCreatedResponse({ type: CheckInResultDto, description: 'First scan' })
-  @ApiOkResponse({ type: CheckInResultDto, description: 'Already checked in: checkedInAt is the first scan' })
-  @ApiErrors(R.BadgeInvalid)
-  async checkIn(
-    @Param('eventId') eventId: string,
-    @Body() dto: CheckInDto,
-    @CurrentUser() user: AuthUser,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<CheckInResultDto> {
-    const result = await this.badges.checkIn(eventId, dto.code, user);
-    res.status(result.firstScan ? 201 : 200);
-    return result;
   }
 
   @Get('events/:eventId/visa-letters')

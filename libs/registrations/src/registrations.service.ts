@@ -61,6 +61,13 @@ const ALLOWED_FROM: Record<'approve' | 'reject' | 'cancel', RegistrationStatus[]
 /** Registrations whose people hear that the event is cancelled. */
 const TOLD_OF_CANCELLATION: RegistrationStatus[] = ['pending', 'approved', 'waitlisted'];
 
+/** Counts keyed by a status, a country or a sector, for the organisers' dashboard. */
+export interface RegistrationCounts {
+  byStatus: { key: string; count: number }[];
+  byCountry: { key: string; count: number }[];
+  bySector: { key: string; count: number }[];
+}
+
 /**
  * Registrations and their workflow. Every decision that counts approved
  * delegates against the capacity runs with the event row locked, so
@@ -79,6 +86,41 @@ export class RegistrationsService implements OnModuleInit {
     private readonly directory: DirectoryIndexService,
     private readonly users: UserLookupService,
   ) {}
+
+  /**
+   * How many registrations the event has by status, and the live ones (pending, approved, waitlisted) by their
+   * company's country and sector: three grouped queries, the sector one a row per company, for the dashboard.
+   */
+  async dashboardCounts(eventId: string): Promise<RegistrationCounts> {
+    const live = "r.status IN ('pending', 'approved', 'waitlisted')";
+    const [byStatus, byCountry, companies] = await Promise.all([
+      this.dataSource.query<{ k: string; n: string }[]>(
+        'SELECT r.status AS k, COUNT(*) AS n FROM registrations r WHERE r.event_id = ? GROUP BY r.status',
+        [eventId],
+      ),
+      this.dataSource.query<{ k: string; n: string }[]>(
+        `SELECT c.country AS k, COUNT(*) AS n FROM registrations r JOIN companies c ON c.id = r.company_id
+         WHERE r.event_id = ? AND ${live} GROUP BY c.country`,
+        [eventId],
+      ),
+      this.dataSource.query<{ sectors: string; n: string }[]>(
+        `SELECT c.sectors AS sectors, COUNT(*) AS n FROM registrations r JOIN companies c ON c.id = r.company_id
+         WHERE r.event_id = ? AND ${live} GROUP BY c.id, c.sectors`,
+        [eventId],
+      ),
+    ]);
+    const bySector = new Map<string, number>();
+    for (const row of companies) {
+      const sectors = JSON.parse(row.sectors) as string[];
+      for (const sector of sectors) bySector.set(sector, (bySector.get(sector) ?? 0) + Number(row.n));
+    }
+    const counts = (rows: { k: string; n: string }[]) => rows.map((r) => ({ key: r.k, count: Number(r.n) }));
+    return {
+      byStatus: counts(byStatus),
+      byCountry: counts(byCountry),
+      bySector: [...bySector].map(([key, count]) => ({ key, count })),
+    };
+  }
 
   private readonly withdrawn: RegistrationWithdrawnListener[] = [];
 

@@ -138,6 +138,14 @@ const b2bRoute = createRoute({
   component: lazyRouteComponent(() => import('./routes/b2b'), 'B2bRoute'),
 });
 
+/** The organisers' dashboard, the first of their screens (features/organisers' nav lists the rest). */
+const manageRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/events/$eventId/manage',
+  beforeLoad: requireSession,
+  component: lazyRouteComponent(() => import('./routes/manage'), 'DashboardRoute'),
+});
+
 const availabilityRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/events/$eventId/availability',
@@ -176,6 +184,7 @@ const routeTree = rootRoute.addChildren([
   requestsRoute,
   scheduleRoute,
   b2bRoute,
+  manageRoute,
   availabilityRoute,
 ]);
 

@@ -206,10 +206,6 @@ export class ReasonDto {
   @ApiPropertyOptional() @IsOptional() @IsSingleLine(1, 500) reason?: string;
 }
 
-export class CheckInDto {
-  @ApiProperty({ description: 'The code from the badge QR' }) @IsSingleLine(10, 200) code: string;
-}
-
 export class InvitationInputDto {
   @ApiProperty()
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
@@ -412,14 +408,6 @@ export class InvitationResultDto {
   @ApiProperty({ type: [InvitedRowDto], description: 'The first 20 invited rows' }) invited: InvitedRowDto[];
   @ApiProperty({ type: [RejectedRowDto], description: 'The first 20 rejected rows with their problems' })
   rejected: RejectedRowDto[];
-}
-
-export class CheckInResultDto {
-  @ApiProperty() registrationId: string;
-  @ApiProperty() name: string;
-  @ApiProperty({ nullable: true, type: String }) company: string | null;
-  @ApiInstant({ description: 'The first scan' }) checkedInAt: string;
-  @ApiProperty({ description: 'False when this badge had already been scanned' }) firstScan: boolean;
 }
 
 export class VisaStatusDto {
