@@ -505,11 +505,34 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Registrations of the event (filter by status), a page at a time */
+    /**
+     * Registrations of the event: filter, search and sort on the server, a page at a time
+     * @description Sorted by `createdAt` the list pages by `cursor`; another sort, or a numbered `page`, pages by offset (its cursor works the same way). `total` counts every row that matches.
+     */
     get: operations['RegistrationsController_list'];
     put?: never;
     /** Register yourself (with your company), or with an invitation token */
     post: operations['RegistrationsController_register'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/events/{eventId}/registrations/bulk': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Approve or reject up to 200 registrations at once; each row says how it went
+     * @description Each registration is decided in its own transaction, in the order sent: a refusal (CAPACITY_FULL, INVALID_TRANSITION, REGISTRATION_NOT_FOUND) is reported on its row and the others go ahead.
+     */
+    post: operations['RegistrationsController_bulk'];
     delete?: never;
     options?: never;
     head?: never;
@@ -523,8 +546,25 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** All registrations as CSV (UTF-8 with BOM, opens in Excel with Chinese and Cyrillic intact) */
+    /** The registrations as CSV (UTF-8 with BOM, opens in Excel with Chinese and Cyrillic intact), with the same filters, search and sort as the list */
     get: operations['RegistrationsController_csv'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/events/{eventId}/registrations/{registrationId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One registration (its delegate, or an organiser) */
+    get: operations['RegistrationsController_one'];
     put?: never;
     post?: never;
     delete?: never;
@@ -625,13 +665,34 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /** The invitations sent for the event, newest first, with where each stands */
+    get: operations['RegistrationsController_invitationList'];
     put?: never;
     /**
      * Invite by JSON list or a CSV body (name,email,company,country,locale); bad rows are reported, good rows go
      * @description Answers with counts and the first 20 invited and rejected rows. Refused whole, sending nothing: INVITATION_QUOTA_EVENT (403; small until a platform admin trusts the event), INVITATION_QUOTA_ORGANISER (429; per organiser per day while the event is untrusted), TOO_MANY_ROWS and INVITATION_LIST_TOO_LARGE (413).
      */
     post: operations['RegistrationsController_invite'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/events/{eventId}/invitations/{invitationId}/resend': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Mail an unused invitation again, with a new link (the old one stops working)
+     * @description At most 3 mails per invitation (INVITATION_RESEND_LIMIT), at least 10 minutes apart (INVITATION_RESEND_TOO_SOON, with retryAfterSeconds); the organiser must have confirmed their address.
+     */
+    post: operations['RegistrationsController_resendInvitation'];
     delete?: never;
     options?: never;
     head?: never;
@@ -689,6 +750,43 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/events/{eventId}/visa-letters': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The visa letter requests of the event, oldest first (passport numbers by their last 4 characters) */
+    get: operations['RegistrationsController_visaList'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/visa-letters/{reference}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Check a visa letter by the reference printed on it (its QR code opens this)
+     * @description Anyone may ask; the answer holds only what confirms the letter: the name, the last 4 characters of the passport number, the dates and whether it still stands (revoked once the request, the registration or the event is withdrawn).
+     */
+    get: operations['RegistrationsController_checkVisaLetter'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/events/{eventId}/registrations/{registrationId}/visa-letter': {
     parameters: {
       query?: never;
@@ -733,7 +831,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Reject the visa letter request */
+    /** Reject the visa letter request, with the reason the delegate is shown */
     post: operations['RegistrationsController_rejectVisa'];
     delete?: never;
     options?: never;
@@ -2220,6 +2318,33 @@ export interface components {
       items: components['schemas']['RegistrationDto'][];
       /** @description Pass as `cursor` for the next page; null: no more */
       nextCursor: string | null;
+      /** @description How many registrations match the filters */
+      total: number;
+    };
+    BulkRegistrationDto: {
+      /** @enum {string} */
+      action: 'approve' | 'reject';
+      registrationIds: string[];
+      /** @description Told to the people rejected */
+      reason?: string;
+    };
+    BulkRowResultDto: {
+      registrationId: string;
+      ok: boolean;
+      /**
+       * @description The status after the action (null: unknown id)
+       * @enum {string|null}
+       */
+      status: 'pending' | 'approved' | 'waitlisted' | 'rejected' | 'cancelled' | null;
+      /** @description Why this row was refused, e.g. CAPACITY_FULL */
+      code: string | null;
+      message: string | null;
+    };
+    BulkRegistrationResultDto: {
+      succeeded: number;
+      failed: number;
+      /** @description One per id, in the order sent */
+      results: components['schemas']['BulkRowResultDto'][];
     };
     RegistrationListDto: {
       items: components['schemas']['RegistrationDto'][];
@@ -2273,6 +2398,50 @@ export interface components {
       /** @description The first 20 rejected rows with their problems */
       rejected: components['schemas']['RejectedRowDto'][];
     };
+    InvitationDto: {
+      id: string;
+      email: string;
+      name: string;
+      company: string | null;
+      country: string | null;
+      locale: string | null;
+      /** @enum {string} */
+      role: 'delegate' | 'speaker' | 'press' | 'staff';
+      /**
+       * @description registered: the guest used it; expired: unused and too old
+       * @enum {string}
+       */
+      status: 'pending' | 'registered' | 'expired';
+      /** @description Times mailed (resends included) */
+      sentCount: number;
+      /**
+       * Format: date-time
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      createdAt: string;
+      /**
+       * Format: date-time
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      lastSentAt: string | null;
+      /**
+       * Format: date-time
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      expiresAt: string;
+      /**
+       * Format: date-time
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      usedAt: string | null;
+    };
+    InvitationPageDto: {
+      items: components['schemas']['InvitationDto'][];
+      /** @description Pass as `cursor` for the next page; null: no more */
+      nextCursor: string | null;
+      /** @description How many invitations match the filters */
+      total: number;
+    };
     DelegateDto: {
       registrationId: string;
       name: string;
@@ -2296,12 +2465,94 @@ export interface components {
       /** @description What the badge QR code carries: `<registrationId>.<signature>` */
       code: string;
     };
+    VisaLetterRequestDto: {
+      registrationId: string;
+      /** @description As in the passport */
+      fullName: string;
+      /** @description The account's name */
+      name: string;
+      email: string;
+      company: string | null;
+      /** @enum {string} */
+      registrationStatus: 'pending' | 'approved' | 'waitlisted' | 'rejected' | 'cancelled';
+      /** @example RU */
+      nationality: string;
+      /**
+       * @description The last 4 characters of the passport number
+       * @example 4567
+       */
+      passportLast4: string;
+      /** @example 2027-06-08 */
+      entryOn: string;
+      /** @example 2027-06-13 */
+      exitOn: string;
+      /** @enum {string} */
+      status: 'requested' | 'approved' | 'rejected';
+      reference: string | null;
+      reason: string | null;
+      /**
+       * Format: date-time
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      requestedAt: string;
+      /**
+       * Format: date-time
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      decidedAt: string | null;
+    };
+    VisaLetterRequestPageDto: {
+      items: components['schemas']['VisaLetterRequestDto'][];
+      /** @description Pass as `cursor` for the next page; null: no more */
+      nextCursor: string | null;
+    };
+    VisaLetterCheckDto: {
+      reference: string;
+      /**
+       * @description revoked: the request, the registration or the event was withdrawn after the letter was issued
+       * @enum {string}
+       */
+      status: 'valid' | 'revoked';
+      fullName: string;
+      /**
+       * @description The last 4 characters of the passport number only
+       * @example 4567
+       */
+      passportLast4: string;
+      /** @example 2027-06-08 */
+      entryOn: string;
+      /** @example 2027-06-13 */
+      exitOn: string;
+      eventName: string;
+      city: string | null;
+      /**
+       * Format: date-time
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      eventStartsAt: string;
+      /**
+       * Format: date-time
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      eventEndsAt: string;
+      eventTimeZone: string;
+      /**
+       * Format: date-time
+       * @description When the letter was issued (approved)
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      issuedAt: string;
+    };
     VisaRequestStateDto: {
       /**
        * @description null: none requested
        * @enum {string|null}
        */
       status: 'requested' | 'approved' | 'rejected' | null;
+      /** @description Why the organisers rejected it */
+      reason: string | null;
+      /** @description The letter's reference number, once approved */
+      reference: string | null;
     };
     VisaRequestDto: {
       /** @example IVANOV IVAN */
@@ -2462,8 +2713,10 @@ export interface components {
       nextCursor: string | null;
     };
     CheckInDto: {
-      /** @description The code from the badge QR */
-      code: string;
+      /** @description The code from the badge QR (or give registrationId) */
+      code?: string;
+      /** @description Check in a person the organiser found by name, without their badge (or give code) */
+      registrationId?: string;
       /**
        * @description An id the scanning device gives this scan (8-64 of A-Z a-z 0-9 _ -): sending the same scan again records it once
        * @example door-a-4f9c2e71b0
@@ -6711,6 +6964,22 @@ export interface operations {
         role?: 'delegate' | 'speaker' | 'press' | 'staff';
         country?: string;
         sector?: string;
+        /** @description Part of the person's name or e-mail, or of the company's name (any script) */
+        q?: string;
+        /** @description Sort key; a leading - sorts descending. Ties go by id. */
+        sort?:
+          | 'createdAt'
+          | '-createdAt'
+          | 'name'
+          | '-name'
+          | 'company'
+          | '-company'
+          | 'country'
+          | '-country'
+          | 'status'
+          | '-status';
+        /** @description A numbered page of `limit` rows (instead of `cursor`), for tables that jump to a page */
+        page?: number;
       };
       header?: never;
       path: {
@@ -6895,7 +7164,7 @@ export interface operations {
       };
     };
   };
-  RegistrationsController_csv: {
+  RegistrationsController_bulk: {
     parameters: {
       query?: never;
       header?: never;
@@ -6904,23 +7173,31 @@ export interface operations {
       };
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['BulkRegistrationDto'];
+      };
+    };
     responses: {
-      /** @description The CSV file */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'text/csv': string;
+          'application/json': components['schemas']['BulkRegistrationResultDto'];
         };
       };
-      /** @description Not Modified: the If-None-Match ETag still matches */
-      304: {
+      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP, INVALID_INPUT */
+      400: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'BODY_TOO_DEEP' | 'INVALID_INPUT' | 'VALIDATION_FAILED';
+          };
+        };
       };
       /** @description UNAUTHORIZED: INVALID_TOKEN */
       401: {
@@ -6955,6 +7232,203 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
             code?: 'EVENT_NOT_FOUND';
+          };
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE: PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'PAYLOAD_TOO_LARGE';
+          };
+        };
+      };
+      /** @description UNSUPPORTED_MEDIA_TYPE: UNSUPPORTED_MEDIA_TYPE */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'UNSUPPORTED_MEDIA_TYPE';
+          };
+        };
+      };
+      /** @description SERVICE_UNAVAILABLE: BUSY */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'BUSY';
+          };
+        };
+      };
+    };
+  };
+  RegistrationsController_csv: {
+    parameters: {
+      query?: {
+        status?: 'pending' | 'approved' | 'waitlisted' | 'rejected' | 'cancelled';
+        role?: 'delegate' | 'speaker' | 'press' | 'staff';
+        country?: string;
+        sector?: string;
+        /** @description Part of the person's name or e-mail, or of the company's name (any script) */
+        q?: string;
+        /** @description Sort key; a leading - sorts descending. Ties go by id. */
+        sort?:
+          | 'createdAt'
+          | '-createdAt'
+          | 'name'
+          | '-name'
+          | 'company'
+          | '-company'
+          | 'country'
+          | '-country'
+          | 'status'
+          | '-status';
+      };
+      header?: never;
+      path: {
+        eventId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The CSV file */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+        };
+      };
+      /** @description Not Modified: the If-None-Match ETag still matches */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description BAD_REQUEST: VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'VALIDATION_FAILED';
+          };
+        };
+      };
+      /** @description UNAUTHORIZED: INVALID_TOKEN */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'INVALID_TOKEN';
+          };
+        };
+      };
+      /** @description FORBIDDEN: FORBIDDEN */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'FORBIDDEN';
+          };
+        };
+      };
+      /** @description NOT_FOUND: EVENT_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'EVENT_NOT_FOUND';
+          };
+        };
+      };
+    };
+  };
+  RegistrationsController_one: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        eventId: string;
+        registrationId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RegistrationDto'];
+        };
+      };
+      /** @description Not Modified: the If-None-Match ETag still matches */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description UNAUTHORIZED: INVALID_TOKEN */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'INVALID_TOKEN';
+          };
+        };
+      };
+      /** @description FORBIDDEN: FORBIDDEN */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'FORBIDDEN';
+          };
+        };
+      };
+      /** @description NOT_FOUND: REGISTRATION_NOT_FOUND, EVENT_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'EVENT_NOT_FOUND' | 'REGISTRATION_NOT_FOUND';
           };
         };
       };
@@ -7465,6 +7939,89 @@ export interface operations {
       };
     };
   };
+  RegistrationsController_invitationList: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description Opaque cursor from the previous page (`nextCursor`) */
+        cursor?: string;
+        status?: 'pending' | 'registered' | 'expired';
+        /** @description Part of the e-mail, name or company */
+        q?: string;
+      };
+      header?: never;
+      path: {
+        eventId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InvitationPageDto'];
+        };
+      };
+      /** @description Not Modified: the If-None-Match ETag still matches */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description BAD_REQUEST: VALIDATION_FAILED, INVALID_CURSOR */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'INVALID_CURSOR' | 'VALIDATION_FAILED';
+          };
+        };
+      };
+      /** @description UNAUTHORIZED: INVALID_TOKEN */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'INVALID_TOKEN';
+          };
+        };
+      };
+      /** @description FORBIDDEN: FORBIDDEN */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'FORBIDDEN';
+          };
+        };
+      };
+      /** @description NOT_FOUND: EVENT_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'EVENT_NOT_FOUND';
+          };
+        };
+      };
+    };
+  };
   RegistrationsController_invite: {
     parameters: {
       query?: never;
@@ -7570,6 +8127,136 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
             code?: 'INVITATION_QUOTA_ORGANISER';
+          };
+        };
+      };
+      /** @description SERVICE_UNAVAILABLE: BUSY */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'BUSY';
+          };
+        };
+      };
+    };
+  };
+  RegistrationsController_resendInvitation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        eventId: string;
+        invitationId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InvitationDto'];
+        };
+      };
+      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'BODY_TOO_DEEP' | 'VALIDATION_FAILED';
+          };
+        };
+      };
+      /** @description UNAUTHORIZED: INVALID_TOKEN */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'INVALID_TOKEN';
+          };
+        };
+      };
+      /** @description FORBIDDEN: EMAIL_NOT_VERIFIED, FORBIDDEN */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'EMAIL_NOT_VERIFIED' | 'FORBIDDEN';
+          };
+        };
+      };
+      /** @description NOT_FOUND: INVITATION_NOT_FOUND, EVENT_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'EVENT_NOT_FOUND' | 'INVITATION_NOT_FOUND';
+          };
+        };
+      };
+      /** @description CONFLICT: INVITATION_USED */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'INVITATION_USED';
+          };
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE: PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'PAYLOAD_TOO_LARGE';
+          };
+        };
+      };
+      /** @description UNSUPPORTED_MEDIA_TYPE: UNSUPPORTED_MEDIA_TYPE */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'UNSUPPORTED_MEDIA_TYPE';
+          };
+        };
+      };
+      /** @description TOO_MANY_REQUESTS: INVITATION_RESEND_LIMIT, INVITATION_RESEND_TOO_SOON */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'INVITATION_RESEND_LIMIT' | 'INVITATION_RESEND_TOO_SOON';
           };
         };
       };
@@ -7822,6 +8509,151 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
             code?: 'INVALID_TRANSITION';
+          };
+        };
+      };
+    };
+  };
+  RegistrationsController_visaList: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description Opaque cursor from the previous page (`nextCursor`) */
+        cursor?: string;
+        status?: 'requested' | 'approved' | 'rejected';
+      };
+      header?: never;
+      path: {
+        eventId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['VisaLetterRequestPageDto'];
+        };
+      };
+      /** @description Not Modified: the If-None-Match ETag still matches */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description BAD_REQUEST: VALIDATION_FAILED, INVALID_CURSOR */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'INVALID_CURSOR' | 'VALIDATION_FAILED';
+          };
+        };
+      };
+      /** @description UNAUTHORIZED: INVALID_TOKEN */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'INVALID_TOKEN';
+          };
+        };
+      };
+      /** @description FORBIDDEN: FORBIDDEN */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'FORBIDDEN';
+          };
+        };
+      };
+      /** @description NOT_FOUND: EVENT_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'EVENT_NOT_FOUND';
+          };
+        };
+      };
+    };
+  };
+  RegistrationsController_checkVisaLetter: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        reference: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['VisaLetterCheckDto'];
+        };
+      };
+      /** @description Not Modified: the If-None-Match ETag still matches */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description BAD_REQUEST: INVALID_INPUT */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'INVALID_INPUT';
+          };
+        };
+      };
+      /** @description UNAUTHORIZED: INVALID_TOKEN */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'INVALID_TOKEN';
+          };
+        };
+      };
+      /** @description NOT_FOUND: VISA_LETTER_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'VISA_LETTER_NOT_FOUND';
           };
         };
       };
@@ -8130,7 +8962,11 @@ export interface operations {
       };
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReasonDto'];
+      };
+    };
     responses: {
       200: {
         headers: {
@@ -8140,7 +8976,7 @@ export interface operations {
           'application/json': components['schemas']['VisaStatusDto'];
         };
       };
-      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP */
+      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP, INVALID_INPUT */
       400: {
         headers: {
           [name: string]: unknown;
@@ -8148,7 +8984,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'BODY_TOO_DEEP' | 'VALIDATION_FAILED';
+            code?: 'BODY_TOO_DEEP' | 'INVALID_INPUT' | 'VALIDATION_FAILED';
           };
         };
       };
@@ -8816,7 +9652,7 @@ export interface operations {
           };
         };
       };
-      /** @description NOT_FOUND: EVENT_NOT_FOUND */
+      /** @description NOT_FOUND: REGISTRATION_NOT_FOUND, EVENT_NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -8824,7 +9660,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'EVENT_NOT_FOUND';
+            code?: 'EVENT_NOT_FOUND' | 'REGISTRATION_NOT_FOUND';
           };
         };
       };

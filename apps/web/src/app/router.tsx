@@ -189,6 +189,14 @@ const speakerRoute = createRoute({
   component: lazyRouteComponent(() => import('./routes/speaker'), 'SpeakerRoute'),
 });
 
+/** The door: scan badges or find people by name; works offline (the list is held on the device). */
+const checkInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/events/$eventId/check-in',
+  beforeLoad: requireSession,
+  component: lazyRouteComponent(() => import('./routes/check-in'), 'CheckInRoute'),
+});
+
 const routeTree = rootRoute.addChildren([
   eventsRoute,
   eventRoute,
@@ -210,6 +218,7 @@ const routeTree = rootRoute.addChildren([
   settingsRoute,
   createEventRoute,
   adminRoute,
+  checkInRoute,
   availabilityRoute,
 ]);
 
