@@ -166,7 +166,7 @@ export const ru: Messages = {
     trusted: 'Доверие',
     action: 'Изменить',
     yes: 'Доверенный',
-    no: 'Не доверенный',
+    no: 'Без доверия',
     trust: 'Доверять',
     untrust: 'Снять доверие',
     trustEvent: 'Доверять форуму {{name}}',
