@@ -10,6 +10,18 @@ export interface OutboxFilter {
   cursor?: string;
 }
 
+/** The event's mail in numbers: what went, what waits (due, not yet sent) and since when, what failed. */
+export interface DeliveryCounts {
+  sent: number;
+  waiting: number;
+  failed: number;
+  cancelled: number;
+  /** Reminders and other mail due later. */
+  scheduled: number;
+  /** When the longest-waiting due mail fell due; null when nothing waits. */
+  oldestWaitingSince: Date | null;
+}
+
 /** The organiser's view of delivery: what was sent to whom, what failed and why; and retry by hand. */
 @Injectable()
 export class OutboxQueryService {
@@ -39,6 +51,37 @@ export class OutboxQueryService {
       (r) => [r.createdAt.toISOString(), r.id],
       (r) => r,
     );
+  }
+
+  /** Two grouped queries over the event's outbox rows. */
+  async deliveryCounts(eventId: string, now = new Date()): Promise<DeliveryCounts> {
+    const [rows, [oldest]] = await Promise.all([
+      this.dataSource.query<{ status: OutboxStatus; due: number; n: string }[]>(
+        'SELECT status, due_at <= ? AS due, COUNT(*) AS n FROM outbox WHERE event_id = ? GROUP BY status, due',
+        [now, eventId],
+      ),
+      this.dataSource.query<{ at: Date | null }[]>(
+        "SELECT MIN(due_at) AS at FROM outbox WHERE event_id = ? AND status IN ('pending', 'queued') AND due_at <= ?",
+        [eventId, now],
+      ),
+    ]);
+    const counts: DeliveryCounts = {
+      sent: 0,
+      waiting: 0,
+      failed: 0,
+      cancelled: 0,
+      scheduled: 0,
+      oldestWaitingSince: null,
+    };
+    for (const r of rows) {
+      const n = Number(r.n);
+      if (r.status === 'pending' || r.status === 'queued') {
+        if (Number(r.due)) counts.waiting += n;
+        else counts.scheduled += n;
+      } else counts[r.status] += n;
+    }
+    counts.oldestWaitingSince = oldest?.at ? new Date(oldest.at) : null;
+    return counts;
   }
 
   async find(id: string): Promise<OutboxMessageEntity> {

@@ -11,6 +11,7 @@ export { RegistrationsMailModule } from './registrations-mail.module';
 export { BadgesService } from './badges.service';
 export { Invitation } from './entities/invitation.entity';
 export { RegistrationsService } from './registrations.service';
+export type { RegistrationCounts } from './registrations.service';
 export { DelegateProfilesService } from './delegate-profiles.service';
 export type { DelegateProfileRow, ProfileChange } from './delegate-profiles.service';
 export { CompanyDto, DelegateDto } from './dto/registration.dto';

@@ -40,6 +40,8 @@ export function EventPage(props: {
   filters: AgendaFilters;
   onFiltersChange: (filters: AgendaFilters) => void;
   sessionExtra?: SessionExtra;
+  /** More buttons beside Register, composed by the route (the organisers' way in). */
+  actions?: ReactNode;
 }) {
   const event = useEvent(props.eventId);
   return (
@@ -50,6 +52,7 @@ export function EventPage(props: {
           filters={props.filters}
           onFiltersChange={props.onFiltersChange}
           sessionExtra={props.sessionExtra}
+          actions={props.actions}
         />
       )}
     </QueryState>
@@ -61,6 +64,7 @@ function EventBody(props: {
   filters: AgendaFilters;
   onFiltersChange: (f: AgendaFilters) => void;
   sessionExtra?: SessionExtra;
+  actions?: ReactNode;
 }) {
   const { t, i18n } = useTranslation();
   const { event } = props;
@@ -108,6 +112,7 @@ function EventBody(props: {
               {t('agenda.availability')}
             </ButtonLink>
           )}
+          {props.actions}
         </Group>
       </Stack>
       <Agenda
