@@ -3567,7 +3567,7 @@ export interface components {
       /** @description Always true: the organisers proposed this meeting */
       proposedByOrganiser: boolean;
     };
-    CountDto: {
+    DashboardCountDto: {
       /** @description A status, an ISO 3166-1 country, a sector or a reason */
       key: string;
       count: number;
@@ -3575,21 +3575,21 @@ export interface components {
     DashboardRegistrationsDto: {
       /** @description Every registration, whatever its status */
       total: number;
-      byStatus: components['schemas']['CountDto'][];
+      byStatus: components['schemas']['DashboardCountDto'][];
       /** @description Pending, approved and waitlisted, by company country */
-      byCountry: components['schemas']['CountDto'][];
+      byCountry: components['schemas']['DashboardCountDto'][];
       /** @description Pending, approved and waitlisted, by company sector (a company in two sectors counts in both) */
-      bySector: components['schemas']['CountDto'][];
+      bySector: components['schemas']['DashboardCountDto'][];
     };
     DashboardMeetingsDto: {
       requests: number;
-      requestsByStatus: components['schemas']['CountDto'][];
+      requestsByStatus: components['schemas']['DashboardCountDto'][];
       /** @description Meetings with a slot and a table (scheduled or held) */
       placed: number;
       /** @description Accepted requests still without a meeting */
       unplaced: number;
-      /** @description The scheduler's reason for each; not_scheduled_yet when it has not tried */
-      unplacedByReason: components['schemas']['CountDto'][];
+      /** @description The scheduler's reason for each; NOT_TRIED when it has not tried */
+      unplacedByReason: components['schemas']['DashboardCountDto'][];
     };
     DashboardMailDto: {
       sent: number;
@@ -3607,11 +3607,24 @@ export interface components {
        */
       oldestWaitingSince: string | null;
     };
+    DashboardCurrencyDto: {
+      /**
+       * @description ISO 4217, or none for agreements without a value
+       * @example CNY
+       */
+      currency: string;
+      count: number;
+      /**
+       * @description Decimal string; null for none
+       * @example 1200000.00
+       */
+      total: string | null;
+    };
     DashboardAgreementsDto: {
       /** @description Active (not withdrawn) */
       count: number;
       withdrawn: number;
-      byCurrency: components['schemas']['CurrencyTotalDto'][];
+      byCurrency: components['schemas']['DashboardCurrencyDto'][];
     };
     DashboardDto: {
       eventId: string;

@@ -146,6 +146,28 @@ const manageRoute = createRoute({
   component: lazyRouteComponent(() => import('./routes/manage'), 'DashboardRoute'),
 });
 
+const settingsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/events/$eventId/manage/settings',
+  beforeLoad: requireSession,
+  component: lazyRouteComponent(() => import('./routes/manage'), 'SettingsRoute'),
+});
+
+const createEventRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/events/new',
+  beforeLoad: requireSession,
+  component: lazyRouteComponent(() => import('./routes/manage'), 'CreateEventRoute'),
+});
+
+/** Platform admins: every event and its trust; the API refuses anyone else, and the screen says so. */
+const adminRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/admin',
+  beforeLoad: requireSession,
+  component: lazyRouteComponent(() => import('./routes/admin'), 'AdminRoute'),
+});
+
 const availabilityRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/events/$eventId/availability',
@@ -201,6 +223,9 @@ const routeTree = rootRoute.addChildren([
   scheduleRoute,
   b2bRoute,
   manageRoute,
+  settingsRoute,
+  createEventRoute,
+  adminRoute,
   checkInRoute,
   agreementsRoute,
   availabilityRoute,

@@ -78,7 +78,7 @@ function draftOf(agreement: Agreement | null, zone: string, defaultDay: string):
       reason: '',
     };
   }
-  const { day, time } = wallClock(agreement.signedAt, zone);
+  const { date: day, time } = wallClock(agreement.signedAt, zone);
   return {
     title: agreement.title,
     kind: agreement.kind,

@@ -35,6 +35,7 @@ export interface OrganiserTab {
  */
 export const ORGANISER_TABS: OrganiserTab[] = [
   { to: '/events/$eventId/manage', label: 'dashboard', exact: true },
+  { to: '/events/$eventId/manage/settings', label: 'settings' },
   { to: '/events/$eventId/b2b', label: 'b2b' },
   { to: '/events/$eventId/check-in', label: 'checkIn' },
   { to: '/events/$eventId/manage/agreements', label: 'agreements' },
