@@ -18,7 +18,7 @@ import { currentLanguage } from '@/lib/i18n';
 import { queryClient } from '@/lib/query-client';
 import { getSession } from '@/lib/session';
 import { RootLayout } from './root-layout';
-import { agendaSearch, directorySearch, redirectSearch, registerSearch, tokenSearch } from './search';
+import { agendaSearch, directorySearch, mailSearch, redirectSearch, registerSearch, tokenSearch } from './search';
 
 /** Screens for signed-in people send a visitor to log in first, and back here afterwards. */
 function requireSession({ location }: { location: ParsedLocation }): void {
@@ -205,6 +205,15 @@ const agreementsRoute = createRoute({
   component: lazyRouteComponent(() => import('./routes/agreements'), 'AgreementsRoute'),
 });
 
+/** The event's mail: delivery status, filtered by status and type (in the URL), retry. */
+const mailRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/events/$eventId/manage/mail',
+  validateSearch: mailSearch,
+  beforeLoad: requireSession,
+  component: lazyRouteComponent(() => import('./routes/mail'), 'MailRoute'),
+});
+
 const routeTree = rootRoute.addChildren([
   eventsRoute,
   eventRoute,
@@ -228,6 +237,7 @@ const routeTree = rootRoute.addChildren([
   adminRoute,
   checkInRoute,
   agreementsRoute,
+  mailRoute,
   availabilityRoute,
 ]);
 
