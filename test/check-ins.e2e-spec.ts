@@ -121,6 +121,16 @@ describe('check-in at the doors', () => {
     expect(list.people[0]).toMatchObject({ scans: 2, checkedInAt: new Date(southDoor.scannedAt).toISOString() });
   });
 
+  it('checks in a person found by name, without their badge, and counts a later badge scan as a duplicate', async () => {
+    const { event, delegate, code } = await eventWithBadge();
+    const byName = (await scan(event.id, organiser, { registrationId: delegate.registration.id }).expect(201)).body;
+    expect(byName).toMatchObject({ name: delegate.user.name, firstScan: true, scans: 1 });
+    expect((await scan(event.id, organiser, { code }).expect(200)).body).toMatchObject({ firstScan: false, scans: 2 });
+    const elsewhere = await createEvent(app, organiser);
+    const missing = await scan(elsewhere.id, organiser, { registrationId: delegate.registration.id }).expect(404);
+    expect(missing.body.code).toBe('REGISTRATION_NOT_FOUND');
+  });
+
   it('refuses delegates, another event’s organisers and anonymous callers', async () => {
     const { event, delegate, code } = await eventWithBadge();
     for (const path of [`/events/${event.id}/check-ins`, `/events/${event.id}/check-ins/counts`]) {
@@ -152,6 +162,9 @@ describe('check-in at the doors', () => {
       [{ code, deviceId: 'x'.repeat(65) }, 400, /deviceId/],
       [{ code, deviceId: 'door\r\nX-Injected: 1' }, 400, /deviceId must be a single line/],
       [{ code: `${code}.extra` }, 400, /badge code is not valid/],
+      [{}, 400, /code must be a string/],
+      [{ code, registrationId: '0190b7a4-2d5e-7a11-8000-000000000001' }, 400, /code or registrationId, not both/],
+      [{ registrationId: "1' OR '1'='1" }, 400, /registrationId must be a registration id/],
       [{ code: { nested: true } }, 400, /code/],
       [{ code, unknown: 1 }, 400, /unknown should not exist/],
     ];

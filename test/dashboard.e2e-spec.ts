@@ -119,7 +119,7 @@ describe('Event dashboard', () => {
     ]);
     expect(body.meetings.unplacedByReason).toHaveLength(1);
     expect(body.meetings.unplacedByReason[0].count).toBe(1);
-    expect(body.meetings.unplacedByReason[0].key).not.toBe('not_scheduled_yet');
+    expect(body.meetings.unplacedByReason[0].key).not.toBe('NOT_TRIED');
     expect(body.agreements).toEqual({
       count: 3,
       withdrawn: 1,

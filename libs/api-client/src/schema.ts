@@ -2713,8 +2713,10 @@ export interface components {
       nextCursor: string | null;
     };
     CheckInDto: {
-      /** @description The code from the badge QR */
-      code: string;
+      /** @description The code from the badge QR (or give registrationId) */
+      code?: string;
+      /** @description Check in a person the organiser found by name, without their badge (or give code) */
+      registrationId?: string;
       /**
        * @description An id the scanning device gives this scan (8-64 of A-Z a-z 0-9 _ -): sending the same scan again records it once
        * @example door-a-4f9c2e71b0
@@ -3565,7 +3567,7 @@ export interface components {
       /** @description Always true: the organisers proposed this meeting */
       proposedByOrganiser: boolean;
     };
-    CountDto: {
+    DashboardCountDto: {
       /** @description A status, an ISO 3166-1 country, a sector or a reason */
       key: string;
       count: number;
@@ -3573,21 +3575,21 @@ export interface components {
     DashboardRegistrationsDto: {
       /** @description Every registration, whatever its status */
       total: number;
-      byStatus: components['schemas']['CountDto'][];
+      byStatus: components['schemas']['DashboardCountDto'][];
       /** @description Pending, approved and waitlisted, by company country */
-      byCountry: components['schemas']['CountDto'][];
+      byCountry: components['schemas']['DashboardCountDto'][];
       /** @description Pending, approved and waitlisted, by company sector (a company in two sectors counts in both) */
-      bySector: components['schemas']['CountDto'][];
+      bySector: components['schemas']['DashboardCountDto'][];
     };
     DashboardMeetingsDto: {
       requests: number;
-      requestsByStatus: components['schemas']['CountDto'][];
+      requestsByStatus: components['schemas']['DashboardCountDto'][];
       /** @description Meetings with a slot and a table (scheduled or held) */
       placed: number;
       /** @description Accepted requests still without a meeting */
       unplaced: number;
-      /** @description The scheduler's reason for each; not_scheduled_yet when it has not tried */
-      unplacedByReason: components['schemas']['CountDto'][];
+      /** @description The scheduler's reason for each; NOT_TRIED when it has not tried */
+      unplacedByReason: components['schemas']['DashboardCountDto'][];
     };
     DashboardMailDto: {
       sent: number;
@@ -3605,11 +3607,24 @@ export interface components {
        */
       oldestWaitingSince: string | null;
     };
+    DashboardCurrencyDto: {
+      /**
+       * @description ISO 4217, or none for agreements without a value
+       * @example CNY
+       */
+      currency: string;
+      count: number;
+      /**
+       * @description Decimal string; null for none
+       * @example 1200000.00
+       */
+      total: string | null;
+    };
     DashboardAgreementsDto: {
       /** @description Active (not withdrawn) */
       count: number;
       withdrawn: number;
-      byCurrency: components['schemas']['CurrencyTotalDto'][];
+      byCurrency: components['schemas']['DashboardCurrencyDto'][];
     };
     DashboardDto: {
       eventId: string;
@@ -9637,7 +9652,7 @@ export interface operations {
           };
         };
       };
-      /** @description NOT_FOUND: EVENT_NOT_FOUND */
+      /** @description NOT_FOUND: REGISTRATION_NOT_FOUND, EVENT_NOT_FOUND */
       404: {
         headers: {
           [name: string]: unknown;
@@ -9645,7 +9660,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'EVENT_NOT_FOUND';
+            code?: 'EVENT_NOT_FOUND' | 'REGISTRATION_NOT_FOUND';
           };
         };
       };

@@ -32,7 +32,7 @@ export interface MeetingCounts {
   requestsByStatus: { key: string; count: number }[];
   /** Meetings that have a slot and a table (scheduled or already held). */
   placed: number;
-  /** Accepted requests without a meeting, by the reason the scheduler gave (`not_scheduled_yet` when it has not run). */
+  /** Accepted requests without a meeting, by the reason the scheduler gave (`NOT_TRIED` when it has not run). */
   unplacedByReason: { key: string; count: number }[];
 }
 
@@ -67,7 +67,7 @@ export class ScheduleService {
         [eventId],
       ),
       this.dataSource.query<{ k: string; n: string }[]>(
-        `SELECT COALESCE(r.unscheduled_reason, 'not_scheduled_yet') AS k, COUNT(*) AS n FROM meeting_requests r
+        `SELECT COALESCE(r.unscheduled_reason, 'NOT_TRIED') AS k, COUNT(*) AS n FROM meeting_requests r
          WHERE r.event_id = ? AND r.status = 'accepted'
            AND NOT EXISTS (SELECT 1 FROM meetings m WHERE m.request_id = r.id AND m.status IN ('scheduled', 'completed'))
          GROUP BY k`,

@@ -26,7 +26,7 @@ export class CheckInsController {
   })
   @ApiCreatedResponse({ type: CheckInResultDto, description: 'The first scan of this badge' })
   @ApiOkResponse({ type: CheckInResultDto, description: 'A duplicate: the badge had already been scanned' })
-  @ApiErrors(R.BadgeInvalid, C.InvalidInput, C.Conflict)
+  @ApiErrors(R.BadgeInvalid, R.RegistrationNotFound, C.InvalidInput, C.Conflict)
   async checkIn(
     @Param('eventId') eventId: string,
     @Body() dto: CheckInDto,

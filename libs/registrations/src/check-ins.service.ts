@@ -11,9 +11,13 @@ import { Registration } from './entities/registration.entity';
 import { RegistrationError, RegistrationErrorCode } from './registration-error';
 import { RegistrationsService } from './registrations.service';
 
-/** A scan as a door's device reports it; without scanId/scannedAt it is a scan made now, online. */
+/**
+ * A scan as a door's device reports it: the badge's code, or the registration of a person the organiser found by
+ * name. Without scanId/scannedAt it is a scan made now, online.
+ */
 export interface ScanInput {
-  code: string;
+  code?: string;
+  registrationId?: string;
   scanId?: string;
   scannedAt?: string;
   deviceId?: string;
@@ -91,11 +95,18 @@ export class CheckInsService {
    */
   async checkIn(eventId: string, input: ScanInput, organiser: AuthUser): Promise<CheckInResult> {
     await this.events.getOrganisedEvent(eventId, organiser);
-    const [registrationId, signature, extra] = input.code.trim().split('.');
     const invalid = (message = 'This badge code is not valid') =>
       new RegistrationError(RegistrationErrorCode.BadgeInvalid, message);
+    const notFound = () =>
+      new RegistrationError(RegistrationErrorCode.RegistrationNotFound, 'This registration does not exist');
     const reused = () => new CommonError(CommonErrorCode.Conflict, 'This scanId was already used for another badge');
-    if (!registrationId || !signature || extra !== undefined) throw invalid();
+    if (input.code !== undefined && input.registrationId !== undefined) {
+      throw new CommonError(CommonErrorCode.InvalidInput, 'Give code or registrationId, not both');
+    }
+    // found by name: the organiser vouches for the person, so there is no signature to check
+    const [registrationId, signature, extra] =
+      input.code !== undefined ? input.code.trim().split('.') : [input.registrationId, null, undefined];
+    if (!registrationId || signature === '' || signature === undefined || extra !== undefined) throw invalid();
     const receivedAt = new Date();
     const scannedAt = input.scannedAt ? new Date(input.scannedAt) : receivedAt;
     if (scannedAt.getTime() > receivedAt.getTime() + CLOCK_SKEW_MS) {
@@ -110,8 +121,11 @@ export class CheckInsService {
           .getRepository(Registration)
           .findOne({ where: { id: registrationId }, lock: { mode: 'pessimistic_write' } })
           .catch(() => null);
-        if (!registration || !this.badges.verifies(registration, signature)) throw invalid();
-        if (registration.eventId !== eventId) throw invalid('This badge belongs to another event');
+        if (!registration) throw input.code !== undefined ? invalid() : notFound();
+        if (signature !== null && !this.badges.verifies(registration, signature)) throw invalid();
+        if (registration.eventId !== eventId) {
+          throw input.code !== undefined ? invalid('This badge belongs to another event') : notFound();
+        }
         if (registration.status !== 'approved') throw invalid(`This registration is ${registration.status}`);
         const scans = em.getRepository(CheckIn);
         if (input.scanId) {

@@ -1,34 +1,34 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ApiInstant } from '@roundtable/common';
 
-export class CountDto {
+export class DashboardCountDto {
   @ApiProperty({ description: 'A status, an ISO 3166-1 country, a sector or a reason' }) key: string;
   @ApiProperty({ type: 'integer' }) count: number;
 }
 
 export class DashboardRegistrationsDto {
   @ApiProperty({ type: 'integer', description: 'Every registration, whatever its status' }) total: number;
-  @ApiProperty({ type: [CountDto] }) byStatus: CountDto[];
-  @ApiProperty({ type: [CountDto], description: 'Pending, approved and waitlisted, by company country' })
-  byCountry: CountDto[];
+  @ApiProperty({ type: [DashboardCountDto] }) byStatus: DashboardCountDto[];
+  @ApiProperty({ type: [DashboardCountDto], description: 'Pending, approved and waitlisted, by company country' })
+  byCountry: DashboardCountDto[];
   @ApiProperty({
-    type: [CountDto],
+    type: [DashboardCountDto],
     description: 'Pending, approved and waitlisted, by company sector (a company in two sectors counts in both)',
   })
-  bySector: CountDto[];
+  bySector: DashboardCountDto[];
 }
 
 export class DashboardMeetingsDto {
   @ApiProperty({ type: 'integer' }) requests: number;
-  @ApiProperty({ type: [CountDto] }) requestsByStatus: CountDto[];
+  @ApiProperty({ type: [DashboardCountDto] }) requestsByStatus: DashboardCountDto[];
   @ApiProperty({ type: 'integer', description: 'Meetings with a slot and a table (scheduled or held)' })
   placed: number;
   @ApiProperty({ type: 'integer', description: 'Accepted requests still without a meeting' }) unplaced: number;
   @ApiProperty({
-    type: [CountDto],
-    description: "The scheduler's reason for each; not_scheduled_yet when it has not tried",
+    type: [DashboardCountDto],
+    description: "The scheduler's reason for each; NOT_TRIED when it has not tried",
   })
-  unplacedByReason: CountDto[];
+  unplacedByReason: DashboardCountDto[];
 }
 
 export class DashboardMailDto {
@@ -41,7 +41,7 @@ export class DashboardMailDto {
   oldestWaitingSince: string | null;
 }
 
-export class CurrencyTotalDto {
+export class DashboardCurrencyDto {
   @ApiProperty({ example: 'CNY', description: 'ISO 4217, or none for agreements without a value' }) currency: string;
   @ApiProperty({ type: 'integer' }) count: number;
   @ApiProperty({ type: String, nullable: true, example: '1200000.00', description: 'Decimal string; null for none' })
@@ -51,7 +51,7 @@ export class CurrencyTotalDto {
 export class DashboardAgreementsDto {
   @ApiProperty({ type: 'integer', description: 'Active (not withdrawn)' }) count: number;
   @ApiProperty({ type: 'integer' }) withdrawn: number;
-  @ApiProperty({ type: [CurrencyTotalDto] }) byCurrency: CurrencyTotalDto[];
+  @ApiProperty({ type: [DashboardCurrencyDto] }) byCurrency: DashboardCurrencyDto[];
 }
 
 /** The event at a glance, for its organisers. */

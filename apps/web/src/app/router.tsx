@@ -153,6 +153,28 @@ const manageRoute = createRoute({
   component: lazyRouteComponent(() => import('./routes/manage'), 'DashboardRoute'),
 });
 
+const settingsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/events/$eventId/manage/settings',
+  beforeLoad: requireSession,
+  component: lazyRouteComponent(() => import('./routes/manage'), 'SettingsRoute'),
+});
+
+const createEventRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/events/new',
+  beforeLoad: requireSession,
+  component: lazyRouteComponent(() => import('./routes/manage'), 'CreateEventRoute'),
+});
+
+/** Platform admins: every event and its trust; the API refuses anyone else, and the screen says so. */
+const adminRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/admin',
+  beforeLoad: requireSession,
+  component: lazyRouteComponent(() => import('./routes/admin'), 'AdminRoute'),
+});
+
 const availabilityRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/events/$eventId/availability',
@@ -204,6 +226,14 @@ const visaCheckRoute = createRoute({
   component: lazyRouteComponent(() => import('./routes/visa-check'), 'VisaCheckRoute'),
 });
 
+/** The door: scan badges or find people by name; works offline (the list is held on the device). */
+const checkInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/events/$eventId/check-in',
+  beforeLoad: requireSession,
+  component: lazyRouteComponent(() => import('./routes/check-in'), 'CheckInRoute'),
+});
+
 const routeTree = rootRoute.addChildren([
   eventsRoute,
   eventRoute,
@@ -226,6 +256,10 @@ const routeTree = rootRoute.addChildren([
   manageInvitationsRoute,
   manageVisaLettersRoute,
   visaCheckRoute,
+  settingsRoute,
+  createEventRoute,
+  adminRoute,
+  checkInRoute,
   availabilityRoute,
 ]);
 

@@ -1,11 +1,22 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ApiInstant, IsInstant, IsSingleLine } from '@roundtable/common';
-import { IsOptional, Matches } from 'class-validator';
+import { ApiInstant, ID_PATTERN, IsInstant, IsSingleLine } from '@roundtable/common';
+import { IsOptional, Matches, ValidateIf } from 'class-validator';
 
 const TOKEN = /^[A-Za-z0-9_-]{8,64}$/;
 
+/** A scan: the badge's code, or (a person found by name, badge forgotten) the registration id; one of the two. */
 export class CheckInDto {
-  @ApiProperty({ description: 'The code from the badge QR' }) @IsSingleLine(10, 200) code: string;
+  @ApiPropertyOptional({ description: 'The code from the badge QR (or give registrationId)' })
+  @ValidateIf((dto: CheckInDto) => dto.registrationId === undefined || dto.code !== undefined)
+  @IsSingleLine(10, 200)
+  code?: string;
+
+  @ApiPropertyOptional({
+    description: 'Check in a person the organiser found by name, without their badge (or give code)',
+  })
+  @ValidateIf((dto: CheckInDto) => dto.registrationId !== undefined)
+  @Matches(ID_PATTERN, { message: 'registrationId must be a registration id' })
+  registrationId?: string;
 
   @ApiPropertyOptional({
     description:

@@ -26,7 +26,7 @@ import {
   useReleaseTable,
   type Grid,
 } from '../api/b2b';
-import { zonedInstant } from '../model/zoned';
+import { zonedInstant } from '@/lib/zoned';
 
 /** The interpreter pool (language pairs, hours in event time) and tables reserved for a company. */
 export function InterpretersPanel(props: { eventId: string; grid: Grid; suggestedPair: string | null }) {

@@ -35,10 +35,12 @@ export interface OrganiserTab {
  */
 export const ORGANISER_TABS: OrganiserTab[] = [
   { to: '/events/$eventId/manage', label: 'dashboard', exact: true },
+  { to: '/events/$eventId/manage/settings', label: 'settings' },
   { to: '/events/$eventId/manage/registrations', label: 'registrations' },
   { to: '/events/$eventId/manage/invitations', label: 'invitations' },
   { to: '/events/$eventId/manage/visa-letters', label: 'visaLetters' },
   { to: '/events/$eventId/b2b', label: 'b2b' },
+  { to: '/events/$eventId/check-in', label: 'checkIn' },
 ];
 
 /**
