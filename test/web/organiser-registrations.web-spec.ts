@@ -100,6 +100,7 @@ test.describe('the organisers’ registrations, invitations and visa letters', (
     expect(csv).toContain('Boris Orlov');
     expect(csv).not.toContain('Anna Petrova');
 
+    // typed at once, before the organiser tabs appear: their arrival must not drop the text
     await page.goto(`/app/events/${forum.id}/manage/registrations`);
     await page.getByRole('textbox', { name: 'Search' }).fill(`ganjiang`);
     await expect(page).toHaveURL(/q=ganjiang/);
