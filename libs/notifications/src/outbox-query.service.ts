@@ -96,7 +96,7 @@ export class OutboxQueryService {
    * may claim it the moment this commits, cannot change what is reported.
    */
   async retry(id: string): Promise<OutboxMessageEntity> {
-    return this.dataSource.transaction('READ COMMITTED', async (em) => {
+    return this.dataSource.transaction(async (em) => {
       const repo = em.getRepository(OutboxMessageEntity);
       const row = ID_PATTERN.test(id)
         ? await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } })

@@ -17,7 +17,7 @@ export type { DelegateProfileRow, ProfileChange } from './delegate-profiles.serv
 export { CompanyDto, DelegateDto } from './dto/registration.dto';
 export { DirectoryIndexService } from './directory-index.service';
 export { DelegateLookupService } from './delegate-lookup.service';
-export type { DelegateContact, DelegateFilter } from './delegate-lookup.service';
+export type { Counterpart, CounterpartRow, DelegateContact, DelegateFilter } from './delegate-lookup.service';
 export { SiteVisitsService } from './site-visits.service';
 export type { SignupView, SigningUpListener, SiteVisitSeats } from './site-visits.service';
 export { SiteVisitSignup } from './entities/site-visit-signup.entity';

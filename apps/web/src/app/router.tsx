@@ -234,6 +234,14 @@ const checkInRoute = createRoute({
   component: lazyRouteComponent(() => import('./routes/check-in'), 'CheckInRoute'),
 });
 
+/** Agreements: record, amend, withdraw; the report with its charts and CSV; the ledger and its verification. */
+const agreementsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/events/$eventId/manage/agreements',
+  beforeLoad: requireSession,
+  component: lazyRouteComponent(() => import('./routes/agreements'), 'AgreementsRoute'),
+});
+
 const routeTree = rootRoute.addChildren([
   eventsRoute,
   eventRoute,
@@ -260,6 +268,7 @@ const routeTree = rootRoute.addChildren([
   createEventRoute,
   adminRoute,
   checkInRoute,
+  agreementsRoute,
   availabilityRoute,
 ]);
 

@@ -41,6 +41,7 @@ export const ORGANISER_TABS: OrganiserTab[] = [
   { to: '/events/$eventId/manage/visa-letters', label: 'visaLetters' },
   { to: '/events/$eventId/b2b', label: 'b2b' },
   { to: '/events/$eventId/check-in', label: 'checkIn' },
+  { to: '/events/$eventId/manage/agreements', label: 'agreements' },
 ];
 
 /**
