@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { call, createForum, createUser, registerDelegate, uniqueEmail, type ApiUser } from './support/api';
+import { call, createForum, createUser, registerDelegate, type ApiUser } from './support/api';
 import { expect, logIn, screenshotAll, switchLanguage, test } from './support/fixtures';
 import { waitForMail } from './support/mail';
 
@@ -7,11 +7,13 @@ import { waitForMail } from './support/mail';
 test.describe('organiser event screens', () => {
   let organiser: ApiUser;
   let delegate: ApiUser;
+  let co: ApiUser;
   let forum: Awaited<ReturnType<typeof createForum>>;
   const suffix = randomBytes(3).toString('hex');
 
   test.beforeAll(async () => {
     organiser = await createUser({ name: `Organiser ${suffix}` });
+    co = await createUser({ name: `Co-organiser ${suffix}` });
     forum = await createForum(organiser, { tables: 4 });
     // three delegates: two approved (CN logistics, RU agriculture), one still pending (KZ logistics)
     const people: Array<[string, string, string, boolean]> = [
@@ -59,6 +61,8 @@ test.describe('organiser event screens', () => {
   test('creates an event with the slot grid previewed as it is typed, edits, publishes it and invites a co-organiser', async ({
     page,
   }) => {
+    // two passes of screenshots in three languages at two widths, and mail to wait for
+    test.setTimeout(150_000);
     await logIn(page, organiser);
     await page.getByRole('banner').getByRole('link', { name: 'New forum' }).click();
     await expect(page.getByRole('heading', { name: 'New forum' })).toBeVisible();
@@ -137,16 +141,26 @@ test.describe('organiser event screens', () => {
       slug,
     });
 
-    // a co-organiser, invited by e-mail, gets the link
-    const coEmail = uniqueEmail('co-organiser');
-    await page.getByLabel('Invite a co-organiser (e-mail)').fill(coEmail);
+    // a co-organiser, invited by e-mail, gets the link; once they accept, the team lists them
+    await page.getByLabel('Invite a co-organiser (e-mail)').fill(co.email);
     await page.getByRole('button', { name: 'Send invitation' }).click();
-    await expect(page.getByTestId('invite-sent')).toHaveText(`An invitation is on its way to ${coEmail}.`);
-    await waitForMail(coEmail, /organisers\/accept\?token=/);
-    await expect(page.getByTestId('organisers')).toContainText(organiser.email);
+    await expect(page.getByTestId('invite-sent')).toHaveText(`An invitation is on its way to ${co.email}.`);
+    const mail = await waitForMail(co.email, /organisers\/accept\?token=/);
+    const token = /organisers\/accept\?token=([A-Za-z0-9_-]+)/.exec(mail)![1];
+    await call('POST', `/events/${eventId}/organisers/accept`, co.token, { token });
+    await page.reload();
+    const team = page.getByTestId('organisers');
+    await expect(team).toContainText(organiser.email);
+    await expect(team).toContainText(co.email);
     await screenshotAll(page, 'organiser-event-settings', async () => {
-      await expect(page.getByTestId('organisers')).toBeVisible();
+      await expect(team).toContainText(co.email);
     });
+    // removed after a confirmation, they may no longer read the dashboard
+    await switchLanguage(page, 'en');
+    page.once('dialog', (dialog) => void dialog.accept());
+    await team.getByRole('button', { name: `Remove Co-organiser ${suffix} from the organisers` }).click();
+    await expect(team).not.toContainText(co.email);
+    await expect(call('GET', `/events/${eventId}/dashboard`, co.token)).rejects.toThrow(/403/);
   });
 
   test('cancels an event only after asking, and says so', async ({ page }) => {
