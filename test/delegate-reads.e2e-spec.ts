@@ -91,7 +91,7 @@ describe('delegate reads', () => {
           .set(...bearer(delegate))
           .expect(200)
       ).body;
-    expect(await state()).toEqual({ status: null });
+    expect(await state()).toEqual({ status: null, reason: null, reference: null });
     await http(app)
       .put(url)
       .set(...bearer(delegate))
@@ -105,12 +105,13 @@ describe('delegate reads', () => {
         exitOn: '2027-06-13',
       })
       .expect(200);
-    expect(await state()).toEqual({ status: 'requested' });
+    expect(await state()).toEqual({ status: 'requested', reason: null, reference: null });
     await http(app)
       .post(`${url}/approve`)
       .set(...bearer(organiser))
       .expect(200);
-    expect(await state()).toEqual({ status: 'approved' });
+    // approved: the letter's reference number comes with it
+    expect(await state()).toEqual({ status: 'approved', reason: null, reference: expect.stringMatching(/^RT-/) });
     await http(app)
       .get(url)
       .set(...bearer(stranger))

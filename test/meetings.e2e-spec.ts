@@ -321,6 +321,41 @@ describe('B2B meetings', () => {
     await book(c, await accepted(c, f), 7).expect(409, /SLOT_TAKEN/);
     // and d, who meets c at slot 4, cannot be booked into slot 4 again
     await book(d, await accepted(d, e), 4).expect(409, /SLOT_TAKEN/);
+
+    // the organisers read the reservations and release one; a delegate may do neither.
+    // Slot 6 holds c and e at table 2, and table 1 is a's: d and f do not fit until it is released
+    const df = await accepted(d, f);
+    await book(d, df, 6).expect(409, /SLOT_TAKEN/);
+    const list = await http(app)
+      .get(`/events/${event.id}/fixed-tables`)
+      .set(...as(organiser))
+      .expect(200);
+    expect(list.body.items).toEqual([{ eventId: event.id, companyId: a.company.id, tableNo: 1 }]);
+    await http(app)
+      .get(`/events/${event.id}/fixed-tables`)
+      .set(...as(a))
+      .expect(403);
+    await http(app).get(`/events/${event.id}/fixed-tables`).expect(401);
+    await http(app)
+      .delete(`/events/${event.id}/fixed-tables/${a.company.id}`)
+      .set(...as(a))
+      .expect(403);
+    await http(app)
+      .delete(`/events/${event.id}/fixed-tables/${b.company.id}`)
+      .set(...as(organiser))
+      .expect(404, /FIXED_TABLE_NOT_FOUND/);
+    await http(app)
+      .delete(`/events/${event.id}/fixed-tables/${a.company.id}`)
+      .set(...as(organiser))
+      .expect(204);
+    expect(
+      (
+        await http(app)
+          .get(`/events/${event.id}/fixed-tables`)
+          .set(...as(organiser))
+      ).body.items,
+    ).toEqual([]);
+    expect((await book(d, df, 6).expect(201)).body.tableNo).toBe(1);
   });
 
   it('the database refuses a double booking written behind the service’s back', async () => {

@@ -10,6 +10,7 @@ import 'reflect-metadata';
 import { JwtService } from '@nestjs/jwt';
 import { newId } from '@roundtable/common';
 import { loadConfig } from '@roundtable/config';
+import { SESSION_SETTINGS } from '@roundtable/database';
 import { DEMO_SLUG } from '@roundtable/demo';
 import { indexTerms, searchTerms } from '../../libs/registrations/src/directory-terms';
 import autocannon from 'autocannon';
@@ -359,6 +360,10 @@ async function main(): Promise<void> {
     timezone: 'Z',
     charset: 'utf8mb4',
   });
+  // The api's session settings (UTC, READ COMMITTED): the raw transactions run at the api's isolation.
+  pool.pool.on('connection', (connection) => {
+    for (const sql of SESSION_SETTINGS) connection.query(sql);
+  });
   try {
     const jwt = new JwtService({ secret: env.JWT_SECRET, signOptions: { algorithm: 'HS256' } });
     const token = (userId: string) => `Bearer ${jwt.sign({ sub: userId }, { expiresIn: 3600 })}`;
@@ -369,10 +374,6 @@ async function main(): Promise<void> {
     );
     const delegateId = String(delegate.id);
     const hash = String(delegate.password_hash);
-    const [[own]] = await pool.query<Rows>('SELECT id FROM registrations WHERE event_id = ? AND user_id = ?', [
-      demoId,
-      delegateId,
-    ]);
     const httpForum = await bookingForum(pool, demoId, hash, 'http');
     const rawForum = await bookingForum(pool, demoId, hash, 'raw');
     const httpRush = await rushForum(pool, demoId, 'rush-http');
@@ -455,21 +456,27 @@ async function main(): Promise<void> {
       {
         name: 'my meetings',
         http: { url: `${base}/me/meetings`, headers: { authorization: token(delegateId) }, duration: SECONDS },
+        // the api's two queries: the caller (the auth guard), then their meetings with everything shown, in one
         raw: async (c) => {
           await c.query('SELECT * FROM users WHERE id = ?', [delegateId]);
-          const [rows] = await c.query<Rows>(
-            `SELECT m.*, r.id AS own FROM meetings m JOIN registrations r ON r.id IN (m.registration_a, m.registration_b)
-              WHERE r.user_id = ? AND m.status = 'scheduled' ORDER BY m.starts_at, m.id`,
-            [delegateId],
+          const side = (own: string, other: string) =>
+            `SELECT m.id, m.event_id, m.request_id, m.registration_a, m.registration_b, m.slot_index, m.starts_at,
+                    m.ends_at, m.table_no, m.interpreter_id, m.status, m.locked, m.sequence, m.created_at, m.updated_at,
+                    i.name AS interpreter_name, e.name AS event_name, e.time_zone AS event_time_zone,
+                    o.id AS own_id, o.time_zone AS own_time_zone, x.id AS other_id, c.name AS other_company_name,
+                    u.id AS contact_id, u.email AS contact_email, u.name AS contact_name, u.locale AS contact_locale,
+                    u.time_zone AS contact_time_zone
+               FROM meetings m
+               JOIN registrations o ON o.id = m.${own} AND o.user_id = ? AND o.status = 'approved'
+               JOIN registrations x ON x.id = m.${other} AND x.status = 'approved'
+               JOIN users u ON u.id = x.user_id LEFT JOIN companies c ON c.id = x.company_id
+               JOIN events e ON e.id = m.event_id LEFT JOIN interpreters i ON i.id = m.interpreter_id
+              WHERE m.status = 'scheduled'`;
+          await c.query(
+            `${side('registration_a', 'registration_b')} UNION ALL ${side('registration_b', 'registration_a')}
+             ORDER BY starts_at, id`,
+            [delegateId, delegateId],
           );
-          const others = rows.map((r) => (r.registration_a === own.id ? r.registration_b : r.registration_a) as string);
-          await c.query('SELECT id, name, time_zone FROM events WHERE id = ?', [demoId]);
-          if (others.length)
-            await c.query(
-              `SELECT r.id, u.name, c.name AS company FROM registrations r JOIN users u ON u.id = r.user_id
-                 LEFT JOIN companies c ON c.id = r.company_id WHERE r.id IN (?)`,
-              [others],
-            );
         },
       },
       {

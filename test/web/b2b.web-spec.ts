@@ -214,4 +214,43 @@ test.describe('the organisers’ B2B board', () => {
     await expect(page.getByTestId('schedule-status')).toHaveText('Now: Final');
     await waitForMail(users['Zhou Min'].email, /Olga Smirnova/);
   });
+
+  test('reserves a table for a company, lists it, refuses it to a second company, and gives it back', async ({
+    page,
+  }) => {
+    await logIn(page, organiser);
+    await page.goto(`/app/events/${forum.id}/b2b`);
+    const panel = page.getByRole('region', { name: 'Fixed tables' });
+    const list = panel.getByTestId('fixed-table-list');
+    await expect(list).toContainText('No table is reserved.');
+    const reserve = async (company: string, table: string) => {
+      await panel.getByRole('combobox', { name: 'Company' }).fill(company);
+      await page.getByRole('option', { name: `${company} ${suffix}` }).click();
+      await panel.getByRole('textbox', { name: 'Table number' }).fill(table);
+      await panel.getByRole('button', { name: 'Reserve the table' }).click();
+    };
+    await reserve('Volga Trans', '3');
+    await expect(panel.getByRole('status')).toHaveText(`Table 3 is reserved for Volga Trans ${suffix}.`);
+    await expect(list.getByRole('row')).toHaveCount(2);
+    await expect(list.getByRole('row').nth(1)).toContainText(`3Volga Trans ${suffix}`);
+
+    // a second company cannot have table 3; the reservation stays as it was
+    await reserve('Ganjiang Logistics', '3');
+    await expect(panel.getByRole('alert')).toHaveText('That table is already reserved for another company.');
+    const reserved = await call<{ items: Array<{ tableNo: number }> }>(
+      'GET',
+      `/events/${forum.id}/fixed-tables`,
+      organiser.token,
+    );
+    expect(reserved.items).toEqual([expect.objectContaining({ tableNo: 3 })]);
+
+    await list.getByRole('button', { name: `Release table 3 (Volga Trans ${suffix})` }).click();
+    await expect(list.getByRole('status')).toHaveText(
+      `Table 3 is no longer reserved for Volga Trans ${suffix}; meetings already there stay.`,
+    );
+    await expect(list).toContainText('No table is reserved.');
+    expect(
+      (await call<{ items: unknown[] }>('GET', `/events/${forum.id}/fixed-tables`, organiser.token)).items,
+    ).toEqual([]);
+  });
 });

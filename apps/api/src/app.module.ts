@@ -14,6 +14,7 @@ import { MeetingsModule } from '@roundtable/meetings';
 import { RecommendationsModule } from '@roundtable/recommendations';
 import { WorkerModule } from '@roundtable/worker';
 import { HttpExceptionFilter } from './errors/http-exception.filter';
+import { DashboardModule } from './dashboard/dashboard.module';
 import { HealthModule } from './health/health.module';
 import { ReadYourWritesInterceptor } from './read-your-writes.interceptor';
 import { webAppModules } from './web-app';
@@ -42,6 +43,7 @@ export class AppModule {
         RecommendationsModule,
         DemoModule,
         HealthModule,
+        DashboardModule,
         ...(options.allInOne ? [WorkerModule] : []),
         ...webAppModules(),
       ],

@@ -135,6 +135,14 @@ const partyInput = (p: Party): PartyInput => ({
 
 const partiesLine = (parties: Party[]): string => parties.map((p) => `${p.name} (${p.country})`).join(' · ');
 
+/** The agreements in numbers, for the organisers' dashboard. */
+export interface AgreementTotals {
+  agreements: number;
+  withdrawn: number;
+  /** `none` gathers the agreements recorded without a value (total null). */
+  byCurrency: { currency: string; count: number; total: string | null }[];
+}
+
 /**
  * The agreement ledger of each event. Signing, amending and withdrawing each
  * append one entry under the event's ledger-head lock, so sequence numbers
@@ -265,6 +273,20 @@ export class AgreementsService {
       [eventId],
     );
     return verifier.finish({ lastSeq: Number(head?.last_seq ?? 0), lastHash: head?.last_hash ?? GENESIS_HASH });
+  }
+
+  /** Active agreements, and their value per currency (never converted), without re-verifying the chain. */
+  async totals(eventId: string): Promise<AgreementTotals> {
+    const report = agreementReport(currentAgreements(await this.payloads(this.dataSource.manager, eventId)));
+    return {
+      agreements: report.agreements,
+      withdrawn: report.withdrawn,
+      byCurrency: report.byCurrency.map((g) => ({
+        currency: g.key,
+        count: g.count,
+        total: g.totals[0]?.total ?? null,
+      })),
+    };
   }
 
   /** Read from a replica unless the event's ledger changed moments ago (see ReadReplicas). */

@@ -2,6 +2,7 @@ export { AgreementError, AgreementErrorCode, AGREEMENT_ERROR_STATUS } from './ag
 export type { AgreementReport, AgreementView, LedgerPayload } from './agreement-model';
 export { AgreementsModule } from './agreements.module';
 export { AgreementsService } from './agreements.service';
+export type { AgreementTotals } from './agreements.service';
 export { agreementRecordedTemplate } from './templates/agreement-templates';
 export { AgreementsMailModule } from './agreements-mail.module';
 export { AgreementsCoreModule } from './agreements-core.module';

@@ -505,11 +505,34 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Registrations of the event (filter by status), a page at a time */
+    /**
+     * Registrations of the event: filter, search and sort on the server, a page at a time
+     * @description Sorted by `createdAt` the list pages by `cursor`; another sort, or a numbered `page`, pages by offset (its cursor works the same way). `total` counts every row that matches.
+     */
     get: operations['RegistrationsController_list'];
     put?: never;
     /** Register yourself (with your company), or with an invitation token */
     post: operations['RegistrationsController_register'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/events/{eventId}/registrations/bulk': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Approve or reject up to 200 registrations at once; each row says how it went
+     * @description Each registration is decided in its own transaction, in the order sent: a refusal (CAPACITY_FULL, INVALID_TRANSITION, REGISTRATION_NOT_FOUND) is reported on its row and the others go ahead.
+     */
+    post: operations['RegistrationsController_bulk'];
     delete?: never;
     options?: never;
     head?: never;
@@ -523,8 +546,25 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** All registrations as CSV (UTF-8 with BOM, opens in Excel with Chinese and Cyrillic intact) */
+    /** The registrations as CSV (UTF-8 with BOM, opens in Excel with Chinese and Cyrillic intact), with the same filters, search and sort as the list */
     get: operations['RegistrationsController_csv'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/events/{eventId}/registrations/{registrationId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One registration (its delegate, or an organiser) */
+    get: operations['RegistrationsController_one'];
     put?: never;
     post?: never;
     delete?: never;
@@ -625,13 +665,34 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /** The invitations sent for the event, newest first, with where each stands */
+    get: operations['RegistrationsController_invitationList'];
     put?: never;
     /**
      * Invite by JSON list or a CSV body (name,email,company,country,locale); bad rows are reported, good rows go
      * @description Answers with counts and the first 20 invited and rejected rows. Refused whole, sending nothing: INVITATION_QUOTA_EVENT (403; small until a platform admin trusts the event), INVITATION_QUOTA_ORGANISER (429; per organiser per day while the event is untrusted), TOO_MANY_ROWS and INVITATION_LIST_TOO_LARGE (413).
      */
     post: operations['RegistrationsController_invite'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/events/{eventId}/invitations/{invitationId}/resend': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Mail an unused invitation again, with a new link (the old one stops working)
+     * @description At most 3 mails per invitation (INVITATION_RESEND_LIMIT), at least 10 minutes apart (INVITATION_RESEND_TOO_SOON, with retryAfterSeconds); the organiser must have confirmed their address.
+     */
+    post: operations['RegistrationsController_resendInvitation'];
     delete?: never;
     options?: never;
     head?: never;
@@ -689,17 +750,37 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/events/{eventId}/check-ins': {
+  '/events/{eventId}/visa-letters': {
     parameters: {
       query?: never;
       header?: never;
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /** The visa letter requests of the event, oldest first (passport numbers by their last 4 characters) */
+    get: operations['RegistrationsController_visaList'];
     put?: never;
-    /** Check a person in by the code on their badge; a second scan says when they first came */
-    post: operations['RegistrationsController_checkIn'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/visa-letters/{reference}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Check a visa letter by the reference printed on it (its QR code opens this)
+     * @description Anyone may ask; the answer holds only what confirms the letter: the name, the last 4 characters of the passport number, the dates and whether it still stands (revoked once the request, the registration or the event is withdrawn).
+     */
+    get: operations['RegistrationsController_checkVisaLetter'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -750,7 +831,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Reject the visa letter request */
+    /** Reject the visa letter request, with the reason the delegate is shown */
     post: operations['RegistrationsController_rejectVisa'];
     delete?: never;
     options?: never;
@@ -836,6 +917,44 @@ export interface paths {
     };
     /** Your site-visit sign-ups (confirmed or waiting), every event, in departure order */
     get: operations['SiteVisitsController_mine'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/events/{eventId}/check-ins': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Everyone who may be checked in, for a door device to hold (and check badges against offline) */
+    get: operations['CheckInsController_list'];
+    put?: never;
+    /**
+     * Check a person in by the code on their badge
+     * @description Idempotent by scanId: the same scan sent again answers as the first time and is recorded once. A later scan of a badge already scanned (at this door or another) counts once and is flagged firstScan: false; checkedInAt stays the earliest scannedAt.
+     */
+    post: operations['CheckInsController_checkIn'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/events/{eventId}/check-ins/counts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Live counts: expected, checked in, duplicate scans */
+    get: operations['CheckInsController_counts'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1028,11 +1147,29 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /** The tables reserved for companies */
+    get: operations['MeetingsController_fixedTables'];
     /** Reserve a table for a company's meetings */
     put: operations['MeetingsController_fixTable'];
     post?: never;
     delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/events/{eventId}/fixed-tables/{companyId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Release a company's reserved table (meetings already placed there stay) */
+    delete: operations['MeetingsController_releaseTable'];
     options?: never;
     head?: never;
     patch?: never;
@@ -1383,6 +1520,26 @@ export interface paths {
     };
     /** MySQL, Redis, SMTP (when configured) and the oldest undelivered mail, 503 when one is down; also the agreement ledgers the worker found broken (listed, not a failure) */
     get: operations['HealthController_check'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/events/{eventId}/dashboard': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The event at a glance (organisers and platform admins)
+     * @description Registrations by status, country and sector; meeting requests, meetings placed, unplaced by reason; mail sent, waiting (with the oldest), failed; agreements and their value per currency.
+     */
+    get: operations['DashboardController_get'];
     put?: never;
     post?: never;
     delete?: never;
@@ -2161,6 +2318,33 @@ export interface components {
       items: components['schemas']['RegistrationDto'][];
       /** @description Pass as `cursor` for the next page; null: no more */
       nextCursor: string | null;
+      /** @description How many registrations match the filters */
+      total: number;
+    };
+    BulkRegistrationDto: {
+      /** @enum {string} */
+      action: 'approve' | 'reject';
+      registrationIds: string[];
+      /** @description Told to the people rejected */
+      reason?: string;
+    };
+    BulkRowResultDto: {
+      registrationId: string;
+      ok: boolean;
+      /**
+       * @description The status after the action (null: unknown id)
+       * @enum {string|null}
+       */
+      status: 'pending' | 'approved' | 'waitlisted' | 'rejected' | 'cancelled' | null;
+      /** @description Why this row was refused, e.g. CAPACITY_FULL */
+      code: string | null;
+      message: string | null;
+    };
+    BulkRegistrationResultDto: {
+      succeeded: number;
+      failed: number;
+      /** @description One per id, in the order sent */
+      results: components['schemas']['BulkRowResultDto'][];
     };
     RegistrationListDto: {
       items: components['schemas']['RegistrationDto'][];
@@ -2214,6 +2398,50 @@ export interface components {
       /** @description The first 20 rejected rows with their problems */
       rejected: components['schemas']['RejectedRowDto'][];
     };
+    InvitationDto: {
+      id: string;
+      email: string;
+      name: string;
+      company: string | null;
+      country: string | null;
+      locale: string | null;
+      /** @enum {string} */
+      role: 'delegate' | 'speaker' | 'press' | 'staff';
+      /**
+       * @description registered: the guest used it; expired: unused and too old
+       * @enum {string}
+       */
+      status: 'pending' | 'registered' | 'expired';
+      /** @description Times mailed (resends included) */
+      sentCount: number;
+      /**
+       * Format: date-time
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      createdAt: string;
+      /**
+       * Format: date-time
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      lastSentAt: string | null;
+      /**
+       * Format: date-time
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      expiresAt: string;
+      /**
+       * Format: date-time
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      usedAt: string | null;
+    };
+    InvitationPageDto: {
+      items: components['schemas']['InvitationDto'][];
+      /** @description Pass as `cursor` for the next page; null: no more */
+      nextCursor: string | null;
+      /** @description How many invitations match the filters */
+      total: number;
+    };
     DelegateDto: {
       registrationId: string;
       name: string;
@@ -2237,22 +2465,83 @@ export interface components {
       /** @description What the badge QR code carries: `<registrationId>.<signature>` */
       code: string;
     };
-    CheckInDto: {
-      /** @description The code from the badge QR */
-      code: string;
-    };
-    CheckInResultDto: {
+    VisaLetterRequestDto: {
       registrationId: string;
+      /** @description As in the passport */
+      fullName: string;
+      /** @description The account's name */
       name: string;
+      email: string;
       company: string | null;
+      /** @enum {string} */
+      registrationStatus: 'pending' | 'approved' | 'waitlisted' | 'rejected' | 'cancelled';
+      /** @example RU */
+      nationality: string;
+      /**
+       * @description The last 4 characters of the passport number
+       * @example 4567
+       */
+      passportLast4: string;
+      /** @example 2027-06-08 */
+      entryOn: string;
+      /** @example 2027-06-13 */
+      exitOn: string;
+      /** @enum {string} */
+      status: 'requested' | 'approved' | 'rejected';
+      reference: string | null;
+      reason: string | null;
       /**
        * Format: date-time
-       * @description The first scan
        * @example 2027-06-10T09:00:00.000+08:00
        */
-      checkedInAt: string;
-      /** @description False when this badge had already been scanned */
-      firstScan: boolean;
+      requestedAt: string;
+      /**
+       * Format: date-time
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      decidedAt: string | null;
+    };
+    VisaLetterRequestPageDto: {
+      items: components['schemas']['VisaLetterRequestDto'][];
+      /** @description Pass as `cursor` for the next page; null: no more */
+      nextCursor: string | null;
+    };
+    VisaLetterCheckDto: {
+      reference: string;
+      /**
+       * @description revoked: the request, the registration or the event was withdrawn after the letter was issued
+       * @enum {string}
+       */
+      status: 'valid' | 'revoked';
+      fullName: string;
+      /**
+       * @description The last 4 characters of the passport number only
+       * @example 4567
+       */
+      passportLast4: string;
+      /** @example 2027-06-08 */
+      entryOn: string;
+      /** @example 2027-06-13 */
+      exitOn: string;
+      eventName: string;
+      city: string | null;
+      /**
+       * Format: date-time
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      eventStartsAt: string;
+      /**
+       * Format: date-time
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      eventEndsAt: string;
+      eventTimeZone: string;
+      /**
+       * Format: date-time
+       * @description When the letter was issued (approved)
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      issuedAt: string;
     };
     VisaRequestStateDto: {
       /**
@@ -2260,6 +2549,10 @@ export interface components {
        * @enum {string|null}
        */
       status: 'requested' | 'approved' | 'rejected' | null;
+      /** @description Why the organisers rejected it */
+      reason: string | null;
+      /** @description The letter's reference number, once approved */
+      reference: string | null;
     };
     VisaRequestDto: {
       /** @example IVANOV IVAN */
@@ -2418,6 +2711,87 @@ export interface components {
       items: components['schemas']['MySiteVisitDto'][];
       /** @description Always null: the whole list comes in one page */
       nextCursor: string | null;
+    };
+    CheckInDto: {
+      /** @description The code from the badge QR (or give registrationId) */
+      code?: string;
+      /** @description Check in a person the organiser found by name, without their badge (or give code) */
+      registrationId?: string;
+      /**
+       * @description An id the scanning device gives this scan (8-64 of A-Z a-z 0-9 _ -): sending the same scan again records it once
+       * @example door-a-4f9c2e71b0
+       */
+      scanId?: string;
+      /**
+       * @description When the badge was scanned (a device that was offline sends it later); default now
+       * @example 2027-06-10T08:55:00+08:00
+       */
+      scannedAt?: string;
+      /**
+       * @description The door or device that scanned
+       * @example North door
+       */
+      deviceId?: string;
+    };
+    CheckInResultDto: {
+      registrationId: string;
+      name: string;
+      company: string | null;
+      /**
+       * Format: date-time
+       * @description The earliest scan of this badge, from any door
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      checkedInAt: string;
+      /** @description False when this badge had already been scanned: a duplicate, counted once */
+      firstScan: boolean;
+      /** @description This scan’s id (the one sent, or one made up by the server) */
+      scanId: string;
+      deviceId: string | null;
+      /**
+       * Format: date-time
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      scannedAt: string;
+      /** @description How many scans of this badge the server holds, this one included */
+      scans: number;
+    };
+    CheckInPersonDto: {
+      registrationId: string;
+      name: string;
+      company: string | null;
+      /** @description ISO 3166-1 alpha-2 */
+      country: string | null;
+      /** @enum {string} */
+      role: 'delegate' | 'speaker' | 'press' | 'staff';
+      /** @description SHA-256 (base64url) of the full badge code: a device checks a scanned badge offline by hashing what it read */
+      codeHash: string;
+      /**
+       * Format: date-time
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      checkedInAt: string | null;
+      /** @description Scans recorded for this badge; more than one means duplicates */
+      scans: number;
+    };
+    CheckInCountsDto: {
+      /** @description Approved registrations */
+      expected: number;
+      /** @description Of them, checked in */
+      checkedIn: number;
+      /** @description Scans of a badge that had already been scanned */
+      duplicateScans: number;
+    };
+    CheckInListDto: {
+      /** @description Every approved registration, by name */
+      people: components['schemas']['CheckInPersonDto'][];
+      counts: components['schemas']['CheckInCountsDto'];
+      /**
+       * Format: date-time
+       * @description When the list was made: registrations approved later are not in it
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      generatedAt: string;
     };
     TimeWindowDto: {
       /** @example 2027-06-10T06:00:00Z */
@@ -2655,6 +3029,11 @@ export interface components {
       eventId: string;
       companyId: string;
       tableNo: number;
+    };
+    FixedTableListDto: {
+      items: components['schemas']['FixedTableViewDto'][];
+      /** @description Always null: the whole list comes in one page */
+      nextCursor: string | null;
     };
     ScheduleJobDto: {
       /** @description Poll GET /events/{eventId}/schedule/jobs/{jobId} */
@@ -3187,6 +3566,77 @@ export interface components {
       status: 'pending';
       /** @description Always true: the organisers proposed this meeting */
       proposedByOrganiser: boolean;
+    };
+    DashboardCountDto: {
+      /** @description A status, an ISO 3166-1 country, a sector or a reason */
+      key: string;
+      count: number;
+    };
+    DashboardRegistrationsDto: {
+      /** @description Every registration, whatever its status */
+      total: number;
+      byStatus: components['schemas']['DashboardCountDto'][];
+      /** @description Pending, approved and waitlisted, by company country */
+      byCountry: components['schemas']['DashboardCountDto'][];
+      /** @description Pending, approved and waitlisted, by company sector (a company in two sectors counts in both) */
+      bySector: components['schemas']['DashboardCountDto'][];
+    };
+    DashboardMeetingsDto: {
+      requests: number;
+      requestsByStatus: components['schemas']['DashboardCountDto'][];
+      /** @description Meetings with a slot and a table (scheduled or held) */
+      placed: number;
+      /** @description Accepted requests still without a meeting */
+      unplaced: number;
+      /** @description The scheduler's reason for each; NOT_TRIED when it has not tried */
+      unplacedByReason: components['schemas']['DashboardCountDto'][];
+    };
+    DashboardMailDto: {
+      sent: number;
+      /** @description Due and not sent yet */
+      waiting: number;
+      /** @description Refused for good; retry by hand */
+      failed: number;
+      cancelled: number;
+      /** @description Due later (reminders) */
+      scheduled: number;
+      /**
+       * Format: date-time
+       * @description When the longest-waiting mail fell due
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      oldestWaitingSince: string | null;
+    };
+    DashboardCurrencyDto: {
+      /**
+       * @description ISO 4217, or none for agreements without a value
+       * @example CNY
+       */
+      currency: string;
+      count: number;
+      /**
+       * @description Decimal string; null for none
+       * @example 1200000.00
+       */
+      total: string | null;
+    };
+    DashboardAgreementsDto: {
+      /** @description Active (not withdrawn) */
+      count: number;
+      withdrawn: number;
+      byCurrency: components['schemas']['DashboardCurrencyDto'][];
+    };
+    DashboardDto: {
+      eventId: string;
+      /**
+       * Format: date-time
+       * @example 2027-06-10T09:00:00.000+08:00
+       */
+      generatedAt: string;
+      registrations: components['schemas']['DashboardRegistrationsDto'];
+      meetings: components['schemas']['DashboardMeetingsDto'];
+      mail: components['schemas']['DashboardMailDto'];
+      agreements: components['schemas']['DashboardAgreementsDto'];
     };
     ErrorBodyDto: {
       /** @example 404 */
@@ -6514,6 +6964,22 @@ export interface operations {
         role?: 'delegate' | 'speaker' | 'press' | 'staff';
         country?: string;
         sector?: string;
+        /** @description Part of the person's name or e-mail, or of the company's name (any script) */
+        q?: string;
+        /** @description Sort key; a leading - sorts descending. Ties go by id. */
+        sort?:
+          | 'createdAt'
+          | '-createdAt'
+          | 'name'
+          | '-name'
+          | 'company'
+          | '-company'
+          | 'country'
+          | '-country'
+          | 'status'
+          | '-status';
+        /** @description A numbered page of `limit` rows (instead of `cursor`), for tables that jump to a page */
+        page?: number;
       };
       header?: never;
       path: {
@@ -6698,7 +7164,7 @@ export interface operations {
       };
     };
   };
-  RegistrationsController_csv: {
+  RegistrationsController_bulk: {
     parameters: {
       query?: never;
       header?: never;
@@ -6707,23 +7173,31 @@ export interface operations {
       };
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['BulkRegistrationDto'];
+      };
+    };
     responses: {
-      /** @description The CSV file */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'text/csv': string;
+          'application/json': components['schemas']['BulkRegistrationResultDto'];
         };
       };
-      /** @description Not Modified: the If-None-Match ETag still matches */
-      304: {
+      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP, INVALID_INPUT */
+      400: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'BODY_TOO_DEEP' | 'INVALID_INPUT' | 'VALIDATION_FAILED';
+          };
+        };
       };
       /** @description UNAUTHORIZED: INVALID_TOKEN */
       401: {
@@ -6758,6 +7232,203 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
             code?: 'EVENT_NOT_FOUND';
+          };
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE: PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'PAYLOAD_TOO_LARGE';
+          };
+        };
+      };
+      /** @description UNSUPPORTED_MEDIA_TYPE: UNSUPPORTED_MEDIA_TYPE */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'UNSUPPORTED_MEDIA_TYPE';
+          };
+        };
+      };
+      /** @description SERVICE_UNAVAILABLE: BUSY */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'BUSY';
+          };
+        };
+      };
+    };
+  };
+  RegistrationsController_csv: {
+    parameters: {
+      query?: {
+        status?: 'pending' | 'approved' | 'waitlisted' | 'rejected' | 'cancelled';
+        role?: 'delegate' | 'speaker' | 'press' | 'staff';
+        country?: string;
+        sector?: string;
+        /** @description Part of the person's name or e-mail, or of the company's name (any script) */
+        q?: string;
+        /** @description Sort key; a leading - sorts descending. Ties go by id. */
+        sort?:
+          | 'createdAt'
+          | '-createdAt'
+          | 'name'
+          | '-name'
+          | 'company'
+          | '-company'
+          | 'country'
+          | '-country'
+          | 'status'
+          | '-status';
+      };
+      header?: never;
+      path: {
+        eventId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The CSV file */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+        };
+      };
+      /** @description Not Modified: the If-None-Match ETag still matches */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description BAD_REQUEST: VALIDATION_FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'VALIDATION_FAILED';
+          };
+        };
+      };
+      /** @description UNAUTHORIZED: INVALID_TOKEN */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'INVALID_TOKEN';
+          };
+        };
+      };
+      /** @description FORBIDDEN: FORBIDDEN */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'FORBIDDEN';
+          };
+        };
+      };
+      /** @description NOT_FOUND: EVENT_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'EVENT_NOT_FOUND';
+          };
+        };
+      };
+    };
+  };
+  RegistrationsController_one: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        eventId: string;
+        registrationId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RegistrationDto'];
+        };
+      };
+      /** @description Not Modified: the If-None-Match ETag still matches */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description UNAUTHORIZED: INVALID_TOKEN */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'INVALID_TOKEN';
+          };
+        };
+      };
+      /** @description FORBIDDEN: FORBIDDEN */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'FORBIDDEN';
+          };
+        };
+      };
+      /** @description NOT_FOUND: REGISTRATION_NOT_FOUND, EVENT_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'EVENT_NOT_FOUND' | 'REGISTRATION_NOT_FOUND';
           };
         };
       };
@@ -7268,6 +7939,89 @@ export interface operations {
       };
     };
   };
+  RegistrationsController_invitationList: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description Opaque cursor from the previous page (`nextCursor`) */
+        cursor?: string;
+        status?: 'pending' | 'registered' | 'expired';
+        /** @description Part of the e-mail, name or company */
+        q?: string;
+      };
+      header?: never;
+      path: {
+        eventId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InvitationPageDto'];
+        };
+      };
+      /** @description Not Modified: the If-None-Match ETag still matches */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description BAD_REQUEST: VALIDATION_FAILED, INVALID_CURSOR */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'INVALID_CURSOR' | 'VALIDATION_FAILED';
+          };
+        };
+      };
+      /** @description UNAUTHORIZED: INVALID_TOKEN */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'INVALID_TOKEN';
+          };
+        };
+      };
+      /** @description FORBIDDEN: FORBIDDEN */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'FORBIDDEN';
+          };
+        };
+      };
+      /** @description NOT_FOUND: EVENT_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'EVENT_NOT_FOUND';
+          };
+        };
+      };
+    };
+  };
   RegistrationsController_invite: {
     parameters: {
       query?: never;
@@ -7373,6 +8127,136 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
             code?: 'INVITATION_QUOTA_ORGANISER';
+          };
+        };
+      };
+      /** @description SERVICE_UNAVAILABLE: BUSY */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'BUSY';
+          };
+        };
+      };
+    };
+  };
+  RegistrationsController_resendInvitation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        eventId: string;
+        invitationId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InvitationDto'];
+        };
+      };
+      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'BODY_TOO_DEEP' | 'VALIDATION_FAILED';
+          };
+        };
+      };
+      /** @description UNAUTHORIZED: INVALID_TOKEN */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'INVALID_TOKEN';
+          };
+        };
+      };
+      /** @description FORBIDDEN: EMAIL_NOT_VERIFIED, FORBIDDEN */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'EMAIL_NOT_VERIFIED' | 'FORBIDDEN';
+          };
+        };
+      };
+      /** @description NOT_FOUND: INVITATION_NOT_FOUND, EVENT_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'EVENT_NOT_FOUND' | 'INVITATION_NOT_FOUND';
+          };
+        };
+      };
+      /** @description CONFLICT: INVITATION_USED */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'INVITATION_USED';
+          };
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE: PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'PAYLOAD_TOO_LARGE';
+          };
+        };
+      };
+      /** @description UNSUPPORTED_MEDIA_TYPE: UNSUPPORTED_MEDIA_TYPE */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'UNSUPPORTED_MEDIA_TYPE';
+          };
+        };
+      };
+      /** @description TOO_MANY_REQUESTS: INVITATION_RESEND_LIMIT, INVITATION_RESEND_TOO_SOON */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'INVITATION_RESEND_LIMIT' | 'INVITATION_RESEND_TOO_SOON';
           };
         };
       };
@@ -7630,40 +8514,38 @@ export interface operations {
       };
     };
   };
-  RegistrationsController_checkIn: {
+  RegistrationsController_visaList: {
     parameters: {
-      query?: never;
+      query?: {
+        limit?: number;
+        /** @description Opaque cursor from the previous page (`nextCursor`) */
+        cursor?: string;
+        status?: 'requested' | 'approved' | 'rejected';
+      };
       header?: never;
       path: {
         eventId: string;
       };
       cookie?: never;
     };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CheckInDto'];
-      };
-    };
+    requestBody?: never;
     responses: {
-      /** @description Already checked in: checkedInAt is the first scan */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['CheckInResultDto'];
+          'application/json': components['schemas']['VisaLetterRequestPageDto'];
         };
       };
-      /** @description First scan */
-      201: {
+      /** @description Not Modified: the If-None-Match ETag still matches */
+      304: {
         headers: {
           [name: string]: unknown;
         };
-        content: {
-          'application/json': components['schemas']['CheckInResultDto'];
-        };
+        content?: never;
       };
-      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP, BADGE_INVALID */
+      /** @description BAD_REQUEST: VALIDATION_FAILED, INVALID_CURSOR */
       400: {
         headers: {
           [name: string]: unknown;
@@ -7671,7 +8553,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'BADGE_INVALID' | 'BODY_TOO_DEEP' | 'VALIDATION_FAILED';
+            code?: 'INVALID_CURSOR' | 'VALIDATION_FAILED';
           };
         };
       };
@@ -7711,39 +8593,67 @@ export interface operations {
           };
         };
       };
-      /** @description PAYLOAD_TOO_LARGE: PAYLOAD_TOO_LARGE */
-      413: {
+    };
+  };
+  RegistrationsController_checkVisaLetter: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        reference: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['VisaLetterCheckDto'];
+        };
+      };
+      /** @description Not Modified: the If-None-Match ETag still matches */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description BAD_REQUEST: INVALID_INPUT */
+      400: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'PAYLOAD_TOO_LARGE';
+            code?: 'INVALID_INPUT';
           };
         };
       };
-      /** @description UNSUPPORTED_MEDIA_TYPE: UNSUPPORTED_MEDIA_TYPE */
-      415: {
+      /** @description UNAUTHORIZED: INVALID_TOKEN */
+      401: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'UNSUPPORTED_MEDIA_TYPE';
+            code?: 'INVALID_TOKEN';
           };
         };
       };
-      /** @description SERVICE_UNAVAILABLE: BUSY */
-      503: {
+      /** @description NOT_FOUND: VISA_LETTER_NOT_FOUND */
+      404: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'BUSY';
+            code?: 'VISA_LETTER_NOT_FOUND';
           };
         };
       };
@@ -8052,7 +8962,11 @@ export interface operations {
       };
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReasonDto'];
+      };
+    };
     responses: {
       200: {
         headers: {
@@ -8062,7 +8976,7 @@ export interface operations {
           'application/json': components['schemas']['VisaStatusDto'];
         };
       };
-      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP */
+      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP, INVALID_INPUT */
       400: {
         headers: {
           [name: string]: unknown;
@@ -8070,7 +8984,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
-            code?: 'BODY_TOO_DEEP' | 'VALIDATION_FAILED';
+            code?: 'BODY_TOO_DEEP' | 'INVALID_INPUT' | 'VALIDATION_FAILED';
           };
         };
       };
@@ -8600,6 +9514,265 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
             code?: 'INVALID_TOKEN';
+          };
+        };
+      };
+    };
+  };
+  CheckInsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        eventId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CheckInListDto'];
+        };
+      };
+      /** @description Not Modified: the If-None-Match ETag still matches */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description UNAUTHORIZED: INVALID_TOKEN */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'INVALID_TOKEN';
+          };
+        };
+      };
+      /** @description FORBIDDEN: FORBIDDEN */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'FORBIDDEN';
+          };
+        };
+      };
+      /** @description NOT_FOUND: EVENT_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'EVENT_NOT_FOUND';
+          };
+        };
+      };
+    };
+  };
+  CheckInsController_checkIn: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        eventId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CheckInDto'];
+      };
+    };
+    responses: {
+      /** @description A duplicate: the badge had already been scanned */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CheckInResultDto'];
+        };
+      };
+      /** @description The first scan of this badge */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CheckInResultDto'];
+        };
+      };
+      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP, BADGE_INVALID, INVALID_INPUT */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'BADGE_INVALID' | 'BODY_TOO_DEEP' | 'INVALID_INPUT' | 'VALIDATION_FAILED';
+          };
+        };
+      };
+      /** @description UNAUTHORIZED: INVALID_TOKEN */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'INVALID_TOKEN';
+          };
+        };
+      };
+      /** @description FORBIDDEN: FORBIDDEN */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'FORBIDDEN';
+          };
+        };
+      };
+      /** @description NOT_FOUND: REGISTRATION_NOT_FOUND, EVENT_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'EVENT_NOT_FOUND' | 'REGISTRATION_NOT_FOUND';
+          };
+        };
+      };
+      /** @description CONFLICT: CONFLICT */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'CONFLICT';
+          };
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE: PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'PAYLOAD_TOO_LARGE';
+          };
+        };
+      };
+      /** @description UNSUPPORTED_MEDIA_TYPE: UNSUPPORTED_MEDIA_TYPE */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'UNSUPPORTED_MEDIA_TYPE';
+          };
+        };
+      };
+      /** @description SERVICE_UNAVAILABLE: BUSY */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'BUSY';
+          };
+        };
+      };
+    };
+  };
+  CheckInsController_counts: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        eventId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CheckInCountsDto'];
+        };
+      };
+      /** @description Not Modified: the If-None-Match ETag still matches */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description UNAUTHORIZED: INVALID_TOKEN */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'INVALID_TOKEN';
+          };
+        };
+      };
+      /** @description FORBIDDEN: FORBIDDEN */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'FORBIDDEN';
+          };
+        };
+      };
+      /** @description NOT_FOUND: EVENT_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'EVENT_NOT_FOUND';
           };
         };
       };
@@ -10073,6 +11246,70 @@ export interface operations {
       };
     };
   };
+  MeetingsController_fixedTables: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        eventId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FixedTableListDto'];
+        };
+      };
+      /** @description Not Modified: the If-None-Match ETag still matches */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description UNAUTHORIZED: INVALID_TOKEN */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'INVALID_TOKEN';
+          };
+        };
+      };
+      /** @description FORBIDDEN: FORBIDDEN */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'FORBIDDEN';
+          };
+        };
+      };
+      /** @description NOT_FOUND: EVENT_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'EVENT_NOT_FOUND';
+          };
+        };
+      };
+    };
+  };
   MeetingsController_fixTable: {
     parameters: {
       query?: never;
@@ -10153,6 +11390,111 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'] & {
             /** @enum {string} */
             code?: 'TABLE_TAKEN';
+          };
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE: PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'PAYLOAD_TOO_LARGE';
+          };
+        };
+      };
+      /** @description UNSUPPORTED_MEDIA_TYPE: UNSUPPORTED_MEDIA_TYPE */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'UNSUPPORTED_MEDIA_TYPE';
+          };
+        };
+      };
+      /** @description SERVICE_UNAVAILABLE: BUSY */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'BUSY';
+          };
+        };
+      };
+    };
+  };
+  MeetingsController_releaseTable: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        eventId: string;
+        companyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Released */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description BAD_REQUEST: VALIDATION_FAILED, BODY_TOO_DEEP */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'BODY_TOO_DEEP' | 'VALIDATION_FAILED';
+          };
+        };
+      };
+      /** @description UNAUTHORIZED: INVALID_TOKEN */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'INVALID_TOKEN';
+          };
+        };
+      };
+      /** @description FORBIDDEN: FORBIDDEN */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'FORBIDDEN';
+          };
+        };
+      };
+      /** @description NOT_FOUND: FIXED_TABLE_NOT_FOUND, EVENT_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'EVENT_NOT_FOUND' | 'FIXED_TABLE_NOT_FOUND';
           };
         };
       };
@@ -12230,6 +13572,70 @@ export interface operations {
                 [key: string]: unknown;
               };
             };
+          };
+        };
+      };
+    };
+  };
+  DashboardController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        eventId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DashboardDto'];
+        };
+      };
+      /** @description Not Modified: the If-None-Match ETag still matches */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description UNAUTHORIZED: INVALID_TOKEN */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'INVALID_TOKEN';
+          };
+        };
+      };
+      /** @description FORBIDDEN: FORBIDDEN */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'FORBIDDEN';
+          };
+        };
+      };
+      /** @description NOT_FOUND: EVENT_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'EVENT_NOT_FOUND';
           };
         };
       };

@@ -6,9 +6,21 @@ interface PoolLike {
 }
 
 /**
- * Sets every session's time zone to UTC (so NOW() agrees with the 'Z' the
- * driver uses) and runs pending migrations while holding a named lock, so two
- * processes starting together do not both migrate.
+ * What every pooled session is set to once: UTC (so NOW() agrees with the 'Z'
+ * the driver uses), and READ COMMITTED as its transactions' isolation (see
+ * inTransaction), so that a transaction starts with one START TRANSACTION
+ * instead of a SET TRANSACTION round trip before it. A caller that needs
+ * another level for one transaction names it (`dataSource.transaction('REPEATABLE READ', …)`).
+ */
+export const SESSION_SETTINGS = [
+  "SET time_zone = '+00:00'",
+  'SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED',
+] as const;
+
+/**
+ * Applies SESSION_SETTINGS to every pooled session (the one already open and
+ * each one opened later) and runs pending migrations while holding a named
+ * lock, so two processes starting together do not both migrate.
  */
 export async function prepareDataSource(
   dataSource: DataSource,
@@ -20,8 +32,11 @@ export async function prepareDataSource(
     poolCluster?: { _nodes: Record<string, { pool: PoolLike }> };
   };
   const pools = driver.poolCluster ? Object.values(driver.poolCluster._nodes).map((n) => n.pool) : [driver.pool!];
-  for (const pool of pools) pool.on('connection', (connection) => connection.query("SET time_zone = '+00:00'"));
-  await dataSource.query("SET time_zone = '+00:00'");
+  for (const pool of pools)
+    pool.on('connection', (connection) => {
+      for (const sql of SESSION_SETTINGS) connection.query(sql);
+    });
+  for (const sql of SESSION_SETTINGS) await dataSource.query(sql);
   if (!options.runMigrations) return;
   const runner = dataSource.createQueryRunner();
   try {

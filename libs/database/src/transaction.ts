@@ -13,7 +13,9 @@ import { isDeadlock } from './db-errors';
  * Isolation is READ COMMITTED: every use case locks the row it decides on
  * (the event, the registration, the slot) and then reads; under REPEATABLE
  * READ a plain read could still see the snapshot taken before that lock was
- * granted, and a count against capacity would be stale.
+ * granted, and a count against capacity would be stale. It is every
+ * session's default (SESSION_SETTINGS), so the transaction starts without a
+ * SET TRANSACTION round trip.
  */
 export async function inTransaction<T>(
   dataSource: DataSource,
@@ -22,7 +24,7 @@ export async function inTransaction<T>(
 ): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await dataSource.transaction('READ COMMITTED', work);
+      return await dataSource.transaction(work);
     } catch (error) {
       if (isDeadlock(error) && attempt < attempts) {
         await sleep(5 * 2 ** attempt + Math.floor(Math.random() * 20));

@@ -7,6 +7,19 @@ import { EventOrganiser } from './entities/event-organiser.entity';
 import { Event } from './entities/event.entity';
 import { EventError, EventErrorCode } from './event-error';
 
+/** What a list of things across events shows of each one's event. */
+export interface EventSummary {
+  id: string;
+  name: string;
+  timeZone: string;
+}
+
+/** The columns `EventAccessService.summaryJoin` adds to a row, read back by `summaryOfRow`. */
+export interface EventSummaryRow {
+  event_name: string;
+  event_time_zone: string;
+}
+
 /**
  * Who may see and run an event. Every feature asks here rather than querying
  * the organiser table itself, so "draft events are invisible to anyone but
@@ -67,6 +80,23 @@ export class EventAccessService {
       throw new EventError(EventErrorCode.EventNotFound, 'Event not found');
     }
     return event;
+  }
+
+  /**
+   * SQL for another lib's own query, as UserLookupService.contactJoin: joins
+   * the event whose id is `eventIdColumn` (alias summary_event), adding the
+   * columns of EventSummaryRow. A row without its event is left out.
+   */
+  summaryJoin(eventIdColumn: string): { columns: string; join: string } {
+    return {
+      columns: 'summary_event.name AS event_name, summary_event.time_zone AS event_time_zone',
+      join: `JOIN events summary_event ON summary_event.id = ${eventIdColumn}`,
+    };
+  }
+
+  /** The event in a row read with `summaryJoin`. */
+  summaryOfRow(row: EventSummaryRow, eventId: string): EventSummary {
+    return { id: eventId, name: row.event_name, timeZone: row.event_time_zone };
   }
 
   /** The events with these ids (those that exist). */

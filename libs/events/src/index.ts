@@ -13,6 +13,7 @@ export { Room } from './entities/room.entity';
 export { SessionSpeaker } from './entities/session-speaker.entity';
 export { Session } from './entities/session.entity';
 export { EventAccessService } from './event-access.service';
+export type { EventSummary, EventSummaryRow } from './event-access.service';
 export { EventError, EventErrorCode, EVENT_ERROR_STATUS } from './event-error';
 export { eventNames } from './event-names';
 export { EventsModule } from './events.module';

@@ -7,6 +7,7 @@ export { MeetingsWorkerModule } from './meetings-worker.module';
 export { MeetingPlacementService } from './meeting-placement.service';
 export { MyMeetingsService } from './my-meetings.service';
 export { ScheduleService } from './schedule.service';
+export type { MeetingCounts } from './schedule.service';
 export { slotGrid } from './slot-grid';
 export { MeetingProposalsService } from './meeting-proposals.service';
 export { MeetingLookupService } from './meeting-lookup.service';

@@ -23,6 +23,7 @@ export enum MeetingErrorCode {
   MeetingCancelled = 'MEETING_CANCELLED',
   ScheduleFinal = 'SCHEDULE_FINAL',
   TableTaken = 'TABLE_TAKEN',
+  FixedTableNotFound = 'FIXED_TABLE_NOT_FOUND',
   CalendarTokenInvalid = 'CALENDAR_TOKEN_INVALID',
 }
 
@@ -49,6 +50,7 @@ export const MEETING_ERROR_STATUS: Record<MeetingErrorCode, HttpStatus> = {
   [MeetingErrorCode.MeetingCancelled]: HttpStatus.CONFLICT,
   [MeetingErrorCode.ScheduleFinal]: HttpStatus.CONFLICT,
   [MeetingErrorCode.TableTaken]: HttpStatus.CONFLICT,
+  [MeetingErrorCode.FixedTableNotFound]: HttpStatus.NOT_FOUND,
   [MeetingErrorCode.CalendarTokenInvalid]: HttpStatus.NOT_FOUND,
 };
 

@@ -23,6 +23,7 @@ import {
   CalendarQueryDto,
   CreateMeetingRequestDto,
   FixedTableDto,
+  FixedTableListDto,
   FixedTableViewDto,
   InterpreterDto,
   InterpreterListDto,
@@ -374,6 +375,28 @@ export class MeetingsController {
   async fixTable(@Param('eventId') eventId: string, @Body() dto: FixedTableDto): Promise<FixedTableViewDto> {
     const row = await this.scheduling.fixTable(eventId, dto.companyId, dto.tableNo);
     return { eventId: row.eventId, companyId: row.companyId, tableNo: row.tableNo };
+  }
+
+  @Get('events/:eventId/fixed-tables')
+  @Allow(EventOrganiserPolicy)
+  @ApiOperation({ summary: 'The tables reserved for companies' })
+  @ApiOkResponse({ type: FixedTableListDto })
+  async fixedTables(@Param('eventId') eventId: string): Promise<FixedTableListDto> {
+    const rows = await this.scheduling.listFixedTables(eventId);
+    return {
+      items: rows.map((r) => ({ eventId: r.eventId, companyId: r.companyId, tableNo: r.tableNo })),
+      nextCursor: null,
+    };
+  }
+
+  @Delete('events/:eventId/fixed-tables/:companyId')
+  @HttpCode(204)
+  @Allow(EventOrganiserPolicy)
+  @ApiOperation({ summary: "Release a company's reserved table (meetings already placed there stay)" })
+  @ApiNoContentResponse({ description: 'Released' })
+  @ApiErrors(M.FixedTableNotFound)
+  async releaseTable(@Param('eventId') eventId: string, @Param('companyId') companyId: string): Promise<void> {
+    await this.scheduling.releaseTable(eventId, companyId);
   }
 
   @Post('events/:eventId/schedule')

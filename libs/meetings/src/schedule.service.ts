@@ -27,6 +27,15 @@ export interface ScheduleRunResult {
   reasons: Record<string, number>;
 }
 
+/** The event's meeting requests and meetings in numbers, for the organisers' dashboard. */
+export interface MeetingCounts {
+  requestsByStatus: { key: string; count: number }[];
+  /** Meetings that have a slot and a table (scheduled or already held). */
+  placed: number;
+  /** Accepted requests without a meeting, by the reason the scheduler gave (`NOT_TRIED` when it has not run). */
+  unplacedByReason: { key: string; count: number }[];
+}
+
 /** Organiser tools: interpreters, fixed tables, the scheduling job and publishing the schedule. */
 @Injectable()
 export class ScheduleService {
@@ -44,6 +53,29 @@ export class ScheduleService {
     config: ConfigService<AppConfig, true>,
   ) {
     this.baseUrl = config.get('app.publicUrl', { infer: true });
+  }
+
+  /** Three grouped queries over the event's requests and meetings. */
+  async dashboardCounts(eventId: string): Promise<MeetingCounts> {
+    const [requests, [placed], unplaced] = await Promise.all([
+      this.dataSource.query<{ k: string; n: string }[]>(
+        'SELECT status AS k, COUNT(*) AS n FROM meeting_requests WHERE event_id = ? GROUP BY status',
+        [eventId],
+      ),
+      this.dataSource.query<{ n: string }[]>(
+        "SELECT COUNT(*) AS n FROM meetings WHERE event_id = ? AND status IN ('scheduled', 'completed')",
+        [eventId],
+      ),
+      this.dataSource.query<{ k: string; n: string }[]>(
+        `SELECT COALESCE(r.unscheduled_reason, 'NOT_TRIED') AS k, COUNT(*) AS n FROM meeting_requests r
+         WHERE r.event_id = ? AND r.status = 'accepted'
+           AND NOT EXISTS (SELECT 1 FROM meetings m WHERE m.request_id = r.id AND m.status IN ('scheduled', 'completed'))
+         GROUP BY k`,
+        [eventId],
+      ),
+    ]);
+    const counts = (rows: { k: string; n: string }[]) => rows.map((r) => ({ key: r.k, count: Number(r.n) }));
+    return { requestsByStatus: counts(requests), placed: Number(placed.n), unplacedByReason: counts(unplaced) };
   }
 
   async addInterpreter(
@@ -96,6 +128,21 @@ export class ScheduleService {
       await em.getRepository(FixedTable).save(row);
       return row;
     });
+  }
+
+  /** The tables reserved for companies, by table number. */
+  listFixedTables(eventId: string): Promise<FixedTable[]> {
+    return this.dataSource.getRepository(FixedTable).find({ where: { eventId }, order: { tableNo: 'ASC' } });
+  }
+
+  /** Give a company's reserved table back to the pool; meetings already placed there stay where they are. */
+  async releaseTable(eventId: string, companyId: string): Promise<void> {
+    const result = await this.dataSource.getRepository(FixedTable).delete({ eventId, companyId });
+    if (!result.affected)
+      throw new MeetingError(
+        MeetingErrorCode.FixedTableNotFound,
+        'No table is reserved for that company at this event',
+      );
   }
 
   /** Queue the scheduling of every accepted, unscheduled request; the worker runs it. */

@@ -29,7 +29,7 @@ export type {
   ScriptNames,
 } from './notification.types';
 export { OutboxQueryService } from './outbox-query.service';
-export type { OutboxFilter } from './outbox-query.service';
+export type { DeliveryCounts, OutboxFilter } from './outbox-query.service';
 export { OutboxRelayService } from './outbox-relay.service';
 export { OutboxService } from './outbox.service';
 export type { InvitationPayload } from './templates/invitation.template';

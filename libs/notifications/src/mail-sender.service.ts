@@ -72,8 +72,8 @@ export class MailSenderService {
 
   /** One row, one transaction; null when the row does not exist. */
   private sendOne(id: string): Promise<SendOutcome | null> {
-    // READ COMMITTED: lock the row by primary key, no gap locks against the relay's range scans
-    return this.dataSource.transaction('READ COMMITTED', async (em) => {
+    // READ COMMITTED (every session's default, SESSION_SETTINGS): lock the row by primary key, no gap locks against the relay's range scans
+    return this.dataSource.transaction(async (em) => {
       const [raw] = await em.query<Record<string, unknown>[]>('SELECT * FROM outbox WHERE id = ? FOR UPDATE', [id]);
       return raw ? this.sendLocked(em, toRow(raw)) : null;
     });

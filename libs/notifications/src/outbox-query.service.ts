@@ -10,6 +10,18 @@ export interface OutboxFilter {
   cursor?: string;
 }
 
+/** The event's mail in numbers: what went, what waits (due, not yet sent) and since when, what failed. */
+export interface DeliveryCounts {
+  sent: number;
+  waiting: number;
+  failed: number;
+  cancelled: number;
+  /** Reminders and other mail due later. */
+  scheduled: number;
+  /** When the longest-waiting due mail fell due; null when nothing waits. */
+  oldestWaitingSince: Date | null;
+}
+
 /** The organiser's view of delivery: what was sent to whom, what failed and why; and retry by hand. */
 @Injectable()
 export class OutboxQueryService {
@@ -41,6 +53,37 @@ export class OutboxQueryService {
     );
   }
 
+  /** Two grouped queries over the event's outbox rows. */
+  async deliveryCounts(eventId: string, now = new Date()): Promise<DeliveryCounts> {
+    const [rows, [oldest]] = await Promise.all([
+      this.dataSource.query<{ status: OutboxStatus; due: number; n: string }[]>(
+        'SELECT status, due_at <= ? AS due, COUNT(*) AS n FROM outbox WHERE event_id = ? GROUP BY status, due',
+        [now, eventId],
+      ),
+      this.dataSource.query<{ at: Date | null }[]>(
+        "SELECT MIN(due_at) AS at FROM outbox WHERE event_id = ? AND status IN ('pending', 'queued') AND due_at <= ?",
+        [eventId, now],
+      ),
+    ]);
+    const counts: DeliveryCounts = {
+      sent: 0,
+      waiting: 0,
+      failed: 0,
+      cancelled: 0,
+      scheduled: 0,
+      oldestWaitingSince: null,
+    };
+    for (const r of rows) {
+      const n = Number(r.n);
+      if (r.status === 'pending' || r.status === 'queued') {
+        if (Number(r.due)) counts.waiting += n;
+        else counts.scheduled += n;
+      } else counts[r.status] += n;
+    }
+    counts.oldestWaitingSince = oldest?.at ? new Date(oldest.at) : null;
+    return counts;
+  }
+
   async find(id: string): Promise<OutboxMessageEntity> {
     const row = ID_PATTERN.test(id) ? await this.dataSource.getRepository(OutboxMessageEntity).findOneBy({ id }) : null;
     if (!row) throw CommonError.notFound('Notification');
@@ -53,7 +96,7 @@ export class OutboxQueryService {
    * may claim it the moment this commits, cannot change what is reported.
    */
   async retry(id: string): Promise<OutboxMessageEntity> {
-    return this.dataSource.transaction('READ COMMITTED', async (em) => {
+    return this.dataSource.transaction(async (em) => {
       const repo = em.getRepository(OutboxMessageEntity);
       const row = ID_PATTERN.test(id)
         ? await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } })

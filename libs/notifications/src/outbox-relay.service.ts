@@ -82,7 +82,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestr
    * due again. A row a worker is sending right now is locked and skipped.
    */
   async reconcile(): Promise<number> {
-    const ids = await this.dataSource.transaction('READ COMMITTED', async (em) => {
+    const ids = await this.dataSource.transaction(async (em) => {
       const rows = await em.query<{ id: string }[]>(
         `SELECT id FROM outbox WHERE status = 'queued' AND leased_until < ? LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
         [new Date()],
@@ -102,7 +102,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestr
   private async relayBatch(): Promise<number> {
     const now = new Date();
     const leasedUntil = new Date(now.getTime() + this.leaseMs);
-    const claimed = await this.dataSource.transaction('READ COMMITTED', async (em) => {
+    const claimed = await this.dataSource.transaction(async (em) => {
       const rows = await em.query<{ id: string; attempts: number }[]>(
         `SELECT id, attempts FROM outbox WHERE status = 'pending' AND due_at <= ?
           ORDER BY due_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,

@@ -77,7 +77,7 @@ export class RecommendationRelayService implements OnApplicationBootstrap, OnMod
 
   /** Marks dirty every delegate changed since the watermark whose profile predates the change. */
   async scanChanges(): Promise<number> {
-    return this.dataSource.transaction('READ COMMITTED', async (em) => {
+    return this.dataSource.transaction(async (em) => {
       const mark = await this.repository.watermark(em); // locked: one scanner at a time
       let after = { at: new Date(mark.at.getTime() - SCAN_OVERLAP_MS), id: '' };
       let newest = mark;

@@ -156,7 +156,7 @@ export class RecommendationsRepository {
 
   /** Claims dirty rows nobody holds (or whose lease ran out) until `leasedUntil`. */
   async claimDirty(leasedUntil: Date, limit: number): Promise<Array<{ registrationId: string; eventId: string }>> {
-    return this.dataSource.transaction('READ COMMITTED', async (em) => {
+    return this.dataSource.transaction(async (em) => {
       const rows = await em.query<Array<{ registration_id: string; event_id: string }>>(
         `SELECT registration_id, event_id FROM recommendation_dirty
           WHERE leased_until IS NULL OR leased_until < ?

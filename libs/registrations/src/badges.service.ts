@@ -1,12 +1,9 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { AuthUser } from '@roundtable/auth';
 import { AppConfig } from '@roundtable/config';
-import { inTransaction } from '@roundtable/database';
 import { EventAccessService } from '@roundtable/events';
 import QRCode from 'qrcode';
-import { DataSource } from 'typeorm';
 import { BadgeNames, Registration } from './entities/registration.entity';
 import { renderPdf } from './pdf';
 import { RegistrationError, RegistrationErrorCode } from './registration-error';
@@ -25,15 +22,6 @@ function assertBadgeable(registration: Registration): void {
   }
 }
 
-export interface CheckInResult {
-  registrationId: string;
-  name: string;
-  company: string | null;
-  checkedInAt: string;
-  /** False when this badge had already been scanned: checkedInAt is the first scan. */
-  firstScan: boolean;
-}
-
 /**
  * Badges carry `<registrationId>.<signature>` in their QR code; the signature
  * is an HMAC of the registration id and its random badge code, under a key
@@ -45,7 +33,6 @@ export class BadgesService {
   private readonly key: Buffer;
 
   constructor(
-    private readonly dataSource: DataSource,
     private readonly events: EventAccessService,
     private readonly registrations: RegistrationsService,
     config: ConfigService<AppConfig, true>,
@@ -95,44 +82,12 @@ export class BadgesService {
     });
   }
 
-  async checkIn(eventId: string, code: string, organiser: AuthUser): Promise<CheckInResult> {
-    await this.events.getOrganisedEvent(eventId, organiser);
-    const [registrationId, signature] = code.trim().split('.');
-    const invalid = () => new RegistrationError(RegistrationErrorCode.BadgeInvalid, 'This badge code is not valid');
-    if (!registrationId || !signature) throw invalid();
-    return inTransaction(this.dataSource, async (em) => {
-      const registration = await em
-        .getRepository(Registration)
-        .findOne({ where: { id: registrationId }, lock: { mode: 'pessimistic_write' } })
-        .catch(() => null);
-      if (!registration || !this.verify(registration, signature)) throw invalid();
-      if (registration.eventId !== eventId) {
-        throw new RegistrationError(RegistrationErrorCode.BadgeInvalid, 'This badge belongs to another event');
-      }
-      if (registration.status !== 'approved') {
-        throw new RegistrationError(RegistrationErrorCode.BadgeInvalid, `This registration is ${registration.status}`);
-      }
-      const firstScan = registration.checkedInAt === null;
-      if (firstScan) {
-        registration.checkedInAt = new Date();
-        await em.getRepository(Registration).update({ id: registration.id }, { checkedInAt: registration.checkedInAt });
-      }
-      const [row] = await this.registrations.withPeople([registration], em);
-      return {
-        registrationId: registration.id,
-        name: row.user.name,
-        company: row.company?.name ?? null,
-        checkedInAt: registration.checkedInAt!.toISOString(),
-        firstScan,
-      };
-    });
-  }
-
   private sign(registration: Pick<Registration, 'id' | 'badgeCode'>): string {
     return createHmac('sha256', this.key).update(`${registration.id}:${registration.badgeCode}`).digest('base64url');
   }
 
-  private verify(registration: Registration, signature: string): boolean {
+  /** Whether `signature` is this registration's badge signature (compared in constant time). */
+  verifies(registration: Pick<Registration, 'id' | 'badgeCode'>, signature: string): boolean {
     const expected = Buffer.from(this.sign(registration));
     const given = Buffer.from(signature);
     return expected.length === given.length && timingSafeEqual(expected, given);

@@ -34,6 +34,21 @@ export interface DelegateContact {
   busy: BusyWindow[];
 }
 
+/** The other side of a row between two registrations (a meeting's), read with `counterpartJoin`. */
+export interface Counterpart {
+  registrationId: string;
+  name: string;
+  companyName: string | null;
+}
+
+/** The columns `DelegateLookupService.counterpartJoin` adds to a row, read back by `counterpartOfRow`. */
+export interface CounterpartRow extends UserContactRow {
+  own_id: string;
+  own_time_zone: string | null;
+  other_id: string;
+  other_company_name: string | null;
+}
+
 /** Which approved registrations: all of the event's, those of these ids, or those of these companies. */
 export interface DelegateFilter {
   registrationIds?: string[];
@@ -118,6 +133,38 @@ export class DelegateLookupService {
         busy: busy.get(r.id) ?? [],
       };
     });
+  }
+
+  /**
+   * SQL for another lib's own query over rows between two registrations (a
+   * meeting's), as UserLookupService.contactJoin: keeps the rows whose
+   * `ownColumn` is an approved registration of the user given as the join's
+   * one `?` parameter and whose `otherColumn` is approved too, adding the
+   * columns of CounterpartRow (the own registration's zone, the other's
+   * person and company). Aliases taken: pair_own, pair_other, pair_company,
+   * contact. A row names each column once, so an "either side" query is two
+   * of these joined by UNION ALL (each then reads the meetings by their index).
+   */
+  counterpartJoin(ownColumn: string, otherColumn: string): { columns: string; join: string } {
+    const user = this.users.contactJoin('pair_other.user_id');
+    return {
+      columns:
+        'pair_own.id AS own_id, pair_own.time_zone AS own_time_zone, pair_other.id AS other_id, ' +
+        `pair_company.name AS other_company_name, ${user.columns}`,
+      join:
+        `JOIN registrations pair_own ON pair_own.id = ${ownColumn} AND pair_own.user_id = ? AND pair_own.status = 'approved' ` +
+        `JOIN registrations pair_other ON pair_other.id = ${otherColumn} AND pair_other.status = 'approved' ` +
+        `${user.join} LEFT JOIN companies pair_company ON pair_company.id = pair_other.company_id`,
+    };
+  }
+
+  /** The other side in a row read with `counterpartJoin`. */
+  counterpartOfRow(row: CounterpartRow): Counterpart {
+    return {
+      registrationId: row.other_id,
+      name: this.users.contactOfRow(row).name,
+      companyName: row.other_company_name,
+    };
   }
 
   /**

@@ -5,7 +5,16 @@ import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { assertEmailVerified, AuthUser } from '@roundtable/auth';
-import { chunks, CommonError, CommonErrorCode, newId } from '@roundtable/common';
+import {
+  chunks,
+  CommonError,
+  CommonErrorCode,
+  decodeCursor,
+  isoInstant,
+  newId,
+  Page,
+  toPage,
+} from '@roundtable/common';
 import { AppConfig } from '@roundtable/config';
 import { inTransaction } from '@roundtable/database';
 import { EventAccessService, eventNames } from '@roundtable/events';
@@ -14,12 +23,42 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { parse } from 'csv-parse';
 import { DataSource, EntityManager, MoreThan } from 'typeorm';
-import { InvitationInputDto } from './dto/registration.dto';
+import { InvitationDto, InvitationInputDto, InvitationQueryDto, InvitationStatus } from './dto/registration.dto';
 import { Invitation } from './entities/invitation.entity';
 import { RegistrationError, RegistrationErrorCode } from './registration-error';
 import { hashToken } from './registrations.service';
 
 const VALID_FOR_DAYS = 30;
+/** An invitation is mailed at most this many times (the first mail and two resends)... */
+const MAX_SENDS = 3;
+/** ...and never twice within this time: a resend cannot turn an invitation into a way to flood an inbox. */
+const RESEND_GAP_MS = 10 * 60_000;
+
+/** LIKE wildcards in a search are literal characters, never patterns. */
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+export function invitationStatus(invitation: Invitation, now = Date.now()): InvitationStatus {
+  if (invitation.usedAt) return 'registered';
+  return invitation.expiresAt.getTime() < now ? 'expired' : 'pending';
+}
+
+function toInvitationDto(i: Invitation): InvitationDto {
+  return Object.assign(new InvitationDto(), {
+    id: i.id,
+    email: i.email,
+    name: i.name,
+    company: i.companyName,
+    country: i.country,
+    locale: i.locale,
+    role: i.role,
+    status: invitationStatus(i),
+    sentCount: i.sentCount,
+    createdAt: isoInstant(i.createdAt),
+    lastSentAt: isoInstant(i.lastSentAt),
+    expiresAt: isoInstant(i.expiresAt),
+    usedAt: isoInstant(i.usedAt),
+  });
+}
 /** Longest stretch of validation or row building between two yields to the event loop: other requests keep flowing. */
 const SLICE_MS = 3;
 /** Invitations (and their mails) per INSERT: small enough that building one never holds the event loop long. */
@@ -177,6 +216,112 @@ export class InvitationsService {
       }
     });
     return { rows: rows.length, invitedCount: valid.length, rejectedCount, invited, rejected };
+  }
+
+  /** The event's invitations, newest first, with where each stands. */
+  async list(eventId: string, query: InvitationQueryDto): Promise<Page<InvitationDto> & { total: number }> {
+    const after = decodeCursor(query.cursor, ['instant', 'id']);
+    const qb = this.dataSource
+      .getRepository(Invitation)
+      .createQueryBuilder('i')
+      .where('i.eventId = :eventId', { eventId });
+    if (query.status === 'registered') qb.andWhere('i.usedAt IS NOT NULL');
+    if (query.status === 'pending') qb.andWhere('i.usedAt IS NULL AND i.expiresAt >= :now', { now: new Date() });
+    if (query.status === 'expired') qb.andWhere('i.usedAt IS NULL AND i.expiresAt < :now', { now: new Date() });
+    if (query.q)
+      qb.andWhere('(i.email LIKE :like OR i.name LIKE :like OR i.companyName LIKE :like)', {
+        like: `%${escapeLike(query.q)}%`,
+      });
+    const total = await qb.clone().getCount();
+    if (after)
+      qb.andWhere('(i.createdAt < :at OR (i.createdAt = :at AND i.id < :id))', {
+        at: new Date(after[0]),
+        id: String(after[1]),
+      });
+    const rows = await qb
+      .orderBy('i.createdAt', 'DESC')
+      .addOrderBy('i.id', 'DESC')
+      .take(query.limit + 1)
+      .getMany();
+    return {
+      ...toPage(rows, query.limit, (i) => [i.createdAt.toISOString(), i.id], toInvitationDto),
+      total,
+    };
+  }
+
+  /**
+   * Mails an unused invitation again with a fresh link (the old link stops working) and a fresh 30 days.
+   * Bounded like the first sending: the organiser's address must be confirmed, an invitation goes out at
+   * most MAX_SENDS times and never twice within RESEND_GAP_MS, so resending multiplies no quota by more than that.
+   */
+  async resend(eventId: string, invitationId: string, user: AuthUser): Promise<InvitationDto> {
+    assertEmailVerified(user, 'send invitations');
+    return inTransaction(this.dataSource, async (em) => {
+      const event = await this.events.lockEvent(em, eventId);
+      const repo = em.getRepository(Invitation);
+      const invitation = await repo.findOne({
+        where: { id: invitationId, eventId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!invitation)
+        throw new RegistrationError(RegistrationErrorCode.InvitationNotFound, 'This event has no such invitation');
+      if (invitation.usedAt)
+        throw new RegistrationError(
+          RegistrationErrorCode.InvitationUsed,
+          'The guest has already registered with this invitation',
+        );
+      if (invitation.sentCount >= MAX_SENDS)
+        throw new RegistrationError(
+          RegistrationErrorCode.InvitationResendLimit,
+          `An invitation is mailed at most ${MAX_SENDS} times; this one has been`,
+          { maxSends: MAX_SENDS },
+        );
+      const wait = (invitation.lastSentAt ?? invitation.createdAt).getTime() + RESEND_GAP_MS - Date.now();
+      if (wait > 0)
+        throw new RegistrationError(
+          RegistrationErrorCode.InvitationResendTooSoon,
+          `This invitation was mailed less than ${RESEND_GAP_MS / 60_000} minutes ago; try again in ${Math.ceil(wait / 60_000)} min`,
+          { retryAfterSeconds: Math.ceil(wait / 1000) },
+        );
+      const token = randomBytes(32).toString('base64url');
+      const now = new Date();
+      Object.assign(invitation, {
+        tokenHash: hashToken(token),
+        expiresAt: new Date(now.getTime() + VALID_FOR_DAYS * 86_400_000),
+        sentCount: invitation.sentCount + 1,
+        lastSentAt: now,
+      });
+      await repo.update(
+        { id: invitation.id },
+        {
+          tokenHash: invitation.tokenHash,
+          expiresAt: invitation.expiresAt,
+          sentCount: invitation.sentCount,
+          lastSentAt: now,
+        },
+      );
+      await this.outbox.enqueue(em, {
+        type: 'invitation',
+        dedupeKey: `invitation:${invitation.id}:${invitation.sentCount}`,
+        eventId,
+        eventTimeZone: event.timeZone,
+        eventLocale: event.defaultLocale,
+        eventNames: eventNames(event),
+        recipient: {
+          email: invitation.email,
+          name: invitation.name,
+          locale: (invitation.locale ?? undefined) as 'zh' | 'ru' | 'en' | undefined,
+        },
+        payload: {
+          eventName: event.name,
+          inviterName: user.name,
+          registrationUrl: `${this.baseUrl}/app/events/${eventId}/register?invitationToken=${token}`,
+          role: invitation.role,
+          expiresAt: invitation.expiresAt.toISOString(),
+        },
+      } satisfies OutboxMessage<InvitationPayload>);
+      return toInvitationDto(invitation);
+    });
   }
 
   /** Checks every row, yielding to the event loop every few milliseconds, so a maximal list never stalls the api. */

@@ -28,6 +28,13 @@ export enum RegistrationErrorCode {
   SiteVisitClash = 'SITE_VISIT_CLASH',
   /** The delegate has a scheduled meeting during the visit: move or cancel it first. */
   SiteVisitMeetingClash = 'SITE_VISIT_MEETING_CLASH',
+  /** No visa letter has this reference (mistyped, never issued, or replaced by a newer request). */
+  VisaLetterNotFound = 'VISA_LETTER_NOT_FOUND',
+  InvitationNotFound = 'INVITATION_NOT_FOUND',
+  /** The invitation was mailed as often as an invitation may be. */
+  InvitationResendLimit = 'INVITATION_RESEND_LIMIT',
+  /** The invitation was mailed moments ago. */
+  InvitationResendTooSoon = 'INVITATION_RESEND_TOO_SOON',
 }
 
 /** The HTTP status of each code (exhaustive: a new code without one fails to compile); the api merges every lib's map. */
@@ -52,6 +59,10 @@ export const REGISTRATION_ERROR_STATUS: Record<RegistrationErrorCode, HttpStatus
   [RegistrationErrorCode.SignUpNotFound]: HttpStatus.NOT_FOUND,
   [RegistrationErrorCode.SiteVisitClash]: HttpStatus.CONFLICT,
   [RegistrationErrorCode.SiteVisitMeetingClash]: HttpStatus.CONFLICT,
+  [RegistrationErrorCode.VisaLetterNotFound]: HttpStatus.NOT_FOUND,
+  [RegistrationErrorCode.InvitationNotFound]: HttpStatus.NOT_FOUND,
+  [RegistrationErrorCode.InvitationResendLimit]: HttpStatus.TOO_MANY_REQUESTS,
+  [RegistrationErrorCode.InvitationResendTooSoon]: HttpStatus.TOO_MANY_REQUESTS,
 };
 
 export class RegistrationError extends DomainError<RegistrationErrorCode> {}

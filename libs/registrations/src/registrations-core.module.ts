@@ -6,6 +6,7 @@ import { BadgesService } from './badges.service';
 import { DelegateLookupService } from './delegate-lookup.service';
 import { DelegateProfilesService } from './delegate-profiles.service';
 import { DirectoryIndexService } from './directory-index.service';
+import { CheckIn } from './entities/check-in.entity';
 import { Company } from './entities/company.entity';
 import { Invitation } from './entities/invitation.entity';
 import { Registration } from './entities/registration.entity';
@@ -23,7 +24,7 @@ import { SiteVisitsService } from './site-visits.service';
     AuthCoreModule,
     EventsCoreModule,
     RegistrationsMailModule,
-    TypeOrmModule.forFeature([Company, Registration, Invitation, VisaRequest, SiteVisitSignup]),
+    TypeOrmModule.forFeature([CheckIn, Company, Registration, Invitation, VisaRequest, SiteVisitSignup]),
   ],
   providers: [
     RegistrationAccessService,

@@ -1,18 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { csvCell, isoInstant } from '@roundtable/common';
 import { stringify } from 'csv-stringify/sync';
+import { RegistrationExportQueryDto } from './dto/registration.dto';
 import { RegistrationRow, RegistrationsService } from './registrations.service';
 
-/** The organisers' export: every registration of the event as CSV (UTF-8 with BOM, so Excel keeps Chinese and Cyrillic). */
+/**
+ * The organisers' export: the registrations of the event as CSV (UTF-8 with BOM, so Excel keeps Chinese and
+ * Cyrillic), with the same filters, search and sort as the list on screen (none: every registration).
+ */
 @Injectable()
 export class RegistrationsExportService {
   constructor(private readonly registrations: RegistrationsService) {}
 
-  async csv(eventId: string): Promise<string> {
+  async csv(eventId: string, filters: RegistrationExportQueryDto = {}): Promise<string> {
     const rows: RegistrationRow[] = [];
     let cursor: string | undefined;
     do {
-      const page = await this.registrations.list(eventId, { limit: 200, cursor });
+      const page = await this.registrations.list(eventId, { ...filters, limit: 200, cursor });
       rows.push(...page.items);
       cursor = page.nextCursor ?? undefined;
     } while (cursor);

@@ -21,7 +21,7 @@ import {
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
-import { Allow, AuthErrorCode, AuthUser, Authenticated, CurrentUser } from '@roundtable/auth';
+import { Allow, AuthErrorCode, AuthUser, Authenticated, CurrentUser, Public } from '@roundtable/auth';
 import { ApiErrors, CommonErrorCode as C } from '@roundtable/common';
 import { EventErrorCode, EventOrganiserPolicy } from '@roundtable/events';
 import { Request, Response } from 'express';
@@ -29,19 +29,26 @@ import { BadgesService } from './badges.service';
 import { DirectoryService } from './directory.service';
 import {
   BadgeCodeDto,
-  CheckInDto,
-  CheckInResultDto,
+  BulkRegistrationDto,
+  BulkRegistrationResultDto,
   DelegatePageDto,
   DirectoryQueryDto,
+  InvitationDto,
+  InvitationPageDto,
+  InvitationQueryDto,
   InvitationResultDto,
   InviteDto,
   PromotedDto,
   ReasonDto,
   RegisterDto,
   RegistrationDto,
+  RegistrationExportQueryDto,
   RegistrationListDto,
   RegistrationPageDto,
   RegistrationQueryDto,
+  VisaLetterCheckDto,
+  VisaLetterQueryDto,
+  VisaLetterRequestPageDto,
   VisaRequestDto,
   VisaRequestStateDto,
   VisaStatusDto,
@@ -90,12 +97,34 @@ export class RegistrationsController {
 
   @Get('events/:eventId/registrations')
   @Allow(EventOrganiserPolicy)
-  @ApiOperation({ summary: 'Registrations of the event (filter by status), a page at a time' })
+  @ApiOperation({
+    summary: 'Registrations of the event: filter, search and sort on the server, a page at a time',
+    description:
+      'Sorted by `createdAt` the list pages by `cursor`; another sort, or a numbered `page`, pages by offset ' +
+      '(its cursor works the same way). `total` counts every row that matches.',
+  })
   @ApiOkResponse({ type: RegistrationPageDto })
   @ApiErrors(C.InvalidCursor)
   async list(@Param('eventId') eventId: string, @Query() query: RegistrationQueryDto): Promise<RegistrationPageDto> {
     const page = await this.registrations.list(eventId, query);
-    return { items: page.items.map(toDto), nextCursor: page.nextCursor };
+    return { items: page.items.map(toDto), nextCursor: page.nextCursor, total: page.total };
+  }
+
+  @Post('events/:eventId/registrations/bulk')
+  @HttpCode(200)
+  @Allow(EventOrganiserPolicy)
+  @ApiOperation({
+    summary: 'Approve or reject up to 200 registrations at once; each row says how it went',
+    description:
+      'Each registration is decided in its own transaction, in the order sent: a refusal (CAPACITY_FULL, ' +
+      'INVALID_TRANSITION, REGISTRATION_NOT_FOUND) is reported on its row and the others go ahead.',
+  })
+  @ApiOkResponse({ type: BulkRegistrationResultDto })
+  @ApiErrors(C.InvalidInput)
+  async bulk(@Param('eventId') eventId: string, @Body() dto: BulkRegistrationDto): Promise<BulkRegistrationResultDto> {
+    const results = await this.registrations.bulk(eventId, dto.action, dto.registrationIds, dto.reason);
+    const succeeded = results.filter((r) => r.ok).length;
+    return { succeeded, failed: results.length - succeeded, results };
   }
 
   @Get('events/:eventId/registrations.csv')
@@ -103,12 +132,23 @@ export class RegistrationsController {
   @Header('Content-Type', 'text/csv; charset=utf-8')
   @Header('Content-Disposition', 'attachment; filename="registrations.csv"')
   @ApiOperation({
-    summary: 'All registrations as CSV (UTF-8 with BOM, opens in Excel with Chinese and Cyrillic intact)',
+    summary:
+      'The registrations as CSV (UTF-8 with BOM, opens in Excel with Chinese and Cyrillic intact), ' +
+      'with the same filters, search and sort as the list',
   })
   @ApiProduces('text/csv')
   @ApiOkResponse({ description: 'The CSV file', content: { 'text/csv': { schema: { type: 'string' } } } })
-  csv(@Param('eventId') eventId: string): Promise<string> {
-    return this.exports.csv(eventId);
+  csv(@Param('eventId') eventId: string, @Query() query: RegistrationExportQueryDto): Promise<string> {
+    return this.exports.csv(eventId, query);
+  }
+
+  @Get('events/:eventId/registrations/:registrationId')
+  @Allow(RegistrationOwnerPolicy, EventOrganiserPolicy)
+  @ApiOperation({ summary: 'One registration (its delegate, or an organiser)' })
+  @ApiOkResponse({ type: RegistrationDto })
+  @ApiErrors(R.RegistrationNotFound)
+  async one(@Param('eventId') eventId: string, @Param('registrationId') id: string): Promise<RegistrationDto> {
+    return toDto(await this.registrations.row(eventId, id));
   }
 
   @Get('me/registrations')
@@ -195,6 +235,40 @@ export class RegistrationsController {
     return this.invitations.invite(eventId, await this.invitationRows(req), user);
   }
 
+  @Get('events/:eventId/invitations')
+  @Allow(EventOrganiserPolicy)
+  @ApiOperation({ summary: 'The invitations sent for the event, newest first, with where each stands' })
+  @ApiOkResponse({ type: InvitationPageDto })
+  @ApiErrors(C.InvalidCursor)
+  invitationList(@Param('eventId') eventId: string, @Query() query: InvitationQueryDto): Promise<InvitationPageDto> {
+    return this.invitations.list(eventId, query);
+  }
+
+  @Post('events/:eventId/invitations/:invitationId/resend')
+  @HttpCode(200)
+  @Allow(EventOrganiserPolicy)
+  @ApiOperation({
+    summary: 'Mail an unused invitation again, with a new link (the old one stops working)',
+    description:
+      'At most 3 mails per invitation (INVITATION_RESEND_LIMIT), at least 10 minutes apart ' +
+      '(INVITATION_RESEND_TOO_SOON, with retryAfterSeconds); the organiser must have confirmed their address.',
+  })
+  @ApiOkResponse({ type: InvitationDto })
+  @ApiErrors(
+    AuthErrorCode.EmailNotVerified,
+    R.InvitationNotFound,
+    R.InvitationUsed,
+    R.InvitationResendLimit,
+    R.InvitationResendTooSoon,
+  )
+  resendInvitation(
+    @Param('eventId') eventId: string,
+    @Param('invitationId') invitationId: string,
+    @CurrentUser() user: AuthUser,
+  ): Promise<InvitationDto> {
+    return this.invitations.resend(eventId, invitationId, user);
+  }
+
   @Get('events/:eventId/delegates')
   @ApiOperation({ summary: 'Delegate directory (approved delegates and organisers only)' })
   @ApiOkResponse({ type: DelegatePageDto })
@@ -234,21 +308,31 @@ export class RegistrationsController {
     return { code: await this.badges.badgeCode(eventId, id) };
   }
 
-  @Post('events/:eventId/check-ins')
+  @Get('events/:eventId/visa-letters')
   @Allow(EventOrganiserPolicy)
-  @ApiOperation({ summary: 'Check a person in by the code on their badge; a second scan says when they first came' })
-  @ApiCreatedResponse({ type: CheckInResultDto, description: 'First scan' })
-  @ApiOkResponse({ type: CheckInResultDto, description: 'Already checked in: checkedInAt is the first scan' })
-  @ApiErrors(R.BadgeInvalid)
-  async checkIn(
-    @Param('eventId') eventId: string,
-    @Body() dto: CheckInDto,
-    @CurrentUser() user: AuthUser,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<CheckInResultDto> {
-    const result = await this.badges.checkIn(eventId, dto.code, user);
-    res.status(result.firstScan ? 201 : 200);
-    return result;
+  @ApiOperation({
+    summary: 'The visa letter requests of the event, oldest first (passport numbers by their last 4 characters)',
+  })
+  @ApiOkResponse({ type: VisaLetterRequestPageDto })
+  @ApiErrors(C.InvalidCursor)
+  visaList(@Param('eventId') eventId: string, @Query() query: VisaLetterQueryDto): Promise<VisaLetterRequestPageDto> {
+    return this.visas.list(eventId, query);
+  }
+
+  @Get('visa-letters/:reference')
+  @Public()
+  @ApiOperation({
+    summary: 'Check a visa letter by the reference printed on it (its QR code opens this)',
+    description:
+      'Anyone may ask; the answer holds only what confirms the letter: the name, the last 4 characters of ' +
+      'the passport number, the dates and whether it still stands (revoked once the request, the ' +
+      'registration or the event is withdrawn).',
+  })
+  @ApiOkResponse({ type: VisaLetterCheckDto })
+  @ApiErrors(C.InvalidInput, R.VisaLetterNotFound)
+  checkVisaLetter(@Param('reference') reference: string, @Res({ passthrough: true }) res: Response) {
+    res.setHeader('Cache-Control', 'no-store');
+    return this.visas.check(reference);
   }
 
   @Get('events/:eventId/registrations/:registrationId/visa-letter')
@@ -290,15 +374,16 @@ export class RegistrationsController {
   @Post('events/:eventId/registrations/:registrationId/visa-letter/reject')
   @HttpCode(200)
   @Allow(EventOrganiserPolicy)
-  @ApiOperation({ summary: 'Reject the visa letter request' })
+  @ApiOperation({ summary: 'Reject the visa letter request, with the reason the delegate is shown' })
   @ApiOkResponse({ type: VisaStatusDto })
-  @ApiErrors(R.RegistrationNotFound)
+  @ApiErrors(R.RegistrationNotFound, C.InvalidInput)
   rejectVisa(
     @Param('eventId') eventId: string,
     @Param('registrationId') id: string,
+    @Body() dto: ReasonDto,
     @CurrentUser() user: AuthUser,
   ): Promise<VisaStatusDto> {
-    return this.visas.decide(eventId, id, false, user);
+    return this.visas.decide(eventId, id, false, user, dto.reason);
   }
 
   @Get('events/:eventId/registrations/:registrationId/visa-letter.pdf')

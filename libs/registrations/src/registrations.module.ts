@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { AuthCoreModule } from '@roundtable/auth';
 import { EventsCoreModule } from '@roundtable/events';
+import { CheckInsController } from './check-ins.controller';
+import { CheckInsService } from './check-ins.service';
 import { DirectoryService } from './directory.service';
 import { InvitationsService } from './invitations.service';
 import { RegistrationsCoreModule } from './registrations-core.module';
@@ -12,8 +14,8 @@ import { VisaService } from './visa.service';
 /** The registrations API: the workflow, invitations, the directory, badges, check-in, visa letters, the CSV export. */
 @Module({
   imports: [AuthCoreModule, EventsCoreModule, RegistrationsCoreModule],
-  controllers: [RegistrationsController, SiteVisitsController],
-  providers: [RegistrationsExportService, InvitationsService, DirectoryService, VisaService],
+  controllers: [RegistrationsController, SiteVisitsController, CheckInsController],
+  providers: [CheckInsService, RegistrationsExportService, InvitationsService, DirectoryService, VisaService],
   exports: [RegistrationsCoreModule],
 })
 export class RegistrationsModule {}

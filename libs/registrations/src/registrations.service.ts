@@ -16,6 +16,9 @@ import { RegistrationAccessService } from './registration-access.service';
 import { RegistrationError, RegistrationErrorCode } from './registration-error';
 import { EventCancelledPayload, RegistrationMailPayload } from './templates/registration-templates';
 
+/** LIKE wildcards in a search are literal characters, never patterns. */
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
 export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 
 export interface RegistrationRow {
@@ -38,6 +41,16 @@ export type RegistrationWithdrawnListener = (
   registration: Registration,
 ) => Promise<unknown>;
 
+/** How one row of a bulk action went. */
+export interface BulkRowResult {
+  registrationId: string;
+  ok: boolean;
+  /** The status now (null: no such registration at this event). */
+  status: RegistrationStatus | null;
+  code: string | null;
+  message: string | null;
+}
+
 /** Which statuses each organiser or delegate action may start from. */
 const ALLOWED_FROM: Record<'approve' | 'reject' | 'cancel', RegistrationStatus[]> = {
   approve: ['pending', 'waitlisted'],
@@ -47,6 +60,13 @@ const ALLOWED_FROM: Record<'approve' | 'reject' | 'cancel', RegistrationStatus[]
 
 /** Registrations whose people hear that the event is cancelled. */
 const TOLD_OF_CANCELLATION: RegistrationStatus[] = ['pending', 'approved', 'waitlisted'];
+
+/** Counts keyed by a status, a country or a sector, for the organisers' dashboard. */
+export interface RegistrationCounts {
+  byStatus: { key: string; count: number }[];
+  byCountry: { key: string; count: number }[];
+  bySector: { key: string; count: number }[];
+}
 
 /**
  * Registrations and their workflow. Every decision that counts approved
@@ -66,6 +86,41 @@ export class RegistrationsService implements OnModuleInit {
     private readonly directory: DirectoryIndexService,
     private readonly users: UserLookupService,
   ) {}
+
+  /**
+   * How many registrations the event has by status, and the live ones (pending, approved, waitlisted) by their
+   * company's country and sector: three grouped queries, the sector one a row per company, for the dashboard.
+   */
+  async dashboardCounts(eventId: string): Promise<RegistrationCounts> {
+    const live = "r.status IN ('pending', 'approved', 'waitlisted')";
+    const [byStatus, byCountry, companies] = await Promise.all([
+      this.dataSource.query<{ k: string; n: string }[]>(
+        'SELECT r.status AS k, COUNT(*) AS n FROM registrations r WHERE r.event_id = ? GROUP BY r.status',
+        [eventId],
+      ),
+      this.dataSource.query<{ k: string; n: string }[]>(
+        `SELECT c.country AS k, COUNT(*) AS n FROM registrations r JOIN companies c ON c.id = r.company_id
+         WHERE r.event_id = ? AND ${live} GROUP BY c.country`,
+        [eventId],
+      ),
+      this.dataSource.query<{ sectors: string; n: string }[]>(
+        `SELECT c.sectors AS sectors, COUNT(*) AS n FROM registrations r JOIN companies c ON c.id = r.company_id
+         WHERE r.event_id = ? AND ${live} GROUP BY c.id, c.sectors`,
+        [eventId],
+      ),
+    ]);
+    const bySector = new Map<string, number>();
+    for (const row of companies) {
+      const sectors = JSON.parse(row.sectors) as string[];
+      for (const sector of sectors) bySector.set(sector, (bySector.get(sector) ?? 0) + Number(row.n));
+    }
+    const counts = (rows: { k: string; n: string }[]) => rows.map((r) => ({ key: r.k, count: Number(r.n) }));
+    return {
+      byStatus: counts(byStatus),
+      byCountry: counts(byCountry),
+      bySector: [...bySector].map(([key, count]) => ({ key, count })),
+    };
+  }
 
   private readonly withdrawn: RegistrationWithdrawnListener[] = [];
 
@@ -163,6 +218,53 @@ export class RegistrationsService implements OnModuleInit {
     action: keyof typeof ALLOWED_FROM,
     reason?: string,
   ): Promise<RegistrationRow> {
+    await this.applyTransition(eventId, registrationId, action, reason);
+    return this.row(eventId, registrationId);
+  }
+
+  /**
+   * The organisers' bulk approve or reject: each registration in its own transaction, in the order given,
+   * so one refusal (capacity full, already rejected, not of this event) leaves the others done; every row
+   * says how it went.
+   */
+  async bulk(
+    eventId: string,
+    action: 'approve' | 'reject',
+    registrationIds: string[],
+    reason?: string,
+  ): Promise<BulkRowResult[]> {
+    const outcomes: Array<{ registrationId: string; error: RegistrationError | null }> = [];
+    for (const registrationId of registrationIds) {
+      try {
+        await this.applyTransition(eventId, registrationId, action, reason);
+        outcomes.push({ registrationId, error: null });
+      } catch (error) {
+        if (!(error instanceof RegistrationError)) throw error;
+        outcomes.push({ registrationId, error });
+      }
+    }
+    const statuses = new Map(
+      (
+        await this.dataSource
+          .getRepository(Registration)
+          .find({ select: { id: true, status: true }, where: { eventId, id: In(registrationIds) } })
+      ).map((r) => [r.id, r.status]),
+    );
+    return outcomes.map(({ registrationId, error }) => ({
+      registrationId,
+      ok: error === null,
+      status: statuses.get(registrationId) ?? null,
+      code: error?.code ?? null,
+      message: error?.message ?? null,
+    }));
+  }
+
+  private async applyTransition(
+    eventId: string,
+    registrationId: string,
+    action: keyof typeof ALLOWED_FROM,
+    reason?: string,
+  ): Promise<void> {
     await inTransaction(this.dataSource, async (em) => {
       const event = await this.events.lockEvent(em, eventId);
       const registration = await this.access.getRegistration(eventId, registrationId, em);
@@ -203,7 +305,6 @@ export class RegistrationsService implements OnModuleInit {
       );
       if (wasApproved) await this.promoteWaitlisted(em, event);
     });
-    return this.row(eventId, registrationId);
   }
 
   /**
@@ -232,32 +333,78 @@ export class RegistrationsService implements OnModuleInit {
     );
   }
 
-  async list(eventId: string, query: RegistrationQueryDto): Promise<Page<RegistrationRow>> {
-    const after = decodeCursor(query.cursor, ['instant', 'id']);
-    const qb = this.dataSource
-      .getRepository(Registration)
-      .createQueryBuilder('r')
-      .leftJoin(Company, 'c', 'c.id = r.companyId')
-      .where('r.eventId = :eventId', { eventId })
-      .orderBy('r.createdAt', 'ASC')
-      .addOrderBy('r.id', 'ASC')
-      .take(query.limit + 1);
-    if (query.status) qb.andWhere('r.status = :status', { status: query.status });
-    if (query.role) qb.andWhere('r.role = :role', { role: query.role });
-    if (query.country) qb.andWhere('c.country = :country', { country: query.country });
-    if (query.sector) qb.andWhere('JSON_CONTAINS(c.sectors, JSON_QUOTE(:sector))', { sector: query.sector });
-    if (after)
-      qb.andWhere('(r.createdAt > :at OR (r.createdAt = :at AND r.id > :id))', {
-        at: new Date(after[0]),
-        id: String(after[1]),
-      });
-    const rows = await this.withPeople(await qb.getMany());
-    return toPage(
+  /**
+   * The organisers' list: filters, a search and a sort, all in SQL. Sorted by the time of registering it
+   * pages by keyset (`cursor`); any other sort, or a numbered `page`, pages by offset (its cursor carries
+   * the offset). The person's name and e-mail come through the users lookup's join.
+   */
+  async list(
+    eventId: string,
+    query: Omit<RegistrationQueryDto, 'limit'> & { limit: number },
+  ): Promise<Page<RegistrationRow> & { total: number }> {
+    const sort = query.sort ?? 'createdAt';
+    const descending = sort.startsWith('-');
+    const key = (descending ? sort.slice(1) : sort) as 'createdAt' | 'name' | 'company' | 'country' | 'status';
+    const keyset = key === 'createdAt' && query.page === undefined;
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const filter = (sql: string, ...values: unknown[]) => {
+      where.push(sql);
+      params.push(...values);
+    };
+    filter('r.event_id = ?', eventId);
+    if (query.status) filter('r.status = ?', query.status);
+    if (query.role) filter('r.role = ?', query.role);
+    if (query.country) filter('c.country = ?', query.country);
+    if (query.sector) filter('JSON_CONTAINS(c.sectors, JSON_QUOTE(?))', query.sector);
+    if (query.q) {
+      const like = `%${escapeLike(query.q)}%`;
+      filter(
+        '(contact.name LIKE ? OR contact.email LIKE ? OR c.name LIKE ? OR c.name_zh LIKE ? OR c.name_ru LIKE ?)',
+        ...[like, like, like, like, like],
+      );
+    }
+    const { join } = this.users.contactJoin('r.user_id');
+    const from = `FROM registrations r ${join} LEFT JOIN companies c ON c.id = r.company_id WHERE ${where.join(' AND ')}`;
+    const direction = descending ? 'DESC' : 'ASC';
+    const column = {
+      createdAt: 'r.created_at',
+      name: 'contact.name',
+      company: 'c.name',
+      country: 'c.country',
+      status: 'r.status',
+    }[key];
+    let page = '';
+    const pageParams: unknown[] = [];
+    let offset = 0;
+    if (keyset) {
+      const after = decodeCursor(query.cursor, ['instant', 'id']);
+      if (after) {
+        const cmp = descending ? '<' : '>';
+        page = ` AND (r.created_at ${cmp} ? OR (r.created_at = ? AND r.id ${cmp} ?))`;
+        pageParams.push(new Date(after[0]), new Date(after[0]), String(after[1]));
+      }
+    } else if (query.page !== undefined) offset = (query.page - 1) * query.limit;
+    else offset = Number(decodeCursor(query.cursor, ['seq'])?.[0] ?? 0);
+    const [ids, [{ total }]] = await Promise.all([
+      this.dataSource.query<Array<{ id: string }>>(
+        `SELECT r.id ${from}${page} ORDER BY ${column} ${direction}, r.id ${direction} LIMIT ? OFFSET ?`,
+        [...params, ...pageParams, query.limit + 1, offset],
+      ),
+      this.dataSource.query<Array<{ total: string | number }>>(`SELECT COUNT(*) AS total ${from}`, params),
+    ]);
+    const found = ids.length
+      ? await this.dataSource.getRepository(Registration).findBy({ id: In(ids.map((r) => r.id)) })
+      : [];
+    const byId = new Map(found.map((r) => [r.id, r]));
+    const rows = await this.withPeople(ids.map((r) => byId.get(r.id)).filter((r): r is Registration => !!r));
+    const result = toPage(
       rows,
       query.limit,
-      (r) => [r.registration.createdAt.toISOString(), r.registration.id],
+      (r) => (keyset ? [r.registration.createdAt.toISOString(), r.registration.id] : [offset + query.limit]),
       (r) => r,
     );
+    return { ...result, total: Number(total) };
   }
 
   async mine(user: AuthUser): Promise<RegistrationRow[]> {

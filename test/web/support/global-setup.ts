@@ -24,11 +24,17 @@ function freePort(): Promise<number> {
 
 /**
  * One all-in-one server (api + worker + the built web app) on this run's own
- * database, Redis prefix and mail directory; the tests read WEB_BASE_URL and
- * MAIL_DIR. Returns the teardown: stop it, drop the database and keys.
+ * database, Redis prefix and mail directory; the tests read WEB_BASE_URL,
+ * MAIL_DIR and ADMIN_EMAIL/ADMIN_PASSWORD. Returns the teardown: stop it, drop the database and keys.
  */
 export default async function globalSetup(): Promise<() => Promise<void>> {
-  const env = { ...testEnvironment(), MAIL_DIR: mkdtempSync(join(tmpdir(), 'roundtable-web-mail-')) };
+  const env = {
+    ...testEnvironment(),
+    MAIL_DIR: mkdtempSync(join(tmpdir(), 'roundtable-web-mail-')),
+    // a platform admin for the admin screen's test (created at start-up, as a deployment would)
+    ADMIN_EMAIL: `admin.${Date.now().toString(36)}@example.test`,
+    ADMIN_PASSWORD: 'correct horse battery staple',
+  };
   Object.assign(process.env, env);
   const port = await freePort();
   const server = await startApiProcess(port, env, { allInOne: true, timeoutMs: 120_000 });

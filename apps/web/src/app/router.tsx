@@ -141,6 +141,36 @@ const b2bRoute = createRoute({
   component: lazyRouteComponent(() => import('./routes/b2b'), 'B2bRoute'),
 });
 
+/** The organisers' dashboard, the first of their screens (features/organisers' nav lists the rest). */
+const manageRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/events/$eventId/manage',
+  beforeLoad: requireSession,
+  component: lazyRouteComponent(() => import('./routes/manage'), 'DashboardRoute'),
+});
+
+const settingsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/events/$eventId/manage/settings',
+  beforeLoad: requireSession,
+  component: lazyRouteComponent(() => import('./routes/manage'), 'SettingsRoute'),
+});
+
+const createEventRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/events/new',
+  beforeLoad: requireSession,
+  component: lazyRouteComponent(() => import('./routes/manage'), 'CreateEventRoute'),
+});
+
+/** Platform admins: every event and its trust; the API refuses anyone else, and the screen says so. */
+const adminRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/admin',
+  beforeLoad: requireSession,
+  component: lazyRouteComponent(() => import('./routes/admin'), 'AdminRoute'),
+});
+
 const availabilityRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/events/$eventId/availability',
@@ -162,6 +192,22 @@ const speakerRoute = createRoute({
   component: lazyRouteComponent(() => import('./routes/speaker'), 'SpeakerRoute'),
 });
 
+/** The door: scan badges or find people by name; works offline (the list is held on the device). */
+const checkInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/events/$eventId/check-in',
+  beforeLoad: requireSession,
+  component: lazyRouteComponent(() => import('./routes/check-in'), 'CheckInRoute'),
+});
+
+/** Agreements: record, amend, withdraw; the report with its charts and CSV; the ledger and its verification. */
+const agreementsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/events/$eventId/manage/agreements',
+  beforeLoad: requireSession,
+  component: lazyRouteComponent(() => import('./routes/agreements'), 'AgreementsRoute'),
+});
+
 const routeTree = rootRoute.addChildren([
   eventsRoute,
   eventRoute,
@@ -179,6 +225,12 @@ const routeTree = rootRoute.addChildren([
   requestsRoute,
   scheduleRoute,
   b2bRoute,
+  manageRoute,
+  settingsRoute,
+  createEventRoute,
+  adminRoute,
+  checkInRoute,
+  agreementsRoute,
   availabilityRoute,
 ]);
 

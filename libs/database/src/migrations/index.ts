@@ -20,6 +20,8 @@ import { CreateDirectoryIndex1765720000000 } from './1765720000000-create-direct
 import { LedgerWithoutEventRowLocks1765730000000 } from './1765730000000-ledger-without-event-row-locks';
 import { CreateSiteVisits1765750000000 } from './1765750000000-create-site-visits';
 import { MeetingRequestPreferredSlot1765760000000 } from './1765760000000-meeting-request-preferred-slot';
+import { OrganiserRegistrations1765810000000 } from './1765810000000-organiser-registrations';
+import { CreateCheckIns1765820000000 } from './1765820000000-create-check-ins';
 
 export const MIGRATIONS = [
   CreateUsers1764032400000,
@@ -42,4 +44,6 @@ export const MIGRATIONS = [
   LedgerWithoutEventRowLocks1765730000000,
   CreateSiteVisits1765750000000,
   MeetingRequestPreferredSlot1765760000000,
+  OrganiserRegistrations1765810000000,
+  CreateCheckIns1765820000000,
 ];

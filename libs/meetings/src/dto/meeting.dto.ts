@@ -272,6 +272,11 @@ export class FixedTableViewDto {
   @ApiProperty({ type: 'integer' }) tableNo: number;
 }
 
+export class FixedTableListDto {
+  @ApiProperty({ type: [FixedTableViewDto] }) items: FixedTableViewDto[];
+  @ApiProperty({ nullable: true, type: String, description: WHOLE_LIST }) nextCursor: null;
+}
+
 export class ScheduleJobDto {
   @ApiProperty({ description: 'Poll GET /events/{eventId}/schedule/jobs/{jobId}' }) jobId: string;
 }

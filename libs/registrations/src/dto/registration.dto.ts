@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import {
   ApiInstant,
   IsCalendarDate,
@@ -11,20 +11,25 @@ import {
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  ArrayMinSize,
   ArrayUnique,
   IsArray,
   IsBoolean,
   IsEmail,
   IsIn,
+  IsInt,
   IsISO31661Alpha2,
   IsOptional,
   IsUrl,
   Matches,
+  Max,
   MaxLength,
+  Min,
   ValidateNested,
 } from 'class-validator';
 import { Company, CompanySize } from '../entities/company.entity';
 import { Registration, RegistrationRole, RegistrationStatus } from '../entities/registration.entity';
+import { VisaStatus } from '../entities/visa-request.entity';
 
 const SECTOR = /^[a-z0-9]+(?:[-_][a-z0-9]+)*$/;
 const LANGUAGE = /^[a-z]{2}$/;
@@ -104,11 +109,87 @@ export class RegisterDto {
   invitationToken?: string;
 }
 
+/** How the organisers' registration list can be sorted; a leading `-` sorts descending. */
+export const REGISTRATION_SORTS = [
+  'createdAt',
+  '-createdAt',
+  'name',
+  '-name',
+  'company',
+  '-company',
+  'country',
+  '-country',
+  'status',
+  '-status',
+] as const;
+export type RegistrationSort = (typeof REGISTRATION_SORTS)[number];
+const ID = /^[A-Za-z0-9_-]{1,64}$/;
+
 export class RegistrationQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: STATUSES }) @IsOptional() @IsIn(STATUSES) status?: RegistrationStatus;
   @ApiPropertyOptional({ enum: ROLES }) @IsOptional() @IsIn(ROLES) role?: RegistrationRole;
   @ApiPropertyOptional() @IsOptional() @Transform(upper) @IsISO31661Alpha2() country?: string;
   @ApiPropertyOptional() @IsOptional() @Matches(SECTOR) sector?: string;
+  @ApiPropertyOptional({ description: "Part of the person's name or e-mail, or of the company's name (any script)" })
+  @IsOptional()
+  @IsSingleLine(1, 100)
+  q?: string;
+  @ApiPropertyOptional({
+    enum: REGISTRATION_SORTS,
+    default: 'createdAt',
+    description: 'Sort key; a leading - sorts descending. Ties go by id.',
+  })
+  @IsOptional()
+  @IsIn(REGISTRATION_SORTS, { message: `sort must be one of ${REGISTRATION_SORTS.join(', ')}` })
+  sort?: RegistrationSort;
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    maximum: 10_000,
+    description: 'A numbered page of `limit` rows (instead of `cursor`), for tables that jump to a page',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  page?: number;
+}
+
+/** The export takes the list's filters and sort, and always gives every matching row. */
+export class RegistrationExportQueryDto extends OmitType(RegistrationQueryDto, ['limit', 'cursor', 'page'] as const) {}
+
+export class BulkRegistrationDto {
+  @ApiProperty({ enum: ['approve', 'reject'] })
+  @IsIn(['approve', 'reject'], { message: 'action must be approve or reject' })
+  action: 'approve' | 'reject';
+  @ApiProperty({ type: [String], minItems: 1, maxItems: 200 })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(200)
+  @ArrayUnique()
+  @Matches(ID, { each: true, message: 'each of registrationIds must be a registration id' })
+  registrationIds: string[];
+  @ApiPropertyOptional({ description: 'Told to the people rejected' })
+  @IsOptional()
+  @IsSingleLine(1, 500)
+  reason?: string;
+}
+
+export class BulkRowResultDto {
+  @ApiProperty() registrationId: string;
+  @ApiProperty() ok: boolean;
+  @ApiProperty({ enum: STATUSES, nullable: true, description: 'The status after the action (null: unknown id)' })
+  status: RegistrationStatus | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Why this row was refused, e.g. CAPACITY_FULL' })
+  code: string | null;
+  @ApiProperty({ nullable: true, type: String }) message: string | null;
+}
+
+export class BulkRegistrationResultDto {
+  @ApiProperty({ type: 'integer' }) succeeded: number;
+  @ApiProperty({ type: 'integer' }) failed: number;
+  @ApiProperty({ type: [BulkRowResultDto], description: 'One per id, in the order sent' }) results: BulkRowResultDto[];
 }
 
 export class DirectoryQueryDto extends PageQueryDto {
@@ -123,10 +204,6 @@ export class DirectoryQueryDto extends PageQueryDto {
 
 export class ReasonDto {
   @ApiPropertyOptional() @IsOptional() @IsSingleLine(1, 500) reason?: string;
-}
-
-export class CheckInDto {
-  @ApiProperty({ description: 'The code from the badge QR' }) @IsSingleLine(10, 200) code: string;
 }
 
 export class InvitationInputDto {
@@ -292,6 +369,7 @@ export class RegistrationPageDto {
   @ApiProperty({ type: [RegistrationDto] }) items: RegistrationDto[];
   @ApiProperty({ nullable: true, type: String, description: 'Pass as `cursor` for the next page; null: no more' })
   nextCursor: string | null;
+  @ApiProperty({ type: 'integer', description: 'How many registrations match the filters' }) total: number;
 }
 
 export class RegistrationListDto {
@@ -332,14 +410,6 @@ export class InvitationResultDto {
   rejected: RejectedRowDto[];
 }
 
-export class CheckInResultDto {
-  @ApiProperty() registrationId: string;
-  @ApiProperty() name: string;
-  @ApiProperty({ nullable: true, type: String }) company: string | null;
-  @ApiInstant({ description: 'The first scan' }) checkedInAt: string;
-  @ApiProperty({ description: 'False when this badge had already been scanned' }) firstScan: boolean;
-}
-
 export class VisaStatusDto {
   @ApiProperty({ enum: ['requested', 'approved', 'rejected'] }) status: string;
 }
@@ -347,6 +417,100 @@ export class VisaStatusDto {
 export class VisaRequestStateDto {
   @ApiProperty({ enum: ['requested', 'approved', 'rejected'], nullable: true, description: 'null: none requested' })
   status: 'requested' | 'approved' | 'rejected' | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Why the organisers rejected it' }) reason: string | null;
+  @ApiProperty({ nullable: true, type: String, description: "The letter's reference number, once approved" })
+  reference: string | null;
+}
+
+export const VISA_STATUSES = ['requested', 'approved', 'rejected'] as const;
+
+export class VisaLetterQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: VISA_STATUSES }) @IsOptional() @IsIn(VISA_STATUSES) status?: VisaStatus;
+}
+
+/** A visa letter request as the organisers see it: the passport number only by its last digits. */
+export class VisaLetterRequestDto {
+  @ApiProperty() registrationId: string;
+  @ApiProperty({ description: 'As in the passport' }) fullName: string;
+  @ApiProperty({ description: "The account's name" }) name: string;
+  @ApiProperty() email: string;
+  @ApiProperty({ nullable: true, type: String }) company: string | null;
+  @ApiProperty({ enum: STATUSES }) registrationStatus: RegistrationStatus;
+  @ApiProperty({ example: 'RU' }) nationality: string;
+  @ApiProperty({ example: '4567', description: 'The last 4 characters of the passport number' })
+  passportLast4: string;
+  @ApiProperty({ example: '2027-06-08' }) entryOn: string;
+  @ApiProperty({ example: '2027-06-13' }) exitOn: string;
+  @ApiProperty({ enum: VISA_STATUSES }) status: VisaStatus;
+  @ApiProperty({ nullable: true, type: String }) reference: string | null;
+  @ApiProperty({ nullable: true, type: String }) reason: string | null;
+  @ApiInstant() requestedAt: string;
+  @ApiInstant({ nullable: true }) decidedAt: string | null;
+}
+
+export class VisaLetterRequestPageDto {
+  @ApiProperty({ type: [VisaLetterRequestDto] }) items: VisaLetterRequestDto[];
+  @ApiProperty({ nullable: true, type: String, description: 'Pass as `cursor` for the next page; null: no more' })
+  nextCursor: string | null;
+}
+
+/** What the public check of a letter shows: enough to confirm it, nothing more. */
+export class VisaLetterCheckDto {
+  @ApiProperty() reference: string;
+  @ApiProperty({
+    enum: ['valid', 'revoked'],
+    description: 'revoked: the request, the registration or the event was withdrawn after the letter was issued',
+  })
+  status: 'valid' | 'revoked';
+  @ApiProperty() fullName: string;
+  @ApiProperty({ example: '4567', description: 'The last 4 characters of the passport number only' })
+  passportLast4: string;
+  @ApiProperty({ example: '2027-06-08' }) entryOn: string;
+  @ApiProperty({ example: '2027-06-13' }) exitOn: string;
+  @ApiProperty() eventName: string;
+  @ApiProperty({ nullable: true, type: String }) city: string | null;
+  @ApiInstant() eventStartsAt: string;
+  @ApiInstant() eventEndsAt: string;
+  @ApiProperty() eventTimeZone: string;
+  @ApiInstant({ description: 'When the letter was issued (approved)' }) issuedAt: string;
+}
+
+export const INVITATION_STATUSES = ['pending', 'registered', 'expired'] as const;
+export type InvitationStatus = (typeof INVITATION_STATUSES)[number];
+
+export class InvitationQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: INVITATION_STATUSES })
+  @IsOptional()
+  @IsIn(INVITATION_STATUSES)
+  status?: InvitationStatus;
+  @ApiPropertyOptional({ description: 'Part of the e-mail, name or company' })
+  @IsOptional()
+  @IsSingleLine(1, 100)
+  q?: string;
+}
+
+export class InvitationDto {
+  @ApiProperty() id: string;
+  @ApiProperty() email: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ nullable: true, type: String }) company: string | null;
+  @ApiProperty({ nullable: true, type: String }) country: string | null;
+  @ApiProperty({ nullable: true, type: String }) locale: string | null;
+  @ApiProperty({ enum: ROLES }) role: RegistrationRole;
+  @ApiProperty({ enum: INVITATION_STATUSES, description: 'registered: the guest used it; expired: unused and too old' })
+  status: InvitationStatus;
+  @ApiProperty({ type: 'integer', description: 'Times mailed (resends included)' }) sentCount: number;
+  @ApiInstant() createdAt: string;
+  @ApiInstant({ nullable: true }) lastSentAt: string | null;
+  @ApiInstant() expiresAt: string;
+  @ApiInstant({ nullable: true }) usedAt: string | null;
+}
+
+export class InvitationPageDto {
+  @ApiProperty({ type: [InvitationDto] }) items: InvitationDto[];
+  @ApiProperty({ nullable: true, type: String, description: 'Pass as `cursor` for the next page; null: no more' })
+  nextCursor: string | null;
+  @ApiProperty({ type: 'integer', description: 'How many invitations match the filters' }) total: number;
 }
 
 export class BadgeCodeDto {

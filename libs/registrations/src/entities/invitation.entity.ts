@@ -41,6 +41,14 @@ export class Invitation {
   @Column({ name: 'used_at', type: 'datetime', precision: 3, nullable: true })
   usedAt: Date | null;
 
+  /** How many times the invitation was mailed (1 at first; each resend adds one, up to a bound). */
+  @Column({ name: 'sent_count', type: 'int', default: 1 })
+  sentCount: number;
+
+  /** When it was last resent (null: only the first mail). */
+  @Column({ name: 'last_sent_at', type: 'datetime', precision: 3, nullable: true })
+  lastSentAt: Date | null;
+
   @Column({ name: 'invited_by', type: 'char', length: 36 })
   invitedBy: string;
 

@@ -35,6 +35,14 @@ export class VisaRequest {
   @Column({ type: 'varchar', length: 16 })
   status: VisaStatus;
 
+  /** The letter's reference number (random, unguessable), given when approved; its QR opens the public check by it. */
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  reference: string | null;
+
+  /** Why the organisers rejected the request, shown to the delegate. */
+  @Column({ name: 'decision_reason', type: 'varchar', length: 500, nullable: true })
+  decisionReason: string | null;
+
   @Column({ name: 'decided_by', type: 'char', length: 36, nullable: true })
   decidedBy: string | null;
 

@@ -1,5 +1,6 @@
 import { getRouteApi } from '@tanstack/react-router';
 import { EventPage } from '@/features/agenda/components/event-page';
+import { OrganiserAreaLink } from '@/features/organisers/components/organiser-area-link';
 import { SiteVisitPanel } from '@/features/site-visits/components/site-visit-panel';
 
 const route = getRouteApi('/events/$eventId');
@@ -13,6 +14,7 @@ export function EventRoute() {
       eventId={eventId}
       filters={search}
       onFiltersChange={(filters) => void navigate({ search: filters, replace: true })}
+      actions={<OrganiserAreaLink eventId={eventId} />}
       sessionExtra={(session, zones) =>
         session.siteVisit && (
           <SiteVisitPanel

@@ -28,6 +28,8 @@ export function EventPage(props: {
   filters: AgendaFilters;
   onFiltersChange: (filters: AgendaFilters) => void;
   sessionExtra?: SessionExtra;
+  /** More buttons beside Register, composed by the route (the organisers' way in). */
+  actions?: ReactNode;
 }) {
   const event = useEvent(props.eventId);
   return (
@@ -38,6 +40,7 @@ export function EventPage(props: {
           filters={props.filters}
           onFiltersChange={props.onFiltersChange}
           sessionExtra={props.sessionExtra}
+          actions={props.actions}
         />
       )}
     </QueryState>
@@ -49,6 +52,7 @@ function EventBody(props: {
   filters: AgendaFilters;
   onFiltersChange: (f: AgendaFilters) => void;
   sessionExtra?: SessionExtra;
+  actions?: ReactNode;
 }) {
   const { t, i18n } = useTranslation();
   const { event } = props;
@@ -96,6 +100,7 @@ function EventBody(props: {
               {t('agenda.availability')}
             </ButtonLink>
           )}
+          {props.actions}
         </Group>
       </Stack>
       <Agenda

@@ -199,9 +199,34 @@ export function useAddInterpreter(eventId: string) {
   });
 }
 
+const fixedKey = (eventId: string) => ['b2b-fixed-tables', eventId];
+
+/** The tables reserved for companies. */
+export function useFixedTables(eventId: string) {
+  return useQuery({
+    queryKey: fixedKey(eventId),
+    queryFn: ({ signal }) =>
+      unwrap(client.GET('/events/{eventId}/fixed-tables', { params: { path: { eventId } }, signal })),
+    retry: false,
+  });
+}
+
 export function useFixTable(eventId: string) {
+  const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: Schema<'FixedTableDto'>) =>
       unwrap(client.PUT('/events/{eventId}/fixed-tables', { params: { path: { eventId } }, body })),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: fixedKey(eventId) }),
+  });
+}
+
+export function useReleaseTable(eventId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (companyId: string) =>
+      unwrap<unknown>(
+        client.DELETE('/events/{eventId}/fixed-tables/{companyId}', { params: { path: { eventId, companyId } } }),
+      ),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: fixedKey(eventId) }),
   });
 }

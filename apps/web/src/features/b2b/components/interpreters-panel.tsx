@@ -11,14 +11,22 @@ import {
   Text,
   TextInput,
   Title,
+  VisuallyHidden,
 } from '@mantine/core';
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '@/lib/errors';
 import { intlLocale } from '@/lib/i18n';
 import { dayKey, formatDateTime, formatDay } from '@/lib/time';
-import { useAddInterpreter, useFixTable, useInterpreters, type Grid } from '../api/b2b';
-import { zonedInstant } from '../model/zoned';
+import {
+  useAddInterpreter,
+  useFixedTables,
+  useFixTable,
+  useInterpreters,
+  useReleaseTable,
+  type Grid,
+} from '../api/b2b';
+import { zonedInstant } from '@/lib/zoned';
 
 /** The interpreter pool (language pairs, hours in event time) and tables reserved for a company. */
 export function InterpretersPanel(props: { eventId: string; grid: Grid; suggestedPair: string | null }) {
@@ -245,7 +253,82 @@ function FixedTableForm(props: { eventId: string; grid: Grid }) {
             {errorMessage(fix.error, t)}
           </Alert>
         )}
+        <FixedTableList eventId={props.eventId} companies={companies} />
       </Stack>
     </form>
+  );
+}
+
+/** The reservations in force, by table, each with a button that gives the table back. */
+function FixedTableList(props: { eventId: string; companies: { value: string; label: string }[] }) {
+  const { t } = useTranslation();
+  const list = useFixedTables(props.eventId);
+  const release = useReleaseTable(props.eventId);
+  const [released, setReleased] = useState<{ table: number; company: string } | null>(null);
+  const label = (companyId: string) => props.companies.find((c) => c.value === companyId)?.label ?? companyId;
+  const items = list.data?.items ?? [];
+  return (
+    <Stack gap={4} data-testid="fixed-table-list">
+      <Text size="sm" fw={600}>
+        {t('b2b.fixed.listTitle')}
+      </Text>
+      {list.error && (
+        <Alert color="red" role="alert">
+          {errorMessage(list.error, t)}
+        </Alert>
+      )}
+      {list.data && items.length === 0 && (
+        <Text size="sm" c="dark.5">
+          {t('b2b.fixed.none')}
+        </Text>
+      )}
+      {items.length > 0 && (
+        <Table withTableBorder={false} verticalSpacing={4}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{t('b2b.fixed.table')}</Table.Th>
+              <Table.Th scope="col">{t('b2b.fixed.company')}</Table.Th>
+              <Table.Th scope="col">
+                <VisuallyHidden>{t('b2b.fixed.actions')}</VisuallyHidden>
+              </Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {items.map((row) => (
+              <Table.Tr key={row.companyId}>
+                <Table.Td>{row.tableNo}</Table.Td>
+                <Table.Td>{label(row.companyId)}</Table.Td>
+                <Table.Td>
+                  <Button
+                    size="compact-sm"
+                    variant="subtle"
+                    color="red"
+                    loading={release.isPending && release.variables === row.companyId}
+                    aria-label={t('b2b.fixed.releaseOne', { table: row.tableNo, company: label(row.companyId) })}
+                    onClick={() =>
+                      release.mutate(row.companyId, {
+                        onSuccess: () => setReleased({ table: row.tableNo, company: label(row.companyId) }),
+                      })
+                    }
+                  >
+                    {t('b2b.fixed.release')}
+                  </Button>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      {released && !release.error && (
+        <Alert color="green" role="status">
+          {t('b2b.fixed.released', released)}
+        </Alert>
+      )}
+      {release.error && (
+        <Alert color="red" role="alert">
+          {errorMessage(release.error, t)}
+        </Alert>
+      )}
+    </Stack>
   );
 }

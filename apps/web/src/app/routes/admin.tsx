@@ -1,0 +1,5 @@
+import { AdminPage } from '@/features/platform-admin/components/admin-page';
+
+export function AdminRoute() {
+  return <AdminPage />;
+}
