@@ -21,7 +21,7 @@ import { createPool, Pool, PoolConnection, RowDataPacket } from 'mysql2/promise'
 import { freePort } from '../support/disposable-redis';
 import { MariaDbPair } from '../support/mariadb-pair';
 import { kill, startApiProcess } from '../support/worker-process';
-import { ChildProcess } from 'node:child_process';
+import { ChildProcess, execSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dropBenchDatabase } from './bench-database';
 import { generateLabelledSet } from './match-labelled-set';
@@ -52,6 +52,9 @@ interface Figures {
   p50: number;
   p99: number;
   failures: number;
+  ops: number;
+  /** CPU milliseconds per operation spent by the server, the database server and this process (the load generator or the raw client). */
+  cpu?: { server: number; db: number | null; bench: number };
 }
 
 interface Scenario {
@@ -93,7 +96,47 @@ async function runRaw(pool: Pool, op: Scenario['raw'], amount?: number): Promise
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
-  return { rps: latencies.length / seconds, p50: at(0.5), p99: at(0.99), failures };
+  return { rps: latencies.length / seconds, p50: at(0.5), p99: at(0.99), failures, ops: latencies.length };
+}
+
+/** CPU seconds (user + system) a process has used so far (Linux), or null when it cannot be read. */
+function cpuSeconds(pid: number | undefined): number | null {
+  if (!pid) return null;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
+
+/** The database server's process when it runs on this machine (where CPU per operation can be read). */
+function databasePid(): number | undefined {
+  try {
+    return Number(execSync('pgrep -x mariadbd || pgrep -x mysqld', { encoding: 'utf8' }).split('\n')[0]) || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Runs `measure` and adds the CPU each process spent per operation: on a
+ * shared, busy machine throughput swings from run to run, CPU per operation
+ * much less.
+ */
+async function withCpu(server: ChildProcess, measure: () => Promise<Figures>): Promise<Figures> {
+  const db = databasePid();
+  const before = { server: cpuSeconds(server.pid) ?? 0, db: cpuSeconds(db), bench: process.cpuUsage() };
+  const figures = await measure();
+  const ops = Math.max(1, figures.ops);
+  const dbAfter = cpuSeconds(db);
+  const bench = process.cpuUsage(before.bench);
+  figures.cpu = {
+    server: (((cpuSeconds(server.pid) ?? 0) - before.server) * 1000) / ops,
+    db: dbAfter !== null && before.db !== null ? ((dbAfter - before.db) * 1000) / ops : null,
+    bench: (bench.user + bench.system) / 1000 / ops,
+  };
+  return figures;
 }
 
 /** `work` in one transaction on `conn`: committed, or rolled back and rethrown. */
@@ -115,6 +158,7 @@ async function runHttp(options: autocannon.Options): Promise<Figures> {
     p50: result.latency.p50,
     p99: result.latency.p99,
     failures: result.non2xx + result.errors + result.timeouts,
+    ops: result.requests.total,
   };
 }
 
@@ -676,7 +720,12 @@ async function main(): Promise<void> {
     );
     console.log('scenario             HTTP req/s   p50    p99  | raw ops/s   p50    p99  | ratio  non-2xx');
     const chosen = scenarios.filter((s) => ONLY.length === 0 || ONLY.some((prefix) => s.name.startsWith(prefix)));
-    for (const s of chosen) printRow(s.name, await runHttp(s.http), await runRaw(pool, s.raw, s.amount));
+    for (const s of chosen)
+      printRow(
+        s.name,
+        await withCpu(server, () => runHttp(s.http)),
+        await withCpu(server, () => runRaw(pool, s.raw, s.amount)),
+      );
     if (chosen.some((s) => s.name.startsWith('rush'))) {
       console.log(`\nrush over HTTP: ${await checkRush(pool, httpRush)}`);
       console.log(`rush raw:       ${await checkRush(pool, rawRush)}`);
@@ -701,6 +750,11 @@ function printRow(name: string, viaHttp: Figures, viaRaw: Figures): void {
       viaRaw.failures ? ` (raw failures ${viaRaw.failures})` : ''
     }`,
   );
+  const cpu = (f: Figures) =>
+    f.cpu
+      ? `server ${f.cpu.server.toFixed(2)}  db ${f.cpu.db === null ? '-' : f.cpu.db.toFixed(2)}  bench ${f.cpu.bench.toFixed(2)}`
+      : '-';
+  console.log(`${''.padEnd(19)}   cpu ms/op: ${cpu(viaHttp)}  | ${cpu(viaRaw)}`);
 }
 
 /**

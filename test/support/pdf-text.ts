@@ -21,8 +21,9 @@ export function pdfText(pdf: Buffer): string {
   const toUnicode = new Map<number, string>();
   for (const cmap of streams.filter((s) => s.includes('begincmap'))) {
     for (const [, first, list] of cmap.matchAll(/<([0-9a-f]{4})> <[0-9a-f]{4}> \[([^\]]*)\]/gi)) {
-      [...list.matchAll(/<([0-9a-f]+)>/gi)].forEach(([, hex], i) =>
-        toUnicode.set(parseInt(first, 16) + i, Buffer.from(hex, 'hex').swap16().toString('utf16le')),
+      // a ligature's glyph maps to several characters, written with spaces: <0066 0066> is "ff"
+      [...list.matchAll(/<([0-9a-f ]+)>/gi)].forEach(([, hex], i) =>
+        toUnicode.set(parseInt(first, 16) + i, Buffer.from(hex.replace(/ /g, ''), 'hex').swap16().toString('utf16le')),
       );
     }
   }

@@ -9,7 +9,7 @@ import { AuthError, AuthErrorCode } from './auth-error';
 import { AuthUser, toAuthUser } from './auth-user';
 import { LoginDto } from './dto/signup.dto';
 import { TokenResponseDto, UserResponseDto } from './dto/user-response.dto';
-import { User } from './entities/user.entity';
+import { PlatformRole, User } from './entities/user.entity';
 import { LoginRateLimiter } from './login-rate-limiter';
 import { decoyHash, verifyPassword } from './password';
 
@@ -17,6 +17,18 @@ interface TokenPayload {
   sub: string;
   /** The user's token version when signed: a reset or password change bumps it, ending the session. */
   ver: number;
+}
+
+/** The columns of a user that a session needs. */
+interface SessionUserRow {
+  id: string;
+  email: string;
+  email_verified_at: Date | null;
+  token_version: number | string;
+  name: string;
+  locale: string;
+  time_zone: string;
+  platform_role: PlatformRole | null;
 }
 
 /** Sessions: login, and turning a bearer token back into a user (whose token version must still match). */
@@ -55,12 +67,28 @@ export class AuthService {
       const expired = (error as Error).name === 'TokenExpiredError';
       throw new AuthError(AuthErrorCode.InvalidToken, expired ? 'Token has expired' : 'Token is not valid');
     }
-    const user = typeof payload.sub === 'string' ? await this.users.findOneBy({ id: payload.sub }) : null;
+    // Every authenticated request runs this: a plain statement of the columns an AuthUser needs, not a query builder.
+    const [user]: SessionUserRow[] =
+      typeof payload.sub === 'string'
+        ? await this.users.query(
+            `SELECT id, email, email_verified_at, token_version, name, locale, time_zone, platform_role
+               FROM users WHERE id = ?`,
+            [payload.sub],
+          )
+        : [];
     if (!user) throw new AuthError(AuthErrorCode.InvalidToken, 'Token is not valid');
-    if ((payload.ver ?? 0) !== user.tokenVersion) {
+    if ((payload.ver ?? 0) !== Number(user.token_version)) {
       throw new AuthError(AuthErrorCode.InvalidToken, 'This session has ended (the password was changed or reset)');
     }
-    return toAuthUser(user);
+    return {
+      id: user.id,
+      email: user.email,
+      emailVerified: user.email_verified_at !== null,
+      name: user.name,
+      locale: user.locale,
+      timeZone: user.time_zone,
+      platformRole: user.platform_role,
+    };
   }
 
   async findUser(id: string): Promise<AuthUser> {

@@ -13,6 +13,7 @@ import { EntityManager } from 'typeorm';
 import { Meeting, MeetingRequest } from './entities';
 import { EventMeetingState } from './event-meeting-state';
 import { MeetingError, MeetingErrorCode } from './meeting-error';
+import { MeetingRequestRow, requestOfRow } from './meeting-rows';
 
 /**
  * Who may touch which meeting request and meeting, and the locks a use case
@@ -118,13 +119,18 @@ export class MeetingAccessService {
     user: AuthUser,
     side: 'from' | 'to' | 'either',
   ): Promise<MeetingRequest> {
-    const request = ID_PATTERN.test(requestId)
-      ? await em.getRepository(MeetingRequest).findOneBy({ id: requestId, eventId: event.id })
-      : null;
-    if (!request) throw new MeetingError(MeetingErrorCode.RequestNotFound, 'Meeting request not found');
-    const own = await this.registrations.findOwn(event.id, user.id, em);
-    const isFrom = own?.id === request.fromRegistrationId;
-    const isTo = own?.id === request.toRegistrationId;
+    // the request and the caller's own registration at its event, in one read
+    const own = this.registrations.ownJoin('q.event_id');
+    const [row]: Array<MeetingRequestRow & { own_registration_id: string | null }> = ID_PATTERN.test(requestId)
+      ? await em.query(
+          `SELECT q.*, ${own.columns} FROM meeting_requests q ${own.join} WHERE q.id = ? AND q.event_id = ?`,
+          [user.id, requestId, event.id],
+        )
+      : [];
+    if (!row) throw new MeetingError(MeetingErrorCode.RequestNotFound, 'Meeting request not found');
+    const request = requestOfRow(row);
+    const isFrom = row.own_registration_id === request.fromRegistrationId;
+    const isTo = row.own_registration_id === request.toRegistrationId;
     if (!isFrom && !isTo) {
       if (side === 'either' && (await this.events.isOrganiser(event.id, user, em))) return request;
       throw new MeetingError(MeetingErrorCode.RequestNotFound, 'Meeting request not found');

@@ -23,11 +23,23 @@ import {
   interpreterNameOf,
   EventMeetingState,
   EventMeetingStateLoader,
+  EventTables,
+  EventTablesRow,
   toSchedulerRequest,
 } from './event-meeting-state';
 import { MeetingError, MeetingErrorCode } from './meeting-error';
+import { MeetingRequestRow, requestOfRow } from './meeting-rows';
 import { meetingMail, meetingReminders, meetingSubject, REMINDER } from './meeting-mail';
 import { slotGrid } from './slot-grid';
+
+/** The seats already taken in the slot a booking wants (see lockForBooking). */
+interface SlotSeats {
+  /** Of the two delegates'. */
+  delegatesBusy: number;
+  tablesTaken: number;
+  /** Whether the event reserves fixed tables for some companies (then a full count does not say every table is taken). */
+  fixedTables: boolean;
+}
 
 export interface OutcomeInput {
   rating: number;
@@ -149,34 +161,42 @@ export class MeetingPlacementService {
       // the event shared, the two delegates, the request, the slot.
       const event = await this.access.shareLockVisibleEvent(em, eventId, user);
       const found = await this.access.requestFor(em, event, requestId, user, 'either');
-      await this.access.lockApprovedDelegates(em, event.id, [found.fromRegistrationId, found.toRegistrationId]);
-      const request = await em
-        .getRepository(MeetingRequest)
-        .findOneOrFail({ where: { id: found.id }, lock: { mode: 'pessimistic_write' } });
+      // Steps 2 and 3 of the lock order sent together: the connection runs them in that order.
+      const [, { request, scheduled, seats, tables }] = await Promise.all([
+        this.access.lockApprovedDelegates(em, event.id, [found.fromRegistrationId, found.toRegistrationId]),
+        this.lockForBooking(em, found.id, slotIndex),
+      ]);
       if (request.status !== 'accepted')
         throw new MeetingError(MeetingErrorCode.NotAccepted, `The request is ${request.status}, not accepted`);
-      if (await em.getRepository(Meeting).existsBy({ requestId: request.id, status: 'scheduled' })) {
+      if (scheduled) {
         throw new MeetingError(MeetingErrorCode.AlreadyScheduled, 'This meeting is already scheduled; move it instead');
       }
       const slotCount = slotGrid(event.meetingSettings, event.timeZone).length;
       if (!Number.isInteger(slotIndex) || slotIndex < 0 || slotIndex >= slotCount)
         throw new MeetingError(MeetingErrorCode.InvalidSlot, `slotIndex must be between 0 and ${slotCount - 1}`);
-      await this.quickSlotCheck(em, event, request, slotIndex);
+      this.quickSlotCheck(event, seats);
       // Everything the locks held so far keep still is read before the slot's lock: bookings of one
       // slot queue for that lock, so it is held only for the slot's own meetings and the writes.
-      const focused = await this.boards.loadDelegates(em, event, [
-        request.fromRegistrationId,
-        request.toRegistrationId,
+      const focused = await this.boards.loadDelegates(
+        em,
+        event,
+        [request.fromRegistrationId, request.toRegistrationId],
+        tables,
+      );
+      // Bookings of one slot queue for its lock, so what follows it takes as few round trips as it can:
+      // statements sent together on the transaction's connection run in order (the slot's meetings are
+      // read once its lock is granted), and the caller waits once for them all.
+      const [, board] = await Promise.all([
+        this.access.lockSlot(em, event.id, slotIndex),
+        this.boards.onSlot(em, focused, slotIndex),
       ]);
-      await this.access.lockSlot(em, event.id, slotIndex);
-      const board = await this.boards.onSlot(em, focused, slotIndex);
       const placed = this.placeAt(board, new IncrementalSchedule({ ...board.input, requests: [] }), request, slotIndex);
       const mails: OutboxMessage<object>[] = [];
-      const meeting = await this.writeMeeting(em, event, board, request, placed, mails);
+      const meeting = this.newMeeting(event, board, request, placed, mails);
       mails.push(
         ...this.mailsToBoth(event, board, meeting, 'meeting-scheduled', this.access.callerRegistration(board, user)),
       );
-      await this.outbox.enqueue(em, ...mails);
+      await Promise.all([...this.insertMeeting(em, meeting, request), this.outbox.enqueue(em, ...mails)]);
       return meeting;
     });
   }
@@ -378,9 +398,22 @@ export class MeetingPlacementService {
     placed: PinnedMeeting,
     mails: OutboxMessage<object>[],
   ): Promise<Meeting> {
+    const meeting = this.newMeeting(event, board, request, placed, mails);
+    await Promise.all(this.insertMeeting(em, meeting, request));
+    return meeting;
+  }
+
+  /** The meeting `placed` describes, not yet written; its reminders are added to `mails`. */
+  private newMeeting(
+    event: Event,
+    board: EventMeetingState,
+    request: MeetingRequest,
+    placed: PinnedMeeting,
+    mails: OutboxMessage<object>[],
+  ): Meeting {
     const slot = board.slots[placed.slot];
     const now = new Date();
-    const meeting = em.getRepository(Meeting).create({
+    const meeting = Object.assign(new Meeting(), {
       id: newId(),
       eventId: event.id,
       requestId: request.id,
@@ -397,38 +430,51 @@ export class MeetingPlacementService {
       createdAt: now,
       updatedAt: now,
     });
-    // One plain INSERT: the repository's would read the row back for its defaults, which are all set here.
-    await em.query(
-      `INSERT INTO meetings (id, event_id, request_id, registration_a, registration_b, slot_index, starts_at, ends_at,
-         table_no, interpreter_id, status, locked, sequence, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [
-        meeting.id,
-        meeting.eventId,
-        meeting.requestId,
-        meeting.registrationA,
-        meeting.registrationB,
-        meeting.slotIndex,
-        meeting.startsAt,
-        meeting.endsAt,
-        meeting.tableNo,
-        meeting.interpreterId,
-        meeting.status,
-        meeting.locked,
-        meeting.sequence,
-        now,
-        now,
-      ],
-    );
-    await this.insertSeats(em, meeting);
-    if (request.unscheduledReason !== null) {
-      request.unscheduledReason = null;
-      await em.getRepository(MeetingRequest).update({ id: request.id }, { unscheduledReason: null });
-    }
     const a = board.delegates.get(meeting.registrationA)!;
     const b = board.delegates.get(meeting.registrationB)!;
     mails.push(...meetingReminders(event, meeting, a, b, this.baseUrl));
     return meeting;
+  }
+
+  /**
+   * Sends the statements writing `meeting`: the row, its seats (a seat
+   * already taken is SLOT_TAKEN) and, when the request had one, the end of its
+   * unscheduled reason. They are sent together, without waiting for each
+   * other (one connection runs them in order): the caller awaits them all,
+   * with any statement of its own sent right after.
+   */
+  private insertMeeting(em: EntityManager, meeting: Meeting, request: MeetingRequest): Promise<unknown>[] {
+    // One plain INSERT: the repository's would read the row back for its defaults, which are all set here.
+    const written: Promise<unknown>[] = [
+      em.query(
+        `INSERT INTO meetings (id, event_id, request_id, registration_a, registration_b, slot_index, starts_at, ends_at,
+           table_no, interpreter_id, status, locked, sequence, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [
+          meeting.id,
+          meeting.eventId,
+          meeting.requestId,
+          meeting.registrationA,
+          meeting.registrationB,
+          meeting.slotIndex,
+          meeting.startsAt,
+          meeting.endsAt,
+          meeting.tableNo,
+          meeting.interpreterId,
+          meeting.status,
+          meeting.locked,
+          meeting.sequence,
+          meeting.createdAt,
+          meeting.updatedAt,
+        ],
+      ),
+      this.insertSeats(em, meeting),
+    ];
+    if (request.unscheduledReason !== null) {
+      request.unscheduledReason = null;
+      written.push(em.query('UPDATE meeting_requests SET unscheduled_reason = NULL WHERE id = ?', [request.id]));
+    }
+    return written;
   }
 
   /** The same mail about a meeting to both its delegates (except the one who caused it, when named). */
@@ -472,24 +518,57 @@ export class MeetingPlacementService {
   }
 
   /**
+   * Step 3 of the lock order for a booking: the request locked (FOR UPDATE),
+   * read in the same statement as what the booking refuses on before loading
+   * anything else: whether the request already has a meeting, and the seats
+   * taken in the wanted slot; and the event's fixed tables and interpreters,
+   * which the board needs next. The subqueries are plain reads (a locking
+   * clause covers only the outer table), made under the delegates' locks.
+   */
+  private async lockForBooking(
+    em: EntityManager,
+    requestId: string,
+    slotIndex: number,
+  ): Promise<{ request: MeetingRequest; scheduled: boolean; seats: SlotSeats; tables: EventTables }> {
+    const [row]: Array<
+      MeetingRequestRow &
+        EventTablesRow & {
+          scheduled: number | string;
+          delegates_busy: number | string;
+          tables_taken: number | string;
+        }
+    > = await em.query(
+      `SELECT q.*,
+              EXISTS (SELECT 1 FROM meetings m WHERE m.request_id = q.id AND m.status = 'scheduled') AS scheduled,
+              (SELECT COUNT(*) FROM meeting_seats s WHERE s.event_id = q.event_id AND s.slot_index = ? AND s.kind = 'd'
+                  AND s.ref IN (q.from_registration_id, q.to_registration_id)) AS delegates_busy,
+              (SELECT COUNT(*) FROM meeting_seats s WHERE s.event_id = q.event_id AND s.slot_index = ?
+                  AND s.kind = 't') AS tables_taken,
+              ${this.boards.tablesColumns('q.event_id')}
+         FROM meeting_requests q WHERE q.id = ? FOR UPDATE`,
+      [slotIndex, slotIndex, requestId],
+    );
+    const tables = this.boards.tablesOfRow(row);
+    return {
+      request: requestOfRow(row),
+      scheduled: Number(row.scheduled) === 1,
+      seats: {
+        delegatesBusy: Number(row.delegates_busy),
+        tablesTaken: Number(row.tables_taken),
+        fixedTables: tables.tableOf.size > 0,
+      },
+      tables,
+    };
+  }
+
+  /**
    * The common refusals answered from the seats alone, before the whole event
    * is loaded: when many delegates race for one slot, the losers learn it at once.
    */
-  private async quickSlotCheck(
-    em: EntityManager,
-    event: Event,
-    request: MeetingRequest,
-    slotIndex: number,
-  ): Promise<void> {
-    const [seats]: Array<{ delegates: string | null; tables: string | null; fixed: string }> = await em.query(
-      `SELECT SUM(kind = 'd' AND ref IN (?, ?)) AS delegates, SUM(kind = 't') AS tables,
-              (SELECT COUNT(*) FROM fixed_tables WHERE event_id = ?) AS fixed
-         FROM meeting_seats WHERE event_id = ? AND slot_index = ?`,
-      [request.fromRegistrationId, request.toRegistrationId, event.id, event.id, slotIndex],
-    );
-    if (Number(seats?.delegates ?? 0) > 0)
+  private quickSlotCheck(event: Event, seats: SlotSeats): void {
+    if (seats.delegatesBusy > 0)
       throw new MeetingError(MeetingErrorCode.SlotTaken, 'One of you already has a meeting in that slot');
-    if (Number(seats?.fixed ?? 0) === 0 && Number(seats?.tables ?? 0) >= event.meetingSettings.tables) {
+    if (!seats.fixedTables && seats.tablesTaken >= event.meetingSettings.tables) {
       throw new MeetingError(MeetingErrorCode.SlotTaken, 'Every table is taken in that slot');
     }
   }

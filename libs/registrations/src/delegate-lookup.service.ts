@@ -70,7 +70,8 @@ export class DelegateLookupService {
 
   /**
    * The event's approved registrations (any role) with their person and
-   * company: one query (the person through UserLookupService's join).
+   * company: one query (the person through UserLookupService's join), and a
+   * second only when some of them are signed up for a site visit.
    */
   async approved(
     eventId: string,
@@ -91,6 +92,7 @@ export class DelegateLookupService {
     }
     const rows: Array<
       UserContactRow & {
+        away: number | string;
         id: string;
         user_id: string;
         time_zone: string | null;
@@ -104,17 +106,21 @@ export class DelegateLookupService {
       }
     > = await em.query(
       `SELECT r.id, r.user_id, r.time_zone, r.company_id, r.badge_names, r.languages, r.availability,
-              c.name AS company_name, c.name_zh, c.name_ru, ${user.columns}
+              c.name AS company_name, c.name_zh, c.name_ru, ${user.columns},
+              EXISTS (SELECT 1 FROM site_visit_signups v WHERE v.registration_id = r.id AND v.event_id = r.event_id
+                         AND v.status IN ('confirmed', 'waitlisted')) AS away
          FROM registrations r ${user.join} LEFT JOIN companies c ON c.id = r.company_id
         WHERE ${where.join(' AND ')}
         ORDER BY r.created_at, r.id`,
       params,
     );
-    const busy = await this.busyWindows(
-      eventId,
-      filter.registrationIds || filter.companyIds ? rows.map((r) => r.id) : undefined,
-      em,
-    );
+    // Most delegates sign up for no site visit: the visits' times are read only when someone did
+    // (the whole event's sign-ups when the whole event was asked for).
+    const away = rows.filter((r) => Number(r.away) === 1).map((r) => r.id);
+    const busy =
+      away.length === 0
+        ? new Map<string, BusyWindow[]>()
+        : await this.busyWindows(eventId, filter.registrationIds || filter.companyIds ? away : undefined, em);
     return rows.map((r) => {
       const contact = this.users.contactOfRow(r);
       return {

@@ -25,6 +25,20 @@ export class RegistrationAccessService {
     return (em ? em.getRepository(Registration) : this.registrations).findOneBy({ eventId, userId });
   }
 
+  /**
+   * SQL for another lib's own query, as UserLookupService.contactJoin:
+   * left-joins (alias caller_own) the registration, in any status, of the
+   * user given as the join's one `?` parameter at the event whose id is
+   * `eventIdColumn`, adding own_registration_id (null when they hold none):
+   * `findOwn` without a round trip of its own.
+   */
+  ownJoin(eventIdColumn: string): { columns: string; join: string } {
+    return {
+      columns: 'caller_own.id AS own_registration_id',
+      join: `LEFT JOIN registrations caller_own ON caller_own.event_id = ${eventIdColumn} AND caller_own.user_id = ?`,
+    };
+  }
+
   /** Every registration the user holds, at any event and in any status. */
   findAllOwn(userId: string): Promise<Registration[]> {
     return this.registrations.findBy({ userId });

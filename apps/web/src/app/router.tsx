@@ -18,7 +18,14 @@ import { currentLanguage } from '@/lib/i18n';
 import { queryClient } from '@/lib/query-client';
 import { getSession } from '@/lib/session';
 import { RootLayout } from './root-layout';
-import { agendaSearch, directorySearch, redirectSearch, registerSearch, tokenSearch } from './search';
+import {
+  agendaSearch,
+  directorySearch,
+  redirectSearch,
+  registerSearch,
+  registrationsSearch,
+  tokenSearch,
+} from './search';
 
 /** Screens for signed-in people send a visitor to log in first, and back here afterwards. */
 function requireSession({ location }: { location: ParsedLocation }): void {
@@ -192,6 +199,36 @@ const speakerRoute = createRoute({
   component: lazyRouteComponent(() => import('./routes/speaker'), 'SpeakerRoute'),
 });
 
+/** The organisers' registration table; filters, search, sort and page live in the URL. */
+const manageRegistrationsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/events/$eventId/manage/registrations',
+  validateSearch: registrationsSearch,
+  beforeLoad: requireSession,
+  component: lazyRouteComponent(() => import('./routes/manage-registrations'), 'ManageRegistrationsRoute'),
+});
+
+const manageInvitationsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/events/$eventId/manage/invitations',
+  beforeLoad: requireSession,
+  component: lazyRouteComponent(() => import('./routes/manage-invitations'), 'ManageInvitationsRoute'),
+});
+
+const manageVisaLettersRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/events/$eventId/manage/visa-letters',
+  beforeLoad: requireSession,
+  component: lazyRouteComponent(() => import('./routes/manage-visa-letters'), 'ManageVisaLettersRoute'),
+});
+
+/** Where a visa letter's QR code leads: anyone (a consulate) confirms the letter, no account needed. */
+const visaCheckRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/visa-letters/verify/$reference',
+  component: lazyRouteComponent(() => import('./routes/visa-check'), 'VisaCheckRoute'),
+});
+
 /** The door: scan badges or find people by name; works offline (the list is held on the device). */
 const checkInRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -226,6 +263,10 @@ const routeTree = rootRoute.addChildren([
   scheduleRoute,
   b2bRoute,
   manageRoute,
+  manageRegistrationsRoute,
+  manageInvitationsRoute,
+  manageVisaLettersRoute,
+  visaCheckRoute,
   settingsRoute,
   createEventRoute,
   adminRoute,

@@ -70,3 +70,36 @@ export function directorySearch(raw: Record<string, unknown>): DirectorySearch {
     cursor: text(raw.cursor, 512),
   };
 }
+
+const REGISTRATION_STATUSES = ['pending', 'approved', 'waitlisted', 'rejected', 'cancelled'] as const;
+export const REGISTRATION_SORT_KEYS = ['createdAt', 'name', 'company', 'country', 'status'] as const;
+type RegistrationSortKey = (typeof REGISTRATION_SORT_KEYS)[number];
+
+export interface RegistrationsSearch {
+  status?: (typeof REGISTRATION_STATUSES)[number];
+  country?: string;
+  sector?: string;
+  q?: string;
+  sort?: RegistrationSortKey | `-${RegistrationSortKey}`;
+  page?: number;
+}
+
+/** The organisers' registration table: its filters, search, sort and page, as the API checks them. */
+export function registrationsSearch(raw: Record<string, unknown>): RegistrationsSearch {
+  const status = text(raw.status, 20);
+  const country = text(raw.country, 2)?.toUpperCase();
+  const sector = text(raw.sector, 60);
+  const sort = text(raw.sort, 20);
+  const page = Number(raw.page);
+  return {
+    status: REGISTRATION_STATUSES.find((s) => s === status),
+    country: country && /^[A-Z]{2}$/.test(country) ? country : undefined,
+    sector: sector && /^[a-z0-9]+(?:[-_][a-z0-9]+)*$/.test(sector) ? sector : undefined,
+    q: text(raw.q),
+    sort:
+      sort && (REGISTRATION_SORT_KEYS as readonly string[]).includes(sort.replace(/^-/, ''))
+        ? (sort as RegistrationsSearch['sort'])
+        : undefined,
+    page: Number.isInteger(page) && page > 1 && page <= 10_000 ? page : undefined,
+  };
+}

@@ -14,10 +14,23 @@ export function isoInstant(date: Date | null | undefined, zone?: string): string
 export function isoInstant(date: Date | null | undefined, zone?: string): string | null {
   if (!date) return null;
   if (!zone) return date.toISOString();
+  const key = `${zone} ${date.getTime()}`;
+  const known = inZone.get(key);
+  if (known) return known;
   const iso = DateTime.fromJSDate(date, { zone }).toISO({ suppressMilliseconds: false, includeOffset: true });
   if (!iso) throw new Error(`Cannot express ${date.toISOString()} in zone ${zone}`);
+  if (inZone.size >= IN_ZONE_MAX) inZone.clear();
+  inZone.set(key, iso);
   return iso;
 }
+
+/**
+ * Instants already expressed in a zone. Lists repeat the same few (a forum's
+ * slot starts and ends) on every read, and each fresh conversion asks Intl
+ * for the zone's offset; the answer for an instant and a zone never changes.
+ */
+const inZone = new Map<string, string>();
+const IN_ZONE_MAX = 20_000;
 
 /** A response property holding an instant (`isoInstant`). */
 export function ApiInstant(options: Omit<ApiPropertyOptions, 'type'> = {}): PropertyDecorator {

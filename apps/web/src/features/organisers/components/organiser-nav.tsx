@@ -36,6 +36,9 @@ export interface OrganiserTab {
 export const ORGANISER_TABS: OrganiserTab[] = [
   { to: '/events/$eventId/manage', label: 'dashboard', exact: true },
   { to: '/events/$eventId/manage/settings', label: 'settings' },
+  { to: '/events/$eventId/manage/registrations', label: 'registrations' },
+  { to: '/events/$eventId/manage/invitations', label: 'invitations' },
+  { to: '/events/$eventId/manage/visa-letters', label: 'visaLetters' },
   { to: '/events/$eventId/b2b', label: 'b2b' },
   { to: '/events/$eventId/check-in', label: 'checkIn' },
   { to: '/events/$eventId/manage/agreements', label: 'agreements' },
@@ -50,40 +53,43 @@ export function OrganiserNav(props: { eventId: string; children?: ReactNode }) {
   const event = useEvent(props.eventId);
   const session = useSession();
   const organisers = useOrganisers(props.eventId, session?.user.id);
-  if (!organisers.isSuccess) return <>{props.children}</>;
+  // The page keeps its place in the tree whether or not the frame shows, so the frame appearing (the
+  // organisers' list answering) never remounts the page and drops what the person has typed.
   return (
     <>
-      <Box className={classes.frame} mb="md">
-        {event.data && (
-          <Group gap="xs" mb={6} wrap="wrap">
-            <AnchorLink to="/events/$eventId" params={{ eventId: props.eventId }} search={{}} size="sm" fw={600}>
-              {localized(event.data, i18n.language).name}
-            </AnchorLink>
-            <Badge variant="light" size="sm" color={STATUS_COLOR[event.data.status]}>
-              {t(`organiser.status.${event.data.status}`)}
-            </Badge>
-          </Group>
-        )}
-        <nav aria-label={t('organiser.nav.label')} data-testid="organiser-nav">
-          <ul className={classes.tabs}>
-            {ORGANISER_TABS.map((tab) => (
-              <li key={tab.to}>
-                <AnchorLink
-                  to={tab.to}
-                  params={{ eventId: props.eventId }}
-                  activeOptions={{ exact: tab.exact ?? false, includeSearch: false }}
-                  className={classes.tab}
-                  underline="never"
-                >
-                  <Text span size="sm" inherit>
-                    {t(`organiser.nav.${tab.label}`)}
-                  </Text>
-                </AnchorLink>
-              </li>
-            ))}
-          </ul>
-        </nav>
-      </Box>
+      {organisers.isSuccess && (
+        <Box className={classes.frame} mb="md">
+          {event.data && (
+            <Group gap="xs" mb={6} wrap="wrap">
+              <AnchorLink to="/events/$eventId" params={{ eventId: props.eventId }} search={{}} size="sm" fw={600}>
+                {localized(event.data, i18n.language).name}
+              </AnchorLink>
+              <Badge variant="light" size="sm" color={STATUS_COLOR[event.data.status]}>
+                {t(`organiser.status.${event.data.status}`)}
+              </Badge>
+            </Group>
+          )}
+          <nav aria-label={t('organiser.nav.label')} data-testid="organiser-nav">
+            <ul className={classes.tabs}>
+              {ORGANISER_TABS.map((tab) => (
+                <li key={tab.to}>
+                  <AnchorLink
+                    to={tab.to}
+                    params={{ eventId: props.eventId }}
+                    activeOptions={{ exact: tab.exact ?? false, includeSearch: false }}
+                    className={classes.tab}
+                    underline="never"
+                  >
+                    <Text span size="sm" inherit>
+                      {t(`organiser.nav.${tab.label}`)}
+                    </Text>
+                  </AnchorLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </Box>
+      )}
       {props.children}
     </>
   );
