@@ -430,6 +430,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/events/{eventId}/notifications/facets': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** How many of the event’s mails have each status and each type (the delivery view’s filters) */
+    get: operations['EventNotificationsController_facets'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/notifications/{notificationId}/retry': {
     parameters: {
       query?: never;
@@ -2172,6 +2189,16 @@ export interface components {
       items: components['schemas']['NotificationDto'][];
       /** @description Pass as `cursor` for the next page; null: no more */
       nextCursor: string | null;
+    };
+    FacetCountDto: {
+      key: string;
+      count: number;
+    };
+    NotificationFacetsDto: {
+      /** @description Every status, with how many mails have it (zero included) */
+      byStatus: components['schemas']['FacetCountDto'][];
+      /** @description The mail types the event has, most frequent first */
+      byType: components['schemas']['FacetCountDto'][];
     };
     AdminEventDto: {
       id: string;
@@ -6520,6 +6547,70 @@ export interface operations {
             code?: 'INVALID_CURSOR' | 'VALIDATION_FAILED';
           };
         };
+      };
+      /** @description UNAUTHORIZED: INVALID_TOKEN */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'INVALID_TOKEN';
+          };
+        };
+      };
+      /** @description FORBIDDEN: FORBIDDEN */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'FORBIDDEN';
+          };
+        };
+      };
+      /** @description NOT_FOUND: EVENT_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {string} */
+            code?: 'EVENT_NOT_FOUND';
+          };
+        };
+      };
+    };
+  };
+  EventNotificationsController_facets: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        eventId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NotificationFacetsDto'];
+        };
+      };
+      /** @description Not Modified: the If-None-Match ETag still matches */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description UNAUTHORIZED: INVALID_TOKEN */
       401: {

@@ -3,7 +3,12 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, AuthUser, Authenticated, CurrentUser } from '@roundtable/auth';
 import { ApiErrors, CommonError, CommonErrorCode } from '@roundtable/common';
 import { OutboxQueryService } from '@roundtable/notifications';
-import { NotificationDto, NotificationPageDto, NotificationQueryDto } from './dto/notification.dto';
+import {
+  NotificationDto,
+  NotificationFacetsDto,
+  NotificationPageDto,
+  NotificationQueryDto,
+} from './dto/notification.dto';
 import { EventAccessService } from './event-access.service';
 import { EventOrganiserPolicy } from './policies/event-organiser.policy';
 
@@ -25,6 +30,16 @@ export class EventNotificationsController {
   async list(@Param('eventId') eventId: string, @Query() query: NotificationQueryDto): Promise<NotificationPageDto> {
     const page = await this.outbox.listForEvent(eventId, query);
     return { items: page.items.map((row) => NotificationDto.from(row)), nextCursor: page.nextCursor };
+  }
+
+  @Get('events/:eventId/notifications/facets')
+  @Allow(EventOrganiserPolicy)
+  @ApiOperation({
+    summary: 'How many of the event’s mails have each status and each type (the delivery view’s filters)',
+  })
+  @ApiOkResponse({ type: NotificationFacetsDto })
+  async facets(@Param('eventId') eventId: string): Promise<NotificationFacetsDto> {
+    return NotificationFacetsDto.from(await this.outbox.facetsForEvent(eventId));
   }
 
   @Post('notifications/:notificationId/retry')

@@ -84,6 +84,21 @@ export class OutboxQueryService {
     return counts;
   }
 
+  /** How many of the event's mails there are of each status and of each type: the delivery view's filters. */
+  async facetsForEvent(eventId: string): Promise<{ byStatus: Map<OutboxStatus, number>; byType: Map<string, number> }> {
+    const rows = await this.dataSource.query<{ status: OutboxStatus; type: string; n: string }[]>(
+      'SELECT status, type, COUNT(*) AS n FROM outbox WHERE event_id = ? GROUP BY status, type',
+      [eventId],
+    );
+    const byStatus = new Map<OutboxStatus, number>();
+    const byType = new Map<string, number>();
+    for (const r of rows) {
+      byStatus.set(r.status, (byStatus.get(r.status) ?? 0) + Number(r.n));
+      byType.set(r.type, (byType.get(r.type) ?? 0) + Number(r.n));
+    }
+    return { byStatus, byType };
+  }
+
   async find(id: string): Promise<OutboxMessageEntity> {
     const row = ID_PATTERN.test(id) ? await this.dataSource.getRepository(OutboxMessageEntity).findOneBy({ id }) : null;
     if (!row) throw CommonError.notFound('Notification');

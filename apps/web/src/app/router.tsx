@@ -21,6 +21,7 @@ import { RootLayout } from './root-layout';
 import {
   agendaSearch,
   directorySearch,
+  mailSearch,
   redirectSearch,
   registerSearch,
   registrationsSearch,
@@ -245,6 +246,15 @@ const agreementsRoute = createRoute({
   component: lazyRouteComponent(() => import('./routes/agreements'), 'AgreementsRoute'),
 });
 
+/** The event's mail: delivery status, filtered by status and type (in the URL), retry. */
+const mailRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/events/$eventId/manage/mail',
+  validateSearch: mailSearch,
+  beforeLoad: requireSession,
+  component: lazyRouteComponent(() => import('./routes/mail'), 'MailRoute'),
+});
+
 const routeTree = rootRoute.addChildren([
   eventsRoute,
   eventRoute,
@@ -272,6 +282,7 @@ const routeTree = rootRoute.addChildren([
   adminRoute,
   checkInRoute,
   agreementsRoute,
+  mailRoute,
   availabilityRoute,
 ]);
 

@@ -71,6 +71,23 @@ export function directorySearch(raw: Record<string, unknown>): DirectorySearch {
   };
 }
 
+export interface MailSearch {
+  status?: 'pending' | 'queued' | 'sent' | 'failed' | 'cancelled';
+  type?: string;
+}
+
+const MAIL_STATUSES = ['pending', 'queued', 'sent', 'failed', 'cancelled'] as const;
+
+/** The delivery view's filters, as the API takes them (a type is a lower-case slug). */
+export function mailSearch(raw: Record<string, unknown>): MailSearch {
+  const status = text(raw.status, 20);
+  const type = text(raw.type, 64);
+  return {
+    status: MAIL_STATUSES.find((s) => s === status),
+    type: type && /^[a-z0-9-]{1,64}$/.test(type) ? type : undefined,
+  };
+}
+
 const REGISTRATION_STATUSES = ['pending', 'approved', 'waitlisted', 'rejected', 'cancelled'] as const;
 export const REGISTRATION_SORT_KEYS = ['createdAt', 'name', 'company', 'country', 'status'] as const;
 type RegistrationSortKey = (typeof REGISTRATION_SORT_KEYS)[number];

@@ -52,3 +52,24 @@ export class NotificationPageDto {
   @ApiProperty({ nullable: true, type: String, description: 'Pass as `cursor` for the next page; null: no more' })
   nextCursor: string | null;
 }
+
+export class FacetCountDto {
+  @ApiProperty() key: string;
+  @ApiProperty({ type: 'integer' }) count: number;
+}
+
+export class NotificationFacetsDto {
+  @ApiProperty({ type: [FacetCountDto], description: 'Every status, with how many mails have it (zero included)' })
+  byStatus: FacetCountDto[];
+  @ApiProperty({ type: [FacetCountDto], description: 'The mail types the event has, most frequent first' })
+  byType: FacetCountDto[];
+
+  static from(facets: { byStatus: Map<OutboxStatus, number>; byType: Map<string, number> }): NotificationFacetsDto {
+    return {
+      byStatus: STATUSES.map((key) => ({ key, count: facets.byStatus.get(key) ?? 0 })),
+      byType: [...facets.byType]
+        .map(([key, count]) => ({ key, count }))
+        .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key)),
+    };
+  }
+}

@@ -42,6 +42,7 @@ export const ORGANISER_TABS: OrganiserTab[] = [
   { to: '/events/$eventId/b2b', label: 'b2b' },
   { to: '/events/$eventId/check-in', label: 'checkIn' },
   { to: '/events/$eventId/manage/agreements', label: 'agreements' },
+  { to: '/events/$eventId/manage/mail', label: 'mail' },
 ];
 
 /**
