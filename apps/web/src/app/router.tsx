@@ -12,7 +12,7 @@ import {
   type ParsedLocation,
 } from '@tanstack/react-router';
 import { NotFound } from '@/components/not-found';
-import { myMeetingsQuery } from '@/features/meetings/api/meetings';
+import { feedStateQuery, myMeetingsQuery } from '@/features/meetings/api/meetings';
 import { agendaQuery, eventQuery, eventsQuery } from '@/lib/events';
 import { currentLanguage } from '@/lib/i18n';
 import { queryClient } from '@/lib/query-client';
@@ -134,7 +134,10 @@ const scheduleRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/events/$eventId/schedule',
   beforeLoad: requireSession,
-  loader: () => void queryClient.prefetchQuery(myMeetingsQuery()),
+  loader: () => {
+    void queryClient.prefetchQuery(myMeetingsQuery());
+    void queryClient.prefetchQuery(feedStateQuery());
+  },
   component: lazyRouteComponent(() => import('./routes/meetings'), 'ScheduleRoute'),
 });
 

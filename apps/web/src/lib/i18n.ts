@@ -57,9 +57,12 @@ function reflect(language: string): void {
 }
 i18next.on('languageChanged', reflect);
 
+/** The language the app starts in; route loaders ask for texts in it before i18next has them. */
+const START = initialLanguage();
+
 /** Settles once the first language's texts are in; the app renders after it (see main.tsx). */
 export const i18nReady: Promise<unknown> = (async () => {
-  const language = initialLanguage();
+  const language = START;
   await i18next.use(initReactI18next).init({
     resources: { [language]: { translation: await MESSAGES[language]() } },
     lng: language,
@@ -85,7 +88,7 @@ export function applyAccountLanguage(locale: string): void {
 }
 
 export function currentLanguage(): Language {
-  return isLanguage(i18next.language) ? i18next.language : 'en';
+  return isLanguage(i18next.language) ? i18next.language : START;
 }
 
 /** BCP 47 tag for Intl formatting. */

@@ -3,6 +3,7 @@
  * observable by React through useSession (useSyncExternalStore).
  */
 import { useSyncExternalStore } from 'react';
+import { deviceTimeZone } from './time';
 
 export interface SessionUser {
   id: string;
@@ -64,5 +65,5 @@ export function useSession(): Session | null {
 /** The zone the viewer reads "your time" in: the account's, else this device's. */
 export function useViewerTimeZone(): string {
   const session = useSession();
-  return session?.user.timeZone || Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return session?.user.timeZone || deviceTimeZone();
 }

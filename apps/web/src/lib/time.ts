@@ -3,8 +3,15 @@
  * one: the event's time first, the viewer's own time beside it.
  */
 
+let device: string | undefined;
+
+/**
+ * This device's zone. Asked once: every `Intl.DateTimeFormat()` is a new formatter built from the locale's data
+ * (tens of ms on a phone), and screens ask on every render.
+ */
 export function deviceTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+  device ??= Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return device;
 }
 
 const cache = new Map<string, Intl.DateTimeFormat>();

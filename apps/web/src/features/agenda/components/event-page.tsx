@@ -1,17 +1,4 @@
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Button,
-  Card,
-  Flex,
-  Group,
-  NativeSelect,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Group, NativeSelect, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ButtonLink } from '@/components/links';
@@ -23,6 +10,7 @@ import { useRevealAll } from '@/lib/reveal';
 import { useSession, useViewerTimeZone } from '@/lib/session';
 import { formatDate, formatDay, sameOffset } from '@/lib/time';
 import { calendarFileUrl, localized, useAgenda, useEvent, type AgendaSession, type EventDetail } from '@/lib/events';
+import classes from './event-page.module.css';
 
 /** What a route adds under a session on the agenda (e.g. a site visit's sign-up), composed from another feature. */
 export type SessionExtra = (session: AgendaSession, zones: { eventZone: string; viewerZone: string }) => ReactNode;
@@ -208,7 +196,7 @@ function Agenda(props: {
                   placeholder={t('agenda.filterPlaceholder')}
                   value={filters.q ?? ''}
                   onChange={(e) => set({ q: e.currentTarget.value || undefined })}
-                  w={{ base: '100%', sm: 260 }}
+                  className={classes.search}
                 />
                 <NativeSelect
                   label={t('agenda.day')}
@@ -218,14 +206,14 @@ function Agenda(props: {
                     { value: '', label: t('agenda.allDays') },
                     ...data.days.map((d) => ({ value: d.date, label: formatDay(d.date, locale) })),
                   ]}
-                  w={{ base: '100%', sm: 200 }}
+                  className={classes.select}
                 />
                 <NativeSelect
                   label={t('agenda.room')}
                   value={filters.room ?? ''}
                   onChange={(e) => set({ room: e.currentTarget.value || undefined })}
                   data={[{ value: '', label: t('agenda.allRooms') }, ...options.rooms]}
-                  w={{ base: '100%', sm: 200 }}
+                  className={classes.select}
                 />
                 <NativeSelect
                   label={t('agenda.kind')}
@@ -235,7 +223,7 @@ function Agenda(props: {
                     { value: '', label: t('agenda.allKinds') },
                     ...options.kinds.map((k) => ({ value: k, label: t(`agenda.kinds.${k}`, { defaultValue: k }) })),
                   ]}
-                  w={{ base: '100%', sm: 200 }}
+                  className={classes.select}
                 />
               </Group>
               {days.length === 0 ? (
@@ -275,7 +263,7 @@ function SessionCard(props: { session: AgendaSession; eventZone: string; viewerZ
   const { session } = props;
   return (
     <Card withBorder padding="sm" component="article" aria-label={session.title} data-testid="session">
-      <Flex direction={{ base: 'column', xs: 'row' }} align="flex-start" gap={{ base: 'xs', xs: 'md' }}>
+      <div className={classes.cardRow}>
         <div style={{ minWidth: 130 }}>
           <TimePair
             start={session.startsAt}
@@ -337,7 +325,7 @@ function SessionCard(props: { session: AgendaSession; eventZone: string; viewerZ
           )}
           {props.extra}
         </Stack>
-      </Flex>
+      </div>
     </Card>
   );
 }

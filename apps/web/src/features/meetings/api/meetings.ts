@@ -54,12 +54,16 @@ export function useMyMeetings() {
   return useQuery(myMeetingsQuery());
 }
 
-/** Whether a calendar link is in force (the link itself is shown only when issued). */
-export function useFeedState() {
-  return useQuery({
+/** Whether a calendar link is in force (the link itself is shown only when issued); started by the route's loader. */
+export function feedStateQuery() {
+  return queryOptions({
     queryKey: ['calendar-feed'],
     queryFn: ({ signal }) => unwrap(client.GET('/me/calendar-feed', { signal })),
   });
+}
+
+export function useFeedState() {
+  return useQuery(feedStateQuery());
 }
 
 /** A new personal calendar link (any earlier one stops working). */
