@@ -1,7 +1,5 @@
-import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import QRCode from 'qrcode';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
+import { browserFilmingBadge } from './support/camera';
 import { call, createForum, createUser, registerDelegate, type ApiUser } from './support/api';
 import { expect, logIn, screenshotAll, test } from './support/fixtures';
 
@@ -171,20 +169,7 @@ test.describe('check-in at the doors', () => {
     test('checks a delegate in by scanning their badge with a (fake) camera', async () => {
       const { forum, people } = await doorForum(organiser);
       const ivan = people[2];
-      const video = join(__dirname, 'results', `badge-${suffix}.y4m`);
-      mkdirSync(join(__dirname, 'results'), { recursive: true });
-      writeFileSync(video, badgeVideo(ivan.code));
-      // Chromium's fake camera plays this file in a loop; the shared config cannot take per-test launch args
-      browser = await chromium.launch({
-        executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-        args: [
-          '--use-fake-ui-for-media-stream',
-          '--use-fake-device-for-media-stream',
-          `--use-file-for-fake-video-capture=${video}`,
-          '--disable-gpu',
-          '--disable-dev-shm-usage',
-        ],
-      });
+      browser = await browserFilmingBadge(ivan.code, suffix);
       const context = await browser.newContext({
         baseURL: process.env.WEB_BASE_URL,
         locale: 'en-GB',
@@ -207,34 +192,3 @@ test.describe('check-in at the doors', () => {
     });
   });
 });
-
-/**
- * A short y4m video (the raw format Chromium's fake camera reads) of a badge's QR code, black on white, in
- * the middle of a 640×480 frame: luma from the QR's modules, chroma neutral. No ffmpeg needed.
- */
-function badgeVideo(code: string): Buffer {
-  const width = 640;
-  const height = 480;
-  const qr = QRCode.create(code, { errorCorrectionLevel: 'M' });
-  const size = qr.modules.size;
-  const scale = Math.floor(360 / (size + 8));
-  const left = Math.floor((width - size * scale) / 2);
-  const top = Math.floor((height - size * scale) / 2);
-  const luma = Buffer.alloc(width * height, 235);
-  for (let y = 0; y < size; y++) {
-    for (let x = 0; x < size; x++) {
-      if (!qr.modules.get(y, x)) continue;
-      for (let dy = 0; dy < scale; dy++) {
-        luma.fill(
-          16,
-          (top + y * scale + dy) * width + left + x * scale,
-          (top + y * scale + dy) * width + left + (x + 1) * scale,
-        );
-      }
-    }
-  }
-  const chroma = Buffer.alloc((width / 2) * (height / 2) * 2, 128);
-  const frame = Buffer.concat([Buffer.from('FRAME\n'), luma, chroma]);
-  const header = Buffer.from(`YUV4MPEG2 W${width} H${height} F10:1 Ip A1:1 C420jpeg\n`);
-  return Buffer.concat([header, ...Array.from({ length: 10 }, () => frame)]);
-}

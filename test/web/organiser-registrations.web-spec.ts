@@ -295,5 +295,10 @@ test.describe('the organisers’ registrations, invitations and visa letters', (
     await expect(result).toContainText('Revoked');
     await page.goto('/app/visa-letters/verify/RT-00000-00000-00000-00000');
     await expect(result).toContainText('No letter has this reference.');
+
+    // the delegate whose request was rejected reads the organisers' reason
+    await logIn(page, li);
+    await page.goto(`/app/events/${forum.id}/register`);
+    await expect(page.getByTestId('visa-reason')).toHaveText('The organisers’ reason: Dates outside the forum');
   });
 });

@@ -16,7 +16,7 @@ export class RegistrationsExportService {
     const rows: RegistrationRow[] = [];
     let cursor: string | undefined;
     do {
-      const page = await this.registrations.list(eventId, { ...filters, limit: 200, cursor });
+      const page = await this.registrations.list(eventId, { ...filters, limit: 1_000, cursor });
       rows.push(...page.items);
       cursor = page.nextCursor ?? undefined;
     } while (cursor);

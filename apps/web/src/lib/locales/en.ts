@@ -581,6 +581,8 @@ export const en = {
     saved: 'Saved. Thank you!',
   },
   visa: {
+    reason: 'The organisers’ reason: {{reason}}',
+    reference: 'Reference number: {{reference}} (the QR code on the letter lets a consulate check it).',
     title: 'Visa invitation letter',
     intro:
       'If you need a visa, request an invitation letter. The organisers check it; once approved, you download it here.',

@@ -575,6 +575,8 @@ export const zh: Messages = {
     saved: '已保存，谢谢！',
   },
   visa: {
+    reason: '主办方给出的原因：{{reason}}',
+    reference: '邀请函编号：{{reference}}（领事馆可扫描函上的二维码核验）。',
     title: '签证邀请函',
     intro: '如需办理签证，请申请邀请函。组织方审核通过后，您可在此下载。',
     fullName: '护照上的姓名',

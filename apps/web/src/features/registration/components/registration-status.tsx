@@ -196,6 +196,16 @@ function VisaCard(props: { eventId: string; registrationId: string }) {
         {status && (
           <Alert color={status === 'approved' ? 'green' : status === 'rejected' ? 'red' : 'blue'} role="status">
             <span data-testid="visa-status">{t(`visa.states.${status}`)}</span>
+            {status === 'rejected' && state.data?.reason && (
+              <Text size="sm" mt={4} data-testid="visa-reason">
+                {t('visa.reason', { reason: state.data.reason })}
+              </Text>
+            )}
+            {status === 'approved' && state.data?.reference && (
+              <Text size="sm" mt={4} data-testid="visa-reference">
+                {t('visa.reference', { reference: state.data.reference })}
+              </Text>
+            )}
           </Alert>
         )}
         {status === 'approved' && (
