@@ -93,7 +93,7 @@ test.describe('site visits', () => {
     await page.setViewportSize({ width: 360, height: 640 });
     await page.goto(`/app/events/${forum.id}?visit=${visitId}`);
     await expect(page.getByRole('article', { name: TITLE.en })).toBeInViewport();
-    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+    expect(await page.evaluate(() => (globalThis as unknown as { scrollY: number }).scrollY)).toBeGreaterThan(0);
     await page.setViewportSize({ width: 1280, height: 900 });
   });
 
