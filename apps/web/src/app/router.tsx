@@ -255,6 +255,14 @@ const mailRoute = createRoute({
   component: lazyRouteComponent(() => import('./routes/mail'), 'MailRoute'),
 });
 
+/** The agenda editor: rooms, sessions, speakers; clashes said on the field that causes them. */
+const agendaEditorRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/events/$eventId/manage/agenda',
+  beforeLoad: requireSession,
+  component: lazyRouteComponent(() => import('./routes/agenda-editor'), 'AgendaEditorRoute'),
+});
+
 const routeTree = rootRoute.addChildren([
   eventsRoute,
   eventRoute,
@@ -283,6 +291,7 @@ const routeTree = rootRoute.addChildren([
   checkInRoute,
   agreementsRoute,
   mailRoute,
+  agendaEditorRoute,
   availabilityRoute,
 ]);
 

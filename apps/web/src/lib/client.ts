@@ -14,6 +14,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly details: string[] = [],
+    /** The API's structured details of a domain error (a clash names the session it clashes with). */
+    readonly info: Record<string, unknown> = {},
   ) {
     super(message);
   }
@@ -38,6 +40,7 @@ client.use({
 interface ErrorBody {
   code?: string;
   message?: string | string[];
+  details?: Record<string, unknown>;
 }
 
 function toError(response: Response, body: unknown): ApiError {
@@ -48,6 +51,7 @@ function toError(response: Response, body: unknown): ApiError {
     parsed.code ?? `HTTP_${response.status}`,
     messages[0] ?? response.statusText,
     messages,
+    typeof parsed.details === 'object' && parsed.details !== null ? parsed.details : {},
   );
 }
 

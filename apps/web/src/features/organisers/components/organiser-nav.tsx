@@ -39,6 +39,7 @@ export const ORGANISER_TABS: OrganiserTab[] = [
   { to: '/events/$eventId/manage/registrations', label: 'registrations' },
   { to: '/events/$eventId/manage/invitations', label: 'invitations' },
   { to: '/events/$eventId/manage/visa-letters', label: 'visaLetters' },
+  { to: '/events/$eventId/manage/agenda', label: 'agenda' },
   { to: '/events/$eventId/b2b', label: 'b2b' },
   { to: '/events/$eventId/check-in', label: 'checkIn' },
   { to: '/events/$eventId/manage/agreements', label: 'agreements' },
