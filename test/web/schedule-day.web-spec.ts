@@ -78,6 +78,8 @@ test.describe('my schedule on the day', () => {
       await expect(card).toBeHidden();
       await expect(page.getByRole('button', { name: /Print|Печать|打印/ })).toBeHidden();
       await expect(page.getByTestId('schedule-meeting')).toHaveCount(2);
+      // Whose schedule, at which forum: the paper has no header to say so.
+      await expect(page.getByTestId('print-heading')).toHaveText('China-Russia SME Roundtable · Anna Petrova');
       for (const width of [1280, 360]) {
         await page.setViewportSize({ width, height: 900 });
         await page.screenshot({

@@ -88,6 +88,13 @@ test.describe('site visits', () => {
     await page.reload();
     await expect(secondVisit.getByTestId('my-sign-up')).toHaveText('You have a seat');
     await expect(secondVisit.getByRole('link', { name: /Sign-up list/ })).toHaveCount(0); // not an organiser
+
+    // The reminder mail's link (?visit=<id>) opens the agenda scrolled to the visit, here on a phone.
+    await page.setViewportSize({ width: 360, height: 640 });
+    await page.goto(`/app/events/${forum.id}?visit=${visitId}`);
+    await expect(page.getByRole('article', { name: TITLE.en })).toBeInViewport();
+    expect(await page.evaluate(() => (globalThis as unknown as { scrollY: number }).scrollY)).toBeGreaterThan(0);
+    await page.setViewportSize({ width: 1280, height: 900 });
   });
 
   test('organisers see who is going and who waits, in order; a delegate may not', async ({ page }) => {
@@ -112,6 +119,8 @@ test.describe('site visits', () => {
     await expect(rows.nth(1)).toContainText('Seat confirmed');
     await expect(rows.nth(2)).toContainText('Anna Petrova');
     await expect(rows.nth(2)).toContainText('Waiting list no. 1');
+    // When each signed up, in the forum's time with its zone (Nanchang: GMT+8), never a bare time.
+    await expect(rows.nth(1).locator('td').nth(4)).toHaveText(/\d{2}:\d{2} GMT\+8$/);
     await screenshotAll(page, 'site-visit-sign-ups', async (language) => {
       await expect(page.getByRole('heading', { level: 1 })).toContainText(
         { zh: '报名名单', ru: 'Записавшиеся', en: 'Sign-ups' }[language],
@@ -119,6 +128,7 @@ test.describe('site visits', () => {
       // a table from 768 px, a card per sign-up below
       const wide = (page.viewportSize()?.width ?? 1280) >= 768;
       await expect(wide ? rows : page.getByTestId('sign-up-cards').locator('li')).toHaveCount(3);
+      if (!wide) await expect(page.getByTestId('sign-up-cards').locator('li').nth(1)).toContainText(/:\d{2} GMT\+8/);
     });
 
     await page.getByRole('banner').getByRole('button', { name: 'Log out' }).click();

@@ -9,6 +9,8 @@ export interface AgendaSearch {
   room?: string;
   kind?: string;
   q?: string;
+  /** a session to scroll to (the site-visit reminder mail links to its visit) */
+  visit?: string;
 }
 
 export function agendaSearch(raw: Record<string, unknown>): AgendaSearch {
@@ -18,6 +20,7 @@ export function agendaSearch(raw: Record<string, unknown>): AgendaSearch {
     room: text(raw.room),
     kind: text(raw.kind, 40),
     q: text(raw.q),
+    visit: text(raw.visit, 40),
   };
 }
 

@@ -13,6 +13,7 @@ export function EventRoute() {
     <EventPage
       eventId={eventId}
       filters={search}
+      focus={search.visit}
       onFiltersChange={(filters) => void navigate({ search: filters, replace: true })}
       actions={<OrganiserAreaLink eventId={eventId} />}
       sessionExtra={(session, zones) =>

@@ -1,5 +1,5 @@
 import { Alert, Anchor, Badge, Button, Card, Group, NativeSelect, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useMemo, type ReactNode } from 'react';
+import { useEffect, useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ButtonLink } from '@/components/links';
 import { QueryState } from '@/components/query-state';
@@ -30,6 +30,8 @@ export function EventPage(props: {
   sessionExtra?: SessionExtra;
   /** More buttons beside Register, composed by the route (the organisers' way in). */
   actions?: ReactNode;
+  /** a session to scroll to once the agenda is shown (?visit=…, the site-visit reminder mail's link) */
+  focus?: string;
 }) {
   const event = useEvent(props.eventId);
   return (
@@ -41,6 +43,7 @@ export function EventPage(props: {
           onFiltersChange={props.onFiltersChange}
           sessionExtra={props.sessionExtra}
           actions={props.actions}
+          focus={props.focus}
         />
       )}
     </QueryState>
@@ -53,6 +56,8 @@ function EventBody(props: {
   onFiltersChange: (f: AgendaFilters) => void;
   sessionExtra?: SessionExtra;
   actions?: ReactNode;
+  /** a session to scroll to once the agenda is shown */
+  focus?: string;
 }) {
   const { t, i18n } = useTranslation();
   const { event } = props;
@@ -109,6 +114,7 @@ function EventBody(props: {
         filters={props.filters}
         onFiltersChange={props.onFiltersChange}
         sessionExtra={props.sessionExtra}
+        focus={props.focus}
       />
     </Stack>
   );
@@ -156,9 +162,16 @@ function Agenda(props: {
   filters: AgendaFilters;
   onFiltersChange: (f: AgendaFilters) => void;
   sessionExtra?: SessionExtra;
+  focus?: string;
 }) {
   const { t, i18n } = useTranslation();
   const agenda = useAgenda(props.event.id, currentLanguage());
+  const { focus } = props;
+  const loaded = agenda.data !== undefined;
+  // A link to one session (?visit=…): every card at once, and that one scrolled to, below the sticky header.
+  useEffect(() => {
+    if (loaded && focus) document.getElementById(`session-${focus}`)?.scrollIntoView({ block: 'start' });
+  }, [loaded, focus]);
   const { filters, onFiltersChange } = props;
   const set = (patch: AgendaFilters) => onFiltersChange({ ...filters, ...patch });
   const options = useMemo(() => {
@@ -233,7 +246,7 @@ function Agenda(props: {
                   </Button>
                 </Alert>
               ) : (
-                firstCards(days, revealed ? Infinity : FIRST_CARDS).map((day) => (
+                firstCards(days, revealed || focus ? Infinity : FIRST_CARDS).map((day) => (
                   <Stack key={day.date} gap="sm" component="section" aria-labelledby={`day-${day.date}`}>
                     <Title order={3} size="h4" id={`day-${day.date}`}>
                       {formatDay(day.date, locale)}
@@ -262,7 +275,15 @@ function SessionCard(props: { session: AgendaSession; eventZone: string; viewerZ
   const { t, i18n } = useTranslation();
   const { session } = props;
   return (
-    <Card withBorder padding="sm" component="article" aria-label={session.title} data-testid="session">
+    <Card
+      withBorder
+      padding="sm"
+      component="article"
+      aria-label={session.title}
+      data-testid="session"
+      id={`session-${session.id}`}
+      className={classes.session}
+    >
       <div className={classes.cardRow}>
         <div style={{ minWidth: 130 }}>
           <TimePair

@@ -5,6 +5,7 @@ import { TimePair } from '@/components/time-pair';
 import { errorMessage } from '@/lib/errors';
 import { intlLocale } from '@/lib/i18n';
 import { useRevealAll } from '@/lib/reveal';
+import { useSession } from '@/lib/session';
 import { dayKey, deviceTimeZone, formatDay, sameOffset } from '@/lib/time';
 import { useFeedState, useIssueFeed, useMyMeetings, useRevokeFeed, type MyMeeting } from '../api/meetings';
 import { NowNext, useNow } from './now-next';
@@ -15,6 +16,7 @@ import classes from './schedule-page.module.css';
 export function SchedulePage(props: { eventId: string }) {
   const { t } = useTranslation();
   const meetings = useMyMeetings();
+  const session = useSession();
   const now = useNow();
   return (
     <Stack gap="md">
@@ -38,6 +40,11 @@ export function SchedulePage(props: { eventId: string }) {
           }
           return (
             <Stack gap="lg">
+              {/* On paper the site's header is gone: whose schedule, at which forum. */}
+              <Text className={classes.printOnly} fw={600} data-testid="print-heading">
+                {mine[0].event.name}
+                {session ? ` · ${session.user.name}` : ''}
+              </Text>
               <NowNext meetings={mine} eventZone={mine[0].event.timeZone} now={now} />
               <Days meetings={mine} />
               <Outcomes meetings={mine} now={now} />

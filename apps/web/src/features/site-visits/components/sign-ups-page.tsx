@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { AnchorLink } from '@/components/links';
 import { QueryState } from '@/components/query-state';
 import { intlLocale } from '@/lib/i18n';
-import { formatDateTime } from '@/lib/time';
+import { formatDateTime, zoneLabel } from '@/lib/time';
 import { useSignUps, type SignUpRow } from '../api/site-visits';
 
 /** Organisers: who is going on a site visit, who waits (in order), who cancelled. */
@@ -75,7 +75,8 @@ export function SignUpsPage(props: { eventId: string; sessionId: string; timeZon
                         {[row.companyName, row.email].filter(Boolean).join(' · ')}
                       </Text>
                       <Text size="xs" c="dark.4">
-                        {t('visits.signedUpAt')}: {formatDateTime(row.signedUpAt, props.timeZone, locale)}
+                        {t('visits.signedUpAt')}: {formatDateTime(row.signedUpAt, props.timeZone, locale)}{' '}
+                        {zoneLabel(row.signedUpAt, props.timeZone, locale)}
                       </Text>
                     </Card>
                   ))}
@@ -106,7 +107,10 @@ export function SignUpsPage(props: { eventId: string; sessionId: string; timeZon
                           </Table.Td>
                           <Table.Td>{row.companyName ?? '—'}</Table.Td>
                           <Table.Td>{status(row)}</Table.Td>
-                          <Table.Td>{formatDateTime(row.signedUpAt, props.timeZone, locale)}</Table.Td>
+                          <Table.Td>
+                            {formatDateTime(row.signedUpAt, props.timeZone, locale)}{' '}
+                            {zoneLabel(row.signedUpAt, props.timeZone, locale)}
+                          </Table.Td>
                         </Table.Tr>
                       ))}
                     </Table.Tbody>
