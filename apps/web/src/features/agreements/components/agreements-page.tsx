@@ -2,7 +2,6 @@ import {
   Alert,
   Badge,
   Button,
-  Card,
   Code,
   Group,
   Modal,
@@ -18,6 +17,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BarChart } from '@/components/bar-chart';
 import { QueryState } from '@/components/query-state';
+import { Stat } from '@/components/stat';
 import { ApiError } from '@/lib/client';
 import { errorMessage } from '@/lib/errors';
 import { useEvent } from '@/lib/events';
@@ -212,19 +212,6 @@ function ReportPanel(props: { eventId: string }) {
         )}
       </QueryState>
     </Paper>
-  );
-}
-
-function Stat(props: { label: string; value: string; testId?: string }) {
-  return (
-    <Card withBorder padding="sm">
-      <Text size="sm" c="dimmed">
-        {props.label}
-      </Text>
-      <Text size="xl" fw={700} data-testid={props.testId}>
-        {props.value}
-      </Text>
-    </Card>
   );
 }
 
