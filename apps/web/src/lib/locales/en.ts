@@ -938,6 +938,7 @@ export const en = {
   },
   agendaEditor: {
     title: 'Agenda',
+    close: 'Close',
     refused: 'Only organisers of this forum can edit its agenda.',
     newSession: 'New session',
     newTitle: 'New session',

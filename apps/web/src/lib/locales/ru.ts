@@ -946,6 +946,7 @@ export const ru: Messages = {
   },
   agendaEditor: {
     title: 'Программа',
+    close: 'Закрыть',
     refused: 'Программу форума редактируют только его организаторы.',
     newSession: 'Новая сессия',
     newTitle: 'Новая сессия',

@@ -925,6 +925,7 @@ export const zh: Messages = {
   },
   agendaEditor: {
     title: '议程',
+    close: '关闭',
     refused: '只有本论坛的组织者才能编辑议程。',
     newSession: '新建会议',
     newTitle: '新建会议',
