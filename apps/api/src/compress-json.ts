@@ -15,11 +15,11 @@ export const COMPRESS_MIN_BYTES = 1024;
 export function compressJson(req: Request, res: Response, next: NextFunction): void {
   const send = res.send.bind(res);
   res.send = (body?: unknown) => {
-    const bytes = typeof body === 'string' ? Buffer.from(body) : Buffer.isBuffer(body) ? body : null;
+    // the length without copying a string answer: most are sent as they are (no gzip asked, or small)
+    const length = typeof body === 'string' ? Buffer.byteLength(body) : Buffer.isBuffer(body) ? body.length : -1;
     const type = String(res.getHeader('Content-Type') ?? '');
     if (
-      bytes &&
-      bytes.length >= COMPRESS_MIN_BYTES &&
+      length >= COMPRESS_MIN_BYTES &&
       /\bjson\b/.test(type) &&
       !res.getHeader('Content-Encoding') &&
       res.statusCode !== 204 &&
@@ -28,7 +28,7 @@ export function compressJson(req: Request, res: Response, next: NextFunction): v
       res.vary('Accept-Encoding');
       if (req.acceptsEncodings('gzip') === 'gzip' && !req.fresh) {
         res.setHeader('Content-Encoding', 'gzip');
-        return send(gzipSync(bytes));
+        return send(gzipSync(typeof body === 'string' ? Buffer.from(body) : (body as Buffer)));
       }
     }
     return send(body);

@@ -1,4 +1,4 @@
-import { INestApplication, ValidationPipe } from '@nestjs/common';
+import { INestApplication } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
@@ -10,6 +10,7 @@ import { compressJson } from './compress-json';
 import { limitJsonDepth } from './json-depth';
 import { buildOpenApiDocument } from './openapi';
 import { mountQueueDashboard } from './queue-dashboard';
+import { RoundtableValidationPipe } from './validation-pipe';
 import { precompressedAssets, webAppBuilt, webAppDir } from './web-app';
 
 /** Everything main.ts and the e2e tests configure identically on the HTTP app. */
@@ -48,7 +49,7 @@ export function setupApp(app: INestApplication): void {
   if (webAppBuilt()) app.use(precompressedAssets(webAppDir()));
   mountQueueDashboard(app);
   app.useGlobalPipes(
-    new ValidationPipe({
+    new RoundtableValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,
       transform: true,

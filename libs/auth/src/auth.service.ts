@@ -17,7 +17,13 @@ interface TokenPayload {
   sub: string;
   /** The user's token version when signed: a reset or password change bumps it, ending the session. */
   ver: number;
+  /** Expiry (seconds since the epoch), set by signAsync's expiresIn. */
+  exp?: number;
+  nbf?: number;
 }
+
+/** Tokens whose signature was checked, at most this many remembered (then forgotten all at once). */
+const VERIFIED_TOKENS = 10_000;
 
 /** The columns of a user that a session needs. */
 interface SessionUserRow {
@@ -35,6 +41,12 @@ interface SessionUserRow {
 @Injectable()
 export class AuthService {
   private readonly ttlSeconds: number;
+  /**
+   * Payloads of tokens whose HS256 signature already verified, by the token's exact text: a client sends the
+   * same token on every request, and the signature and claims checks cost more than the session read after
+   * them. Expiry is still checked on each use, and the user's row (token version) is still read each time.
+   */
+  private readonly verified = new Map<string, TokenPayload>();
 
   constructor(
     @InjectRepository(User) private readonly users: Repository<User>,
@@ -60,13 +72,7 @@ export class AuthService {
 
   /** Verifies a bearer token and loads its user; any problem is one 401. */
   async authenticate(token: string): Promise<AuthUser> {
-    let payload: TokenPayload;
-    try {
-      payload = await this.jwt.verifyAsync<TokenPayload>(token, { algorithms: ['HS256'] });
-    } catch (error) {
-      const expired = (error as Error).name === 'TokenExpiredError';
-      throw new AuthError(AuthErrorCode.InvalidToken, expired ? 'Token has expired' : 'Token is not valid');
-    }
+    const payload = await this.verifiedPayload(token);
     // Every authenticated request runs this: a plain statement of the columns an AuthUser needs, not a query builder.
     const [user]: SessionUserRow[] =
       typeof payload.sub === 'string'
@@ -89,6 +95,28 @@ export class AuthService {
       timeZone: user.time_zone,
       platformRole: user.platform_role,
     };
+  }
+
+  /** The token's payload once its signature and claims hold (checked once per token text); expiry on every call. */
+  private async verifiedPayload(token: string): Promise<TokenPayload> {
+    const known = this.verified.get(token);
+    if (known) {
+      if (typeof known.exp === 'number' && Math.floor(Date.now() / 1000) < known.exp) return known;
+      this.verified.delete(token);
+    }
+    let payload: TokenPayload;
+    try {
+      payload = await this.jwt.verifyAsync<TokenPayload>(token, { algorithms: ['HS256'] });
+    } catch (error) {
+      const expired = (error as Error).name === 'TokenExpiredError';
+      throw new AuthError(AuthErrorCode.InvalidToken, expired ? 'Token has expired' : 'Token is not valid');
+    }
+    // only tokens that expire and carry no not-before claim: the cached check above is then the whole time check
+    if (typeof payload.exp === 'number' && payload.nbf === undefined) {
+      if (this.verified.size >= VERIFIED_TOKENS) this.verified.clear();
+      this.verified.set(token, payload);
+    }
+    return payload;
   }
 
   async findUser(id: string): Promise<AuthUser> {
