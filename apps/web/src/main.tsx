@@ -51,6 +51,10 @@ if (root) {
 }
 
 // Keeps the app and the reads a delegate needs at the venue for when the network is gone (see sw/service-worker.js).
+// Registered once the page has loaded: installing fetches every file of the app, which should not compete with
+// the first screen's own.
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {
-  void navigator.serviceWorker.register('/app/sw.js', { scope: '/app/' }).catch(() => undefined);
+  const register = () => void navigator.serviceWorker.register('/app/sw.js', { scope: '/app/' }).catch(() => undefined);
+  if (document.readyState === 'complete') register();
+  else window.addEventListener('load', register, { once: true });
 }
