@@ -868,7 +868,6 @@ export const en = {
       fromMeetings: 'From B2B meetings',
       totals: 'Total value',
       empty: 'The report fills in as agreements are recorded.',
-      count: 'agreements: {{count}}',
       bySector: 'By sector',
       byCountryPair: 'By country pair',
       byKind: 'By kind',
@@ -939,6 +938,7 @@ export const en = {
   },
   agendaEditor: {
     title: 'Agenda',
+    close: 'Close',
     refused: 'Only organisers of this forum can edit its agenda.',
     newSession: 'New session',
     newTitle: 'New session',

@@ -876,7 +876,6 @@ export const ru: Messages = {
       fromMeetings: 'По итогам B2B-встреч',
       totals: 'Общая сумма',
       empty: 'Отчёт заполнится, когда появятся соглашения.',
-      count: 'соглашений: {{count}}',
       bySector: 'По отраслям',
       byCountryPair: 'По парам стран',
       byKind: 'По видам',
@@ -947,6 +946,7 @@ export const ru: Messages = {
   },
   agendaEditor: {
     title: 'Программа',
+    close: 'Закрыть',
     refused: 'Программу форума редактируют только его организаторы.',
     newSession: 'Новая сессия',
     newTitle: 'Новая сессия',

@@ -855,7 +855,6 @@ export const zh: Messages = {
       fromMeetings: '来自 B2B 洽谈',
       totals: '总金额',
       empty: '登记协议后报告会自动生成。',
-      count: '协议数：{{count}}',
       bySector: '按行业',
       byCountryPair: '按国家组合',
       byKind: '按类型',
@@ -926,6 +925,7 @@ export const zh: Messages = {
   },
   agendaEditor: {
     title: '议程',
+    close: '关闭',
     refused: '只有本论坛的组织者才能编辑议程。',
     newSession: '新建会议',
     newTitle: '新建会议',

@@ -121,6 +121,7 @@ export function SessionForm(props: {
       opened
       onClose={props.onClose}
       size="lg"
+      closeButtonProps={{ 'aria-label': t('agendaEditor.close') }}
       title={s ? t('agendaEditor.editTitle') : t('agendaEditor.newTitle')}
     >
       <form onSubmit={(e) => void submit(e)} noValidate data-testid="session-form">

@@ -2,7 +2,6 @@ import {
   Alert,
   Badge,
   Button,
-  Card,
   Code,
   Group,
   Modal,
@@ -18,6 +17,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BarChart } from '@/components/bar-chart';
 import { QueryState } from '@/components/query-state';
+import { Stat } from '@/components/stat';
 import { ApiError } from '@/lib/client';
 import { errorMessage } from '@/lib/errors';
 import { useEvent } from '@/lib/events';
@@ -137,11 +137,7 @@ function ReportPanel(props: { eventId: string }) {
   const totals = (group: { totals: Report['totals'] }) =>
     group.totals.map((x) => money(x.total, x.currency, locale)).join(' · ');
   const bars = (groups: ReportGroup[], label: (key: string) => string = (k) => k) =>
-    groups.map((g) => ({
-      label: label(g.key),
-      value: g.count,
-      note: [t('agreements.report.count', { count: g.count }), totals(g)].filter(Boolean).join(' · '),
-    }));
+    groups.map((g) => ({ key: g.key, label: label(g.key), count: g.count, note: totals(g) }));
   return (
     <Paper withBorder p="md" data-testid="agreements-report">
       <Group justify="space-between" mb="sm" wrap="wrap">
@@ -179,20 +175,32 @@ function ReportPanel(props: { eventId: string }) {
               <Text c="dimmed">{t('agreements.report.empty')}</Text>
             ) : (
               <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="lg">
-                <BarChart title={t('agreements.report.bySector')} bars={bars(r.bySector)} testId="chart-sector" />
                 <BarChart
+                  order={3}
+                  empty={t('agreements.report.empty')}
+                  title={t('agreements.report.bySector')}
+                  bars={bars(r.bySector)}
+                  testId="chart-sector"
+                />
+                <BarChart
+                  order={3}
+                  empty={t('agreements.report.empty')}
                   title={t('agreements.report.byCountryPair')}
                   bars={bars(r.byCountryPair)}
                   color="teal"
                   testId="chart-country"
                 />
                 <BarChart
+                  order={3}
+                  empty={t('agreements.report.empty')}
                   title={t('agreements.report.byKind')}
                   bars={bars(r.byKind, (k) => t(`agreements.kind.${k}`, { defaultValue: k }))}
                   color="grape"
                   testId="chart-kind"
                 />
                 <BarChart
+                  order={3}
+                  empty={t('agreements.report.empty')}
                   title={t('agreements.report.byCurrency')}
                   bars={bars(r.byCurrency)}
                   color="orange"
@@ -204,19 +212,6 @@ function ReportPanel(props: { eventId: string }) {
         )}
       </QueryState>
     </Paper>
-  );
-}
-
-function Stat(props: { label: string; value: string; testId?: string }) {
-  return (
-    <Card withBorder padding="sm">
-      <Text size="sm" c="dimmed">
-        {props.label}
-      </Text>
-      <Text size="xl" fw={700} data-testid={props.testId}>
-        {props.value}
-      </Text>
-    </Card>
   );
 }
 

@@ -3,7 +3,6 @@ import {
   Badge,
   Box,
   Button,
-  Card,
   Group,
   List,
   Paper,
@@ -16,6 +15,7 @@ import {
 import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Stat } from '@/components/stat';
 import { ApiError } from '@/lib/client';
 import { useEvent } from '@/lib/events';
 import { intlLocale } from '@/lib/i18n';
@@ -144,32 +144,17 @@ function Counts(props: { eventId: string; online: boolean }) {
     : { ...local, duplicateScans: (door.list?.counts.duplicateScans ?? 0) + door.flagged.length };
   return (
     <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm" data-testid="check-in-counts">
-      <Stat label={t('checkIn.counts.checkedIn')} testId="count-checked-in">
-        {t('checkIn.counts.ofExpected', { checkedIn: counts.checkedIn, expected: counts.expected })}
-      </Stat>
-      <Stat label={t('checkIn.counts.duplicates')} testId="count-duplicates">
-        {String(counts.duplicateScans)}
-      </Stat>
-      <Stat label={t('checkIn.counts.waiting')} testId="count-waiting">
-        {String(door.queue.length)}
-      </Stat>
+      <Stat
+        label={t('checkIn.counts.checkedIn')}
+        testId="count-checked-in"
+        value={t('checkIn.counts.ofExpected', { checkedIn: counts.checkedIn, expected: counts.expected })}
+      />
+      <Stat label={t('checkIn.counts.duplicates')} testId="count-duplicates" value={String(counts.duplicateScans)} />
+      <Stat label={t('checkIn.counts.waiting')} testId="count-waiting" value={String(door.queue.length)} />
       <Text size="xs" c="dimmed" style={{ gridColumn: '1 / -1' }}>
         {fromServer ? t('checkIn.counts.live') : t('checkIn.counts.device')}
       </Text>
     </SimpleGrid>
-  );
-}
-
-function Stat(props: { label: string; testId: string; children: string }) {
-  return (
-    <Card withBorder padding="sm">
-      <Text size="sm" c="dimmed">
-        {props.label}
-      </Text>
-      <Text size="xl" fw={700} data-testid={props.testId}>
-        {props.children}
-      </Text>
-    </Card>
   );
 }
 

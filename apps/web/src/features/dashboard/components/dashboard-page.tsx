@@ -1,6 +1,7 @@
 import { Alert, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { BarChart } from '@/components/bar-chart';
 import { QueryState } from '@/components/query-state';
 import { ApiError } from '@/lib/client';
 import { intlLocale } from '@/lib/i18n';
@@ -8,7 +9,6 @@ import { countryName } from '@/lib/names';
 import { useViewerTimeZone } from '@/lib/session';
 import { formatDateTime } from '@/lib/time';
 import { useDashboard, type Dashboard } from '../api/dashboard';
-import { BarList } from './bar-list';
 
 /** The organisers' dashboard: how the forum stands, at a glance; bars where the shape matters more than the digits. */
 export function DashboardPage(props: { eventId: string }) {
@@ -83,55 +83,60 @@ function Body({ data }: { data: Dashboard }) {
         </Alert>
       )}
       <SimpleGrid cols={{ base: 1, md: 2 }}>
-        <BarList
+        <BarChart
           title={t('dashboard.byStatus')}
-          items={data.registrations.byStatus.map((c) => ({
+          empty={t('dashboard.none')}
+          bars={data.registrations.byStatus.map((c) => ({
             key: c.key,
             label: t(`registration.statuses.${c.key}`, { defaultValue: c.key }),
             count: c.count,
           }))}
           testId="bars-status"
         />
-        <BarList
+        <BarChart
           title={t('dashboard.byCountry')}
-          items={data.registrations.byCountry.map((c) => ({
+          empty={t('dashboard.none')}
+          bars={data.registrations.byCountry.map((c) => ({
             key: c.key,
             label: countryName(c.key, i18n.language),
             count: c.count,
           }))}
           testId="bars-country"
         />
-        <BarList
+        <BarChart
           title={t('dashboard.bySector')}
-          items={data.registrations.bySector.map((c) => ({
+          empty={t('dashboard.none')}
+          bars={data.registrations.bySector.map((c) => ({
             key: c.key,
             label: t(`sectors.${c.key}`, { defaultValue: c.key }),
             count: c.count,
           }))}
           testId="bars-sector"
         />
-        <BarList
+        <BarChart
           title={t('dashboard.unplacedByReason')}
           empty={t('dashboard.allPlaced')}
-          items={meetings.unplacedByReason.map((c) => ({
+          bars={meetings.unplacedByReason.map((c) => ({
             key: c.key,
             label: t(`b2b.reasons.${c.key}`, { defaultValue: c.key }),
             count: c.count,
           }))}
           testId="bars-unplaced"
         />
-        <BarList
+        <BarChart
           title={t('dashboard.requestsByStatus')}
-          items={meetings.requestsByStatus.map((c) => ({
+          empty={t('dashboard.none')}
+          bars={meetings.requestsByStatus.map((c) => ({
             key: c.key,
             label: t(`dashboard.requestStatus.${c.key}`, { defaultValue: c.key }),
             count: c.count,
           }))}
           testId="bars-requests"
         />
-        <BarList
+        <BarChart
           title={t('dashboard.agreementsByCurrency')}
-          items={agreements.byCurrency.map((c) => ({
+          empty={t('dashboard.none')}
+          bars={agreements.byCurrency.map((c) => ({
             key: c.currency,
             label: c.currency === 'none' ? t('dashboard.noCurrency') : c.currency,
             count: c.count,
