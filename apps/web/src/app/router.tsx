@@ -13,6 +13,7 @@ import {
 } from '@tanstack/react-router';
 import { NotFound } from '@/components/not-found';
 import { feedStateQuery, myMeetingsQuery } from '@/features/meetings/api/meetings';
+import { siteVisitSeatsQuery } from '@/features/site-visits/api/site-visits';
 import { agendaQuery, eventQuery, eventsQuery } from '@/lib/events';
 import { currentLanguage } from '@/lib/i18n';
 import { queryClient } from '@/lib/query-client';
@@ -54,6 +55,8 @@ const eventRoute = createRoute({
   loader: ({ params }) => {
     void queryClient.prefetchQuery(eventQuery(params.eventId));
     void queryClient.prefetchQuery(agendaQuery(params.eventId, currentLanguage()));
+    // the agenda's site-visit cards show their seats: read now, not after the first paint (one more render)
+    void queryClient.prefetchQuery(siteVisitSeatsQuery(params.eventId, getSession()?.user.id ?? null));
   },
   component: lazyRouteComponent(() => import('./routes/event'), 'EventRoute'),
 });

@@ -1,19 +1,26 @@
 import type { Schema } from '@roundtable/api-client';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { client, unwrap } from '@/lib/client';
 import { useSession } from '@/lib/session';
 
 export type SiteVisitSeats = Schema<'SiteVisitSeatsDto'>;
 export type SignUpRow = Schema<'SiteVisitSignUpRowDto'>;
 
-/** Seats taken, left and waiting on each of the event's site visits, and the viewer's own sign-up. */
-export function useSiteVisitSeats(eventId: string) {
-  const session = useSession();
-  return useQuery({
-    queryKey: ['site-visits', eventId, session?.user.id ?? null],
+/**
+ * Seats taken, left and waiting on each of the event's site visits, and the viewer's own sign-up (hence the
+ * signed-in user in the key). Also started by the event route's loader, so the first paint has them.
+ */
+export function siteVisitSeatsQuery(eventId: string, userId: string | null) {
+  return queryOptions({
+    queryKey: ['site-visits', eventId, userId],
     queryFn: ({ signal }) =>
       unwrap(client.GET('/events/{eventId}/site-visits', { params: { path: { eventId } }, signal })),
   });
+}
+
+export function useSiteVisitSeats(eventId: string) {
+  const session = useSession();
+  return useQuery(siteVisitSeatsQuery(eventId, session?.user.id ?? null));
 }
 
 /** Sign up (a seat, or the waiting list) or cancel; the seats refresh either way, also after a refusal. */
