@@ -65,7 +65,8 @@ test.describe('check-in at the doors', () => {
   let organiser: ApiUser;
 
   test.beforeAll(async () => {
-    organiser = await createUser({ name: 'Door Organiser' });
+    // the organiser reads their own time in Moscow, the forum runs on Shanghai time: times show both
+    organiser = await createUser({ name: 'Door Organiser', timeZone: 'Europe/Moscow' });
   });
 
   test('two doors offline scan the same badge: once back online it counts once and is flagged', async ({ browser }) => {
@@ -138,11 +139,15 @@ test.describe('check-in at the doors', () => {
     await expect(page.getByTestId('scan-result')).toHaveAttribute('data-outcome', 'checkedIn');
     await expect(page.getByTestId('scan-result')).toHaveAttribute('data-pending', 'false');
     await expect(page.getByTestId('count-checked-in')).toHaveText('1 of 3');
-    await expect(page.getByTestId('person')).toContainText('In at');
+    await expect(page.getByTestId('person')).toContainText(/In at (\d\d):(\d\d) \(yours (\d\d):\2\)/);
     // the same person again: already in, counted once
     await page.getByRole('button', { name: `Check in ${zhang.user.name}` }).click();
     await expect(page.getByTestId('scan-result')).toHaveAttribute('data-outcome', 'already');
-    await expect(page.getByTestId('scan-result')).toContainText('First checked in at');
+    await expect(page.getByTestId('scan-result')).toContainText(/First checked in at \d\d:\d\d \(yours \d\d:\d\d\)/);
+    // Shanghai is five hours ahead of Moscow
+    const text = (await page.getByTestId('person').textContent()) ?? '';
+    const [, shanghai, moscow] = /In at (\d\d):\d\d \(yours (\d\d):/.exec(text) ?? [];
+    expect((Number(shanghai) - Number(moscow) + 24) % 24).toBe(5);
     await expect(page.getByTestId('count-duplicates')).toHaveText('1');
     expect(await counts(forum.id, organiser)).toEqual({ expected: 3, checkedIn: 1, duplicateScans: 1 });
 

@@ -774,6 +774,7 @@ export const en = {
   },
   checkIn: {
     title: 'Check-in',
+    yourTime: 'yours {{time}}',
     refused: 'Only organisers of this forum can check people in.',
     noList: 'This device holds no check-in list yet. Open this screen once with a network connection.',
     offline:

@@ -764,6 +764,7 @@ export const zh: Messages = {
   },
   checkIn: {
     title: '签到',
+    yourTime: '您的时间 {{time}}',
     refused: '只有本论坛的组织者才能为参会者签到。',
     noList: '此设备上还没有签到名单。请在联网时打开一次此页面。',
     offline: '无网络：胸卡将按此设备上保存的名单核验。扫描记录保存在本机，网络恢复后自动上传。',

@@ -20,6 +20,7 @@ import { ApiError } from '@/lib/client';
 import { useEvent } from '@/lib/events';
 import { intlLocale } from '@/lib/i18n';
 import { useOnline } from '@/lib/network';
+import { useViewerTimeZone } from '@/lib/session';
 import { deviceTimeZone, formatTime } from '@/lib/time';
 import { recordScan, useCheckInCounts, useCheckInList, useDoorSync, type ScanInput } from '../api/check-in';
 import {
@@ -91,7 +92,13 @@ function Door(props: { eventId: string }) {
   const event = useEvent(props.eventId);
   const zone = event.data?.timeZone ?? deviceTimeZone();
   const locale = intlLocale(i18n.language);
-  const time = (iso: string) => formatTime(iso, zone, locale);
+  const viewerZone = useViewerTimeZone();
+  // event time first; the viewer's own beside it where the two zones show a different clock
+  const time = (iso: string) => {
+    const atEvent = formatTime(iso, zone, locale);
+    const atViewer = formatTime(iso, viewerZone, locale);
+    return atViewer === atEvent ? atEvent : `${atEvent} (${t('checkIn.yourTime', { time: atViewer })})`;
+  };
   const scan = (input: ScanInput) => void recordScan(props.eventId, input, queryClient);
 
   return (
