@@ -1,5 +1,6 @@
 import { Alert, Badge, Button, Group, SegmentedControl, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { QueryState } from '@/components/query-state';
 import { ApiError } from '@/lib/client';
@@ -24,6 +25,11 @@ const STATUS_COLOR: Record<MailStatus, string> = {
   cancelled: 'gray',
 };
 const ALL = 'all';
+
+/** A mail type's name in the reader's language; a type this screen has no name for shows as its key. */
+function mailTypeName(t: TFunction, type: string): string {
+  return t(`mail.types.${type}`, { defaultValue: type });
+}
 
 /** The event's mail: what went to whom, what waits, what failed and why; filter by status and type; retry. */
 export function MailPage(props: {
@@ -90,9 +96,12 @@ export function MailPage(props: {
           onChange={(v) => props.onFiltersChange({ ...props.filters, type: !v || v === ALL ? undefined : v })}
           data={[
             { value: ALL, label: t('mail.allTypes') },
-            ...(facets.data?.byType ?? []).map((f) => ({ value: f.key, label: `${f.key} (${f.count})` })),
+            ...(facets.data?.byType ?? []).map((f) => ({
+              value: f.key,
+              label: `${mailTypeName(t, f.key)} (${f.count})`,
+            })),
             ...(props.filters.type && !facets.data?.byType.some((f) => f.key === props.filters.type)
-              ? [{ value: props.filters.type, label: props.filters.type }]
+              ? [{ value: props.filters.type, label: mailTypeName(t, props.filters.type) }]
               : []),
           ]}
           allowDeselect={false}
@@ -165,7 +174,7 @@ function MailTable(props: {
                 </Text>
               </Table.Td>
               <Table.Td>
-                <Text size="sm">{n.type}</Text>
+                <Text size="sm">{mailTypeName(t, n.type)}</Text>
               </Table.Td>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>
                 <Badge color={STATUS_COLOR[n.status]} variant="light" styles={{ label: { overflow: 'visible' } }}>
