@@ -141,7 +141,7 @@ const scheduleRoute = createRoute({
     void queryClient.prefetchQuery(myMeetingsQuery());
     void queryClient.prefetchQuery(feedStateQuery());
   },
-  component: lazyRouteComponent(() => import('./routes/meetings'), 'ScheduleRoute'),
+  component: lazyRouteComponent(() => import('./routes/schedule'), 'ScheduleRoute'),
 });
 
 /** The organisers' B2B board; the API refuses anyone else, and the screen says so. */
