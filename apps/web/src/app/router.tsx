@@ -15,7 +15,7 @@ import { NotFound } from '@/components/not-found';
 import { feedStateQuery, myMeetingsQuery } from '@/features/meetings/api/meetings';
 import { siteVisitSeatsQuery } from '@/features/site-visits/api/site-visits';
 import { agendaQuery, eventQuery, eventsQuery } from '@/lib/events';
-import { currentLanguage } from '@/lib/i18n';
+import { currentLanguage, withOrganiserTexts } from '@/lib/i18n';
 import { queryClient } from '@/lib/query-client';
 import { getSession } from '@/lib/session';
 import { RootLayout } from './root-layout';
@@ -141,7 +141,7 @@ const scheduleRoute = createRoute({
     void queryClient.prefetchQuery(myMeetingsQuery());
     void queryClient.prefetchQuery(feedStateQuery());
   },
-  component: lazyRouteComponent(() => import('./routes/meetings'), 'ScheduleRoute'),
+  component: lazyRouteComponent(() => import('./routes/schedule'), 'ScheduleRoute'),
 });
 
 /** The organisers' B2B board; the API refuses anyone else, and the screen says so. */
@@ -157,21 +157,21 @@ const manageRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/events/$eventId/manage',
   beforeLoad: requireSession,
-  component: lazyRouteComponent(() => import('./routes/manage'), 'DashboardRoute'),
+  component: lazyRouteComponent(() => withOrganiserTexts(import('./routes/manage')), 'DashboardRoute'),
 });
 
 const settingsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/events/$eventId/manage/settings',
   beforeLoad: requireSession,
-  component: lazyRouteComponent(() => import('./routes/manage'), 'SettingsRoute'),
+  component: lazyRouteComponent(() => withOrganiserTexts(import('./routes/manage')), 'SettingsRoute'),
 });
 
 const createEventRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/events/new',
   beforeLoad: requireSession,
-  component: lazyRouteComponent(() => import('./routes/manage'), 'CreateEventRoute'),
+  component: lazyRouteComponent(() => withOrganiserTexts(import('./routes/manage')), 'CreateEventRoute'),
 });
 
 /** Platform admins: every event and its trust; the API refuses anyone else, and the screen says so. */
@@ -179,7 +179,7 @@ const adminRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/admin',
   beforeLoad: requireSession,
-  component: lazyRouteComponent(() => import('./routes/admin'), 'AdminRoute'),
+  component: lazyRouteComponent(() => withOrganiserTexts(import('./routes/admin')), 'AdminRoute'),
 });
 
 const availabilityRoute = createRoute({
@@ -209,28 +209,37 @@ const manageRegistrationsRoute = createRoute({
   path: '/events/$eventId/manage/registrations',
   validateSearch: registrationsSearch,
   beforeLoad: requireSession,
-  component: lazyRouteComponent(() => import('./routes/manage-registrations'), 'ManageRegistrationsRoute'),
+  component: lazyRouteComponent(
+    () => withOrganiserTexts(import('./routes/manage-registrations')),
+    'ManageRegistrationsRoute',
+  ),
 });
 
 const manageInvitationsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/events/$eventId/manage/invitations',
   beforeLoad: requireSession,
-  component: lazyRouteComponent(() => import('./routes/manage-invitations'), 'ManageInvitationsRoute'),
+  component: lazyRouteComponent(
+    () => withOrganiserTexts(import('./routes/manage-invitations')),
+    'ManageInvitationsRoute',
+  ),
 });
 
 const manageVisaLettersRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/events/$eventId/manage/visa-letters',
   beforeLoad: requireSession,
-  component: lazyRouteComponent(() => import('./routes/manage-visa-letters'), 'ManageVisaLettersRoute'),
+  component: lazyRouteComponent(
+    () => withOrganiserTexts(import('./routes/manage-visa-letters')),
+    'ManageVisaLettersRoute',
+  ),
 });
 
 /** Where a visa letter's QR code leads: anyone (a consulate) confirms the letter, no account needed. */
 const visaCheckRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/visa-letters/verify/$reference',
-  component: lazyRouteComponent(() => import('./routes/visa-check'), 'VisaCheckRoute'),
+  component: lazyRouteComponent(() => withOrganiserTexts(import('./routes/visa-check')), 'VisaCheckRoute'),
 });
 
 /** The door: scan badges or find people by name; works offline (the list is held on the device). */
@@ -238,7 +247,7 @@ const checkInRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/events/$eventId/check-in',
   beforeLoad: requireSession,
-  component: lazyRouteComponent(() => import('./routes/check-in'), 'CheckInRoute'),
+  component: lazyRouteComponent(() => withOrganiserTexts(import('./routes/check-in')), 'CheckInRoute'),
 });
 
 /** Agreements: record, amend, withdraw; the report with its charts and CSV; the ledger and its verification. */
@@ -246,7 +255,7 @@ const agreementsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/events/$eventId/manage/agreements',
   beforeLoad: requireSession,
-  component: lazyRouteComponent(() => import('./routes/agreements'), 'AgreementsRoute'),
+  component: lazyRouteComponent(() => withOrganiserTexts(import('./routes/agreements')), 'AgreementsRoute'),
 });
 
 /** The event's mail: delivery status, filtered by status and type (in the URL), retry. */
@@ -255,7 +264,7 @@ const mailRoute = createRoute({
   path: '/events/$eventId/manage/mail',
   validateSearch: mailSearch,
   beforeLoad: requireSession,
-  component: lazyRouteComponent(() => import('./routes/mail'), 'MailRoute'),
+  component: lazyRouteComponent(() => withOrganiserTexts(import('./routes/mail')), 'MailRoute'),
 });
 
 /** The agenda editor: rooms, sessions, speakers; clashes said on the field that causes them. */
@@ -263,7 +272,7 @@ const agendaEditorRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/events/$eventId/manage/agenda',
   beforeLoad: requireSession,
-  component: lazyRouteComponent(() => import('./routes/agenda-editor'), 'AgendaEditorRoute'),
+  component: lazyRouteComponent(() => withOrganiserTexts(import('./routes/agenda-editor')), 'AgendaEditorRoute'),
 });
 
 const routeTree = rootRoute.addChildren([

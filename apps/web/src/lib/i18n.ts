@@ -2,12 +2,13 @@
  * zh, ru and en, switchable at run time without a reload. The first choice
  * comes from the browser; a signed-in account's language then wins; a choice
  * made in the switcher is remembered on this device. Only the language in use
- * is loaded (each is its own chunk, some 5 kB gzip; the service worker keeps
+ * is loaded (each is its own chunk, 8-11 kB gzip, the organiser screens' texts apart; the service worker keeps
  * all three for offline use).
  */
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Messages } from './locales/en';
+import type { OrganiserMessages } from './locales/organiser-en';
 
 export const LANGUAGES = ['zh', 'ru', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -37,10 +38,51 @@ const MESSAGES: Record<Language, () => Promise<Messages>> = {
   en: () => import('./locales/en').then((m) => m.en),
 };
 
+/**
+ * The organiser screens' texts (dashboard, registrations, invitations, visa letters, check-in, agreements,
+ * mail, agenda editor, platform admin): a third of all texts, which no delegate or public screen needs, so
+ * they are their own chunk per language, loaded with the first screen that uses them (see withOrganiserTexts)
+ * and, after that, with every language switched to. Same `t('…')` keys: they are merged into the one
+ * 'translation' namespace.
+ */
+const ORGANISER_MESSAGES: Record<Language, () => Promise<OrganiserMessages>> = {
+  zh: () => import('./locales/organiser-zh').then((m) => m.organiserZh),
+  ru: () => import('./locales/organiser-ru').then((m) => m.organiserRu),
+  en: () => import('./locales/organiser-en').then((m) => m.organiserEn),
+};
+
+let organiserTexts = false;
+const organiserLoaded = new Set<Language>();
+
+async function loadOrganiser(language: Language): Promise<void> {
+  if (organiserLoaded.has(language)) return;
+  const messages = await ORGANISER_MESSAGES[language]();
+  if (!organiserLoaded.has(language)) {
+    // Deep merge into the language's texts, which are in by now (see load and i18nReady).
+    i18next.addResourceBundle(language, 'translation', messages, true, false);
+    organiserLoaded.add(language);
+  }
+}
+
 async function load(language: Language): Promise<void> {
   if (!i18next.hasResourceBundle(language, 'translation')) {
-    i18next.addResourceBundle(language, 'translation', await MESSAGES[language]());
+    i18next.addResourceBundle(language, 'translation', await MESSAGES[language](), true, false);
   }
+  if (organiserTexts) await loadOrganiser(language);
+}
+
+/**
+ * For an organiser screen's lazy route component: its chunk and the organiser texts in the current language
+ * arrive together, so the screen's first render has its texts.
+ */
+export async function withOrganiserTexts<T>(screen: Promise<T>): Promise<T> {
+  organiserTexts = true;
+  const [module] = await Promise.all([
+    screen,
+    // A language being switched to picks them up in load, which checks organiserTexts once its own texts are in.
+    i18nReady.then(() => loadOrganiser(currentLanguage())),
+  ]);
+  return module;
 }
 
 let wanted: Language | undefined;
