@@ -279,9 +279,10 @@ describe('global send rate', () => {
         .map((m) => m.receivedAt)
         .sort((a, b) => a - b);
       expect(times).toHaveLength(30);
-      // 10 a second at most: the 30 take at least two full windows after the first, and no half
+      // 10 a second at most: the 30 take at least two full windows after the first (less 400 ms: these
+      // are arrival times, and the first batch's delivery can run late on a busy machine), and no half
       // second holds more than one batch (a broken limiter sends all 30 within a fraction of that)
-      expect(times[29] - times[0]).toBeGreaterThanOrEqual(1800);
+      expect(times[29] - times[0]).toBeGreaterThanOrEqual(1600);
       for (const start of times)
         expect(times.filter((t) => t >= start && t < start + 500).length).toBeLessThanOrEqual(10);
     } finally {

@@ -1,6 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { INestApplication } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
 import { createTestApp, http } from './support/app';
 import { DisposableRedis } from './support/disposable-redis';
 import { bearer, createUser, uniqueEmail } from './support/factories';
@@ -34,6 +36,28 @@ describe('platform', () => {
       expect(given.headers['x-request-id']).toBe('abc-123');
       const invented = await http(app).get('/health').set('X-Request-Id', 'bad id\twith tab').expect(200);
       expect(invented.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    });
+
+    it('reports the outbox down once its oldest due mail has waited past MAIL_STALE_AFTER_SECONDS', async () => {
+      const strict = await createTestApp({ env: { MAIL_STALE_AFTER_SECONDS: '60' } });
+      const id = randomUUID();
+      const ds = strict.get(DataSource);
+      try {
+        await ds.query(
+          `INSERT INTO outbox (id, type, dedupe_key, recipient_email, recipient_name, payload, status, attempts, due_at)
+           VALUES (?, 'test-stale', ?, 'stale@example.test', 'Stale', '{}', 'pending', 0, ?)`,
+          [id, `stale-${id}`, new Date(Date.now() - 2 * 3600_000)],
+        );
+        const res = await http(strict).get('/health').expect(503);
+        expect(res.body.error.outbox.status).toBe('down');
+        expect(res.body.error.outbox.oldestDueAgeSeconds).toBeGreaterThanOrEqual(7200);
+        // the same row under the default threshold of this run (a day) keeps the outbox up
+        const relaxed = await http(app).get('/health');
+        expect(relaxed.body.info?.outbox?.status ?? relaxed.body.error?.outbox?.status).toBe('up');
+      } finally {
+        await ds.query('DELETE FROM outbox WHERE id = ?', [id]);
+        await strict.close();
+      }
     });
 
     it('sets security headers with helmet', async () => {

@@ -44,6 +44,8 @@ export interface AppConfig {
     dir: string;
     poolSize: number;
     ratePerSecond: number;
+    /** /health calls the outbox down once its oldest due mail is older than this. */
+    staleAfterSeconds: number;
     concurrency: number;
     pollMs: number;
     leaseMs: number;
@@ -162,6 +164,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       dir: parsed.MAIL_DIR,
       poolSize: parsed.MAIL_POOL_SIZE,
       ratePerSecond: parsed.MAIL_RATE_PER_SECOND,
+      staleAfterSeconds: parsed.MAIL_STALE_AFTER_SECONDS,
       concurrency: parsed.MAIL_CONCURRENCY,
       pollMs: parsed.OUTBOX_POLL_MS,
       leaseMs: parsed.OUTBOX_LEASE_MS,

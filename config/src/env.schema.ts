@@ -160,6 +160,13 @@ export class EnvSchema {
   @Max(100_000)
   MAIL_RATE_PER_SECOND = 1000;
 
+  /** /health reports the outbox down once its oldest due mail has waited this long. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(10)
+  @Max(604_800)
+  MAIL_STALE_AFTER_SECONDS = 600;
+
   @Type(() => Number)
   @IsInt()
   @Min(1)
@@ -263,6 +270,7 @@ export const ENV_EXPECTATIONS: Record<keyof EnvSchema, string> = {
   MAIL_DIR: 'a directory path for .eml files',
   MAIL_POOL_SIZE: 'an integer between 1 and 100',
   MAIL_RATE_PER_SECOND: 'an integer between 1 and 100000',
+  MAIL_STALE_AFTER_SECONDS: 'an integer number of seconds between 10 and 604800',
   MAIL_CONCURRENCY: 'an integer between 1 and 200',
   OUTBOX_POLL_MS: 'an integer number of milliseconds between 50 and 60000',
   OUTBOX_LEASE_MS: 'an integer number of milliseconds between 1000 and 3600000',

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { HealthIndicatorResult, HealthIndicatorService } from '@nestjs/terminus';
+import { AppConfig } from '@roundtable/config';
 import { DataSource } from 'typeorm';
 import { MailAlertService } from './mail-alert.service';
 import { MailTransport } from './mail-transport';
 
-const STALE_AFTER_SECONDS = 600;
 const SMTP_CACHE_MS = 5_000;
 
 /**
@@ -15,13 +16,17 @@ const SMTP_CACHE_MS = 5_000;
 @Injectable()
 export class MailHealthIndicator {
   private smtpChecked: { at: number; error: string | null } | null = null;
+  private readonly staleAfterSeconds: number;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly transport: MailTransport,
     private readonly alerts: MailAlertService,
     private readonly indicators: HealthIndicatorService,
-  ) {}
+    config: ConfigService<AppConfig, true>,
+  ) {
+    this.staleAfterSeconds = config.get('mail', { infer: true }).staleAfterSeconds;
+  }
 
   async outbox(): Promise<HealthIndicatorResult> {
     const indicator = this.indicators.check('outbox');
@@ -31,7 +36,7 @@ export class MailHealthIndicator {
     );
     const ageSeconds = row.oldest ? Math.max(0, Math.round((Date.now() - new Date(row.oldest).getTime()) / 1000)) : 0;
     const details = { oldestDueAgeSeconds: ageSeconds, due: Number(row.due) };
-    return ageSeconds > STALE_AFTER_SECONDS ? indicator.down(details) : indicator.up(details);
+    return ageSeconds > this.staleAfterSeconds ? indicator.down(details) : indicator.up(details);
   }
 
   async smtp(): Promise<HealthIndicatorResult> {
