@@ -1,5 +1,5 @@
 /** The organisers' registration table over the generated client: the list as the server filters, sorts and pages it; decisions. */
-import type { Schema } from '@roundtable/api-client';
+import type { paths, Schema } from '@roundtable/api-client';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { client, unwrap } from '@/lib/client';
 
@@ -8,23 +8,11 @@ export type RegistrationStatus = AdminRegistration['status'];
 export type BulkResult = Schema<'BulkRegistrationResultDto'>;
 export type RegistrationSort = NonNullable<RegistrationFilters['sort']>;
 
-export interface RegistrationFilters {
-  status?: RegistrationStatus;
-  country?: string;
-  sector?: string;
-  q?: string;
-  sort?:
-    | 'createdAt'
-    | '-createdAt'
-    | 'name'
-    | '-name'
-    | 'company'
-    | '-company'
-    | 'country'
-    | '-country'
-    | 'status'
-    | '-status';
-}
+/** What the table asks the server for, as the OpenAPI document types the list's query (paging aside). */
+export type RegistrationFilters = Pick<
+  NonNullable<paths['/events/{eventId}/registrations']['get']['parameters']['query']>,
+  'status' | 'country' | 'sector' | 'q' | 'sort'
+>;
 
 export const PAGE_SIZE = 50;
 
