@@ -1,4 +1,5 @@
 import { call, createForum, createUser, registerDelegate, type ApiUser } from './support/api';
+import { walkGrid } from './support/grid';
 import { expect, logIn, screenshotAll, test } from './support/fixtures';
 import { waitForMail } from './support/mail';
 
@@ -124,14 +125,7 @@ test.describe('the organisers’ B2B board', () => {
     // Keyboard only: from the first cell to Olga–Wang, pick it up, carry it to a free table in a slot both have free.
     const gridEl = page.getByRole('grid', { name: 'Schedule grid: tables by slots' });
     await gridEl.focus();
-    let at = { slot: 0, table: 1 };
-    const walk = async (slot: number, table: number) => {
-      for (; at.table < table; at.table++) await page.keyboard.press('ArrowDown');
-      for (; at.table > table; at.table--) await page.keyboard.press('ArrowUp');
-      for (; at.slot < slot; at.slot++) await page.keyboard.press('ArrowRight');
-      for (; at.slot > slot; at.slot--) await page.keyboard.press('ArrowLeft');
-      await expect(gridEl).toHaveAttribute('aria-activedescendant', `cell-${slot}-${table}`);
-    };
+    const walk = (slot: number, table: number) => walkGrid(page, gridEl, slot, table);
     const busy = (slot: number) =>
       before.some(
         (m) =>
@@ -174,7 +168,6 @@ test.describe('the organisers’ B2B board', () => {
     expect(between(await grid(), 'Olga Smirnova', 'Wang Fang')).toMatchObject({ slotIndex: freeSlot, tableNo: 5 });
     await page.keyboard.press('Escape');
     await expect(page.getByTestId('grid-callout')).toContainText('Move cancelled');
-    at = { slot: freeSlot, table: 5 };
     await expect(gridEl).toHaveAttribute('aria-activedescendant', `cell-${freeSlot}-5`);
 
     // Lock it (L); a locked meeting cannot be picked up.

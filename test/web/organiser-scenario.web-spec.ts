@@ -10,6 +10,7 @@ import type { Page } from '@playwright/test';
 import { call, createForum, createUser, type ApiUser } from './support/api';
 import { browserFilmingBadge } from './support/camera';
 import { expect, expectAccessible, logIn, test } from './support/fixtures';
+import { walkGrid } from './support/grid';
 import { waitForMail } from './support/mail';
 
 interface GridMeeting {
@@ -187,14 +188,7 @@ test('an organiser runs the forum from the browser, from an empty form to the ag
 
   const gridEl = page.getByRole('grid', { name: 'Schedule grid: tables by slots' });
   await gridEl.focus();
-  const at = { slot: 0, table: 1 };
-  const walk = async (slot: number, table: number) => {
-    for (; at.table < table; at.table++) await page.keyboard.press('ArrowDown');
-    for (; at.table > table; at.table--) await page.keyboard.press('ArrowUp');
-    for (; at.slot < slot; at.slot++) await page.keyboard.press('ArrowRight');
-    for (; at.slot > slot; at.slot--) await page.keyboard.press('ArrowLeft');
-    await expect(gridEl).toHaveAttribute('aria-activedescendant', `cell-${slot}-${table}`);
-  };
+  const walk = (slot: number, table: number) => walkGrid(page, gridEl, slot, table);
   await walk(wangOlga.slotIndex, wangOlga.tableNo);
   await page.keyboard.press('Enter');
   await walk(target, freeTable(target));
@@ -215,8 +209,6 @@ test('an organiser runs the forum from the browser, from an empty form to the ag
   expect(between(await grid(), 'Wang Fang', 'Olga Smirnova').slotIndex).toBe(target);
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('grid-callout')).toContainText('Move cancelled');
-  at.slot = target;
-  at.table = freeTable(target);
   await page.keyboard.press('l');
   await expect(page.getByTestId('grid-callout')).toContainText('is locked');
   expect(between(await grid(), 'Wang Fang', 'Olga Smirnova').locked).toBe(true);
