@@ -51,6 +51,23 @@ describe('MeetingPlacementService (service tier)', () => {
     expect(scheduled.map((m) => m.recipient_email)).toEqual([b.user.email]);
   });
 
+  it("reads a slot's meetings by the slot index, which bookings read under the slot's lock", async () => {
+    // the statement of EventMeetingStateLoader.onSlot; without the index it scanned the event's meetings
+    const [plan] = await context
+      .get(DataSource)
+      .query<{ possible_keys: string | null }[]>(
+        "EXPLAIN SELECT id, registration_a, registration_b, table_no, interpreter_id FROM meetings WHERE event_id = ? AND status = 'scheduled' AND slot_index = ?",
+        [event.id, 0],
+      );
+    expect(String(plan.possible_keys).split(',')).toContain('ix_meetings_slot');
+    const columns = await context
+      .get(DataSource)
+      .query<{ COLUMN_NAME: string }[]>(
+        "SELECT COLUMN_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'meetings' AND INDEX_NAME = 'ix_meetings_slot' ORDER BY SEQ_IN_INDEX",
+      );
+    expect(columns.map((c) => c.COLUMN_NAME)).toEqual(['event_id', 'slot_index', 'status']);
+  });
+
   it('never seats a delegate in two meetings of the same slot', async () => {
     const first = await requests.createRequest(event.id, c.user, a.registration.id, null);
     const second = await requests.createRequest(event.id, c.user, b.registration.id, null);

@@ -22,6 +22,7 @@ import { CreateSiteVisits1765750000000 } from './1765750000000-create-site-visit
 import { MeetingRequestPreferredSlot1765760000000 } from './1765760000000-meeting-request-preferred-slot';
 import { OrganiserRegistrations1765810000000 } from './1765810000000-organiser-registrations';
 import { CreateCheckIns1765820000000 } from './1765820000000-create-check-ins';
+import { MeetingsSlotIndex1765840000000 } from './1765840000000-meetings-slot-index';
 
 export const MIGRATIONS = [
   CreateUsers1764032400000,
@@ -46,4 +47,5 @@ export const MIGRATIONS = [
   MeetingRequestPreferredSlot1765760000000,
   OrganiserRegistrations1765810000000,
   CreateCheckIns1765820000000,
+  MeetingsSlotIndex1765840000000,
 ];
