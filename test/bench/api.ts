@@ -22,13 +22,20 @@ import { join } from 'node:path';
 import { createPool, Pool, PoolConnection, RowDataPacket } from 'mysql2/promise';
 import { freePort } from '../support/disposable-redis';
 import { MariaDbPair } from '../support/mariadb-pair';
-import { kill, startApiProcess, startWorkerProcess } from '../support/worker-process';
+import { BUILT_API, BUILT_WORKER, kill, startApiProcess, startWorkerProcess } from '../support/worker-process';
 import { ChildProcess, execSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dropBenchDatabase } from './bench-database';
 import { generateLabelledSet } from './match-labelled-set';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+/**
+ * Seconds each read runs, on each side, before it is measured: the measured figures are a warm process's (the
+ * JIT's first minutes are not what a forum's morning sees).
+ */
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 3);
+/** Bookings made, on each side, before the measured ones (from rows of their own). */
+const WARMUP_WRITES = 150;
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 /** Bookings and registrations are writes that each need fresh rows: a fixed count, not a duration. */
 const WRITES = Number(process.env.BENCH_WRITES ?? 1500);
@@ -68,14 +75,18 @@ interface Scenario {
   raw: (conn: PoolConnection, i: number) => Promise<void>;
   /** Fixed number of operations instead of a duration. */
   amount?: number;
+  /** Unmeasured writes first, on each side (reads warm up by running WARMUP seconds unmeasured). */
+  warmup?: { http: autocannon.Options; raw: (conn: PoolConnection, i: number) => Promise<void>; amount: number };
+  /** Runs between the HTTP side and the raw side (e.g. reads what the HTTP side wrote, for the raw side to write the same). */
+  beforeRaw?: () => Promise<void>;
 }
 
 /** Runs `op` from CONNECTIONS concurrent loops on a pool of that size, for SECONDS or `amount` operations. */
-async function runRaw(pool: Pool, op: Scenario['raw'], amount?: number): Promise<Figures> {
+async function runRaw(pool: Pool, op: Scenario['raw'], amount?: number, seconds = SECONDS): Promise<Figures> {
   const latencies: number[] = [];
   let next = 0;
   let failures = 0;
-  const deadline = Date.now() + SECONDS * 1000;
+  const deadline = Date.now() + seconds * 1000;
   const started = process.hrtime.bigint();
   await Promise.all(
     Array.from({ length: CONNECTIONS }, async () => {
@@ -98,10 +109,10 @@ async function runRaw(pool: Pool, op: Scenario['raw'], amount?: number): Promise
       }
     }),
   );
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const took = Number(process.hrtime.bigint() - started) / 1e9;
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
-  return { rps: latencies.length / seconds, p50: at(0.5), p99: at(0.99), failures, ops: latencies.length };
+  return { rps: latencies.length / took, p50: at(0.5), p99: at(0.99), failures, ops: latencies.length };
 }
 
 /** CPU seconds (user + system) a process has used so far (Linux), or null when it cannot be read. */
@@ -152,20 +163,22 @@ async function withCpu(server: ChildProcess, worker: ChildProcess, measure: () =
 }
 
 /**
- * Waits until the processes are idle (under 5% of a core each over a second, twice in a row; at most a
- * minute): after a start the worker sends the demo's backlog of mail and the api warms up, work that would
- * otherwise land on the first measured row's HTTP side only.
+ * Waits until the api, the worker and the database are idle (under 5% of a core each over a second, twice in a
+ * row; at most `limitMs`). After a start the worker sends the demo's backlog of mail and the api warms up; after
+ * the directory forum's import the api refreshes 5,000 delegates' recommendations; after a write row the worker
+ * sends its mail. Work left over from one row would otherwise land on the next row's measured side.
  */
-async function untilQuiet(processes: ChildProcess[]): Promise<number> {
+async function untilQuiet(processes: ChildProcess[], limitMs = 60_000): Promise<{ seconds: number; quiet: boolean }> {
+  const pids = [...processes.map((p) => p.pid), databasePid()];
   const started = Date.now();
   let quiet = 0;
-  while (quiet < 2 && Date.now() - started < 60_000) {
-    const before = processes.map((p) => cpuSeconds(p.pid) ?? 0);
+  while (quiet < 2 && Date.now() - started < limitMs) {
+    const before = pids.map((pid) => cpuSeconds(pid) ?? 0);
     await new Promise((r) => setTimeout(r, 1000));
-    const busiest = Math.max(...processes.map((p, i) => (cpuSeconds(p.pid) ?? 0) - before[i]));
+    const busiest = Math.max(...pids.map((pid, i) => (cpuSeconds(pid) ?? 0) - before[i]));
     quiet = busiest < 0.05 ? quiet + 1 : 0;
   }
-  return (Date.now() - started) / 1000;
+  return { seconds: (Date.now() - started) / 1000, quiet: quiet >= 2 };
 }
 
 /** `work` in one transaction on `conn`: committed, or rolled back and rethrown. */
@@ -384,6 +397,22 @@ function peakRssMb(child: ChildProcess): number {
 
 const OUTBOX = `INSERT INTO outbox (id, type, dedupe_key, event_id, subject, recipient_user_id, recipient_email, recipient_name,
   recipient_locale, recipient_time_zone, event_time_zone, event_locale, payload, calendar, status, attempts, due_at) VALUES ?`;
+/** Per mail type, the payload and calendar the api wrote on the HTTP side (see copyMails). */
+const mailCopies = new Map<string, { payload: string; calendar: string | null }>();
+
+/** Reads one mail of each type the api wrote for an event, for the raw side to write the same payload. */
+async function copyMails(pool: Pool, eventId: string, types: string[]): Promise<void> {
+  for (const type of types) {
+    const [[row]] = await pool.query<Rows>(
+      'SELECT payload, calendar FROM outbox WHERE event_id = ? AND type = ? ORDER BY created_at DESC LIMIT 1',
+      [eventId, type],
+    );
+    if (!row) throw new Error(`The HTTP side wrote no ${type} mail for event ${eventId}`);
+    const text = (v: unknown) => (v === null ? null : typeof v === 'string' ? v : JSON.stringify(v));
+    mailCopies.set(type, { payload: text(row.payload)!, calendar: text(row.calendar) });
+  }
+}
+
 const outboxRow = (type: string, key: string, eventId: string, subject: string, userId: string, dueAt: Date) => [
   newId(),
   type,
@@ -397,8 +426,8 @@ const outboxRow = (type: string, key: string, eventId: string, subject: string, 
   'UTC',
   'Asia/Shanghai',
   'zh',
-  '{"eventName":"Bench"}',
-  null,
+  mailCopies.get(type)?.payload ?? '{"eventName":"Bench"}',
+  mailCopies.get(type)?.calendar ?? null,
   'pending',
   0,
   dueAt,
@@ -421,7 +450,7 @@ async function main(): Promise<void> {
   Object.assign(process.env, env);
   const config = loadConfig();
   console.log(`bench:api — starting the api with the demo forum (${env.DB_NAME}) …`);
-  let server = await startApiProcess(port, env, { timeoutMs: 120_000 });
+  let server = await startApiProcess(port, env, { timeoutMs: 120_000, script: BUILT_API });
   let worker: ChildProcess | null = null;
   const base = `http://127.0.0.1:${port}`;
   const pool = createPool({
@@ -466,9 +495,10 @@ async function main(): Promise<void> {
     server = await startApiProcess(port, env, {
       timeoutMs: 120_000,
       nodeArgs: CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF}`] : [],
+      script: BUILT_API,
     });
     // As deployed past one process (README, scale-out): the worker relays and sends the mail beside the api.
-    worker = await startWorkerProcess(env);
+    worker = await startWorkerProcess(env, { script: BUILT_WORKER, timeoutMs: 120_000 });
     for (; directory;) {
       const [[row]] = await pool.query<Rows>('SELECT COUNT(*) AS n FROM directory_entries WHERE event_id = ?', [
         directory.eventId,
@@ -483,6 +513,102 @@ async function main(): Promise<void> {
     const slotStart = (slot: number) =>
       new Date(Date.parse(`2027-09-0${Math.floor(slot / 8) + 1}T01:00:00Z`) + (slot % 8) * 30 * 60_000);
 
+    /** The api's booking, in raw statements: the same locks, reads and rows (its mails as the api wrote them). */
+    const rawBook = async (c: PoolConnection, b: { requestId: string; slot: number }) => {
+      const eventId = rawForum.eventId;
+      await inRawTransaction(c, async () => {
+        // the locks the api takes: the event shared, the two delegates, the request, the slot
+        await c.query('SELECT * FROM events WHERE id = ? LOCK IN SHARE MODE', [eventId]);
+        const [[found]] = await c.query<Rows>('SELECT * FROM meeting_requests WHERE id = ?', [b.requestId]);
+        await c.query('SELECT * FROM registrations WHERE event_id = ? AND id IN (?, ?) ORDER BY id FOR UPDATE', [
+          eventId,
+          found.from_registration_id,
+          found.to_registration_id,
+        ]);
+        const [[r]] = await c.query<Rows>('SELECT * FROM meeting_requests WHERE id = ? FOR UPDATE', [b.requestId]);
+        await c.query("SELECT 1 FROM meetings WHERE request_id = ? AND status = 'scheduled'", [b.requestId]);
+        await c.query(
+          'INSERT INTO meeting_slot_locks (event_id, slot_index) VALUES (?, ?) ON DUPLICATE KEY UPDATE slot_index = slot_index',
+          [eventId, b.slot],
+        );
+        const [seats] = await c.query<Rows>(
+          "SELECT kind, ref FROM meeting_seats WHERE event_id = ? AND slot_index = ? AND (kind = 't' OR ref IN (?, ?)) FOR UPDATE",
+          [eventId, b.slot, r.from_registration_id, r.to_registration_id],
+        );
+        const taken = new Set(seats.filter((s) => s.kind === 't').map((s) => Number(s.ref)));
+        let table = 1;
+        while (taken.has(table)) table++;
+        const id = newId();
+        const start = slotStart(b.slot);
+        await c.query(
+          `INSERT INTO meetings (id, event_id, request_id, registration_a, registration_b, slot_index, starts_at, ends_at, table_no, status)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'scheduled')`,
+          [
+            id,
+            eventId,
+            b.requestId,
+            r.from_registration_id,
+            r.to_registration_id,
+            b.slot,
+            start,
+            new Date(start.getTime() + 1_800_000),
+            table,
+          ],
+        );
+        await c.query('INSERT INTO meeting_seats (event_id, slot_index, kind, ref, meeting_id) VALUES ?', [
+          [
+            [eventId, b.slot, 'd', r.from_registration_id, id],
+            [eventId, b.slot, 'd', r.to_registration_id, id],
+            [eventId, b.slot, 't', String(table), id],
+          ],
+        ]);
+        await c.query('UPDATE meeting_requests SET unscheduled_reason = NULL WHERE id = ?', [b.requestId]);
+        await c.query(OUTBOX, [
+          [
+            outboxRow(
+              'meeting-scheduled',
+              `s:${id}`,
+              eventId,
+              `meeting:${id}`,
+              String(r.to_registration_id),
+              new Date(),
+            ),
+            ...[r.from_registration_id, r.to_registration_id].flatMap((who) =>
+              [1440, 15].map((lead) =>
+                outboxRow(
+                  'meeting-reminder',
+                  `r:${id}:${who}:${lead}`,
+                  eventId,
+                  `meeting:${id}`,
+                  String(who),
+                  new Date(start.getTime() - lead * 60_000),
+                ),
+              ),
+            ),
+          ],
+        ]);
+      });
+    };
+    const bookingHttp = (amount: number, pick: () => { requestId: string; slot: number; userId: string }) => ({
+      url: `${base}/events/${httpForum.eventId}/meetings`,
+      amount,
+      method: 'POST' as const,
+      headers: { 'content-type': 'application/json' },
+      requests: [
+        {
+          setupRequest: (req: autocannon.Request) => {
+            const b = pick();
+            return {
+              ...req,
+              headers: { ...req.headers, authorization: token(b.userId) },
+              body: JSON.stringify({ requestId: b.requestId, slotIndex: b.slot }),
+            };
+          },
+        },
+      ],
+    });
+    const warmBookings = Math.max(0, Math.min(WARMUP_WRITES, httpForum.bookings.length - WRITES));
+    let warmedHttp = 0;
     let booked = 0;
     let registered = 0;
     const scenarios: Scenario[] = [
@@ -565,104 +691,21 @@ async function main(): Promise<void> {
       {
         name: 'booking a slot',
         amount: WRITES,
-        http: {
-          url: `${base}/events/${httpForum.eventId}/meetings`,
-          amount: WRITES,
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          requests: [
-            {
-              setupRequest: (req) => {
-                const b = httpForum.bookings[booked++ % httpForum.bookings.length];
-                return {
-                  ...req,
-                  headers: { ...req.headers, authorization: token(b.userId) },
-                  body: JSON.stringify({ requestId: b.requestId, slotIndex: b.slot }),
-                };
-              },
-            },
-          ],
+        http: bookingHttp(WRITES, () => httpForum.bookings[booked++ % httpForum.bookings.length]),
+        raw: (c, i) => rawBook(c, rawForum.bookings[i]),
+        // from the last slots, which the measured bookings do not reach
+        warmup: {
+          amount: warmBookings,
+          http: bookingHttp(warmBookings, () => httpForum.bookings[httpForum.bookings.length - 1 - warmedHttp++]),
+          raw: (c, i) => rawBook(c, rawForum.bookings[rawForum.bookings.length - 1 - i]),
         },
-        raw: async (c, i) => {
-          const b = rawForum.bookings[i];
-          const eventId = rawForum.eventId;
-          await inRawTransaction(c, async () => {
-            // the locks the api takes: the event shared, the two delegates, the request, the slot
-            await c.query('SELECT * FROM events WHERE id = ? LOCK IN SHARE MODE', [eventId]);
-            const [[found]] = await c.query<Rows>('SELECT * FROM meeting_requests WHERE id = ?', [b.requestId]);
-            await c.query('SELECT * FROM registrations WHERE event_id = ? AND id IN (?, ?) ORDER BY id FOR UPDATE', [
-              eventId,
-              found.from_registration_id,
-              found.to_registration_id,
-            ]);
-            const [[r]] = await c.query<Rows>('SELECT * FROM meeting_requests WHERE id = ? FOR UPDATE', [b.requestId]);
-            await c.query("SELECT 1 FROM meetings WHERE request_id = ? AND status = 'scheduled'", [b.requestId]);
-            await c.query(
-              'INSERT INTO meeting_slot_locks (event_id, slot_index) VALUES (?, ?) ON DUPLICATE KEY UPDATE slot_index = slot_index',
-              [eventId, b.slot],
-            );
-            const [seats] = await c.query<Rows>(
-              "SELECT kind, ref FROM meeting_seats WHERE event_id = ? AND slot_index = ? AND (kind = 't' OR ref IN (?, ?)) FOR UPDATE",
-              [eventId, b.slot, r.from_registration_id, r.to_registration_id],
-            );
-            const taken = new Set(seats.filter((s) => s.kind === 't').map((s) => Number(s.ref)));
-            let table = 1;
-            while (taken.has(table)) table++;
-            const id = newId();
-            const start = slotStart(b.slot);
-            await c.query(
-              `INSERT INTO meetings (id, event_id, request_id, registration_a, registration_b, slot_index, starts_at, ends_at, table_no, status)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'scheduled')`,
-              [
-                id,
-                eventId,
-                b.requestId,
-                r.from_registration_id,
-                r.to_registration_id,
-                b.slot,
-                start,
-                new Date(start.getTime() + 1_800_000),
-                table,
-              ],
-            );
-            await c.query('INSERT INTO meeting_seats (event_id, slot_index, kind, ref, meeting_id) VALUES ?', [
-              [
-                [eventId, b.slot, 'd', r.from_registration_id, id],
-                [eventId, b.slot, 'd', r.to_registration_id, id],
-                [eventId, b.slot, 't', String(table), id],
-              ],
-            ]);
-            await c.query('UPDATE meeting_requests SET unscheduled_reason = NULL WHERE id = ?', [b.requestId]);
-            await c.query(OUTBOX, [
-              [
-                outboxRow(
-                  'meeting-scheduled',
-                  `s:${id}`,
-                  eventId,
-                  `meeting:${id}`,
-                  String(r.to_registration_id),
-                  new Date(),
-                ),
-                ...[r.from_registration_id, r.to_registration_id].flatMap((who) =>
-                  [1440, 15].map((lead) =>
-                    outboxRow(
-                      'meeting-reminder',
-                      `r:${id}:${who}:${lead}`,
-                      eventId,
-                      `meeting:${id}`,
-                      String(who),
-                      new Date(start.getTime() - lead * 60_000),
-                    ),
-                  ),
-                ),
-              ],
-            ]);
-          });
-        },
+        // the raw side writes the mails with the payload and calendar the api wrote, so the worker renders the same
+        beforeRaw: () => copyMails(pool, httpForum.eventId, ['meeting-scheduled', 'meeting-reminder']),
       },
       {
         name: `rush ${RUSH}/${RUSH_CAPACITY}`,
         amount: RUSH,
+        beforeRaw: () => copyMails(pool, httpRush, ['registration-approved', 'registration-waitlisted']),
         http: {
           url: `${base}/events/${httpRush}/registrations`,
           amount: RUSH,
@@ -754,20 +797,37 @@ async function main(): Promise<void> {
       },
     ];
 
-    const waited = await untilQuiet([server, worker]);
-    console.log(`api and worker idle after ${waited.toFixed(0)} s (start-up work done before measuring)`);
+    const waited = await untilQuiet([server, worker], 600_000);
     console.log(
-      `one api process and one worker process beside it (mail relayed and sent by the worker, as in the README's scale-out); ` +
-        `${CONNECTIONS} connections; reads for ${SECONDS} s each, ${WRITES} bookings, a rush of ${RUSH} registrations; latencies in ms\n`,
+      `api, worker and database ${waited.quiet ? 'idle' : 'still busy'} after ${waited.seconds.toFixed(0)} s (start-up and import work done before measuring)`,
+    );
+    console.log(
+      `one api process and one worker process beside it, both built (mail relayed and sent by the worker, as in the README's scale-out); ` +
+        `${CONNECTIONS} connections; reads for ${SECONDS} s each after ${WARMUP} s unmeasured, ${WRITES} bookings after ${WARMUP_WRITES} unmeasured, ` +
+        `a rush of ${RUSH} registrations; each side starts with the api, worker and database idle; latencies in ms\n`,
     );
     console.log('scenario             HTTP req/s   p50    p99  | raw ops/s   p50    p99  | ratio  non-2xx');
     const chosen = scenarios.filter((s) => ONLY.length === 0 || ONLY.some((prefix) => s.name.startsWith(prefix)));
-    for (const s of chosen)
-      printRow(
-        s.name,
-        await withCpu(server, worker, () => runHttp(s.http)),
-        await withCpu(server, worker, () => runRaw(pool, s.raw, s.amount)),
-      );
+    const running = [server, worker];
+    const settle = async () => {
+      const idle = await untilQuiet(running, 120_000);
+      if (!idle.quiet) console.log(`  (still busy after ${idle.seconds.toFixed(0)} s)`);
+    };
+    for (const s of chosen) {
+      if (s.warmup) {
+        await runHttp(s.warmup.http);
+        await runRaw(pool, s.warmup.raw, s.warmup.amount);
+      } else if (s.amount === undefined && WARMUP > 0) {
+        await runHttp({ ...s.http, duration: WARMUP });
+        await runRaw(pool, s.raw, undefined, WARMUP);
+      }
+      await settle();
+      const viaHttp = await withCpu(server, worker, () => runHttp(s.http));
+      await s.beforeRaw?.();
+      await settle();
+      const viaRaw = await withCpu(server, worker, () => runRaw(pool, s.raw, s.amount));
+      printRow(s.name, viaHttp, viaRaw);
+    }
     if (chosen.some((s) => s.name.startsWith('rush'))) {
       console.log(`\nrush over HTTP: ${await checkRush(pool, httpRush)}`);
       console.log(`rush raw:       ${await checkRush(pool, rawRush)}`);
@@ -831,7 +891,7 @@ async function replicaRows(base: Record<string, string>): Promise<void> {
   });
   try {
     // the api alone: this row only reads (the demo's seeded mail is not sent during it)
-    server = await startApiProcess(port, env, { timeoutMs: 120_000 });
+    server = await startApiProcess(port, env, { timeoutMs: 120_000, script: BUILT_API });
     await pair.waitUntilCaughtUp();
     const [[demo]] = await replica.query<Rows>('SELECT id FROM events WHERE slug = ?', [DEMO_SLUG]);
     const demoId = String(demo.id);

@@ -46,21 +46,38 @@ export async function startProcess(
   return child;
 }
 
-/** A real worker process (apps/worker/src/main.ts), so a test can SIGKILL it mid-send or run several. */
-export const startWorkerProcess = (env: Record<string, string>): Promise<ChildProcess> =>
-  startProcess('apps/worker/src/main.ts', 'Roundtable worker is up', env);
+/** The built apps (`nest build api`, `nest build worker`): what `npm run start:prod` runs, without ts-node in the process. */
+export const BUILT_API = 'dist/apps/api/apps/api/src/main.js';
+export const BUILT_WORKER = 'dist/apps/worker/apps/worker/src/main.js';
 
 /**
- * A real api process (apps/api/src/main.ts) listening on `port`; with `allInOne` it runs the worker too, as
- * `npm start` does. Ready once it prints its URLs (after migrations and, when DEMO_SEED asks, the demo).
+ * A real worker process (apps/worker/src/main.ts, or the built `script`), so a test can SIGKILL it mid-send or
+ * run several.
+ */
+export const startWorkerProcess = (
+  env: Record<string, string>,
+  options: { script?: string; timeoutMs?: number } = {},
+): Promise<ChildProcess> =>
+  startProcess(options.script ?? 'apps/worker/src/main.ts', 'Roundtable worker is up', env, [], options.timeoutMs);
+
+/**
+ * A real api process (apps/api/src/main.ts, or the built `script`) listening on `port`; with `allInOne` it runs
+ * the worker too, as `npm start` does. Ready once it prints its URLs (after migrations and, when DEMO_SEED asks,
+ * the demo).
  */
 export const startApiProcess = (
   port: number,
   env: Record<string, string>,
-  options: { allInOne?: boolean; timeoutMs?: number; onOutput?: (text: string) => void; nodeArgs?: string[] } = {},
+  options: {
+    allInOne?: boolean;
+    timeoutMs?: number;
+    onOutput?: (text: string) => void;
+    nodeArgs?: string[];
+    script?: string;
+  } = {},
 ): Promise<ChildProcess> =>
   startProcess(
-    'apps/api/src/main.ts',
+    options.script ?? 'apps/api/src/main.ts',
     'is up:',
     { ...env, PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}` },
     options.allInOne ? ['--all-in-one'] : [],
