@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { createTestApp, http } from './support/app';
 import { DisposableRedis } from './support/disposable-redis';
 import { bearer, createUser, uniqueEmail } from './support/factories';
+import { TS_NODE_ARGS } from './support/worker-process';
 
 describe('platform', () => {
   describe('with MySQL and Redis up', () => {
@@ -147,11 +148,12 @@ describe('platform', () => {
 
   describe('configuration', () => {
     const start = (env: Record<string, string>) =>
-      spawnSync(
-        process.execPath,
-        ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/api/src/main.ts'],
-        { cwd: `${__dirname}/..`, env: { ...process.env, ...env }, encoding: 'utf8', timeout: 60_000 },
-      );
+      spawnSync(process.execPath, [...TS_NODE_ARGS, 'apps/api/src/main.ts'], {
+        cwd: `${__dirname}/..`,
+        env: { ...process.env, ...env },
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
 
     it.each([
       ['PORT', 'not-a-port', /PORT must be an integer port/],

@@ -23,9 +23,10 @@ describe('the OpenAPI document', () => {
     // a child process: openapi-typescript loads ES modules that Jest's module system cannot
     const run = promisify(execFile)(
       process.execPath,
+      // test/support/ts-register.js: ts-node's transpile-only with its output cached across the run's processes
       [
         '-r',
-        'ts-node/register/transpile-only',
+        './test/support/ts-register.js',
         '-r',
         'tsconfig-paths/register',
         'apps/api/src/generate-api-client.ts',
