@@ -6,6 +6,8 @@ export { inTransaction } from './transaction';
 export { dataSourceOptions } from './typeorm-options';
 export type { SqlFlavour } from './typeorm-options';
 export { jsonText } from './json-column';
+export { entityRows } from './entity-rows';
+export type { EntityRows } from './entity-rows';
 export { ReadReplicas } from './read-replicas';
 export type { ReadContext } from './read-replicas';
 export { databaseStartupCheck } from './database-startup-check';

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { AuthUser, isAdmin } from '@roundtable/auth';
 import { CommonError, ID_PATTERN } from '@roundtable/common';
+import { entityRows } from '@roundtable/database';
 import { EntityManager, In, Repository } from 'typeorm';
 import { EventOrganiser } from './entities/event-organiser.entity';
 import { Event } from './entities/event.entity';
@@ -47,9 +48,7 @@ export class EventAccessService {
    * deadlocks the pool under load.
    */
   async lockEvent(em: EntityManager, eventId: string): Promise<Event> {
-    const event = ID_PATTERN.test(eventId)
-      ? await em.getRepository(Event).findOne({ where: { id: eventId }, lock: { mode: 'pessimistic_write' } })
-      : null;
+    const event = ID_PATTERN.test(eventId) ? await lockedEventRow(em, eventId, 'FOR UPDATE') : null;
     if (!event) throw new EventError(EventErrorCode.EventNotFound, 'Event not found');
     return event;
   }
@@ -61,9 +60,7 @@ export class EventAccessService {
    * that reads the whole event (lockEvent) waits for them and they for it.
    */
   async shareLockEvent(em: EntityManager, eventId: string): Promise<Event> {
-    const event = ID_PATTERN.test(eventId)
-      ? await em.getRepository(Event).findOne({ where: { id: eventId }, lock: { mode: 'pessimistic_read' } })
-      : null;
+    const event = ID_PATTERN.test(eventId) ? await lockedEventRow(em, eventId, 'LOCK IN SHARE MODE') : null;
     if (!event) throw new EventError(EventErrorCode.EventNotFound, 'Event not found');
     return event;
   }
@@ -132,4 +129,20 @@ export class EventAccessService {
       throw CommonError.forbidden('Only organisers of this event may do this');
     return event;
   }
+}
+
+/**
+ * The event row under a lock, in one plain statement: every booking, request and registration starts with it,
+ * and TypeORM's findOne built its query builder each time.
+ */
+async function lockedEventRow(
+  em: EntityManager,
+  eventId: string,
+  lock: 'FOR UPDATE' | 'LOCK IN SHARE MODE',
+): Promise<Event | null> {
+  const rows = entityRows(em, Event);
+  const [row] = await em.query<Record<string, unknown>[]>(`SELECT ${rows.columns} FROM events WHERE id = ? ${lock}`, [
+    eventId,
+  ]);
+  return row ? rows.hydrate(row) : null;
 }
