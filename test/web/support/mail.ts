@@ -41,7 +41,7 @@ export async function waitForMail(to: string, pattern: RegExp, timeoutMs = 30_00
       const mail = await read(join(dir, file));
       if (mail.recipients.includes(to) && pattern.test(mail.text)) return mail.text;
     }
-    await new Promise((r) => setTimeout(r, 250));
+    await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`no mail to ${to} matching ${pattern} within ${timeoutMs} ms`);
 }
