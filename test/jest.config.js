@@ -17,6 +17,9 @@ const shared = {
 
 module.exports = {
   testTimeout: 60000,
+  // Jest's default on two cores is one worker; the test files wait on MySQL, Redis, SMTP and child
+  // processes much of the time, and each worker has a database of its own (test/support/worker-env.ts).
+  maxWorkers: 2,
   projects: [
     {
       ...shared,
@@ -28,6 +31,7 @@ module.exports = {
       ...shared,
       displayName: 'service',
       testMatch: ['<rootDir>/{apps,libs}/**/*.service.spec.ts'],
+      setupFiles: [...shared.setupFiles, '<rootDir>/test/support/worker-env.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
     },
@@ -35,6 +39,7 @@ module.exports = {
       ...shared,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+      setupFiles: [...shared.setupFiles, '<rootDir>/test/support/worker-env.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
       testTimeout: 60000,

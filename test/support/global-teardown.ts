@@ -1,18 +1,24 @@
 import 'tsconfig-paths/register';
 import Redis from 'ioredis';
-import { createConnection } from 'mysql2/promise';
+import { createConnection, RowDataPacket } from 'mysql2/promise';
 import { loadConfig } from '@roundtable/config';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CONTRACT_REPORT_DIR } from './contract';
 
-/** Drops this run's database and its Redis keys, unless KEEP_TEST_DB is set for debugging. */
+/** Drops this run's databases (one per Jest worker) and its Redis keys, unless KEEP_TEST_DB is set for debugging. */
 export default async function globalTeardown(): Promise<void> {
   reportContract();
   if (process.env.KEEP_TEST_DB) return;
   const { db, redis } = loadConfig();
   const connection = await createConnection({ host: db.host, port: db.port, user: db.user, password: db.password });
-  await connection.query(`DROP DATABASE IF EXISTS \`${db.name}\``);
+  // the run's database and each Jest worker's (test/support/worker-env.ts)
+  const [workers] = await connection.query<RowDataPacket[]>('SHOW DATABASES LIKE ?', [
+    `${db.name.replace(/_/g, '\\_')}\\_w%`,
+  ]);
+  for (const name of [db.name, ...workers.map((row) => Object.values(row)[0] as string)]) {
+    await connection.query(`DROP DATABASE IF EXISTS \`${name}\``);
+  }
   await connection.end();
   const client = new Redis({ host: redis.host, port: redis.port, password: redis.password, db: redis.db });
   try {
