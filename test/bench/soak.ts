@@ -22,7 +22,7 @@ import { createTestApp } from '../support/app';
 import { freePort } from '../support/disposable-redis';
 import { createDelegate, createEventRow, DEFAULT_MEETING_SETTINGS } from '../support/domain-factories';
 import { createUser, TestUser } from '../support/factories';
-import { kill, startProcess } from '../support/worker-process';
+import { BUILT_API, BUILT_WORKER, kill, startProcess } from '../support/worker-process';
 import { dropBenchDatabase } from './bench-database';
 
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 90);
@@ -134,14 +134,13 @@ async function main(): Promise<void> {
   // the built apps (`npm run soak` builds them first): a restart takes seconds, not a ts-node compile
   const startApi = (i: number) =>
     startProcess(
-      'dist/apps/api/apps/api/src/main.js',
+      BUILT_API,
       'is up:',
       { ...env, PORT: String(apiPorts[i]), PUBLIC_URL: `http://127.0.0.1:${apiPorts[i]}` },
       [],
       180_000,
     );
-  const startWorker = () =>
-    startProcess('dist/apps/worker/apps/worker/src/main.js', 'Roundtable worker is up', env, [], 180_000);
+  const startWorker = () => startProcess(BUILT_WORKER, 'Roundtable worker is up', env, [], 180_000);
   const procs: Proc[] = [];
   const [a0, a1, w0, w1] = await Promise.all([startApi(0), startApi(1), startWorker(), startWorker()]);
   for (const [name, child] of [

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { OpenAPIObject } from '@nestjs/swagger';
 import { compileErrors, validate } from '@readme/openapi-parser';
+import { TS_NODE_ARGS } from '../../../test/support/worker-process';
 import { openApiDocumentOffline } from './openapi';
 
 const root = join(__dirname, '../../..');
@@ -23,15 +24,8 @@ describe('the OpenAPI document', () => {
     // a child process: openapi-typescript loads ES modules that Jest's module system cannot
     const run = promisify(execFile)(
       process.execPath,
-      // test/support/ts-register.js: ts-node's transpile-only with its output cached across the run's processes
-      [
-        '-r',
-        './test/support/ts-register.js',
-        '-r',
-        'tsconfig-paths/register',
-        'apps/api/src/generate-api-client.ts',
-        '--check',
-      ],
+      // ts-node's transpile-only with its output cached across the run's processes, as the tests' api processes
+      [...TS_NODE_ARGS, 'apps/api/src/generate-api-client.ts', '--check'],
       { cwd: root },
     );
     await expect(run).resolves.toMatchObject({ stdout: 'libs/api-client is up to date\n' });
