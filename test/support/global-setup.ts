@@ -6,7 +6,7 @@ import { dataSourceOptions, ensureDatabase, prepareDataSource } from '@roundtabl
 import { rmSync } from 'node:fs';
 import { CONTRACT_REPORT_DIR } from './contract';
 import { testEnvironment } from './test-env';
-import { workerDatabase } from './worker-env';
+import { WorkerNames, workerNames } from './worker-names';
 
 /**
  * Creates this run's databases, one per Jest worker (test/support/worker-env.ts picks the worker's),
@@ -24,9 +24,10 @@ export default async function globalSetup(globalConfig?: { maxWorkers?: number }
     rmSync(CONTRACT_REPORT_DIR, { recursive: true, force: true });
   }
   const db = loadConfig().db;
+  const run = JSON.parse(process.env.ROUNDTABLE_TEST_BASE) as WorkerNames;
   const workers = Math.max(1, globalConfig?.maxWorkers ?? 1);
   for (let id = 1; id <= workers; id++) {
-    const workerDb = { ...db, name: workerDatabase(db.name, id) };
+    const workerDb = { ...db, name: workerNames(run, id).dbName };
     const flavour = await ensureDatabase(workerDb);
     const dataSource = await new DataSource(dataSourceOptions(workerDb, flavour)).initialize();
     try {

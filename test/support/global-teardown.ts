@@ -5,6 +5,7 @@ import { loadConfig } from '@roundtable/config';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CONTRACT_REPORT_DIR } from './contract';
+import { workerDatabasesLike } from './worker-names';
 
 /** Drops this run's databases (one per Jest worker) and its Redis keys, unless KEEP_TEST_DB is set for debugging. */
 export default async function globalTeardown(): Promise<void> {
@@ -13,9 +14,7 @@ export default async function globalTeardown(): Promise<void> {
   const { db, redis } = loadConfig();
   const connection = await createConnection({ host: db.host, port: db.port, user: db.user, password: db.password });
   // the run's database and each Jest worker's (test/support/worker-env.ts)
-  const [workers] = await connection.query<RowDataPacket[]>('SHOW DATABASES LIKE ?', [
-    `${db.name.replace(/_/g, '\\_')}\\_w%`,
-  ]);
+  const [workers] = await connection.query<RowDataPacket[]>('SHOW DATABASES LIKE ?', [workerDatabasesLike(db.name)]);
   for (const name of [db.name, ...workers.map((row) => Object.values(row)[0] as string)]) {
     await connection.query(`DROP DATABASE IF EXISTS \`${name}\``);
   }

@@ -3,15 +3,12 @@
  * (created and migrated by global-setup.ts for every worker id), so two files running at once
  * never share an outbox, a queue or a rate limit: a relay in one file cannot send another's mail.
  */
-const id = process.env.JEST_WORKER_ID ?? '1';
+import { WorkerNames, workerNames } from './worker-names';
+
 const base = process.env.ROUNDTABLE_TEST_BASE;
 if (base) {
-  const { dbName, redisPrefix, mailDir } = JSON.parse(base) as { dbName: string; redisPrefix: string; mailDir: string };
-  process.env.DB_NAME = workerDatabase(dbName, id);
-  process.env.REDIS_PREFIX = `${redisPrefix}-w${id}`;
-  process.env.MAIL_DIR = `${mailDir}-w${id}`;
-}
-
-export function workerDatabase(dbName: string, id: string | number): string {
-  return `${dbName}_w${id}`;
+  const own = workerNames(JSON.parse(base) as WorkerNames, process.env.JEST_WORKER_ID ?? '1');
+  process.env.DB_NAME = own.dbName;
+  process.env.REDIS_PREFIX = own.redisPrefix;
+  process.env.MAIL_DIR = own.mailDir;
 }
