@@ -311,7 +311,7 @@ export const en = {
     interpreterNamed: 'Interpreter: {{name}}',
     title: 'My schedule',
     empty: 'No meetings in your schedule yet.',
-    zoneBanner: 'This device is set to {{device}}; the forum runs on {{event}} time. Times below show both.',
+    zoneBanner: 'Times below show the forum’s time ({{event}}) and, under it, your home time zone ({{home}}).',
     time: 'Time',
     table: 'Table',
     withWhom: 'With',

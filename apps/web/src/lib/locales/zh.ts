@@ -308,7 +308,7 @@ export const zh: Messages = {
     interpreterNamed: '翻译：{{name}}',
     title: '我的日程',
     empty: '您的日程中暂无会谈。',
-    zoneBanner: '此设备的时区为 {{device}}；论坛按 {{event}} 时间进行。以下时间同时显示两者。',
+    zoneBanner: '以下时间按论坛时间（{{event}}）显示，其下方为您所在时区（{{home}}）的时间。',
     time: '时间',
     table: '桌号',
     withWhom: '会谈对象',

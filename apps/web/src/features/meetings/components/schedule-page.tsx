@@ -6,7 +6,7 @@ import { errorMessage } from '@/lib/errors';
 import { intlLocale } from '@/lib/i18n';
 import { useRevealAll } from '@/lib/reveal';
 import { useSession } from '@/lib/session';
-import { dayKey, deviceTimeZone, formatDay, sameOffset } from '@/lib/time';
+import { dayKey, formatDay, sameOffset } from '@/lib/time';
 import { useFeedState, useIssueFeed, useMyMeetings, useRevokeFeed, type MyMeeting } from '../api/meetings';
 import { NowNext, useNow } from './now-next';
 import { Outcomes } from './outcome-form';
@@ -66,7 +66,8 @@ function Days(props: { meetings: MyMeeting[] }) {
   const { t, i18n } = useTranslation();
   const locale = intlLocale(i18n.language);
   const eventZone = props.meetings[0].event.timeZone;
-  const device = deviceTimeZone();
+  // the second time of each row: the home zone the delegate registered with (the api answers in it)
+  const home = props.meetings[0].timeZone;
   // The first screen's meetings at once, the rest in a transition right after (see useRevealAll).
   const revealed = useRevealAll();
   const days = new Map<string, MyMeeting[]>();
@@ -76,9 +77,9 @@ function Days(props: { meetings: MyMeeting[] }) {
   }
   return (
     <Stack gap="lg">
-      {!sameOffset(props.meetings[0].startsAt, eventZone, device) && (
+      {!sameOffset(props.meetings[0].startsAt, eventZone, home) && (
         <Alert color="blue" role="note" data-testid="zone-banner" className={classes.noPrint}>
-          {t('schedule.zoneBanner', { event: eventZone, device })}
+          {t('schedule.zoneBanner', { event: eventZone, home })}
         </Alert>
       )}
       {[...days.entries()].map(([day, meetings]) => (
