@@ -28,7 +28,7 @@ describe('logs', () => {
     const lines = output
       .split('\n')
       .filter((l) => l.startsWith('{'))
-      .map((l) => JSON.parse(l) as { req?: { url: string; query: Record<string, string> } });
+      .map((l) => JSON.parse(l) as { req?: { url: string; method?: string; query: Record<string, string> } });
     const calendar = lines.find((l) => l.req?.url.startsWith('/me/calendar.ics'));
     expect(calendar?.req).toMatchObject({
       url: '/me/calendar.ics?token=[redacted]&tz=Europe/Moscow',
@@ -37,7 +37,10 @@ describe('logs', () => {
     expect(lines.find((l) => l.req?.url.startsWith('/events/nope/registrations'))?.req?.url).toBe(
       '/events/nope/registrations?invitationToken=[redacted]',
     );
-    expect(lines.some((l) => l.req?.url === '/me')).toBe(true);
+    // a request line carries what an operator reads (id, method, url, query, address), never a header
+    const me = lines.find((l) => l.req?.url === '/me')?.req;
+    expect(me).toMatchObject({ method: 'GET', url: '/me' });
+    expect(Object.keys(me ?? {}).sort()).toEqual(['id', 'method', 'query', 'remoteAddress', 'url']);
     for (const secret of secrets) expect(output).not.toContain(secret);
   });
 });

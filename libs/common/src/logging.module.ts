@@ -3,7 +3,7 @@ import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { AppConfig } from '@roundtable/config';
 import { LoggerModule } from 'nestjs-pino';
-import { stdSerializers } from 'pino';
+import { SerializedRequest } from 'pino';
 import { redactQuery, redactUrl } from './redact';
 import { rootLogger } from './root-logger';
 
@@ -12,9 +12,9 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
 /**
  * Logs through the process's one pino logger (rootLogger: readable lines in development, JSON
  * elsewhere); each request carries an id (the caller's X-Request-Id when sane) echoed back.
- * Secrets never reach a log line: the Authorization and Cookie headers are
- * redacted, and so are token-like query parameters in both `url` and `query`
- * (the calendar feed's `?token=` is a live credential).
+ * Secrets never reach a log line: request headers are not logged at all, and
+ * token-like query parameters are redacted in both `url` and `query` (the
+ * calendar feed's `?token=` is a live credential).
  */
 @Module({
   imports: [
@@ -29,14 +29,19 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
             res.setHeader('X-Request-Id', id);
             return id;
           },
-          redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+          // Only what an operator reads off a request line. No headers: nothing that carries a credential
+          // (Authorization, Cookie) can reach a log, and every request, logged or not (pino binds the request
+          // to its logger when it arrives), is spared copying, redacting and serialising them.
+          redact: ['res.headers["set-cookie"]'],
           serializers: {
-            req: (raw: Parameters<typeof stdSerializers.req>[0]) => {
-              const req = stdSerializers.req(raw);
-              req.url = redactUrl(req.url);
-              req.query = redactQuery(req.query) as Record<string, string>;
-              return req;
-            },
+            // given pino's own serialised request (pino-http wraps this serializer around it)
+            req: (req: SerializedRequest) => ({
+              id: req.id,
+              method: req.method,
+              url: redactUrl(req.url),
+              query: redactQuery(req.query),
+              remoteAddress: req.remoteAddress,
+            }),
           },
           autoLogging: { ignore: (req) => req.url === '/health' },
         },
