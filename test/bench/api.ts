@@ -265,6 +265,22 @@ async function cloneEvent(
   return eventId;
 }
 
+/** Shuffles `items` in place, the same way for the same seed (mulberry32, Fisher–Yates). */
+function shuffle<T>(items: T[], seed: number): void {
+  let state = seed >>> 0;
+  const random = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [items[i], items[j]] = [items[j], items[i]];
+  }
+}
+
 /** A forum just for bookings: accepted requests, each to be booked into its own slot. */
 async function bookingForum(pool: Pool, demoId: string, passwordHash: string, label: string) {
   const windows = Array.from({ length: 3 }, (_, d) => ({ date: `2027-09-0${d + 1}`, start: '09:00', end: '13:00' }));
@@ -521,8 +537,17 @@ async function main(): Promise<void> {
     );
     const delegateId = String(delegate.id);
     const hash = String(delegate.password_hash);
-    const httpForum = await bookingForum(pool, demoId, hash, 'http');
-    const rawForum = await bookingForum(pool, demoId, hash, 'raw');
+    // Bookings in no particular slot order (pairs booking the slots they agreed on, as a forum's opening minute
+    // brings them), and bookings that all go into one slot after another (the first slot of the day, wanted by all).
+    const anySlot = {
+      http: await bookingForum(pool, demoId, hash, 'http'),
+      raw: await bookingForum(pool, demoId, hash, 'raw'),
+    };
+    for (const forum of [anySlot.http, anySlot.raw]) shuffle(forum.bookings, 21);
+    const oneSlot = {
+      http: await bookingForum(pool, demoId, hash, 'http-1'),
+      raw: await bookingForum(pool, demoId, hash, 'raw-1'),
+    };
     const httpRush = await rushForum(pool, demoId, 'rush-http');
     const rawRush = await rushForum(pool, demoId, 'rush-raw');
     const httpRegistrants = await newUsers(pool, hash, 'reg-http', RUSH);
@@ -558,8 +583,7 @@ async function main(): Promise<void> {
       new Date(Date.parse(`2027-09-0${Math.floor(slot / 8) + 1}T01:00:00Z`) + (slot % 8) * 30 * 60_000);
 
     /** The api's booking, in raw statements: the same locks, reads and rows (its mails as the api wrote them). */
-    const rawBook = async (c: PoolConnection, b: { requestId: string; slot: number }) => {
-      const eventId = rawForum.eventId;
+    const rawBook = async (c: PoolConnection, eventId: string, b: { requestId: string; slot: number }) => {
       await inRawTransaction(c, async () => {
         // the locks the api takes: the event shared, the two delegates, the request, the slot
         await c.query('SELECT * FROM events WHERE id = ? LOCK IN SHARE MODE', [eventId]);
@@ -633,8 +657,9 @@ async function main(): Promise<void> {
         ]);
       });
     };
-    const bookingHttp = (amount: number, pick: () => { requestId: string; slot: number; userId: string }) => ({
-      url: `${base}/events/${httpForum.eventId}/meetings`,
+    type Booking = { requestId: string; slot: number; userId: string };
+    const bookingHttp = (eventId: string, amount: number, pick: () => Booking) => ({
+      url: `${base}/events/${eventId}/meetings`,
       amount,
       method: 'POST' as const,
       headers: { 'content-type': 'application/json' },
@@ -651,9 +676,35 @@ async function main(): Promise<void> {
         },
       ],
     });
-    const warmBookings = Math.max(0, Math.min(WARMUP_WRITES, httpForum.bookings.length - WRITES));
-    let warmedHttp = 0;
-    let booked = 0;
+    const warmBookings = Math.max(0, Math.min(WARMUP_WRITES, anySlot.http.bookings.length - WRITES));
+    /** A booking row: WRITES bookings on each side, after warmBookings from the forum's last rows. */
+    const bookingRow = (
+      name: string,
+      forums: { http: { eventId: string; bookings: Booking[] }; raw: typeof forums.http },
+    ): Scenario => {
+      const { http, raw } = forums;
+      let booked = 0;
+      let warmed = 0;
+      return {
+        name,
+        amount: WRITES,
+        http: bookingHttp(http.eventId, WRITES, () => http.bookings[booked++ % http.bookings.length]),
+        raw: (c, i) => rawBook(c, raw.eventId, raw.bookings[i]),
+        // from the last rows, which the measured bookings do not reach (none when BENCH_WRITES leaves no spare
+        // rows: an autocannon run of amount 0 would run for its default duration, into the measured rows)
+        warmup:
+          warmBookings > 0
+            ? {
+                amount: warmBookings,
+                http: bookingHttp(http.eventId, warmBookings, () => http.bookings[http.bookings.length - 1 - warmed++]),
+                raw: (c, i) => rawBook(c, raw.eventId, raw.bookings[raw.bookings.length - 1 - i]),
+              }
+            : undefined,
+        // the raw side writes the mails with the payload and calendar the api wrote, so the worker renders the same
+        beforeRaw: () => copyMails(pool, http.eventId, ['meeting-scheduled', 'meeting-reminder']),
+        mailOf: { http: http.eventId, raw: raw.eventId },
+      };
+    };
     let registered = 0;
     const scenarios: Scenario[] = [
       {
@@ -732,25 +783,8 @@ async function main(): Promise<void> {
           );
         },
       },
-      {
-        name: 'booking a slot',
-        amount: WRITES,
-        http: bookingHttp(WRITES, () => httpForum.bookings[booked++ % httpForum.bookings.length]),
-        raw: (c, i) => rawBook(c, rawForum.bookings[i]),
-        // from the last slots, which the measured bookings do not reach (none when BENCH_WRITES leaves no spare
-        // rows: an autocannon run of amount 0 would run for its default duration, into the measured rows)
-        warmup:
-          warmBookings > 0
-            ? {
-                amount: warmBookings,
-                http: bookingHttp(warmBookings, () => httpForum.bookings[httpForum.bookings.length - 1 - warmedHttp++]),
-                raw: (c, i) => rawBook(c, rawForum.bookings[rawForum.bookings.length - 1 - i]),
-              }
-            : undefined,
-        // the raw side writes the mails with the payload and calendar the api wrote, so the worker renders the same
-        beforeRaw: () => copyMails(pool, httpForum.eventId, ['meeting-scheduled', 'meeting-reminder']),
-        mailOf: { http: httpForum.eventId, raw: rawForum.eventId },
-      },
+      bookingRow('booking, any slot', anySlot),
+      bookingRow('booking, one slot', oneSlot),
       {
         name: `rush ${RUSH}/${RUSH_CAPACITY}`,
         amount: RUSH,
