@@ -924,7 +924,8 @@ async function main(): Promise<void> {
       `one api process and one worker process beside it, both built (mail relayed and sent by the worker, as in the README's scale-out); ` +
         `${CONNECTIONS} connections; reads for ${SECONDS} s each after ${WARMUP} s unmeasured, ${WRITES} bookings after ${warmBookings} unmeasured, ` +
         `a rush of ${RUSH} registrations; each side starts with the api, worker and database idle; a write row's side ` +
-        `runs until its mail is sent (outbox polled every ${OUTBOX_POLL_MS} ms); latencies in ms\n`,
+        `runs to its last answer or its last mail sent, whichever is later (outbox polled every ${OUTBOX_POLL_MS} ms); ` +
+        `latencies in ms\n`,
     );
     console.log('scenario             HTTP req/s   p50    p99  | raw ops/s   p50    p99  | ratio  non-2xx');
     const chosen = scenarios.filter((s) => ONLY.length === 0 || ONLY.some((prefix) => s.name.startsWith(prefix)));
