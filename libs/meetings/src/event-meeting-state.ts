@@ -90,10 +90,20 @@ export interface EventTables {
   interpreters: Interpreter[];
 }
 
-/** The columns `EventMeetingStateLoader.tablesColumns` adds to a row, read back by `tablesOfRow`. */
+/** The column `EventMeetingStateLoader.tablesColumns` adds to a row, read back by `tablesOfRow`. */
 export interface EventTablesRow {
   fixed_tables_json: string | unknown[] | null;
-  interpreters_json: string | unknown[] | null;
+}
+
+/** An interpreters row as `interpreterPool` reads it. */
+interface InterpreterRow {
+  id: string;
+  event_id: string;
+  name: string;
+  email: string | null;
+  pairs: string | string[];
+  availability: string | Interpreter['availability'];
+  created_at: Date;
 }
 
 /** A JSON value the database returned as text (MariaDB) or already parsed (MySQL's JSON type). */
@@ -210,50 +220,54 @@ export class EventMeetingStateLoader {
   }
 
   /**
-   * Select-list SQL reading the EventTables of the event whose id is
-   * `eventIdColumn` inside a caller's own statement, as two JSON arrays read
-   * back by `tablesOfRow`: a booking reads them with its request's lock, one
-   * statement instead of three.
+   * Select-list SQL reading the fixed tables of the event whose id is
+   * `eventIdColumn` inside a caller's own statement, as a JSON array read back
+   * by `tablesOfRow`: a booking reads them with its request's lock. The
+   * interpreter pool is not read this way: aggregating its rows (two JSON
+   * columns each) into JSON cost MariaDB about 0.3 ms a booking with 30
+   * interpreters, four times what `interpreterPool`'s plain statement costs.
    */
   tablesColumns(eventIdColumn: string): string {
     return `(SELECT JSON_ARRAYAGG(JSON_ARRAY(f.company_id, f.table_no)) FROM fixed_tables f
-               WHERE f.event_id = ${eventIdColumn}) AS fixed_tables_json,
-            (SELECT JSON_ARRAYAGG(JSON_ARRAY(i.id, i.event_id, i.name, i.email, i.pairs, i.availability,
-                                             DATE_FORMAT(i.created_at, '%Y-%m-%dT%H:%i:%s.%fZ')))
-               FROM interpreters i WHERE i.event_id = ${eventIdColumn}) AS interpreters_json`;
+               WHERE f.event_id = ${eventIdColumn}) AS fixed_tables_json`;
   }
 
-  /** The tables in a row read with `tablesColumns`, as tablesAndInterpreters gives them. */
-  tablesOfRow(row: EventTablesRow): EventTables {
+  /** The tables: the fixed ones from a row read with `tablesColumns`, and the pool `interpreterPool` read. */
+  tablesOfRow(row: EventTablesRow, interpreters: Interpreter[]): EventTables {
     const fixed = (parsed(row.fixed_tables_json) ?? []) as Array<[string, number]>;
-    const pool = (parsed(row.interpreters_json) ?? []) as Array<
-      [string, string, string, string | null, unknown, unknown, string]
-    >;
-    const interpreters = pool
-      .map(([id, eventId, name, email, pairs, availability, createdAt]) =>
-        Object.assign(new Interpreter(), {
-          id,
-          eventId,
-          name,
-          email,
-          pairs: parsed(pairs) as Interpreter['pairs'],
-          availability: parsed(availability) as Interpreter['availability'],
-          createdAt: new Date(createdAt),
-        }),
-      )
-      .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     return { tableOf: new Map(fixed.map(([company, table]) => [company, Number(table)])), interpreters };
+  }
+
+  /** The event's interpreter pool, oldest first, in one plain statement (no entity hydration). */
+  async interpreterPool(em: EntityManager, eventId: string): Promise<Interpreter[]> {
+    const rows: InterpreterRow[] = await em.query(
+      `SELECT id, event_id, name, email, pairs, availability, created_at FROM interpreters
+        WHERE event_id = ? ORDER BY created_at, id`,
+      [eventId],
+    );
+    return rows.map((row) =>
+      Object.assign(new Interpreter(), {
+        id: row.id,
+        eventId: row.event_id,
+        name: row.name,
+        email: row.email,
+        pairs: parsed(row.pairs) as Interpreter['pairs'],
+        availability: parsed(row.availability) as Interpreter['availability'],
+        createdAt: row.created_at,
+      }),
+    );
   }
 
   /** The fixed tables (company → table) and the interpreter pool, oldest first: every board needs both. */
   private async tablesAndInterpreters(em: EntityManager, eventId: string): Promise<EventTables> {
-    const fixed: Array<{ company_id: string; table_no: number }> = await em.query(
-      'SELECT company_id, table_no FROM fixed_tables WHERE event_id = ?',
-      [eventId],
-    );
-    const interpreters = await em
-      .getRepository(Interpreter)
-      .find({ where: { eventId }, order: { createdAt: 'ASC', id: 'ASC' } });
+    // sent together on the transaction's connection: one round trip to wait for
+    const [fixed, interpreters] = await Promise.all([
+      em.query<Array<{ company_id: string; table_no: number }>>(
+        'SELECT company_id, table_no FROM fixed_tables WHERE event_id = ?',
+        [eventId],
+      ),
+      this.interpreterPool(em, eventId),
+    ]);
     return { tableOf: new Map(fixed.map((f) => [f.company_id, Number(f.table_no)])), interpreters };
   }
 

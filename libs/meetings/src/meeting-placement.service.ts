@@ -164,7 +164,7 @@ export class MeetingPlacementService {
       // Steps 2 and 3 of the lock order sent together: the connection runs them in that order.
       const [, { request, scheduled, seats, tables }] = await Promise.all([
         this.access.lockApprovedDelegates(em, event.id, [found.fromRegistrationId, found.toRegistrationId]),
-        this.lockForBooking(em, found.id, slotIndex),
+        this.lockForBooking(em, event.id, found.id, slotIndex),
       ]);
       if (request.status !== 'accepted')
         throw new MeetingError(MeetingErrorCode.NotAccepted, `The request is ${request.status}, not accepted`);
@@ -521,24 +521,27 @@ export class MeetingPlacementService {
    * Step 3 of the lock order for a booking: the request locked (FOR UPDATE),
    * read in the same statement as what the booking refuses on before loading
    * anything else: whether the request already has a meeting, and the seats
-   * taken in the wanted slot; and the event's fixed tables and interpreters,
-   * which the board needs next. The subqueries are plain reads (a locking
-   * clause covers only the outer table), made under the delegates' locks.
+   * taken in the wanted slot; and the event's fixed tables, which the board
+   * needs next. The subqueries are plain reads (a locking clause covers only
+   * the outer table), made under the delegates' locks. The interpreter pool,
+   * which the board needs too, is read by a plain statement sent right after
+   * it on the same connection (one round trip to wait for).
    */
   private async lockForBooking(
     em: EntityManager,
+    eventId: string,
     requestId: string,
     slotIndex: number,
   ): Promise<{ request: MeetingRequest; scheduled: boolean; seats: SlotSeats; tables: EventTables }> {
-    const [row]: Array<
-      MeetingRequestRow &
-        EventTablesRow & {
-          scheduled: number | string;
-          delegates_busy: number | string;
-          tables_taken: number | string;
-        }
-    > = await em.query(
-      `SELECT q.*,
+    type Row = MeetingRequestRow &
+      EventTablesRow & {
+        scheduled: number | string;
+        delegates_busy: number | string;
+        tables_taken: number | string;
+      };
+    const [[row], interpreters] = await Promise.all([
+      em.query<Row[]>(
+        `SELECT q.*,
               EXISTS (SELECT 1 FROM meetings m WHERE m.request_id = q.id AND m.status = 'scheduled') AS scheduled,
               (SELECT COUNT(*) FROM meeting_seats s WHERE s.event_id = q.event_id AND s.slot_index = ? AND s.kind = 'd'
                   AND s.ref IN (q.from_registration_id, q.to_registration_id)) AS delegates_busy,
@@ -546,9 +549,11 @@ export class MeetingPlacementService {
                   AND s.kind = 't') AS tables_taken,
               ${this.boards.tablesColumns('q.event_id')}
          FROM meeting_requests q WHERE q.id = ? FOR UPDATE`,
-      [slotIndex, slotIndex, requestId],
-    );
-    const tables = this.boards.tablesOfRow(row);
+        [slotIndex, slotIndex, requestId],
+      ),
+      this.boards.interpreterPool(em, eventId),
+    ]);
+    const tables = this.boards.tablesOfRow(row, interpreters);
     return {
       request: requestOfRow(row),
       scheduled: Number(row.scheduled) === 1,
