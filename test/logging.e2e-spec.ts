@@ -23,12 +23,20 @@ describe('logs', () => {
     await request(url).get(`/me/calendar.ics?token=${secrets[0]}&tz=Europe/Moscow`);
     await request(url).get(`/events/nope/registrations?invitationToken=${secrets[1]}`);
     await request(url).post(`/auth/password-reset?resetToken=${secrets[2]}`).send({});
-    await request(url).get('/me').set('Authorization', `Bearer ${secrets[3]}`);
+    await request(url).get('/me').set('Authorization', `Bearer ${secrets[3]}`).set('X-Request-Id', 'trace-42');
     await new Promise((r) => setTimeout(r, 500));
     const lines = output
       .split('\n')
       .filter((l) => l.startsWith('{'))
-      .map((l) => JSON.parse(l) as { req?: { url: string; method?: string; query: Record<string, string> } });
+      .map(
+        (l) =>
+          JSON.parse(l) as {
+            msg?: string;
+            req?: { id?: string; url: string; method?: string; query: Record<string, string> };
+            res?: { statusCode: number };
+            responseTime?: number;
+          },
+      );
     const calendar = lines.find((l) => l.req?.url.startsWith('/me/calendar.ics'));
     expect(calendar?.req).toMatchObject({
       url: '/me/calendar.ics?token=[redacted]&tz=Europe/Moscow',
@@ -38,9 +46,14 @@ describe('logs', () => {
       '/events/nope/registrations?invitationToken=[redacted]',
     );
     // a request line carries what an operator reads (id, method, url, query, address), never a header
-    const me = lines.find((l) => l.req?.url === '/me')?.req;
-    expect(me).toMatchObject({ method: 'GET', url: '/me' });
+    const meLine = lines.find((l) => l.req?.url === '/me');
+    const me = meLine?.req;
+    expect(me).toMatchObject({ id: 'trace-42', method: 'GET', url: '/me' });
     expect(Object.keys(me ?? {}).sort()).toEqual(['id', 'method', 'query', 'remoteAddress', 'url']);
+    // one line once answered: the status and the time taken beside the request
+    expect(meLine).toMatchObject({ msg: 'request completed', res: { statusCode: 401 } });
+    expect(typeof meLine?.responseTime).toBe('number');
+    expect(lines.filter((l) => l.req?.id === 'trace-42')).toHaveLength(1);
     for (const secret of secrets) expect(output).not.toContain(secret);
   });
 });

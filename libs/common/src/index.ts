@@ -19,6 +19,8 @@ export {
 } from './validation/validators';
 export { LoggingModule } from './logging.module';
 export { REDACTED, redactQuery, redactUrl } from './redact';
+export { requestFields } from './request-logging';
+export type { LoggedRequest } from './request-logging';
 export { nestLogger, rootLogger } from './root-logger';
 export {
   INSTALL_HINT,

@@ -1,52 +1,40 @@
-import { randomUUID } from 'node:crypto';
-import { Module } from '@nestjs/common';
+import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { AppConfig } from '@roundtable/config';
 import { LoggerModule } from 'nestjs-pino';
-import { SerializedRequest } from 'pino';
-import { redactQuery, redactUrl } from './redact';
+import { requestLogging } from './request-logging';
 import { rootLogger } from './root-logger';
-
-const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
 
 /**
  * Logs through the process's one pino logger (rootLogger: readable lines in development, JSON
- * elsewhere); each request carries an id (the caller's X-Request-Id when sane) echoed back.
- * Secrets never reach a log line: request headers are not logged at all, and
- * token-like query parameters are redacted in both `url` and `query` (the
- * calendar feed's `?token=` is a live credential).
+ * elsewhere): Nest's Logger through nestjs-pino, and one line per request (requestLogging: an id
+ * echoed back in X-Request-Id, the request's fields on every line logged while it is handled).
+ * Secrets never reach a log line: request headers are not logged at all, token-like query
+ * parameters are redacted in both `url` and `query` (the calendar feed's `?token=` is a live
+ * credential), and so is a Set-Cookie in the answer's headers.
  */
 @Module({
   imports: [
     LoggerModule.forRootAsync({
       inject: [ConfigService],
+      // nestjs-pino for Nest's Logger only: its per-request middleware is requestLogging's, below
       useFactory: (config: ConfigService<AppConfig, true>) => ({
-        pinoHttp: {
-          logger: rootLogger(config.get('app', { infer: true })),
-          genReqId: (req, res) => {
-            const given = req.headers['x-request-id'];
-            const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-            res.setHeader('X-Request-Id', id);
-            return id;
-          },
-          // Only what an operator reads off a request line. No headers: nothing that carries a credential
-          // (Authorization, Cookie) can reach a log, and every request, logged or not (pino binds the request
-          // to its logger when it arrives), is spared copying, redacting and serialising them.
-          redact: ['res.headers["set-cookie"]'],
-          serializers: {
-            // given pino's own serialised request (pino-http wraps this serializer around it)
-            req: (req: SerializedRequest) => ({
-              id: req.id,
-              method: req.method,
-              url: redactUrl(req.url),
-              query: redactQuery(req.query),
-              remoteAddress: req.remoteAddress,
-            }),
-          },
-          autoLogging: { ignore: (req) => req.url === '/health' },
-        },
+        pinoHttp: { logger: rootLogger(config.get('app', { infer: true })) },
+        forRoutes: [],
       }),
     }),
   ],
 })
-export class LoggingModule {}
+export class LoggingModule implements NestModule {
+  constructor(private readonly config: ConfigService<AppConfig, true>) {}
+
+  configure(consumer: MiddlewareConsumer): void {
+    const logger = rootLogger(this.config.get('app', { infer: true })).child(
+      {},
+      { redact: ['res.headers["set-cookie"]'] },
+    );
+    consumer
+      .apply(requestLogging(logger, { ignore: (req) => req.url === '/health' }))
+      .forRoutes({ path: '*', method: RequestMethod.ALL });
+  }
+}

@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import { DomainError } from '@roundtable/common';
+import { DomainError, LoggedRequest, requestFields } from '@roundtable/common';
 import { translateDbError } from '@roundtable/database';
 import { Response } from 'express';
 import { ErrorCode, statusOf } from './error-status';
@@ -47,7 +47,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
       response.status(exception.getStatus()).json(exception.getResponse());
       return;
     }
-    const body = this.toBody(translateDbError(exception));
+    const body = this.toBody(translateDbError(exception), host.switchToHttp().getRequest<LoggedRequest>());
     if (
       body.statusCode === Number(HttpStatus.TOO_MANY_REQUESTS) &&
       typeof body.details?.retryAfterSeconds === 'number'
@@ -57,7 +57,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
     response.status(body.statusCode).json(body);
   }
 
-  private toBody(exception: unknown): ErrorBody {
+  private toBody(exception: unknown, request: LoggedRequest): ErrorBody {
     if (exception instanceof DomainError) {
       const code = exception.code as ErrorCode;
       const statusCode = statusOf(code);
@@ -84,7 +84,11 @@ export class HttpExceptionFilter implements ExceptionFilter {
       const message = status === 413 ? 'Request body is too large' : 'Request body could not be parsed';
       return { statusCode: status, message, error: reason(status), code: HTTP_CODES[status] ?? `HTTP_${status}` };
     }
-    this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    // the request named in the line itself (its id is the one in X-Request-Id and on its "request errored" line)
+    this.logger.error(
+      { req: requestFields(request), err: exception instanceof Error ? exception : new Error(String(exception)) },
+      'unhandled error',
+    );
     return {
       statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
       message: 'Internal server error',
