@@ -6,7 +6,7 @@ import { AppConfig } from '@roundtable/config';
 import { PublicReadCache } from '@roundtable/events';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
-import { compressJson } from './compress-json';
+import { compressJsonReplies } from './compress-json';
 import { limitJsonDepth } from './json-depth';
 import { buildOpenApiDocument } from './openapi';
 import { mountQueueDashboard } from './queue-dashboard';
@@ -21,8 +21,8 @@ export function setupApp(app: INestApplication): void {
   // the address the login limiter counts them under.
   express.set('trust proxy', app.get(ConfigService<AppConfig, true>).get('app.trustProxy', { infer: true }));
   express.disable('x-powered-by');
-  // JSON answers gzip'd when asked; before the cache below, which keeps plain bytes and compresses its replays.
-  app.use(compressJson);
+  // JSON answers gzip'd when asked (on the response prototype: the cache below keeps plain bytes and compresses its replays)
+  compressJsonReplies(express.getHttpAdapter().getInstance());
   // Public reads (event, agenda, sessions, agreements summary) from the shared cache, first of all: a hit
   // replays the headers (helmet's too) its entry was filled with, and passes through nothing else.
   app.use(app.get(PublicReadCache).middleware());
