@@ -7,8 +7,8 @@ import { rootLogger } from './root-logger';
 
 /**
  * Logs through the process's one pino logger (rootLogger: readable lines in development, JSON
- * elsewhere): Nest's Logger through nestjs-pino, and one line per request (requestLogging: an id
- * echoed back in X-Request-Id, the request's fields on every line logged while it is handled).
+ * elsewhere): Nest's Logger through nestjs-pino, and one line per answered request (requestLogging:
+ * its id, echoed back in X-Request-Id, its fields, the status and the time taken).
  * Secrets never reach a log line: request headers are not logged at all, token-like query
  * parameters are redacted in both `url` and `query` (the calendar feed's `?token=` is a live
  * credential), and so is a Set-Cookie in the answer's headers.
