@@ -255,6 +255,34 @@ describe('B2B meetings', () => {
     expect(await ds.getRepository(Meeting).countBy({ eventId: event.id, slotIndex: 5, status: 'scheduled' })).toBe(1);
   }, 120_000);
 
+  it('eight bookings of one delegate at once into eight slots keep their cap of 2: exactly two 201', async () => {
+    // Each booking reads the delegate's meetings after taking the delegate's lock; read before it, or
+    // without it, several would count the same two meetings as none and the cap would not hold.
+    const { event, delegates } = await forum({ maxMeetingsPerDelegate: 2, maxPendingRequests: 1000 }, 9);
+    const [hub, ...others] = delegates;
+    const now = new Date();
+    const requests = others.map((o) => {
+      const pair = [hub.registration.id, o.registration.id].sort().join(':');
+      return [newId(), event.id, o.registration.id, hub.registration.id, pair, pair, now, now];
+    });
+    await ds.query(
+      `INSERT INTO meeting_requests (id, event_id, from_registration_id, to_registration_id, pair_key, active_pair, status, expires_at, responded_at)
+       VALUES ${requests.map(() => "(?, ?, ?, ?, ?, ?, 'accepted', ?, ?)").join(', ')}`,
+      requests.flat(),
+    );
+    const results = await Promise.all(
+      others.map((o, i) =>
+        http(app)
+          .post(`/events/${event.id}/meetings`)
+          .set(...as(o))
+          .send({ requestId: requests[i][0], slotIndex: i }),
+      ),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual([201, 201, 409, 409, 409, 409, 409, 409]);
+    expect(results.filter((r) => r.status === 409).every((r) => r.body.code === 'SLOT_TAKEN')).toBe(true);
+    expect(await ds.getRepository(Meeting).countBy({ eventId: event.id, status: 'scheduled' })).toBe(2);
+  });
+
   it('booking and moving keep fixed tables for their companies and count every meeting against the caps', async () => {
     const { event, delegates } = await forum({ tables: 2, maxMeetingsPerDelegate: 2 }, 6);
     const [a, b, c, d, e, f] = delegates;

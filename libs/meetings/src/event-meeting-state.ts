@@ -128,27 +128,33 @@ export class EventMeetingStateLoader {
 
   /**
    * The first half of a focused board: what the focus delegates' locks keep
-   * still (see FocusedDelegates). `tables` when the caller has read them
-   * already (tablesColumns).
+   * still (see FocusedDelegates). `tables` when the caller reads them itself
+   * (tablesColumns): its reads are sent at once, without waiting for them,
+   * so a caller that locked the delegates by statements sent just before
+   * waits for one round trip in all.
    */
   async loadDelegates(
     em: EntityManager,
     event: Event,
     registrationIds: string[],
-    tables?: EventTables,
+    tables?: EventTables | Promise<EventTables>,
   ): Promise<FocusedDelegates> {
     const slots = slotGrid(event.meetingSettings, event.timeZone);
-    const { tableOf, interpreters } = tables ?? (await this.tablesAndInterpreters(em, event.id));
     const ids = registrationIds.map(() => '?').join(', ');
-    // Three reads sent together on the transaction's connection: one round trip to wait for.
-    const [rows, delegates, fixedHolders] = await Promise.all([
+    // Sent together on the transaction's connection, in this order: one round trip to wait for.
+    const [{ tableOf, interpreters }, rows, delegates, fixedHolders] = await Promise.all([
+      tables ?? this.tablesAndInterpreters(em, event.id),
       em.query<MeetingRow[]>(
         `SELECT * FROM meetings WHERE event_id = ? AND status = 'scheduled'
             AND (registration_a IN (${ids}) OR registration_b IN (${ids}))`,
         [event.id, ...registrationIds, ...registrationIds],
       ),
       this.delegates(em, event.id, registrationIds),
-      this.delegateLookup.approvedOfCompanies(event.id, [...tableOf.keys()], em),
+      this.delegateLookup.approvedOfCompaniesIn(
+        event.id,
+        { sql: 'SELECT f.company_id FROM fixed_tables f WHERE f.event_id = ?', params: [event.id] },
+        em,
+      ),
     ]);
     const meetings = rows.map(meetingOfRow);
     return { event, slots, registrationIds, tableOf, interpreters, delegates, fixedHolders, meetings };

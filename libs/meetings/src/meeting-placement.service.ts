@@ -161,10 +161,22 @@ export class MeetingPlacementService {
       // the event shared, the two delegates, the request, the slot.
       const event = await this.access.shareLockVisibleEvent(em, eventId, user);
       const found = await this.access.requestFor(em, event, requestId, user, 'either');
-      // Steps 2 and 3 of the lock order sent together: the connection runs them in that order.
-      const [, { request, scheduled, seats, tables }] = await Promise.all([
-        this.access.lockApprovedDelegates(em, event.id, [found.fromRegistrationId, found.toRegistrationId]),
+      const delegates = [found.fromRegistrationId, found.toRegistrationId];
+      // Steps 2 and 3 of the lock order sent together, and after them the reads of everything those
+      // locks keep still (the two delegates and their meetings): the connection runs them in the order
+      // sent, and the caller waits once for them all. The slot's lock waits for none of it.
+      const locked = Promise.all([
+        this.access.lockApprovedDelegates(em, event.id, delegates),
         this.lockForBooking(em, event.id, found.id, slotIndex),
+      ]);
+      const [[, { request, scheduled, seats }], focused] = await Promise.all([
+        locked,
+        this.boards.loadDelegates(
+          em,
+          event,
+          delegates,
+          locked.then(([, booking]) => booking.tables),
+        ),
       ]);
       if (request.status !== 'accepted')
         throw new MeetingError(MeetingErrorCode.NotAccepted, `The request is ${request.status}, not accepted`);
@@ -175,14 +187,6 @@ export class MeetingPlacementService {
       if (!Number.isInteger(slotIndex) || slotIndex < 0 || slotIndex >= slotCount)
         throw new MeetingError(MeetingErrorCode.InvalidSlot, `slotIndex must be between 0 and ${slotCount - 1}`);
       this.quickSlotCheck(event, seats);
-      // Everything the locks held so far keep still is read before the slot's lock: bookings of one
-      // slot queue for that lock, so it is held only for the slot's own meetings and the writes.
-      const focused = await this.boards.loadDelegates(
-        em,
-        event,
-        [request.fromRegistrationId, request.toRegistrationId],
-        tables,
-      );
       // Bookings of one slot queue for its lock, so what follows it takes as few round trips as it can:
       // statements sent together on the transaction's connection run in order (the slot's meetings are
       // read once its lock is granted), and the caller waits once for them all.

@@ -202,18 +202,23 @@ export class DelegateLookupService {
     return busy;
   }
 
-  /** The event's approved registrations of these companies: their ids and companies. */
-  async approvedOfCompanies(
+  /**
+   * The event's approved registrations of the companies `companies` selects
+   * (a subquery over the caller's own tables, with its parameters): their ids
+   * and companies. A subquery, not a list, so a caller can send this before it
+   * has read the companies, beside the statement that reads them.
+   */
+  async approvedOfCompaniesIn(
     eventId: string,
-    companyIds: string[],
+    companies: { sql: string; params: unknown[] },
     em: EntityManager = this.dataSource.manager,
   ): Promise<Array<{ registrationId: string; companyId: string }>> {
-    if (companyIds.length === 0) return [];
-    const rows = await em.getRepository(Registration).find({
-      select: { id: true, companyId: true },
-      where: { eventId, status: 'approved', companyId: In(companyIds) },
-    });
-    return rows.map((r) => ({ registrationId: r.id, companyId: r.companyId! }));
+    const rows: Array<{ id: string; company_id: string }> = await em.query(
+      `SELECT id, company_id FROM registrations
+        WHERE event_id = ? AND status = 'approved' AND company_id IN (${companies.sql})`,
+      [eventId, ...companies.params],
+    );
+    return rows.map((r) => ({ registrationId: r.id, companyId: r.company_id }));
   }
 
   /**
