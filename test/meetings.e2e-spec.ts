@@ -50,6 +50,24 @@ describe('B2B meetings', () => {
       .post(`/events/${eventId}/meeting-requests/${requestId}/accept`)
       .set(...as(who));
 
+  /**
+   * Accepted requests written as rows, unscheduled (how requests get accepted is tested above): one per
+   * [from, to] registration pair, with the id given or a new one. Their ids, in order.
+   */
+  async function acceptedRequests(eventId: string, pairs: Array<[from: string, to: string, id?: string]>) {
+    const now = new Date();
+    const rows = pairs.map(([from, to, id = newId()]) => {
+      const pair = [from, to].sort().join(':');
+      return [id, eventId, from, to, pair, pair, now, now];
+    });
+    await ds.query(
+      `INSERT INTO meeting_requests (id, event_id, from_registration_id, to_registration_id, pair_key, active_pair, status, expires_at, responded_at)
+       VALUES ${rows.map(() => "(?, ?, ?, ?, ?, ?, 'accepted', ?, ?)").join(', ')}`,
+      rows.flat(),
+    );
+    return rows.map(([id]) => id as string);
+  }
+
   async function forum(settings: Partial<Event['meetingSettings']> = {}, count = 4) {
     const event = await createEventRow(app, organiser, {
       meetingSettings: { ...DEFAULT_MEETING_SETTINGS, ...settings },
@@ -225,27 +243,21 @@ describe('B2B meetings', () => {
       registration: registrations[i],
       company: hub.company,
     }));
-    const now = new Date();
-    const requests = people.map((p, i) => ({
-      id: `${String(i).padStart(8, '0')}-0000-4000-8000-${hub.registration.id.slice(-12)}`,
-      event_id: event.id,
-      from_registration_id: p.registration.id,
-      to_registration_id: delegates[1].registration.id,
-    }));
     // Written as rows: how they got accepted is tested above; this test is about the race.
-    await ds.query(
-      `INSERT INTO meeting_requests (id, event_id, from_registration_id, to_registration_id, pair_key, active_pair, status, expires_at, responded_at) VALUES ${requests.map(() => "(?, ?, ?, ?, ?, ?, 'accepted', ?, ?)").join(',')}`,
-      requests.flatMap((r) => {
-        const pair = [r.from_registration_id, r.to_registration_id].sort().join(':');
-        return [r.id, r.event_id, r.from_registration_id, r.to_registration_id, pair, pair, now, now];
-      }),
+    const requestIds = await acceptedRequests(
+      event.id,
+      people.map((p, i) => [
+        p.registration.id,
+        delegates[1].registration.id,
+        `${String(i).padStart(8, '0')}-0000-4000-8000-${hub.registration.id.slice(-12)}`,
+      ]),
     );
     const results = await Promise.all(
       people.map((p, i) =>
         http(app)
           .post(`/events/${event.id}/meetings`)
           .set(...as(p))
-          .send({ requestId: requests[i].id, slotIndex: 5 }),
+          .send({ requestId: requestIds[i], slotIndex: 5 }),
       ),
     );
     const codes = results.map((r) => r.status);
@@ -260,22 +272,16 @@ describe('B2B meetings', () => {
     // without it, several would count the same two meetings as none and the cap would not hold.
     const { event, delegates } = await forum({ maxMeetingsPerDelegate: 2, maxPendingRequests: 1000 }, 9);
     const [hub, ...others] = delegates;
-    const now = new Date();
-    const requests = others.map((o) => {
-      const pair = [hub.registration.id, o.registration.id].sort().join(':');
-      return [newId(), event.id, o.registration.id, hub.registration.id, pair, pair, now, now];
-    });
-    await ds.query(
-      `INSERT INTO meeting_requests (id, event_id, from_registration_id, to_registration_id, pair_key, active_pair, status, expires_at, responded_at)
-       VALUES ${requests.map(() => "(?, ?, ?, ?, ?, ?, 'accepted', ?, ?)").join(', ')}`,
-      requests.flat(),
+    const requestIds = await acceptedRequests(
+      event.id,
+      others.map((o) => [o.registration.id, hub.registration.id]),
     );
     const results = await Promise.all(
       others.map((o, i) =>
         http(app)
           .post(`/events/${event.id}/meetings`)
           .set(...as(o))
-          .send({ requestId: requests[i][0], slotIndex: i }),
+          .send({ requestId: requestIds[i], slotIndex: i }),
       ),
     );
     expect(results.map((r) => r.status).sort()).toEqual([201, 201, 409, 409, 409, 409, 409, 409]);
@@ -307,17 +313,8 @@ describe('B2B meetings', () => {
       .get(`/events/${event.id}/schedule/jobs/999999`)
       .set(...as(organiser))
       .expect(404, /SCHEDULING_JOB_NOT_FOUND/);
-    const now = new Date();
-    const accepted = async (from: TestDelegate, to: TestDelegate) => {
-      const id = newId();
-      const pair = [from.registration.id, to.registration.id].sort().join(':');
-      await ds.query(
-        `INSERT INTO meeting_requests (id, event_id, from_registration_id, to_registration_id, pair_key, active_pair, status, expires_at, responded_at)
-         VALUES (?, ?, ?, ?, ?, ?, 'accepted', ?, ?)`,
-        [id, event.id, from.registration.id, to.registration.id, pair, pair, now, now],
-      );
-      return id;
-    };
+    const accepted = async (from: TestDelegate, to: TestDelegate) =>
+      (await acceptedRequests(event.id, [[from.registration.id, to.registration.id]]))[0];
     const book = (who: TestDelegate, requestId: string, slotIndex: number) =>
       http(app)
         .post(`/events/${event.id}/meetings`)
@@ -523,23 +520,17 @@ describe('B2B meetings', () => {
   it('the organiser schedules waiting requests in a worker job, publishes, and final mails personal schedules', async () => {
     const { event, delegates } = await forum({}, 6);
     // six accepted requests, unscheduled (as after a bulk import)
-    const now = new Date();
-    const pairs = [
-      [0, 1],
-      [0, 2],
-      [1, 2],
-      [3, 4],
-      [3, 5],
-      [4, 5],
-    ];
-    for (const [x, y] of pairs) {
-      const a = delegates[x].registration.id;
-      const b = delegates[y].registration.id;
-      await ds.query(
-        "INSERT INTO meeting_requests (id, event_id, from_registration_id, to_registration_id, pair_key, active_pair, status, expires_at, responded_at) VALUES (UUID(), ?, ?, ?, ?, ?, 'accepted', ?, ?)",
-        [event.id, a, b, [a, b].sort().join(':'), [a, b].sort().join(':'), now, now],
-      );
-    }
+    await acceptedRequests(
+      event.id,
+      [
+        [0, 1],
+        [0, 2],
+        [1, 2],
+        [3, 4],
+        [3, 5],
+        [4, 5],
+      ].map(([x, y]): [string, string] => [delegates[x].registration.id, delegates[y].registration.id]),
+    );
     await http(app)
       .post(`/events/${event.id}/schedule`)
       .set(...as(delegates[0]))

@@ -632,8 +632,8 @@ async function main(): Promise<void> {
         `directory forum: ${DIRECTORY} delegates written around the api, indexed ${((Date.now() - restarted) / 1000).toFixed(1)} s after a restart (start-up included)`,
       );
       // Their recommendations are the worker's, in batches, for minutes: measured beside them, every row
-      // would share the machine with it. Waited for until every approved delegate has a profile and no
-      // change is left to refresh (within 20 minutes; a row measured before then says so).
+      // would share the machine with that work. Waited for up to 20 minutes; the line printed says whether
+      // it ended.
       const refreshed = await untilRecommendationsRefreshed(pool, directory.eventId, 20 * 60_000);
       console.log(
         `directory forum: recommendations ${refreshed.done ? 'refreshed' : 'still refreshing'} ${((Date.now() - restarted) / 1000).toFixed(0)} s after the restart`,
