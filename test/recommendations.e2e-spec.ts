@@ -1,6 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { Event } from '@roundtable/events';
-import { RecommendationRefreshService } from '@roundtable/recommendations';
+import { RecommendationRefreshService, RecommendationRelayService } from '@roundtable/recommendations';
 import { Company } from '@roundtable/registrations';
 import { DataSource } from 'typeorm';
 import { createTestApp, http } from './support/app';
@@ -30,6 +30,9 @@ interface Page {
   registrationId: string;
 }
 
+/** Short here, so that a test can wait out quiet longer than it. */
+const SCAN_OVERLAP_MS = 2_000;
+
 describe('Recommendations', () => {
   let app: INestApplication;
   let ds: DataSource;
@@ -41,7 +44,10 @@ describe('Recommendations', () => {
   let solar: TestDelegate;
 
   beforeAll(async () => {
-    app = await createTestApp({ allInOne: true, env: { RECOMMENDATIONS_POLL_MS: '200' } });
+    app = await createTestApp({
+      allInOne: true,
+      env: { RECOMMENDATIONS_POLL_MS: '200', RECOMMENDATIONS_SCAN_OVERLAP_MS: String(SCAN_OVERLAP_MS) },
+    });
     ds = app.get(DataSource);
     organiser = await createUser(app);
     event = await createEventRow(app, organiser);
@@ -163,6 +169,52 @@ describe('Recommendations', () => {
     const again = await app.get(RecommendationRefreshService).refresh(event.id, [zh.registration.id]);
     expect(again).toEqual({ updated: 0, removed: 0 });
     expect((await profileTimes()).get(zh.registration.id)).toEqual(before.get(zh.registration.id));
+  });
+
+  it('reads a change again only within the overlap: after quiet longer than it, a scan reads nothing', async () => {
+    await until(zh, (p) => ids(p).length > 0);
+    await ds.getRepository(Company).update({ id: solar.company.id }, { seeks: 'felt boots and wool' });
+    await new Promise((r) => setTimeout(r, SCAN_OVERLAP_MS + 1_000));
+    // the relay's own scans ran meanwhile, every poll; one more finds nothing to read, where it used to re-read
+    // everything changed in the overlap before the newest change (an import's thousands of rows, every poll)
+    expect(await app.get(RecommendationRelayService).scanChanges()).toEqual({ read: 0, marked: 0 });
+  });
+
+  it('finds a change committed after scans that began past its stamp (within the overlap)', async () => {
+    await until(zh, (p) => ids(p).length > 0);
+    const [{ previous }] = await ds.query<Array<{ previous: Date }>>(
+      'SELECT source_changed_at AS previous FROM recommendation_profiles WHERE registration_id = ?',
+      [solar.registration.id],
+    );
+    const late = ds.createQueryRunner();
+    await late.connect();
+    await late.startTransaction();
+    try {
+      await late.query('UPDATE companies SET offers = ? WHERE id = ?', [
+        'Solar panels and batteries',
+        solar.company.id,
+      ]);
+      // polls go by while the change is stamped but not committed: each scan begins after the stamp
+      await new Promise((r) => setTimeout(r, 1_000));
+      await late.commitTransaction();
+    } finally {
+      await late.release();
+    }
+    const [{ stamp }] = await ds.query<Array<{ stamp: Date }>>(
+      'SELECT updated_at AS stamp FROM companies WHERE id = ?',
+      [solar.company.id],
+    );
+    expect(new Date(stamp).getTime()).toBeGreaterThan(new Date(previous).getTime());
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      const [{ built }] = await ds.query<Array<{ built: Date }>>(
+        'SELECT source_changed_at AS built FROM recommendation_profiles WHERE registration_id = ?',
+        [solar.registration.id],
+      );
+      if (new Date(built).getTime() >= new Date(stamp).getTime()) break;
+      if (Date.now() > deadline) throw new Error(`the profile was never rebuilt from the change at ${String(stamp)}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
   });
 
   /** The profiles' times once every delegate's first computation is done (two reads a poll apart agree). */

@@ -53,6 +53,8 @@ export interface AppConfig {
   recommendations: {
     /** How often the worker looks for changed profiles to recompute. */
     pollMs: number;
+    /** How long after its stamp a profile change may commit and still be found (each scan re-reads this far back). */
+    scanOverlapMs: number;
   };
   agreements: {
     /** How often a worker recomputes every event's agreement ledger and alerts organisers of a broken one. */
@@ -169,7 +171,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       pollMs: parsed.OUTBOX_POLL_MS,
       leaseMs: parsed.OUTBOX_LEASE_MS,
     },
-    recommendations: { pollMs: parsed.RECOMMENDATIONS_POLL_MS },
+    recommendations: {
+      pollMs: parsed.RECOMMENDATIONS_POLL_MS,
+      scanOverlapMs: parsed.RECOMMENDATIONS_SCAN_OVERLAP_MS,
+    },
     agreements: { verifyIntervalMs: parsed.LEDGER_VERIFY_INTERVAL_MS },
     invitations: {
       perEventUntrusted: parsed.INVITATIONS_PER_EVENT_UNTRUSTED,

@@ -193,6 +193,12 @@ export class EnvSchema {
 
   @Type(() => Number)
   @IsInt()
+  @Min(1_000)
+  @Max(3_600_000)
+  RECOMMENDATIONS_SCAN_OVERLAP_MS = 60_000;
+
+  @Type(() => Number)
+  @IsInt()
   @Min(1000)
   @Max(86_400_000)
   LEDGER_VERIFY_INTERVAL_MS = 600_000;
@@ -275,6 +281,7 @@ export const ENV_EXPECTATIONS: Record<keyof EnvSchema, string> = {
   OUTBOX_POLL_MS: 'an integer number of milliseconds between 50 and 60000',
   OUTBOX_LEASE_MS: 'an integer number of milliseconds between 1000 and 3600000',
   RECOMMENDATIONS_POLL_MS: 'an integer number of milliseconds between 50 and 600000',
+  RECOMMENDATIONS_SCAN_OVERLAP_MS: 'an integer number of milliseconds between 1000 and 3600000',
   LEDGER_VERIFY_INTERVAL_MS: 'an integer number of milliseconds between 1000 and 86400000',
   INVITATIONS_PER_EVENT_UNTRUSTED: 'an integer number of invitations between 0 and 1000000',
   INVITATIONS_PER_EVENT_TRUSTED: 'an integer number of invitations between 0 and 1000000',

@@ -10,8 +10,6 @@ import { DataSource } from 'typeorm';
 import { RecommendationsRepository } from './recommendations.repository';
 
 const SCAN_PAGE = 2_000;
-/** Rows committed late with an earlier `updated_at` are still seen: each scan re-reads this far back. */
-const SCAN_OVERLAP_MS = 60_000;
 const CLAIM = 1_000;
 /** Delegates recomputed by one job. */
 const PER_JOB = 200;
@@ -34,6 +32,12 @@ const ENQUEUE_TIMEOUT_MS = 5_000;
 export class RecommendationRelayService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('RecommendationRelay');
   private readonly pollMs: number;
+  private readonly overlapMs: number;
+  /**
+   * When this process's last complete scan began (the database's clock), 0 before the first. Every change stamped
+   * more than the overlap before it had committed by then, so that scan saw it: the next one starts there.
+   */
+  private lastScanStartedAt = 0;
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private stopped = false;
@@ -46,6 +50,7 @@ export class RecommendationRelayService implements OnApplicationBootstrap, OnMod
     config: ConfigService<AppConfig, true>,
   ) {
     this.pollMs = config.get('recommendations.pollMs', { infer: true });
+    this.overlapMs = config.get('recommendations.scanOverlapMs', { infer: true });
   }
 
   onApplicationBootstrap(): void {
@@ -75,16 +80,26 @@ export class RecommendationRelayService implements OnApplicationBootstrap, OnMod
     }, delayMs);
   }
 
-  /** Marks dirty every delegate changed since the watermark whose profile predates the change. */
-  async scanChanges(): Promise<number> {
-    return this.dataSource.transaction(async (em) => {
+  /**
+   * Marks dirty every delegate changed since the last scan whose profile predates the change. A change is
+   * stamped (`updated_at`) when its statement runs and seen once its transaction commits, so each scan re-reads
+   * the overlap before where the last one began (and before the newest change seen, for the first scan of a
+   * process): a change stamped then but committed late is still found. Only that far back: after a bulk import
+   * and then quiet, a scan reads nothing, not the import's thousands of rows every poll. Returns the changes
+   * read and the delegates marked.
+   */
+  async scanChanges(): Promise<{ read: number; marked: number }> {
+    const scan = await this.dataSource.transaction(async (em) => {
       const mark = await this.repository.watermark(em); // locked: one scanner at a time
-      let after = { at: new Date(mark.at.getTime() - SCAN_OVERLAP_MS), id: '' };
-      let newest = mark;
+      const from = Math.max(mark.at.getTime(), this.lastScanStartedAt) - this.overlapMs;
+      let after = { at: new Date(from), id: '' };
+      let newest: { at: Date; id: string } = mark;
+      let read = 0;
       let marked = 0;
       for (;;) {
         const changes = await this.delegates.changedSince(after, SCAN_PAGE);
         if (changes.length === 0) break;
+        read += changes.length;
         const stamps = await this.repository.profileStamps(
           em,
           changes.map((c) => c.registrationId),
@@ -104,8 +119,11 @@ export class RecommendationRelayService implements OnApplicationBootstrap, OnMod
         if (changes.length < SCAN_PAGE) break;
       }
       if (newest !== mark) await this.repository.setWatermark(em, newest.at, newest.id);
-      return marked;
+      return { read, marked, startedAt: mark.now.getTime() };
     });
+    // committed: what it marked is durable, so the next scan may start from this one
+    this.lastScanStartedAt = Math.max(this.lastScanStartedAt, scan.startedAt);
+    return { read: scan.read, marked: scan.marked };
   }
 
   /** Claims dirty delegates and enqueues them per event, at most PER_JOB a job. */

@@ -99,11 +99,12 @@ export class RecommendationsRepository {
 
   // ---- change scan and dirty flags (worker) -------------------------------
 
-  async watermark(em: EntityManager): Promise<{ at: Date; id: string }> {
-    const [row] = await em.query<Array<{ changed_at: Date; registration_id: string }>>(
-      'SELECT changed_at, registration_id FROM recommendation_watermark WHERE id = 1 FOR UPDATE',
+  /** The newest change scanned, locked; and the database's time when the statement began (`now`). */
+  async watermark(em: EntityManager): Promise<{ at: Date; id: string; now: Date }> {
+    const [row] = await em.query<Array<{ changed_at: Date; registration_id: string; now: Date }>>(
+      'SELECT changed_at, registration_id, NOW(3) AS now FROM recommendation_watermark WHERE id = 1 FOR UPDATE',
     );
-    return { at: new Date(row.changed_at), id: row.registration_id };
+    return { at: new Date(row.changed_at), id: row.registration_id, now: new Date(row.now) };
   }
 
   async setWatermark(em: EntityManager, at: Date, id: string): Promise<void> {
