@@ -49,6 +49,8 @@ const ONLY = (process.env.BENCH_ONLY ?? '')
   .split(',')
   .map((s) => s.trim())
   .filter(Boolean);
+/** When set, the bench's database is kept at the end (its name is printed first), to look into. */
+const KEEP_DB = Boolean(process.env.BENCH_KEEP_DB);
 /** A directory to write the measured server's CPU profile to (node --cpu-prof), when set. */
 const CPU_PROF = process.env.BENCH_CPU_PROF;
 const SLOTS = 24;
@@ -220,9 +222,16 @@ async function withCpu(server: ChildProcess, worker: ChildProcess, measure: () =
 }
 
 /**
- * Waits until the api, the worker and the database are idle (under 5% of a core each over a second, twice in a
+ * A window of the quiet check: longer than the worker's slowest poll (RECOMMENDATIONS_POLL_MS, 2 s), so work a
+ * poll does each time lands in every window. With one-second windows, a pass of 0.8 s of database work every
+ * 2.9 s could leave two windows in a row idle, and the bench measured beside it.
+ */
+const QUIET_WINDOW_MS = 3_000;
+
+/**
+ * Waits until the api, the worker and the database are idle (under 5% of a core each over a window, twice in a
  * row; at most `limitMs`). After a start the worker sends the demo's backlog of mail and the api warms up; after
- * the directory forum's import the api refreshes 5,000 delegates' recommendations; after a write row the worker
+ * the directory forum's import the worker refreshes 5,000 delegates' recommendations; after a write row it
  * sends its mail. Work left over from one row would otherwise land on the next row's measured side.
  */
 async function untilQuiet(processes: ChildProcess[], limitMs = 60_000): Promise<{ seconds: number; quiet: boolean }> {
@@ -231,9 +240,9 @@ async function untilQuiet(processes: ChildProcess[], limitMs = 60_000): Promise<
   let quiet = 0;
   while (quiet < 2 && Date.now() - started < limitMs) {
     const before = pids.map((pid) => cpuSeconds(pid) ?? 0);
-    await new Promise((r) => setTimeout(r, 1000));
+    await new Promise((r) => setTimeout(r, QUIET_WINDOW_MS));
     const busiest = Math.max(...pids.map((pid, i) => (cpuSeconds(pid) ?? 0) - before[i]));
-    quiet = busiest < 0.05 ? quiet + 1 : 0;
+    quiet = busiest < 0.05 * (QUIET_WINDOW_MS / 1000) ? quiet + 1 : 0;
   }
   return { seconds: (Date.now() - started) / 1000, quiet: quiet >= 2 };
 }
@@ -988,7 +997,7 @@ async function main(): Promise<void> {
     if (worker) await kill(worker);
     server.kill('SIGTERM');
     await new Promise((r) => server.once('exit', r));
-    await dropBenchDatabase(config.db);
+    if (!KEEP_DB) await dropBenchDatabase(config.db);
   }
 }
 
