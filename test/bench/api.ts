@@ -34,8 +34,11 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
  * JIT's first minutes are not what a forum's morning sees).
  */
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 10);
-/** Bookings made, on each side, before the measured ones (from rows of their own). */
-const WARMUP_WRITES = 150;
+/**
+ * Bookings made, on each side, before the measured ones: from the forum's last rows, which the measured ones do not
+ * reach (so at most its rows beyond WRITES).
+ */
+const WARMUP_WRITES = Number(process.env.BENCH_WARMUP_WRITES ?? 150);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 /** Bookings and registrations are writes that each need fresh rows: a fixed count, not a duration. */
 const WRITES = Number(process.env.BENCH_WRITES ?? 1500);
