@@ -2,6 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { createTestApp, http } from './support/app';
 import { createDelegate, createEventRow } from './support/domain-factories';
+import { eventually } from './support/eventually';
 import { bearer, createUser, TestUser } from './support/factories';
 import { mailType, SmtpSink } from './support/smtp-sink';
 
@@ -68,21 +69,11 @@ describe('Periodic agreement ledger verification', () => {
     (await ds.query('SELECT * FROM agreement_ledger_checks WHERE event_id = ?', [eventId]))[0] as
       { checked_at: Date; breakage_id: string | null; broken_seq: number | null } | undefined;
 
-  async function until<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs = 20_000) {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const value = await probe();
-      if (value) return value;
-      if (Date.now() > deadline) throw new Error(`not within ${timeoutMs} ms: ${what}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-
   /** Waits for `passes` more completed verifications of this event. */
   async function passes(eventId: string, count: number): Promise<void> {
     let seen = (await checkRow(eventId))!.checked_at.getTime();
     for (let i = 0; i < count; i++) {
-      await until('another pass', async () => {
+      await eventually('another pass', async () => {
         const at = (await checkRow(eventId))?.checked_at.getTime() ?? 0;
         return at > seen && (seen = at);
       });
@@ -103,7 +94,7 @@ describe('Periodic agreement ledger verification', () => {
         .set(...bearer(organiser))
         .send(agreement(title))
         .expect(201);
-    await until('a verified pass', async () => (await checkRow(event.id))?.breakage_id === null);
+    await eventually('a verified pass', async () => (await checkRow(event.id))?.breakage_id === null);
     await http(app).get('/health').expect(200);
 
     const [second] = await ds.query('SELECT payload FROM agreement_entries WHERE event_id = ? AND seq = 2', [event.id]);
@@ -111,7 +102,7 @@ describe('Periodic agreement ledger verification', () => {
     await editEntry(event.id, 2, original.replace('1250000.50', '9250000.50'));
     try {
       // the tail is intact, so only the periodic verification can find this
-      await until('the alert mails', async () => alertsTo(organiser).length + alertsTo(coOrganiser).length === 2);
+      await eventually('the alert mails', async () => alertsTo(organiser).length + alertsTo(coOrganiser).length === 2);
       await passes(event.id, 3);
       await new Promise((r) => setTimeout(r, 500)); // the relay's poll, had a second alert been written
       expect(alertsTo(organiser)).toHaveLength(1);
@@ -132,7 +123,7 @@ describe('Periodic agreement ledger verification', () => {
     } finally {
       await editEntry(event.id, 2, original);
     }
-    await until('a verified pass after the restore', async () => (await checkRow(event.id))?.breakage_id === null);
+    await eventually('a verified pass after the restore', async () => (await checkRow(event.id))?.breakage_id === null);
     const healthy = await http(app).get('/health').expect(200);
     expect(healthy.body.info.ledger.status).toBe('up');
     expect(healthy.body.info.ledger.broken).toBeUndefined();
@@ -141,11 +132,11 @@ describe('Periodic agreement ledger verification', () => {
     const [third] = await ds.query('SELECT payload FROM agreement_entries WHERE event_id = ? AND seq = 3', [event.id]);
     await editEntry(event.id, 3, (third.payload as string).replace('Agreement 3', 'Agreement X'));
     try {
-      await until('the second alert', async () => alertsTo(organiser).length === 2);
+      await eventually('the second alert', async () => alertsTo(organiser).length === 2);
       expect(alertsTo(organiser)[1].parsed.text).toContain('entry 3 fails');
     } finally {
       await editEntry(event.id, 3, third.payload as string);
     }
-    await until('verified again', async () => (await checkRow(event.id))?.breakage_id === null);
+    await eventually('verified again', async () => (await checkRow(event.id))?.breakage_id === null);
   });
 });

@@ -4,6 +4,7 @@ import { RecommendationRefreshService, RecommendationRelayService } from '@round
 import { Company } from '@roundtable/registrations';
 import { DataSource } from 'typeorm';
 import { createTestApp, http } from './support/app';
+import { eventually } from './support/eventually';
 import { createDelegate, createEventRow, TestDelegate } from './support/domain-factories';
 import { bearer, createUser, TestUser } from './support/factories';
 import { outboxRows } from './support/mail-helpers';
@@ -184,7 +185,7 @@ describe('Recommendations', () => {
   });
 
   it('finds a change committed after scans that began past its stamp (within the overlap)', async () => {
-    await until(zh, (p) => ids(p).length > 0);
+    await waitForProfiles(event.id, 4); // solar's among them, whatever ran before
     const [{ previous }] = await ds.query<Array<{ previous: Date }>>(
       'SELECT source_changed_at AS previous FROM recommendation_profiles WHERE registration_id = ?',
       [solar.registration.id],
@@ -208,16 +209,17 @@ describe('Recommendations', () => {
       [solar.company.id],
     );
     expect(new Date(stamp).getTime()).toBeGreaterThan(new Date(previous).getTime());
-    const deadline = Date.now() + 30_000;
-    for (;;) {
-      const [{ built }] = await ds.query<Array<{ built: Date }>>(
-        'SELECT source_changed_at AS built FROM recommendation_profiles WHERE registration_id = ?',
-        [solar.registration.id],
-      );
-      if (new Date(built).getTime() >= new Date(stamp).getTime()) break;
-      if (Date.now() > deadline) throw new Error(`the profile was never rebuilt from the change at ${String(stamp)}`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
+    await eventually(
+      `the profile rebuilt from the change at ${String(stamp)}`,
+      async () => {
+        const [{ built }] = await ds.query<Array<{ built: Date }>>(
+          'SELECT source_changed_at AS built FROM recommendation_profiles WHERE registration_id = ?',
+          [solar.registration.id],
+        );
+        return new Date(built).getTime() >= new Date(stamp).getTime();
+      },
+      30_000,
+    );
   });
 
   /** The profiles' times once every delegate's first computation is done (two reads a poll apart agree). */
