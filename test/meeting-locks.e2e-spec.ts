@@ -122,23 +122,38 @@ describe('Meeting locks', () => {
       .expect(403);
   }, 120_000);
 
+  /** A request from x to y, accepted and waiting for a slot (accepted in the database, so no slot is chosen). */
+  async function acceptedBetween(eventId: string, x: TestDelegate, y: TestDelegate): Promise<string> {
+    const req = await http(app)
+      .post(`/events/${eventId}/meeting-requests`)
+      .set(...as(x))
+      .send({ toRegistrationId: y.registration.id })
+      .expect(201);
+    await ds.query("UPDATE meeting_requests SET status = 'accepted', responded_at = NOW(3) WHERE id = ?", [
+      req.body.id,
+    ]);
+    return req.body.id as string;
+  }
+
+  /** Whether `pending` settles within `ms` (false: it is waiting, for a lock say). */
+  async function settlesWithin(pending: Promise<unknown>, ms: number): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined;
+    const settled = await Promise.race([
+      pending.then(
+        () => true,
+        () => true,
+      ),
+      new Promise<false>((r) => (timer = setTimeout(() => r(false), ms))),
+    ]);
+    clearTimeout(timer);
+    return settled;
+  }
+
   it('a booking locks its slot and delegates, not the event: another slot books while that slot is held', async () => {
     const { event, delegates } = await forum(4);
     const [a, b, c, d] = delegates;
-    const accepted = async (x: TestDelegate, y: TestDelegate) => {
-      const req = await http(app)
-        .post(`/events/${event.id}/meeting-requests`)
-        .set(...as(x))
-        .send({ toRegistrationId: y.registration.id })
-        .expect(201);
-      // Every table is busy for nobody, but the two have no common availability yet: keep it unscheduled.
-      await ds.query("UPDATE meeting_requests SET status = 'accepted', responded_at = NOW(3) WHERE id = ?", [
-        req.body.id,
-      ]);
-      return req.body.id as string;
-    };
-    const first = await accepted(a, b);
-    const second = await accepted(c, d);
+    const first = await acceptedBetween(event.id, a, b);
+    const second = await acceptedBetween(event.id, c, d);
     // Another transaction holds slot 3 (as a slow booking there would) and the event row shared.
     const runner = ds.createQueryRunner();
     await runner.connect();
@@ -179,5 +194,61 @@ describe('Meeting locks', () => {
         .map((m) => m.slotIndex)
         .sort(),
     ).toEqual([3, 4]);
+  }, 60_000);
+
+  it('a booking locks its delegates shared when their cap cannot bind, and for update when it can', async () => {
+    // Another transaction holds delegate a's registration shared, as a booking of a in another slot now does.
+    const holdingShared = async (eventId: string, a: TestDelegate, then: () => Promise<void>) => {
+      const runner = ds.createQueryRunner();
+      await runner.connect();
+      await runner.startTransaction('READ COMMITTED');
+      try {
+        await runner.query('SELECT id FROM events WHERE id = ? LOCK IN SHARE MODE', [eventId]);
+        await runner.query('SELECT id FROM registrations WHERE id = ? LOCK IN SHARE MODE', [a.registration.id]);
+        await then();
+        await runner.commitTransaction();
+      } finally {
+        if (runner.isTransactionActive) await runner.rollbackTransaction();
+        await runner.release();
+      }
+    };
+    const book = (eventId: string, who: TestDelegate, requestId: string, slotIndex: number) =>
+      http(app)
+        .post(`/events/${eventId}/meetings`)
+        .set(...as(who))
+        .send({ requestId, slotIndex });
+
+    // A cap no lower than the slots cannot bind: a's other booking goes on at once, and a withdrawal of a
+    // (which locks the registration for update) waits for the holder, then cancels what a booked.
+    const open = await forum(3, { maxMeetingsPerDelegate: 100 });
+    const [a, b, c] = open.delegates;
+    const ab = await acceptedBetween(open.event.id, a, b);
+    let withdrawal: Promise<{ status: number }> | null = null;
+    let booked: Promise<{ status: number }> | null = null;
+    await holdingShared(open.event.id, a, async () => {
+      // (bounded: were it to wait for the holder, the holder lets go once this fails, instead of never)
+      booked = book(open.event.id, a, ab, 4).then((r) => r);
+      expect(await settlesWithin(booked, 5_000)).toBe(true);
+      withdrawal = http(app)
+        .post(`/events/${open.event.id}/registrations/${a.registration.id}/reject`)
+        .set(...as(organiser))
+        .send({ reason: 'Not of the sector' })
+        .then((r) => r);
+      expect(await settlesWithin(withdrawal, 600)).toBe(false);
+    });
+    expect((await booked!).status).toBe(201);
+    expect((await withdrawal!).status).toBe(200);
+    expect(await ds.getRepository(Meeting).countBy({ eventId: open.event.id, status: 'scheduled' })).toBe(0);
+
+    // A cap lower than the slots can bind: the booking waits until the holder lets go, then books.
+    const capped = await forum(2, { maxMeetingsPerDelegate: 2 });
+    const [x, y] = capped.delegates;
+    const xy = await acceptedBetween(capped.event.id, x, y);
+    let waiting: Promise<{ status: number }> | null = null;
+    await holdingShared(capped.event.id, x, async () => {
+      waiting = book(capped.event.id, x, xy, 4).then((r) => r);
+      expect(await settlesWithin(waiting, 600)).toBe(false);
+    });
+    expect((await waiting!).status).toBe(201);
   }, 60_000);
 });

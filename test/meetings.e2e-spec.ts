@@ -289,6 +289,67 @@ describe('B2B meetings', () => {
     expect(await ds.getRepository(Meeting).countBy({ eventId: event.id, status: 'scheduled' })).toBe(2);
   });
 
+  it('with a cap no lower than the slots, eight bookings of one delegate at once into eight slots all book', async () => {
+    // Such a cap cannot bind, so the delegates are locked shared and their other meetings not read:
+    // the eight go on together, and each still gets the slot it asked for.
+    const { event, delegates } = await forum({ maxMeetingsPerDelegate: 100, maxPendingRequests: 1000 }, 9);
+    const [hub, ...others] = delegates;
+    const requestIds = await acceptedRequests(
+      event.id,
+      others.map((o) => [o.registration.id, hub.registration.id]),
+    );
+    const results = await Promise.all(
+      others.map((o, i) =>
+        http(app)
+          .post(`/events/${event.id}/meetings`)
+          .set(...as(o))
+          .send({ requestId: requestIds[i], slotIndex: i }),
+      ),
+    );
+    expect(results.map((r) => r.status)).toEqual(others.map(() => 201));
+    const meetings = await ds.getRepository(Meeting).findBy({ eventId: event.id, status: 'scheduled' });
+    expect(meetings.map((m) => m.slotIndex).sort((x, y) => x - y)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+  });
+
+  it('booking a chosen slot brings an interpreter when the two share no language, and refuses once none is free', async () => {
+    // Two slots; the pool is read only for a pair that needs it.
+    const event = await createEventRow(app, organiser, {
+      meetingSettings: { ...DEFAULT_MEETING_SETTINGS, windows: [{ date: '2027-06-10', start: '14:00', end: '15:00' }] },
+    });
+    const [zh1, zh2, zh3] = await Promise.all(
+      [1, 2, 3].map(() => createDelegate(app, event, { registration: { languages: ['zh'] } })),
+    );
+    const [ru1, ru2] = await Promise.all(
+      [1, 2].map(() => createDelegate(app, event, { registration: { languages: ['ru'] } })),
+    );
+    const interpreter = await http(app)
+      .post(`/events/${event.id}/interpreters`)
+      .set(...as(organiser))
+      .send({ name: 'Li Na', pairs: ['zh-ru'] })
+      .expect(201);
+    const [r1, r2, r3] = await acceptedRequests(event.id, [
+      [zh1.registration.id, ru1.registration.id],
+      [zh2.registration.id, ru2.registration.id],
+      [zh3.registration.id, zh1.registration.id],
+    ]);
+    const book = (who: TestDelegate, requestId: string, slotIndex: number) =>
+      http(app)
+        .post(`/events/${event.id}/meetings`)
+        .set(...as(who))
+        .send({ requestId, slotIndex });
+    const first = await book(zh1, r1, 0).expect(201);
+    expect(first.body.interpreterId).toBe(interpreter.body.id);
+    // the only interpreter is busy in slot 0: the second zh–ru pair cannot have it, but slot 1 works
+    await book(zh2, r2, 0).expect(409, /SLOT_TAKEN/);
+    const second = await book(zh2, r2, 1).expect(201);
+    expect(second.body.interpreterId).toBe(interpreter.body.id);
+    // two who share a language need none, even with the interpreter busy
+    const third = await book(zh3, r3, 1).expect(201);
+    expect(third.body.interpreterId).toBeNull();
+    const [mail] = await outboxRows(app, { type: 'meeting-scheduled', recipientUserId: ru1.user.id });
+    expect(JSON.stringify(mail.payload)).toContain('Li Na');
+  });
+
   it('booking and moving keep fixed tables for their companies and count every meeting against the caps', async () => {
     const { event, delegates } = await forum({ tables: 2, maxMeetingsPerDelegate: 2 }, 6);
     const [a, b, c, d, e, f] = delegates;

@@ -67,7 +67,7 @@ export interface BoardFocus {
 /**
  * The part of a focused board that the locks on the event (shared) and on
  * the focus delegates already keep still: the grid, the fixed tables, the
- * interpreters, the focus delegates and all their meetings. Read before the
+ * interpreters, the focus delegates and their meetings. Read before the
  * slot is locked, so the slot is held only for what the slot itself decides.
  */
 export interface FocusedDelegates {
@@ -76,21 +76,35 @@ export interface FocusedDelegates {
   registrationIds: string[];
   /** Fixed tables by company. */
   tableOf: Map<string, number>;
+  /** The interpreter pool, oldest first, when the focus pair shares no language; else none (none is needed). */
   interpreters: Interpreter[];
   delegates: Map<string, Delegate>;
   /** The approved delegates of companies holding fixed tables (the board learns which tables are reserved from them). */
   fixedHolders: Array<{ registrationId: string; companyId: string }>;
-  /** Every scheduled meeting of a focus delegate. */
+  /** Every scheduled meeting of a focus delegate, unless the caller left them out (see FocusOptions). */
   meetings: Meeting[];
 }
 
+/** How `loadDelegates` reads a focus. */
+export interface FocusOptions {
+  /** The fixed tables (company → table) when the caller reads them itself (see tablesColumns). */
+  fixedTables?: Map<string, number> | Promise<Map<string, number>>;
+  /**
+   * False to leave out the focus delegates' meetings: they decide only whether a
+   * meeting cap is reached, so a caller for whom the cap cannot bind (no fewer
+   * than the event's slots, and a delegate has at most one meeting a slot) need
+   * not read them. The board then sees the slot's meetings only.
+   */
+  meetings?: boolean;
+}
+
 /** The fixed tables (company → table) and the interpreter pool, oldest first: every board needs both. */
-export interface EventTables {
+interface EventTables {
   tableOf: Map<string, number>;
   interpreters: Interpreter[];
 }
 
-/** The column `EventMeetingStateLoader.tablesColumns` adds to a row, read back by `tablesOfRow`. */
+/** The column `EventMeetingStateLoader.tablesColumns` adds to a row, read back by `fixedTablesOfRow`. */
 export interface EventTablesRow {
   fixed_tables_json: string | unknown[] | null;
 }
@@ -128,33 +142,48 @@ export class EventMeetingStateLoader {
 
   /**
    * The first half of a focused board: what the focus delegates' locks keep
-   * still (see FocusedDelegates). `tables` when the caller reads them itself
-   * (tablesColumns): its reads are sent at once, without waiting for them,
-   * so a caller that locked the delegates by statements sent just before
-   * waits for one round trip in all.
+   * still (see FocusedDelegates). Its reads are sent without waiting for each
+   * other, so a caller that locked the delegates by statements sent just before
+   * waits for one round trip, and for one more only when the event has fixed
+   * tables or the pair needs an interpreter: the holders of fixed tables are
+   * read once there are known to be some, the interpreter pool once the two's
+   * languages are known to differ.
    */
   async loadDelegates(
     em: EntityManager,
     event: Event,
     registrationIds: string[],
-    tables?: EventTables | Promise<EventTables>,
+    options: FocusOptions = {},
   ): Promise<FocusedDelegates> {
     const slots = slotGrid(event.meetingSettings, event.timeZone);
     const ids = registrationIds.map(() => '?').join(', ');
-    // Sent together on the transaction's connection, in this order: one round trip to wait for.
-    const [{ tableOf, interpreters }, rows, delegates, fixedHolders] = await Promise.all([
-      tables ?? this.tablesAndInterpreters(em, event.id),
-      em.query<MeetingRow[]>(
-        `SELECT * FROM meetings WHERE event_id = ? AND status = 'scheduled'
-            AND (registration_a IN (${ids}) OR registration_b IN (${ids}))`,
-        [event.id, ...registrationIds, ...registrationIds],
+    const fixedTables = Promise.resolve(options.fixedTables ?? this.fixedTables(em, event.id));
+    const meetingRows =
+      options.meetings === false
+        ? Promise.resolve([])
+        : em.query<MeetingRow[]>(
+            `SELECT * FROM meetings WHERE event_id = ? AND status = 'scheduled'
+                AND (registration_a IN (${ids}) OR registration_b IN (${ids}))`,
+            [event.id, ...registrationIds, ...registrationIds],
+          );
+    const delegatesRead = this.delegates(em, event.id, registrationIds);
+    const [tableOf, rows, delegates, fixedHolders, interpreters] = await Promise.all([
+      fixedTables,
+      meetingRows,
+      delegatesRead,
+      fixedTables.then((tables) =>
+        tables.size === 0
+          ? []
+          : this.delegateLookup.approvedOfCompaniesIn(
+              event.id,
+              { sql: 'SELECT f.company_id FROM fixed_tables f WHERE f.event_id = ?', params: [event.id] },
+              em,
+            ),
       ),
-      this.delegates(em, event.id, registrationIds),
-      this.delegateLookup.approvedOfCompaniesIn(
-        event.id,
-        { sql: 'SELECT f.company_id FROM fixed_tables f WHERE f.event_id = ?', params: [event.id] },
-        em,
-      ),
+      delegatesRead.then((found) => {
+        const [a, b] = registrationIds.map((id) => found.get(id));
+        return a && b && interpreterPair(a, b) !== null ? this.interpreterPool(em, event.id) : [];
+      }),
     ]);
     const meetings = rows.map(meetingOfRow);
     return { event, slots, registrationIds, tableOf, interpreters, delegates, fixedHolders, meetings };
@@ -228,7 +257,7 @@ export class EventMeetingStateLoader {
   /**
    * Select-list SQL reading the fixed tables of the event whose id is
    * `eventIdColumn` inside a caller's own statement, as a JSON array read back
-   * by `tablesOfRow`: a booking reads them with its request's lock. The
+   * by `fixedTablesOfRow`: a booking reads them with its request's lock. The
    * interpreter pool is not read this way: aggregating its rows (two JSON
    * columns each) into JSON cost MariaDB about 0.3 ms a booking with 30
    * interpreters, four times what `interpreterPool`'s plain statement costs.
@@ -238,10 +267,10 @@ export class EventMeetingStateLoader {
                WHERE f.event_id = ${eventIdColumn}) AS fixed_tables_json`;
   }
 
-  /** The tables: the fixed ones from a row read with `tablesColumns`, and the pool `interpreterPool` read. */
-  tablesOfRow(row: EventTablesRow, interpreters: Interpreter[]): EventTables {
+  /** The fixed tables (company → table) from a row read with `tablesColumns`. */
+  fixedTablesOfRow(row: EventTablesRow): Map<string, number> {
     const fixed = (parsed(row.fixed_tables_json) ?? []) as Array<[string, number]>;
-    return { tableOf: new Map(fixed.map(([company, table]) => [company, Number(table)])), interpreters };
+    return new Map(fixed.map(([company, table]) => [company, Number(table)]));
   }
 
   /** The event's interpreter pool, oldest first, in one plain statement (no entity hydration). */
@@ -267,14 +296,20 @@ export class EventMeetingStateLoader {
   /** The fixed tables (company → table) and the interpreter pool, oldest first: every board needs both. */
   private async tablesAndInterpreters(em: EntityManager, eventId: string): Promise<EventTables> {
     // sent together on the transaction's connection: one round trip to wait for
-    const [fixed, interpreters] = await Promise.all([
-      em.query<Array<{ company_id: string; table_no: number }>>(
-        'SELECT company_id, table_no FROM fixed_tables WHERE event_id = ?',
-        [eventId],
-      ),
+    const [tableOf, interpreters] = await Promise.all([
+      this.fixedTables(em, eventId),
       this.interpreterPool(em, eventId),
     ]);
-    return { tableOf: new Map(fixed.map((f) => [f.company_id, Number(f.table_no)])), interpreters };
+    return { tableOf, interpreters };
+  }
+
+  /** The event's fixed tables, company → table. */
+  private async fixedTables(em: EntityManager, eventId: string): Promise<Map<string, number>> {
+    const fixed = await em.query<Array<{ company_id: string; table_no: number }>>(
+      'SELECT company_id, table_no FROM fixed_tables WHERE event_id = ?',
+      [eventId],
+    );
+    return new Map(fixed.map((f) => [f.company_id, Number(f.table_no)]));
   }
 
   /**

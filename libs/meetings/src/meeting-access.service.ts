@@ -28,7 +28,10 @@ import { MeetingRequestRow, requestOfRow } from './meeting-rows';
  *      slot (creating a request, booking), FOR UPDATE for a change that reads
  *      the whole event (accepting, cancelling with its refill, moving, the
  *      scheduling run, registration decisions against the capacity);
- *   2. registrations, in id order (FOR UPDATE), read again under the lock;
+ *   2. registrations, in id order, read again under the lock: FOR UPDATE,
+ *      or FOR SHARE for a booking whose delegates' meeting cap cannot bind
+ *      (see MeetingPlacementService.book; a lock taken FOR SHARE is never
+ *      upgraded, so this adds no new edge);
  *   3. meeting requests (FOR UPDATE);
  *   4. the slot (`meeting_slot_locks`), then its seats;
  *   5. the rows written: meetings, seats, outbox.
@@ -55,10 +58,16 @@ export class MeetingAccessService {
   /**
    * Step 2: the delegates' registrations, in id order, read again under the
    * lock; one that is no longer approved ends the use case with a 403 instead
-   * of a half-written meeting or mail.
+   * of a half-written meeting or mail. `share` for a booking that depends on
+   * nothing the two's other meetings decide (see MeetingPlacementService.book).
    */
-  async lockApprovedDelegates(em: EntityManager, eventId: string, ids: string[]): Promise<void> {
-    const statuses = await this.registrations.lockStatuses(em, eventId, ids);
+  async lockApprovedDelegates(
+    em: EntityManager,
+    eventId: string,
+    ids: string[],
+    mode: 'update' | 'share' = 'update',
+  ): Promise<void> {
+    const statuses = await this.registrations.lockStatuses(em, eventId, ids, mode);
     if (statuses.length !== new Set(ids).size || statuses.some((r) => r.status !== 'approved')) throw notApproved();
   }
 

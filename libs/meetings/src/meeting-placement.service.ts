@@ -23,7 +23,6 @@ import {
   interpreterNameOf,
   EventMeetingState,
   EventMeetingStateLoader,
-  EventTables,
   EventTablesRow,
   toSchedulerRequest,
 } from './event-meeting-state';
@@ -162,28 +161,32 @@ export class MeetingPlacementService {
       const event = await this.access.shareLockVisibleEvent(em, eventId, user);
       const found = await this.access.requestFor(em, event, requestId, user, 'either');
       const delegates = [found.fromRegistrationId, found.toRegistrationId];
+      const slotCount = slotGrid(event.meetingSettings, event.timeZone).length;
+      // What a booking reads of the two's other meetings decides only their cap: every other check is
+      // of the wanted slot (under its lock) or of rows that do not change under these locks. When the
+      // cap cannot bind (no fewer than the slots), the two are locked shared: bookings of one delegate
+      // in different slots then go on together, and a withdrawal (FOR UPDATE) still waits for them.
+      // When it can, FOR UPDATE, so two bookings never both count the same meetings as under the cap.
+      const capBinds = event.meetingSettings.maxMeetingsPerDelegate < slotCount;
       // Steps 2 and 3 of the lock order sent together, and after them the reads of everything those
-      // locks keep still (the two delegates and their meetings): the connection runs them in the order
-      // sent, and the caller waits once for them all. The slot's lock waits for none of it.
+      // locks keep still (the two delegates, and their meetings when the cap binds): the connection runs
+      // them in the order sent, and the caller waits once for them all. The slot's lock waits for none of it.
       const locked = Promise.all([
-        this.access.lockApprovedDelegates(em, event.id, delegates),
-        this.lockForBooking(em, event.id, found.id, slotIndex),
+        this.access.lockApprovedDelegates(em, event.id, delegates, capBinds ? 'update' : 'share'),
+        this.lockForBooking(em, found.id, slotIndex),
       ]);
       const [[, { request, scheduled, seats }], focused] = await Promise.all([
         locked,
-        this.boards.loadDelegates(
-          em,
-          event,
-          delegates,
-          locked.then(([, booking]) => booking.tables),
-        ),
+        this.boards.loadDelegates(em, event, delegates, {
+          fixedTables: locked.then(([, booking]) => booking.fixedTables),
+          meetings: capBinds,
+        }),
       ]);
       if (request.status !== 'accepted')
         throw new MeetingError(MeetingErrorCode.NotAccepted, `The request is ${request.status}, not accepted`);
       if (scheduled) {
         throw new MeetingError(MeetingErrorCode.AlreadyScheduled, 'This meeting is already scheduled; move it instead');
       }
-      const slotCount = slotGrid(event.meetingSettings, event.timeZone).length;
       if (!Number.isInteger(slotIndex) || slotIndex < 0 || slotIndex >= slotCount)
         throw new MeetingError(MeetingErrorCode.InvalidSlot, `slotIndex must be between 0 and ${slotCount - 1}`);
       this.quickSlotCheck(event, seats);
@@ -527,25 +530,21 @@ export class MeetingPlacementService {
    * anything else: whether the request already has a meeting, and the seats
    * taken in the wanted slot; and the event's fixed tables, which the board
    * needs next. The subqueries are plain reads (a locking clause covers only
-   * the outer table), made under the delegates' locks. The interpreter pool,
-   * which the board needs too, is read by a plain statement sent right after
-   * it on the same connection (one round trip to wait for).
+   * the outer table), made under the delegates' locks.
    */
   private async lockForBooking(
     em: EntityManager,
-    eventId: string,
     requestId: string,
     slotIndex: number,
-  ): Promise<{ request: MeetingRequest; scheduled: boolean; seats: SlotSeats; tables: EventTables }> {
+  ): Promise<{ request: MeetingRequest; scheduled: boolean; seats: SlotSeats; fixedTables: Map<string, number> }> {
     type Row = MeetingRequestRow &
       EventTablesRow & {
         scheduled: number | string;
         delegates_busy: number | string;
         tables_taken: number | string;
       };
-    const [[row], interpreters] = await Promise.all([
-      em.query<Row[]>(
-        `SELECT q.*,
+    const [row] = await em.query<Row[]>(
+      `SELECT q.*,
               EXISTS (SELECT 1 FROM meetings m WHERE m.request_id = q.id AND m.status = 'scheduled') AS scheduled,
               (SELECT COUNT(*) FROM meeting_seats s WHERE s.event_id = q.event_id AND s.slot_index = ? AND s.kind = 'd'
                   AND s.ref IN (q.from_registration_id, q.to_registration_id)) AS delegates_busy,
@@ -553,20 +552,18 @@ export class MeetingPlacementService {
                   AND s.kind = 't') AS tables_taken,
               ${this.boards.tablesColumns('q.event_id')}
          FROM meeting_requests q WHERE q.id = ? FOR UPDATE`,
-        [slotIndex, slotIndex, requestId],
-      ),
-      this.boards.interpreterPool(em, eventId),
-    ]);
-    const tables = this.boards.tablesOfRow(row, interpreters);
+      [slotIndex, slotIndex, requestId],
+    );
+    const fixedTables = this.boards.fixedTablesOfRow(row);
     return {
       request: requestOfRow(row),
       scheduled: Number(row.scheduled) === 1,
       seats: {
         delegatesBusy: Number(row.delegates_busy),
         tablesTaken: Number(row.tables_taken),
-        fixedTables: tables.tableOf.size > 0,
+        fixedTables: fixedTables.size > 0,
       },
-      tables,
+      fixedTables,
     };
   }
 

@@ -57,20 +57,23 @@ export class RegistrationAccessService {
   }
 
   /**
-   * Locks the event's registrations with these ids, in id order (FOR UPDATE, so
-   * callers that lock several never deadlock each other), and returns their
-   * statuses as they are under the lock.
+   * Locks the event's registrations with these ids, in id order (so callers
+   * that lock several never deadlock each other), and returns their statuses as
+   * they are under the lock. FOR UPDATE by default; `share` for a caller that
+   * only needs them to stay as they are (approved), which a withdrawal, taking
+   * them FOR UPDATE, then waits for.
    */
   async lockStatuses(
     em: EntityManager,
     eventId: string,
     registrationIds: string[],
+    mode: 'update' | 'share' = 'update',
   ): Promise<Array<{ id: string; status: string }>> {
     const sorted = [...new Set(registrationIds)].sort();
     if (sorted.length === 0) return [];
     return em.query(
       `SELECT id, status FROM registrations WHERE event_id = ? AND id IN (${sorted.map(() => '?').join(', ')})
-        ORDER BY id FOR UPDATE`,
+        ORDER BY id ${mode === 'share' ? 'LOCK IN SHARE MODE' : 'FOR UPDATE'}`,
       [eventId, ...sorted],
     );
   }
