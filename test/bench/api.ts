@@ -657,14 +657,14 @@ async function main(): Promise<void> {
     /** The api's booking, in raw statements: the same locks, reads and rows (its mails as the api wrote them). */
     const rawBook = async (c: PoolConnection, eventId: string, b: { requestId: string; slot: number }) => {
       await inRawTransaction(c, async () => {
-        // the locks the api takes: the event shared, the two delegates, the request, the slot
+        // the locks the api takes: the event shared, the two delegates, the request, the slot (the delegates
+        // shared: the forum's cap is its slot count, so it cannot bind)
         await c.query('SELECT * FROM events WHERE id = ? LOCK IN SHARE MODE', [eventId]);
         const [[found]] = await c.query<Rows>('SELECT * FROM meeting_requests WHERE id = ?', [b.requestId]);
-        await c.query('SELECT * FROM registrations WHERE event_id = ? AND id IN (?, ?) ORDER BY id FOR UPDATE', [
-          eventId,
-          found.from_registration_id,
-          found.to_registration_id,
-        ]);
+        await c.query(
+          'SELECT * FROM registrations WHERE event_id = ? AND id IN (?, ?) ORDER BY id LOCK IN SHARE MODE',
+          [eventId, found.from_registration_id, found.to_registration_id],
+        );
         const [[r]] = await c.query<Rows>('SELECT * FROM meeting_requests WHERE id = ? FOR UPDATE', [b.requestId]);
         await c.query("SELECT 1 FROM meetings WHERE request_id = ? AND status = 'scheduled'", [b.requestId]);
         await c.query(
