@@ -35,12 +35,16 @@ describe('Meeting locks', () => {
     return { event, delegates };
   }
 
-  async function meetingBetween(eventId: string, a: TestDelegate, b: TestDelegate): Promise<string> {
-    const req = await http(app)
+  /** A pending request from x to y, as x sends it. */
+  const requestFrom = (eventId: string, x: TestDelegate, y: TestDelegate) =>
+    http(app)
       .post(`/events/${eventId}/meeting-requests`)
-      .set(...as(a))
-      .send({ toRegistrationId: b.registration.id })
+      .set(...as(x))
+      .send({ toRegistrationId: y.registration.id })
       .expect(201);
+
+  async function meetingBetween(eventId: string, a: TestDelegate, b: TestDelegate): Promise<string> {
+    const req = await requestFrom(eventId, a, b);
     const res = await http(app)
       .post(`/events/${eventId}/meeting-requests/${req.body.id}/accept`)
       .set(...as(b))
@@ -124,11 +128,7 @@ describe('Meeting locks', () => {
 
   /** A request from x to y, accepted and waiting for a slot (accepted in the database, so no slot is chosen). */
   async function acceptedBetween(eventId: string, x: TestDelegate, y: TestDelegate): Promise<string> {
-    const req = await http(app)
-      .post(`/events/${eventId}/meeting-requests`)
-      .set(...as(x))
-      .send({ toRegistrationId: y.registration.id })
-      .expect(201);
+    const req = await requestFrom(eventId, x, y);
     await ds.query("UPDATE meeting_requests SET status = 'accepted', responded_at = NOW(3) WHERE id = ?", [
       req.body.id,
     ]);

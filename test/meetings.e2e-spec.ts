@@ -267,10 +267,9 @@ describe('B2B meetings', () => {
     expect(await ds.getRepository(Meeting).countBy({ eventId: event.id, slotIndex: 5, status: 'scheduled' })).toBe(1);
   }, 120_000);
 
-  it('eight bookings of one delegate at once into eight slots keep their cap of 2: exactly two 201', async () => {
-    // Each booking reads the delegate's meetings after taking the delegate's lock; read before it, or
-    // without it, several would count the same two meetings as none and the cap would not hold.
-    const { event, delegates } = await forum({ maxMeetingsPerDelegate: 2, maxPendingRequests: 1000 }, 9);
+  /** Eight delegates book at once their accepted requests with one delegate (the hub), each into its own slot, 0 to 7. */
+  async function eightBookingsOfOneDelegate(maxMeetingsPerDelegate: number) {
+    const { event, delegates } = await forum({ maxMeetingsPerDelegate, maxPendingRequests: 1000 }, 9);
     const [hub, ...others] = delegates;
     const requestIds = await acceptedRequests(
       event.id,
@@ -284,6 +283,13 @@ describe('B2B meetings', () => {
           .send({ requestId: requestIds[i], slotIndex: i }),
       ),
     );
+    return { event, results };
+  }
+
+  it('eight bookings of one delegate at once into eight slots keep their cap of 2: exactly two 201', async () => {
+    // Each booking reads the delegate's meetings after taking the delegate's lock; read before it, or
+    // without it, several would count the same two meetings as none and the cap would not hold.
+    const { event, results } = await eightBookingsOfOneDelegate(2);
     expect(results.map((r) => r.status).sort()).toEqual([201, 201, 409, 409, 409, 409, 409, 409]);
     expect(results.filter((r) => r.status === 409).every((r) => r.body.code === 'SLOT_TAKEN')).toBe(true);
     expect(await ds.getRepository(Meeting).countBy({ eventId: event.id, status: 'scheduled' })).toBe(2);
@@ -292,21 +298,8 @@ describe('B2B meetings', () => {
   it('with a cap no lower than the slots, eight bookings of one delegate at once into eight slots all book', async () => {
     // Such a cap cannot bind, so the delegates are locked shared and their other meetings not read:
     // the eight go on together, and each still gets the slot it asked for.
-    const { event, delegates } = await forum({ maxMeetingsPerDelegate: 100, maxPendingRequests: 1000 }, 9);
-    const [hub, ...others] = delegates;
-    const requestIds = await acceptedRequests(
-      event.id,
-      others.map((o) => [o.registration.id, hub.registration.id]),
-    );
-    const results = await Promise.all(
-      others.map((o, i) =>
-        http(app)
-          .post(`/events/${event.id}/meetings`)
-          .set(...as(o))
-          .send({ requestId: requestIds[i], slotIndex: i }),
-      ),
-    );
-    expect(results.map((r) => r.status)).toEqual(others.map(() => 201));
+    const { event, results } = await eightBookingsOfOneDelegate(100);
+    expect(results.map((r) => r.status)).toEqual(results.map(() => 201));
     const meetings = await ds.getRepository(Meeting).findBy({ eventId: event.id, status: 'scheduled' });
     expect(meetings.map((m) => m.slotIndex).sort((x, y) => x - y)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
   });
