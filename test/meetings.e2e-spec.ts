@@ -302,6 +302,15 @@ describe('B2B meetings', () => {
     expect(results.map((r) => r.status)).toEqual(results.map(() => 201));
     const meetings = await ds.getRepository(Meeting).findBy({ eventId: event.id, status: 'scheduled' });
     expect(meetings.map((m) => m.slotIndex).sort((x, y) => x - y)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    // Moves read no other meetings either: into a slot the hub already has, refused; into a free one, moved.
+    const inSlot0 = meetings.find((m) => m.slotIndex === 0)!;
+    const move = (slotIndex: number) =>
+      http(app)
+        .patch(`/events/${event.id}/meetings/${inSlot0.id}`)
+        .set(...as(organiser))
+        .send({ slotIndex });
+    await move(5).expect(409, /SLOT_TAKEN/);
+    expect((await move(9).expect(200)).body).toMatchObject({ slotIndex: 9, sequence: 1 });
   });
 
   it('booking a chosen slot brings an interpreter when the two share no language, and refuses once none is free', async () => {

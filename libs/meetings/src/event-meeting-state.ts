@@ -81,21 +81,24 @@ export interface FocusedDelegates {
   delegates: Map<string, Delegate>;
   /** The approved delegates of companies holding fixed tables (the board learns which tables are reserved from them). */
   fixedHolders: Array<{ registrationId: string; companyId: string }>;
-  /** Every scheduled meeting of a focus delegate, unless the caller left them out (see FocusOptions). */
+  /**
+   * Every scheduled meeting of a focus delegate when the event's cap can bind
+   * (capCanBind); none otherwise, as they then decide nothing on a focused board.
+   */
   meetings: Meeting[];
 }
 
-/** How `loadDelegates` reads a focus. */
-export interface FocusOptions {
-  /** The fixed tables (company → table) when the caller reads them itself (see tablesColumns). */
-  fixedTables?: Map<string, number> | Promise<Map<string, number>>;
-  /**
-   * False to leave out the focus delegates' meetings: they decide only whether a
-   * meeting cap is reached, so a caller for whom the cap cannot bind (no fewer
-   * than the event's slots, and a delegate has at most one meeting a slot) need
-   * not read them. The board then sees the slot's meetings only.
-   */
-  meetings?: boolean;
+/**
+ * Whether the event's cap on meetings per delegate can be reached: not when it
+ * is no lower than the number of slots, as a delegate has at most one meeting a
+ * slot (the `meeting_seats` key). Only then do a delegate's meetings in other
+ * slots decide anything about placing one in a given slot.
+ */
+export function capCanBind(
+  settings: Pick<Event['meetingSettings'], 'maxMeetingsPerDelegate'>,
+  slotCount: number,
+): boolean {
+  return settings.maxMeetingsPerDelegate < slotCount;
 }
 
 /** The fixed tables (company → table) and the interpreter pool, oldest first: every board needs both. */
@@ -142,30 +145,30 @@ export class EventMeetingStateLoader {
 
   /**
    * The first half of a focused board: what the focus delegates' locks keep
-   * still (see FocusedDelegates). Its reads are sent without waiting for each
-   * other, so a caller that locked the delegates by statements sent just before
-   * waits for one round trip, and for one more only when the event has fixed
-   * tables or the pair needs an interpreter: the holders of fixed tables are
-   * read once there are known to be some, the interpreter pool once the two's
-   * languages are known to differ.
+   * still (see FocusedDelegates). `fixedTablesRead` when the caller reads them
+   * itself (tablesColumns). Its reads are sent without waiting for each other,
+   * so a caller that locked the delegates by statements sent just before waits
+   * for one round trip, and for one more only when the event has fixed tables
+   * or the pair needs an interpreter: the holders of fixed tables are read once
+   * there are known to be some, the interpreter pool once the two's languages
+   * are known to differ. The two's meetings are read only when the cap can bind.
    */
   async loadDelegates(
     em: EntityManager,
     event: Event,
     registrationIds: string[],
-    options: FocusOptions = {},
+    fixedTablesRead?: Map<string, number> | Promise<Map<string, number>>,
   ): Promise<FocusedDelegates> {
     const slots = slotGrid(event.meetingSettings, event.timeZone);
     const ids = registrationIds.map(() => '?').join(', ');
-    const fixedTables = Promise.resolve(options.fixedTables ?? this.fixedTables(em, event.id));
-    const meetingRows =
-      options.meetings === false
-        ? Promise.resolve([])
-        : em.query<MeetingRow[]>(
-            `SELECT * FROM meetings WHERE event_id = ? AND status = 'scheduled'
-                AND (registration_a IN (${ids}) OR registration_b IN (${ids}))`,
-            [event.id, ...registrationIds, ...registrationIds],
-          );
+    const fixedTables = Promise.resolve(fixedTablesRead ?? this.fixedTables(em, event.id));
+    const meetingRows = capCanBind(event.meetingSettings, slots.length)
+      ? em.query<MeetingRow[]>(
+          `SELECT * FROM meetings WHERE event_id = ? AND status = 'scheduled'
+              AND (registration_a IN (${ids}) OR registration_b IN (${ids}))`,
+          [event.id, ...registrationIds, ...registrationIds],
+        )
+      : Promise.resolve([]);
     const delegatesRead = this.delegates(em, event.id, registrationIds);
     const [tableOf, rows, delegates, fixedHolders, interpreters] = await Promise.all([
       fixedTables,

@@ -24,6 +24,7 @@ import {
   EventMeetingState,
   EventMeetingStateLoader,
   EventTablesRow,
+  capCanBind,
   toSchedulerRequest,
 } from './event-meeting-state';
 import { MeetingError, MeetingErrorCode } from './meeting-error';
@@ -162,12 +163,12 @@ export class MeetingPlacementService {
       const found = await this.access.requestFor(em, event, requestId, user, 'either');
       const delegates = [found.fromRegistrationId, found.toRegistrationId];
       const slotCount = slotGrid(event.meetingSettings, event.timeZone).length;
-      // What a booking reads of the two's other meetings decides only their cap: every other check is
-      // of the wanted slot (under its lock) or of rows that do not change under these locks. When the
-      // cap cannot bind (no fewer than the slots), the two are locked shared: bookings of one delegate
-      // in different slots then go on together, and a withdrawal (FOR UPDATE) still waits for them.
-      // When it can, FOR UPDATE, so two bookings never both count the same meetings as under the cap.
-      const capBinds = event.meetingSettings.maxMeetingsPerDelegate < slotCount;
+      // The two's other meetings decide only their cap: every other check is of the wanted slot (under
+      // its lock) or of rows that do not change under these locks. When the cap cannot bind, the two are
+      // locked shared (and their meetings not read): bookings of one delegate in different slots then go
+      // on together, and a withdrawal (FOR UPDATE) still waits for them. When it can, FOR UPDATE, so two
+      // bookings never both count the same meetings as under the cap.
+      const capBinds = capCanBind(event.meetingSettings, slotCount);
       // Steps 2 and 3 of the lock order sent together, and after them the reads of everything those
       // locks keep still (the two delegates, and their meetings when the cap binds): the connection runs
       // them in the order sent, and the caller waits once for them all. The slot's lock waits for none of it.
@@ -177,10 +178,12 @@ export class MeetingPlacementService {
       ]);
       const [[, { request, scheduled, seats }], focused] = await Promise.all([
         locked,
-        this.boards.loadDelegates(em, event, delegates, {
-          fixedTables: locked.then(([, booking]) => booking.fixedTables),
-          meetings: capBinds,
-        }),
+        this.boards.loadDelegates(
+          em,
+          event,
+          delegates,
+          locked.then(([, booking]) => booking.fixedTables),
+        ),
       ]);
       if (request.status !== 'accepted')
         throw new MeetingError(MeetingErrorCode.NotAccepted, `The request is ${request.status}, not accepted`);
