@@ -149,46 +149,50 @@ describe('Meeting locks', () => {
     return settled;
   }
 
+  /**
+   * Runs `then` while another transaction holds the event row shared and what `lock` locks (as a booking in
+   * flight would), then lets go.
+   */
+  async function holding(eventId: string, lock: [sql: string, params: unknown[]], then: () => Promise<void>) {
+    const runner = ds.createQueryRunner();
+    await runner.connect();
+    await runner.startTransaction('READ COMMITTED');
+    try {
+      await runner.query('SELECT id FROM events WHERE id = ? LOCK IN SHARE MODE', [eventId]);
+      await runner.query(...lock);
+      await then();
+      await runner.commitTransaction();
+    } finally {
+      if (runner.isTransactionActive) await runner.rollbackTransaction();
+      await runner.release();
+    }
+  }
+
+  const book = (eventId: string, who: TestDelegate, requestId: string, slotIndex: number) =>
+    http(app)
+      .post(`/events/${eventId}/meetings`)
+      .set(...as(who))
+      .send({ requestId, slotIndex });
+
   it('a booking locks its slot and delegates, not the event: another slot books while that slot is held', async () => {
     const { event, delegates } = await forum(4);
     const [a, b, c, d] = delegates;
     const first = await acceptedBetween(event.id, a, b);
     const second = await acceptedBetween(event.id, c, d);
     // Another transaction holds slot 3 (as a slow booking there would) and the event row shared.
-    const runner = ds.createQueryRunner();
-    await runner.connect();
-    await runner.startTransaction('READ COMMITTED');
-    try {
-      await runner.query('SELECT id FROM events WHERE id = ? LOCK IN SHARE MODE', [event.id]);
-      await runner.query(
-        'INSERT INTO meeting_slot_locks (event_id, slot_index) VALUES (?, 3) ON DUPLICATE KEY UPDATE slot_index = slot_index',
-        [event.id],
-      );
+    let same: Promise<{ status: number }> | null = null;
+    const slot3 =
+      'INSERT INTO meeting_slot_locks (event_id, slot_index) VALUES (?, 3) ON DUPLICATE KEY UPDATE slot_index = slot_index';
+    await holding(event.id, [slot3, [event.id]], async () => {
       const t0 = Date.now();
-      const other = await http(app)
-        .post(`/events/${event.id}/meetings`)
-        .set(...as(c))
-        .send({ requestId: second, slotIndex: 4 });
+      const other = await book(event.id, c, second, 4);
       expect(other.status).toBe(201);
       expect(Date.now() - t0).toBeLessThan(5_000);
       // The same slot waits for the holder, and books once it lets go.
-      let done = false;
-      const same = http(app)
-        .post(`/events/${event.id}/meetings`)
-        .set(...as(a))
-        .send({ requestId: first, slotIndex: 3 })
-        .then((r) => {
-          done = true;
-          return r;
-        });
-      await new Promise((r) => setTimeout(r, 600));
-      expect(done).toBe(false);
-      await runner.commitTransaction();
-      expect((await same).status).toBe(201);
-    } finally {
-      if (runner.isTransactionActive) await runner.rollbackTransaction();
-      await runner.release();
-    }
+      same = book(event.id, a, first, 3).then((r) => r);
+      expect(await settlesWithin(same, 600)).toBe(false);
+    });
+    expect((await same!).status).toBe(201);
     expect(
       (await ds.getRepository(Meeting).findBy({ eventId: event.id, status: 'scheduled' }))
         .map((m) => m.slotIndex)
@@ -197,26 +201,9 @@ describe('Meeting locks', () => {
   }, 60_000);
 
   it('a booking locks its delegates shared when their cap cannot bind, and for update when it can', async () => {
-    // Another transaction holds delegate a's registration shared, as a booking of a in another slot now does.
-    const holdingShared = async (eventId: string, a: TestDelegate, then: () => Promise<void>) => {
-      const runner = ds.createQueryRunner();
-      await runner.connect();
-      await runner.startTransaction('READ COMMITTED');
-      try {
-        await runner.query('SELECT id FROM events WHERE id = ? LOCK IN SHARE MODE', [eventId]);
-        await runner.query('SELECT id FROM registrations WHERE id = ? LOCK IN SHARE MODE', [a.registration.id]);
-        await then();
-        await runner.commitTransaction();
-      } finally {
-        if (runner.isTransactionActive) await runner.rollbackTransaction();
-        await runner.release();
-      }
-    };
-    const book = (eventId: string, who: TestDelegate, requestId: string, slotIndex: number) =>
-      http(app)
-        .post(`/events/${eventId}/meetings`)
-        .set(...as(who))
-        .send({ requestId, slotIndex });
+    // Another transaction holds delegate d's registration shared, as a booking of d in another slot now does.
+    const holdingShared = (eventId: string, d: TestDelegate, then: () => Promise<void>) =>
+      holding(eventId, ['SELECT id FROM registrations WHERE id = ? LOCK IN SHARE MODE', [d.registration.id]], then);
 
     // A cap no lower than the slots cannot bind: a's other booking goes on at once, and a withdrawal of a
     // (which locks the registration for update) waits for the holder, then cancels what a booked.
