@@ -28,6 +28,38 @@ describe('malformed input is a 400, never a 500', () => {
       .expect(400);
   });
 
+  it('answers a body of a type it does not read with a 415 naming the type, and an empty JSON body as {}', async () => {
+    const xml = await http(app)
+      .post('/auth/signup')
+      .set('Content-Type', 'application/xml')
+      .send('<signup><email>x@y.z</email></signup>')
+      .expect(415);
+    expect(xml.body).toMatchObject({
+      code: 'UNSUPPORTED_MEDIA_TYPE',
+      message: expect.stringContaining('application/xml'),
+    });
+    // no body at all, declared JSON: the fields it lacks are named, as for `{}`
+    const empty = await http(app).post('/auth/signup').set('Content-Type', 'application/json').expect(400);
+    expect(empty.body.code).toBe('VALIDATION_FAILED');
+    expect(JSON.stringify(empty.body.message)).toContain('email');
+    // a JSON body poisoning the prototype is refused, not merged
+    const poisoned = await http(app)
+      .post('/auth/signup')
+      .set('Content-Type', 'application/json')
+      .send('{"email":"x@y.z","__proto__":{"isAdmin":true}}')
+      .expect(400);
+    expect(poisoned.body.statusCode).toBe(400);
+  });
+
+  it('reads a path with a trailing slash as without one', async () => {
+    const event = await createEvent(app, organiser);
+    const slash = await http(app)
+      .get(`/events/${event.id}/`)
+      .set(...bearer(organiser))
+      .expect(200);
+    expect(slash.body.id).toBe(event.id);
+  });
+
   it('refuses impossible instants and calendar dates naming the field', async () => {
     const post = (body: Record<string, unknown>) =>
       http(app)

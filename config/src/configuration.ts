@@ -11,7 +11,7 @@ export interface AppConfig {
     publicUrl: string;
     logLevel: string;
     demoSeed: 'auto' | 'always' | 'never';
-    /** Express `trust proxy`: whose X-Forwarded-For is believed when deriving the client address. */
+    /** The HTTP server's `trustProxy`: whose X-Forwarded-For is believed when deriving the client address. */
     trustProxy: boolean | number | string;
   };
   db: {
@@ -206,7 +206,7 @@ function assertProductionReady(parsed: EnvSchema): void {
   }
 }
 
-/** Express's `trust proxy` value: false, a hop count, or the list of trusted proxy addresses. */
+/** The `trustProxy` value: false, a hop count, or the list of trusted proxy addresses (or loopback, linklocal, uniquelocal). */
 function trustProxy(value: string): boolean | number | string {
   if (value === 'false') return false;
   if (/^[0-9]+$/.test(value)) return Number(value);

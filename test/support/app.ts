@@ -1,8 +1,10 @@
 import { INestApplication } from '@nestjs/common';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
+import { loadConfig } from '@roundtable/config';
 import request from 'supertest';
 import { AppModule } from '../../apps/api/src/app.module';
-import { setupApp } from '../../apps/api/src/setup-app';
+import { httpAdapter, setupApp } from '../../apps/api/src/setup-app';
 import { assertContract, recordContractTally } from './contract';
 
 export interface TestAppOptions {
@@ -23,10 +25,11 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<INest
     const moduleRef = await Test.createTestingModule({
       imports: [AppModule.register({ allInOne: options.allInOne ?? false })],
     }).compile();
-    const app = moduleRef.createNestApplication({ bufferLogs: true });
-    setupApp(app);
+    const app = moduleRef.createNestApplication(httpAdapter(loadConfig().app), { bufferLogs: true });
     try {
+      await setupApp(app);
       await app.init();
+      await (app as NestFastifyApplication).getHttpAdapter().getInstance().ready();
     } catch (error) {
       await app.close();
       throw error;

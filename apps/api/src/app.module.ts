@@ -17,7 +17,6 @@ import { HttpExceptionFilter } from './errors/http-exception.filter';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { HealthModule } from './health/health.module';
 import { ReadYourWritesInterceptor } from './read-your-writes.interceptor';
-import { webAppModules } from './web-app';
 
 export interface AppModuleOptions {
   /** Also run the worker's processors in this process (`npm start`). */
@@ -59,7 +58,6 @@ export class AppModule {
         HealthModule,
         DashboardModule,
         ...(options.allInOne ? [WorkerModule] : []),
-        ...webAppModules(),
       ],
       providers: [
         { provide: APP_FILTER, useClass: HttpExceptionFilter },

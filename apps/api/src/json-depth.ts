@@ -1,4 +1,5 @@
-import { NextFunction, Request, Response } from 'express';
+/** The largest request body read (JSON or a form); a larger one is a 413. */
+export const BODY_LIMIT_BYTES = 256 * 1024;
 
 /** Deeper than any request DTO nests (an event's meeting settings are four levels); generous on purpose. */
 export const MAX_JSON_DEPTH = 32;
@@ -18,19 +19,13 @@ export function jsonDepthExceeds(value: unknown, max: number): boolean {
 }
 
 /**
- * Rejects a body nested deeper than MAX_JSON_DEPTH with a 400 before the
- * validation pipe walks it (class-transformer recurses and would overflow
- * the stack on a 10,000-deep body).
+ * The error for a body nested deeper than MAX_JSON_DEPTH, raised by the JSON parser before the validation
+ * pipe walks the body (class-transformer recurses and would overflow the stack on a 10,000-deep body).
+ * HttpExceptionFilter answers it as a 400 with code BODY_TOO_DEEP.
  */
-export function limitJsonDepth(req: Request, res: Response, next: NextFunction): void {
-  if (jsonDepthExceeds(req.body, MAX_JSON_DEPTH)) {
-    res.status(400).json({
-      statusCode: 400,
-      message: `Request body nests deeper than ${MAX_JSON_DEPTH} levels`,
-      error: 'Bad Request',
-      code: 'BODY_TOO_DEEP',
-    });
-    return;
-  }
-  next();
+export function bodyTooDeep(): Error & { statusCode: number; code: string } {
+  return Object.assign(new Error(`Request body nests deeper than ${MAX_JSON_DEPTH} levels`), {
+    statusCode: 400,
+    code: 'BODY_TOO_DEEP',
+  });
 }

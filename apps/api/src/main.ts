@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { nestLogger, passesStartupChecks, rootLogger, sayFatal } from '@roundtable/common';
 import { AppConfig, ConfigError, loadConfig, loadEnvFileIfPresent } from '@roundtable/config';
 import { databaseStartupCheck } from '@roundtable/database';
@@ -8,7 +9,7 @@ import { smtpStartupCheck } from '@roundtable/notifications';
 import { redisStartupCheck } from '@roundtable/queue';
 import { Logger } from 'pino';
 import { AppModule } from './app.module';
-import { setupApp } from './setup-app';
+import { httpAdapter, setupApp } from './setup-app';
 import { webAppBuilt, WEB_APP_PATH } from './web-app';
 
 let logger: Logger | undefined;
@@ -22,14 +23,22 @@ async function bootstrap(): Promise<void> {
   const checks = [databaseStartupCheck(config.db), redisStartupCheck(config.redis)];
   if (allInOne) checks.push(smtpStartupCheck(config.mail));
   if (!(await passesStartupChecks(checks, logger))) process.exit(1);
-  const app = await NestFactory.create(AppModule.register({ allInOne }), {
-    logger: nestLogger(logger),
-    // a failure while building the app reaches the catch below (one line), not Nest's own stack dump
-    abortOnError: false,
-  });
-  setupApp(app);
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.register({ allInOne }),
+    httpAdapter(config.app),
+    {
+      logger: nestLogger(logger),
+      // a failure while building the app reaches the catch below (one line), not Nest's own stack dump
+      abortOnError: false,
+    },
+  );
+  await setupApp(app);
   app.enableShutdownHooks();
-  await app.listen(config.app.port);
+  // every interface, as node's own default (a venue's LAN, a container's port mapping)
+  await app.listen(config.app.port, '::').catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EAFNOSUPPORT' && error.code !== 'EADDRNOTAVAIL') throw error;
+    return app.listen(config.app.port, '0.0.0.0');
+  });
   const url = config.app.publicUrl;
   let demo: DemoLogins | null = null;
   try {

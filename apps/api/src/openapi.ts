@@ -1,5 +1,6 @@
 import { HttpStatus, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter } from '@nestjs/platform-fastify';
 import {
   DocumentBuilder,
   getSchemaPath,
@@ -111,7 +112,7 @@ export function documentErrors(document: OpenAPIObject): void {
  * nothing connects.
  */
 export async function openApiDocumentOffline(): Promise<OpenAPIObject> {
-  const app = await NestFactory.create(AppModule.register({ allInOne: false }), {
+  const app = await NestFactory.create(AppModule.register({ allInOne: false }), new FastifyAdapter(), {
     preview: true,
     logger: false,
     abortOnError: false,

@@ -1,24 +1,24 @@
 import { createBullBoard } from '@bull-board/api';
 import { BullAdapter } from '@bull-board/api/bullAdapter';
-import { ExpressAdapter } from '@bull-board/express';
+import { FastifyAdapter } from '@bull-board/fastify';
 import { getQueueToken } from '@nestjs/bull';
-import { INestApplication } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AuthService, isAdmin } from '@roundtable/auth';
 import { QueueName } from '@roundtable/queue';
 import { Queue } from 'bull';
-import { NextFunction, Request, Response } from 'express';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 export const DASHBOARD_PATH = '/admin/queues';
 const COOKIE = 'rt_admin';
 
 /**
- * The Bull dashboard, for platform admins only. It is plain Express, outside
- * Nest's guards, so it gets its own check: a bearer token, or — for a browser,
- * which cannot send one — `?token=` once, kept in an HttpOnly cookie scoped to
- * the dashboard.
+ * The Bull dashboard, for platform admins only. It is a plugin on the HTTP
+ * server, outside Nest's guards, so it gets its own check: a bearer token,
+ * or — for a browser, which cannot send one — `?token=` once, kept in an
+ * HttpOnly cookie scoped to the dashboard.
  */
-export function mountQueueDashboard(app: INestApplication): void {
-  const serverAdapter = new ExpressAdapter();
+export async function mountQueueDashboard(app: NestFastifyApplication): Promise<void> {
+  const serverAdapter = new FastifyAdapter();
   serverAdapter.setBasePath(DASHBOARD_PATH);
   createBullBoard({
     queues: Object.values(QueueName).map(
@@ -27,18 +27,25 @@ export function mountQueueDashboard(app: INestApplication): void {
     serverAdapter,
   });
   const auth = app.get(AuthService, { strict: false });
-  app.use(DASHBOARD_PATH, adminOnly(auth), serverAdapter.getRouter());
+  await app.register(
+    async (dashboard: FastifyInstance) => {
+      dashboard.addHook('onRequest', adminOnly(auth));
+      await dashboard.register(serverAdapter.registerPlugin());
+    },
+    { prefix: DASHBOARD_PATH },
+  );
 }
 
 function adminOnly(auth: AuthService) {
-  return (req: Request, res: Response, next: NextFunction): void => {
-    const header = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
-    const query = typeof req.query.token === 'string' ? req.query.token : undefined;
-    const cookie = /(?:^|;\s*)rt_admin=([^;]+)/.exec(req.headers.cookie ?? '')?.[1];
-    const token = header ?? query ?? cookie;
-    const deny = (statusCode: 401 | 403, message: string): void => {
+  return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
+    const header = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+    const given = (request.query as Record<string, unknown> | undefined)?.token;
+    const query = typeof given === 'string' ? given : undefined;
+    const cookie = /(?:^|;\s*)rt_admin=([^;]+)/.exec(request.headers.cookie ?? '')?.[1];
+    const token = header ?? query ?? (cookie === undefined ? undefined : decodeURIComponent(cookie));
+    const deny = (statusCode: 401 | 403, message: string) => {
       const unauthenticated = statusCode === 401;
-      res.status(statusCode).json({
+      return reply.code(statusCode).send({
         statusCode,
         message,
         error: unauthenticated ? 'Unauthorized' : 'Forbidden',
@@ -46,15 +53,18 @@ function adminOnly(auth: AuthService) {
       });
     };
     if (!token) return deny(401, 'A platform admin token is required');
-    auth.authenticate(token).then(
-      (user) => {
-        if (!isAdmin(user)) return deny(403, 'Only platform admins may see the queues');
-        if (query) {
-          res.cookie(COOKIE, query, { httpOnly: true, sameSite: 'strict', path: DASHBOARD_PATH });
-        }
-        next();
-      },
-      () => deny(401, 'Token is not valid'),
-    );
+    let user;
+    try {
+      user = await auth.authenticate(token);
+    } catch {
+      return deny(401, 'Token is not valid');
+    }
+    if (!isAdmin(user)) return deny(403, 'Only platform admins may see the queues');
+    if (query) {
+      reply.header(
+        'set-cookie',
+        `${COOKIE}=${encodeURIComponent(query)}; Path=${DASHBOARD_PATH}; HttpOnly; SameSite=Strict`,
+      );
+    }
   };
 }

@@ -1,7 +1,7 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import { AuthUser } from '@roundtable/auth';
 import { ReadReplicas } from '@roundtable/database';
-import { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { catchError, from, mergeMap, Observable, throwError } from 'rxjs';
 
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -17,7 +17,7 @@ export class ReadYourWritesInterceptor implements NestInterceptor {
   constructor(private readonly replicas: ReadReplicas) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const request = context.switchToHttp().getRequest<Request & { user?: AuthUser }>();
+    const request = context.switchToHttp().getRequest<FastifyRequest & { user?: AuthUser }>();
     if (!this.replicas.enabled || READS.has(request.method)) return next.handle();
     const mark = () => (request.user ? this.replicas.noteWrite({ userId: request.user.id }) : Promise.resolve());
     return next.handle().pipe(

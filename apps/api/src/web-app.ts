@@ -6,11 +6,10 @@
  * page, which a browser would try to run as a script). Scripts and style
  * sheets go out as the build's brotli or gzip copy when the browser takes one.
  */
-import { DynamicModule } from '@nestjs/common';
-import { ServeStaticModule } from '@nestjs/serve-static';
-import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import type { ServerResponse } from 'node:http';
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import fastifyStatic from '@fastify/static';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyReply } from 'fastify';
+import { existsSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 
 export const WEB_APP_PATH = '/app';
@@ -28,48 +27,31 @@ export function webAppBuilt(): boolean {
   return existsSync(join(webAppDir(), 'index.html'));
 }
 
-/** The static module when the web app is built; none when it is not, so the API alone still runs (main.ts says so). */
-export function webAppModules(): DynamicModule[] {
-  if (!webAppBuilt()) return [];
-  const dir = webAppDir();
-  return [
-    ServeStaticModule.forRoot({
-      rootPath: dir,
-      serveRoot: WEB_APP_PATH,
-      exclude: [`${WEB_APP_PATH}/assets/{*path}`],
-      serveStaticOptions: {
-        index: 'index.html',
-        setHeaders: (res: ServerResponse, file: string) => res.setHeader('Cache-Control', cacheControlFor(file)),
-      },
-    }),
-  ];
-}
-
-const COMPRESSED = [
-  { encoding: 'br', suffix: '.br' },
-  { encoding: 'gzip', suffix: '.gz' },
-] as const;
-const ASSET = /^\/app\/assets\/([\w.-]+\.(js|css))$/;
-
 /**
- * The build writes `<file>.br` and `<file>.gz` beside each script and style sheet (apps/web/vite.config.mts);
- * this sends one of them, compressed once at the highest level, instead of compressing on every request.
- * Anything else (or a browser that takes neither) falls through to the static files.
+ * The build's files, each on its own route (the build writes `<file>.br` and `<file>.gz` beside each script
+ * and style sheet, apps/web/vite.config.mts, sent instead when the browser takes one), and every other
+ * /app path answered with index.html.
  */
-export function precompressedAssets(dir: string): RequestHandler {
-  return (req: Request, res: Response, next: NextFunction) => {
-    const match = ASSET.exec(req.path);
-    if (!match || (req.method !== 'GET' && req.method !== 'HEAD')) return next();
-    res.vary('Accept-Encoding');
-    const accepted = req.acceptsEncodings(COMPRESSED.map((c) => c.encoding));
-    const chosen = COMPRESSED.find((c) => c.encoding === accepted);
-    const file = chosen && join(dir, 'assets', match[1] + chosen.suffix);
-    if (!chosen || !file || !existsSync(file)) return next();
-    res.setHeader('Content-Type', match[2] === 'js' ? 'text/javascript; charset=utf-8' : 'text/css; charset=utf-8');
-    res.setHeader('Content-Encoding', chosen.encoding);
-    res.setHeader('Content-Length', statSync(file).size);
-    res.setHeader('Cache-Control', IMMUTABLE);
-    if (req.method === 'HEAD') return void res.end();
-    createReadStream(file).on('error', next).pipe(res);
-  };
+export async function serveWebApp(app: NestFastifyApplication): Promise<void> {
+  await app.register(fastifyStatic, {
+    root: webAppDir(),
+    prefix: `${WEB_APP_PATH}/`,
+    wildcard: false,
+    preCompressed: true,
+    // /app itself is the index page below (the precompressed lookup finds no index.html.br and gives up)
+    index: false,
+    cacheControl: false,
+    setHeaders: (res, file) => {
+      res.setHeader('Cache-Control', cacheControlFor(file));
+      // scripts and style sheets have the build's compressed copies: which one goes out depends on Accept-Encoding
+      if (/\.(js|css)(\.br|\.gz)?$/.test(file)) res.setHeader('Vary', 'Accept-Encoding');
+    },
+  });
+  const server = app.getHttpAdapter().getInstance();
+  const indexPage = (_request: unknown, reply: FastifyReply) =>
+    reply.header('Cache-Control', 'no-cache').sendFile('index.html');
+  server.get(WEB_APP_PATH, indexPage);
+  server.get(`${WEB_APP_PATH}/*`, (request, reply) =>
+    request.url.startsWith(`${WEB_APP_PATH}/assets/`) ? reply.callNotFound() : indexPage(request, reply),
+  );
 }

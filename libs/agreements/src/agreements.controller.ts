@@ -11,7 +11,7 @@ import { Allow, AuthUser, Authenticated, CurrentUser, Public } from '@roundtable
 import { ApiErrors, CommonErrorCode as C } from '@roundtable/common';
 import { EventErrorCode, EventOrganiserPolicy } from '@roundtable/events';
 import { stringify } from 'csv-stringify/sync';
-import { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { reportRows } from './agreement-model';
 import { AgreementErrorCode as A } from './agreement-error';
 import { AgreementsService } from './agreements.service';
@@ -89,12 +89,12 @@ export class AgreementsController {
   async report(
     @Param('eventId') eventId: string,
     @Query() query: ReportQueryDto,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<AgreementReportDto | string> {
     const report = await this.agreements.report(eventId);
     if (query.format !== 'csv') return report;
-    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    res.setHeader('Content-Disposition', 'attachment; filename="agreements-report.csv"');
+    res.header('Content-Type', 'text/csv; charset=utf-8');
+    res.header('Content-Disposition', 'attachment; filename="agreements-report.csv"');
     const ledger = report.ledger.valid ? 'valid' : `BROKEN at entry ${report.ledger.firstBroken?.seq ?? '?'}`;
     return `\uFEFF${stringify([...reportRows(report), ['ledger', 'verification', String(report.ledger.entriesChecked), '', ledger]])}`;
   }

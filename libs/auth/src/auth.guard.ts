@@ -1,14 +1,14 @@
 import { CanActivate, ExecutionContext, Injectable, Type } from '@nestjs/common';
 import { ModuleRef, Reflector } from '@nestjs/core';
 import { CommonError, CommonErrorCode } from '@roundtable/common';
-import { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { AuthError, AuthErrorCode } from './auth-error';
 import { AuthService } from './auth.service';
 import { AuthUser } from './auth-user';
 import { IS_PUBLIC, POLICIES } from './decorators';
 import { AccessPolicy } from './policies/access-policy';
 
-type AuthedRequest = Request & { user?: AuthUser };
+type AuthedRequest = FastifyRequest & { user?: AuthUser };
 
 /**
  * Global guard: every route needs a valid bearer token unless marked
@@ -44,7 +44,7 @@ export class AuthGuard implements CanActivate {
   }
 }
 
-function bearerToken(request: Request): string | null {
+function bearerToken(request: FastifyRequest): string | null {
   const header = request.headers.authorization;
   if (!header) return null;
   const match = /^Bearer\s+(\S+)$/i.exec(header);

@@ -19,7 +19,7 @@ export {
 } from './validation/validators';
 export { LoggingModule } from './logging.module';
 export { REDACTED, redactQuery, redactUrl } from './redact';
-export { requestFields } from './request-logging';
+export { installRequestLogging, requestFields, requestId } from './request-logging';
 export type { LoggedRequest } from './request-logging';
 export { nestLogger, rootLogger } from './root-logger';
 export {
@@ -34,3 +34,4 @@ export {
 export type { StartupCheck, StartupCheckOutcome } from './startup-check';
 export { ApiErrors, ApiPublic, ERROR_CODES_EXTENSION, ErrorBodyDto, PUBLIC_EXTENSION } from './openapi/api-errors';
 export { ApiInstant, INSTANT_PATTERN, isoInstant } from './openapi/instant';
+export { acceptsGzip } from './accepts-gzip';

@@ -5,7 +5,8 @@ import { ConfigService } from '@nestjs/config';
 import { AppConfig } from '@roundtable/config';
 import { ReadReplicas } from '@roundtable/database';
 import { REDIS_CLIENT, redisKey } from '@roundtable/queue';
-import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { acceptsGzip } from '@roundtable/common';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import Redis from 'ioredis';
 
 /** The public reads served from the cache: an event, its agenda (JSON and ICS), its sessions, its agreements summary. */
@@ -62,6 +63,12 @@ const PER_RESPONSE = new Set([
   'cache-control',
 ]);
 
+/** Where a missed read's answer is stored, and the version it was read at. */
+interface Fill {
+  key: string;
+  version: string;
+}
+
 /** A version read of one event in flight, and the read queued to start when it answers. */
 interface Flight {
   sent: Promise<string | null>;
@@ -72,7 +79,7 @@ interface Flight {
  * Whether the client's copy is current (RFC 9110 §13.2.2: If-None-Match
  * decides when present, weak comparison; else If-Modified-Since).
  */
-function clientIsFresh(req: Request, entry: Entry): boolean {
+function clientIsFresh(req: FastifyRequest, entry: Pick<Entry, 'etag' | 'modifiedMs'>): boolean {
   const noneMatch = req.headers['if-none-match'];
   if (/(?:^|,)\s*no-cache\s*(?:,|$)/i.test(req.headers['cache-control'] ?? '')) return false;
   if (noneMatch !== undefined) {
@@ -117,6 +124,8 @@ export class PublicReadCache {
   private readonly logger = new Logger(PublicReadCache.name);
   private readonly entries = new Map<string, Entry>();
   private readonly flights = new Map<string, Flight>();
+  /** Requests whose answer fills an entry once sent. */
+  private readonly fills = new WeakMap<FastifyRequest, Fill>();
   private readonly redisConfig: AppConfig['redis'];
 
   constructor(
@@ -139,72 +148,80 @@ export class PublicReadCache {
     await this.replicas.noteWrite({ eventId });
   }
 
-  middleware(): RequestHandler {
-    return (req, res, next) => {
-      if (req.method !== 'GET' && req.method !== 'HEAD') return next();
-      const match = PUBLIC_READ.exec(req.path);
-      if (!match) return next();
-      this.serve(match[1].toLowerCase(), req, res, next).catch(next);
-    };
+  /**
+   * On the HTTP server, as its first request hook: a hit is answered there with the stored bytes and
+   * headers; a miss by an anonymous reader is marked, and its answer stored as it is sent (onSend, before
+   * the app's compression, so the entry holds the plain bytes).
+   */
+  install(server: FastifyInstance): void {
+    server.addHook('onRequest', async (request, reply) => {
+      if (request.method !== 'GET' && request.method !== 'HEAD') return;
+      const q = request.url.indexOf('?');
+      const match = PUBLIC_READ.exec(q < 0 ? request.url : request.url.slice(0, q));
+      if (match) await this.serve(match[1].toLowerCase(), request, reply);
+    });
+    server.addHook('onSend', (request, reply, payload, done) => {
+      const fill = this.fills.get(request);
+      if (fill && reply.statusCode === 200 && typeof payload === 'string') {
+        this.fills.delete(request);
+        done(null, this.store(fill, request, reply, payload));
+        return;
+      }
+      done(null, payload);
+    });
   }
 
-  private async serve(eventId: string, req: Request, res: Response, next: NextFunction): Promise<void> {
+  private async serve(eventId: string, req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> {
     const version = await this.version(eventId);
-    if (version === null) return next();
-    const key = `${eventId}|${req.originalUrl}|${(req.headers['accept-language'] ?? '').slice(0, 64)}`;
+    if (version === null) return undefined;
+    const key = `${eventId}|${req.url}|${(req.headers['accept-language'] ?? '').slice(0, 64)}`;
     const entry = this.entries.get(key);
     if (entry && entry.version === version && Date.now() - entry.storedAt < MAX_AGE_MS) {
       // The hot path: bytes and headers made when the entry was filled, nothing else per request.
-      if (clientIsFresh(req, entry)) {
-        res.writeHead(304, entry.notModified);
-        res.end();
-      } else {
-        const body =
-          entry.body.length >= GZIP_MIN_BYTES && req.acceptsEncodings('gzip') === 'gzip' ? gzipped(entry) : null;
-        if (body) res.writeHead(200, { ...entry.headers, 'Content-Encoding': 'gzip', 'Content-Length': body.length });
-        else res.writeHead(200, entry.headers);
-        res.end(req.method === 'HEAD' ? undefined : (body ?? entry.body));
-      }
-      return;
+      if (clientIsFresh(req, entry)) return reply.code(304).headers(entry.notModified).send();
+      const gzip = entry.body.length >= GZIP_MIN_BYTES && acceptsGzip(req.headers);
+      const body = gzip ? gzipped(entry) : entry.body;
+      reply.code(200).headers(entry.headers);
+      if (gzip) reply.headers({ 'Content-Encoding': 'gzip', 'Content-Length': body.length });
+      return reply.send(req.method === 'HEAD' ? undefined : body);
     }
-    if (req.headers.authorization || 'token' in req.query) return next();
-    const send = res.send.bind(res);
-    res.send = (body?: unknown) => {
-      if (res.statusCode === 200 && typeof body === 'string') {
-        const bytes = Buffer.from(body);
-        const etag = `W/"${createHash('sha1').update(bytes).digest('base64url').slice(0, 22)}"`;
-        const modifiedMs = Math.floor(Number(version) / 1000) * 1000;
-        const validators = {
-          ETag: etag,
-          'Last-Modified': new Date(modifiedMs).toUTCString(),
-          'Cache-Control': 'no-cache',
-        };
-        const replayed: Record<string, string | number | string[]> = {};
-        for (const [name, value] of Object.entries(res.getHeaders()))
-          if (value !== undefined && !PER_RESPONSE.has(name) && name !== 'vary') replayed[name] = value;
-        const { 'content-type': _type, 'content-disposition': _disposition, ...common } = replayed;
-        this.remember(key, {
-          version,
-          body: bytes,
-          etag,
-          modifiedMs,
-          headers: {
-            ...replayed,
-            ...validators,
-            Vary: varyOnEncoding(res.getHeader('Vary')),
-            'Content-Length': bytes.length,
-          },
-          notModified: { ...common, ...validators },
-          storedAt: Date.now(),
-        });
-        // Express answers 304 itself when these match the request's validators.
-        res.setHeader('ETag', validators.ETag);
-        res.setHeader('Last-Modified', validators['Last-Modified']);
-        res.setHeader('Cache-Control', validators['Cache-Control']);
-      }
-      return send(body);
+    if (req.headers.authorization || 'token' in (req.query as object)) return undefined;
+    this.fills.set(req, { key, version });
+    return undefined;
+  }
+
+  /** Stores a filled answer, sets its validators on the reply, and gives the payload to send (none for a 304). */
+  private store(fill: Fill, req: FastifyRequest, reply: FastifyReply, payload: string): string {
+    const bytes = Buffer.from(payload);
+    const etag = `W/"${createHash('sha1').update(bytes).digest('base64url').slice(0, 22)}"`;
+    const modifiedMs = Math.floor(Number(fill.version) / 1000) * 1000;
+    const validators = {
+      ETag: etag,
+      'Last-Modified': new Date(modifiedMs).toUTCString(),
+      'Cache-Control': 'no-cache',
     };
-    next();
+    const replayed: Record<string, string | number | string[]> = {};
+    for (const [name, value] of Object.entries(reply.getHeaders()))
+      if (value !== undefined && !PER_RESPONSE.has(name) && name !== 'vary') replayed[name] = value;
+    const { 'content-type': _type, 'content-disposition': _disposition, ...common } = replayed;
+    this.remember(fill.key, {
+      version: fill.version,
+      body: bytes,
+      etag,
+      modifiedMs,
+      headers: {
+        ...replayed,
+        ...validators,
+        Vary: varyOnEncoding(reply.getHeader('vary')),
+        'Content-Length': bytes.length,
+      },
+      notModified: { ...common, ...validators },
+      storedAt: Date.now(),
+    });
+    reply.headers(validators);
+    if (!clientIsFresh(req, { etag, modifiedMs })) return payload;
+    reply.code(304);
+    return '';
   }
 
   private remember(key: string, entry: Entry): void {

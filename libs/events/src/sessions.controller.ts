@@ -10,7 +10,7 @@ import {
 } from '@nestjs/swagger';
 import { Allow, AuthUser, Authenticated, CurrentUser, Public } from '@roundtable/auth';
 import { ApiErrors, isoInstant } from '@roundtable/common';
-import { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { Agenda, AgendaService } from './agenda.service';
 import {
   AgendaDto,
@@ -222,13 +222,13 @@ export class SessionsController {
     @Param('eventId') eventId: string,
     @Query() query: AgendaQueryDto,
     @Headers('accept-language') acceptLanguage: string | undefined,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
     @CurrentUser() user?: AuthUser,
   ): Promise<Agenda | string> {
     const locale = query.locale ?? acceptLanguage;
     if (query.format === 'ics') {
-      res.setHeader('Content-Type', 'text/calendar; charset=utf-8');
-      res.setHeader('Content-Disposition', 'attachment; filename="agenda.ics"');
+      res.header('Content-Type', 'text/calendar; charset=utf-8');
+      res.header('Content-Disposition', 'attachment; filename="agenda.ics"');
       return this.agenda.ics(eventId, user, locale);
     }
     return this.agenda.agenda(eventId, user, locale);

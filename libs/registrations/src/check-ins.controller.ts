@@ -3,7 +3,7 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import { Allow, AuthUser, Authenticated, CurrentUser } from '@roundtable/auth';
 import { ApiErrors, CommonErrorCode as C } from '@roundtable/common';
 import { EventOrganiserPolicy } from '@roundtable/events';
-import { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { CheckInsService } from './check-ins.service';
 import { CheckInCountsDto, CheckInDto, CheckInListDto, CheckInResultDto } from './dto/check-in.dto';
 import { RegistrationErrorCode as R } from './registration-error';
@@ -31,7 +31,7 @@ export class CheckInsController {
     @Param('eventId') eventId: string,
     @Body() dto: CheckInDto,
     @CurrentUser() user: AuthUser,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<CheckInResultDto> {
     const result = await this.checkIns.checkIn(eventId, dto, user);
     res.status(result.firstScan ? 201 : 200);

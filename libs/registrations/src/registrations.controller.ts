@@ -24,7 +24,8 @@ import {
 import { Allow, AuthErrorCode, AuthUser, Authenticated, CurrentUser, Public } from '@roundtable/auth';
 import { ApiErrors, CommonErrorCode as C } from '@roundtable/common';
 import { EventErrorCode, EventOrganiserPolicy } from '@roundtable/events';
-import { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Readable } from 'node:stream';
 import { BadgesService } from './badges.service';
 import { DirectoryService } from './directory.service';
 import {
@@ -229,7 +230,7 @@ export class RegistrationsController {
   )
   async invite(
     @Param('eventId') eventId: string,
-    @Req() req: Request,
+    @Req() req: FastifyRequest,
     @CurrentUser() user: AuthUser,
   ): Promise<InvitationResultDto> {
     return this.invitations.invite(eventId, await this.invitationRows(req), user);
@@ -293,9 +294,9 @@ export class RegistrationsController {
   async badge(
     @Param('eventId') eventId: string,
     @Param('registrationId') id: string,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ) {
-    res.setHeader('Content-Type', 'application/pdf');
+    res.header('Content-Type', 'application/pdf');
     return new StreamableFile(await this.badges.badgePdf(eventId, id));
   }
 
@@ -330,8 +331,8 @@ export class RegistrationsController {
   })
   @ApiOkResponse({ type: VisaLetterCheckDto })
   @ApiErrors(C.InvalidInput, R.VisaLetterNotFound)
-  checkVisaLetter(@Param('reference') reference: string, @Res({ passthrough: true }) res: Response) {
-    res.setHeader('Cache-Control', 'no-store');
+  checkVisaLetter(@Param('reference') reference: string, @Res({ passthrough: true }) res: FastifyReply) {
+    res.header('Cache-Control', 'no-store');
     return this.visas.check(reference);
   }
 
@@ -398,15 +399,16 @@ export class RegistrationsController {
   async visaLetter(
     @Param('eventId') eventId: string,
     @Param('registrationId') id: string,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ) {
-    res.setHeader('Content-Type', 'application/pdf');
+    res.header('Content-Type', 'application/pdf');
     return new StreamableFile(await this.visas.letter(eventId, id));
   }
 
   /** JSON `{ invitations: [...] }` (validated per row in the service) or a raw text/csv body, read as it streams. */
-  private invitationRows(req: Request): Promise<Record<string, unknown>[]> {
-    if (req.is('text/csv') || req.is('text/plain')) return this.invitations.csvRows(req);
+  private invitationRows(req: FastifyRequest): Promise<Record<string, unknown>[]> {
+    // a CSV (or plain text) body is the request's stream, read as it arrives (setupApp's body parsers)
+    if (req.body instanceof Readable) return this.invitations.csvRows(req.body);
     return Promise.resolve(this.invitations.jsonRows(req.body));
   }
 }

@@ -1,8 +1,10 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { DomainError, LoggedRequest, requestFields } from '@roundtable/common';
 import { translateDbError } from '@roundtable/database';
-import { Response } from 'express';
-import { ErrorCode, statusOf } from './error-status';
+import type { FastifyReply } from 'fastify';
+import type { IncomingHttpHeaders } from 'node:http';
+import { BODY_LIMIT_BYTES } from '../json-depth';
+import { ErrorCode, HTTP_ERROR_CODES, statusOf } from './error-status';
 
 interface ErrorBody {
   statusCode: number;
@@ -37,14 +39,14 @@ export class HttpExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('HttpExceptionFilter');
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const response = host.switchToHttp().getResponse<Response>();
-    if (response.headersSent) return;
+    const response = host.switchToHttp().getResponse<FastifyReply>();
+    if (response.sent || response.raw.headersSent) return;
     // a handler may have declared a file type (PDF, CSV, ICS) before it failed; the error is JSON
     response.removeHeader('Content-Disposition');
-    response.type('application/json');
+    response.type('application/json; charset=utf-8');
     if (exception instanceof HttpException && isStructuredBody(exception.getResponse())) {
       // e.g. the health check's own report: already a complete, documented body
-      response.status(exception.getStatus()).json(exception.getResponse());
+      void response.status(exception.getStatus()).send(exception.getResponse());
       return;
     }
     const body = this.toBody(translateDbError(exception), host.switchToHttp().getRequest<LoggedRequest>());
@@ -52,9 +54,9 @@ export class HttpExceptionFilter implements ExceptionFilter {
       body.statusCode === Number(HttpStatus.TOO_MANY_REQUESTS) &&
       typeof body.details?.retryAfterSeconds === 'number'
     ) {
-      response.setHeader('Retry-After', String(body.details.retryAfterSeconds));
+      response.header('Retry-After', String(body.details.retryAfterSeconds));
     }
-    response.status(body.statusCode).json(body);
+    void response.status(body.statusCode).send(body);
   }
 
   private toBody(exception: unknown, request: LoggedRequest): ErrorBody {
@@ -76,13 +78,26 @@ export class HttpExceptionFilter implements ExceptionFilter {
         typeof payload === 'object' && payload !== null && 'message' in payload
           ? (payload as { message: string | string[] }).message
           : exception.message;
-      return { statusCode, message, error: reason(statusCode), code: HTTP_CODES[statusCode] ?? `HTTP_${statusCode}` };
+      return {
+        statusCode,
+        // the server's refusals of a body before reading it say only "Payload Too Large" and the like
+        message: statusCode === 413 || statusCode === 415 ? bodyProblem(statusCode, request) : message,
+        error: reason(statusCode),
+        code: HTTP_CODES[statusCode] ?? `HTTP_${statusCode}`,
+      };
     }
-    const status = (exception as { status?: unknown; type?: unknown })?.status;
-    // body-parser errors (malformed JSON, body too large, bad charset) carry their own 4xx status
+    // the HTTP server's own errors before a handler (body too large, a type it does not read, a body nested
+    // too deep) carry their own 4xx status
+    const raw = exception as { statusCode?: unknown; code?: unknown; message?: unknown } | null;
+    const status = raw?.statusCode;
     if (typeof status === 'number' && status >= 400 && status < 500) {
-      const message = status === 413 ? 'Request body is too large' : 'Request body could not be parsed';
-      return { statusCode: status, message, error: reason(status), code: HTTP_CODES[status] ?? `HTTP_${status}` };
+      const own = typeof raw?.code === 'string' && raw.code in HTTP_ERROR_CODES ? raw.code : undefined;
+      return {
+        statusCode: status,
+        message: own ? String(raw?.message) : bodyProblem(status, request),
+        error: reason(status),
+        code: own ?? HTTP_CODES[status] ?? `HTTP_${status}`,
+      };
     }
     // the request named in the line itself (its id is the one in X-Request-Id and on its "request errored" line)
     this.logger.error(
@@ -96,6 +111,16 @@ export class HttpExceptionFilter implements ExceptionFilter {
       code: 'INTERNAL',
     };
   }
+}
+
+/** What a body the server refused before reading it was wrong with. */
+function bodyProblem(status: number, request: LoggedRequest & { headers?: IncomingHttpHeaders }): string {
+  if (status === 413) return `Request body is too large (at most ${BODY_LIMIT_BYTES / 1024} kB)`;
+  if (status === 415) {
+    const type = request.headers?.['content-type'] ?? '';
+    return `Content-Type ${JSON.stringify(type)} is not read here: send application/json`;
+  }
+  return 'Request body could not be parsed';
 }
 
 function isStructuredBody(payload: unknown): boolean {

@@ -1,5 +1,5 @@
 import { Type } from '@nestjs/common';
-import { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { AuthUser } from '../auth-user';
 
 /**
@@ -10,7 +10,7 @@ import { AuthUser } from '../auth-user';
  * throw a not-found error when the resource itself does not exist.
  */
 export interface AccessPolicy {
-  allows(user: AuthUser, request: Request): Promise<boolean>;
+  allows(user: AuthUser, request: FastifyRequest): Promise<boolean>;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AccessPolicy, AuthUser } from '@roundtable/auth';
-import { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { EventAccessService } from '../event-access.service';
 import { EventErrorCode } from '../event-error';
 
@@ -15,8 +15,8 @@ export class EventOrganiserPolicy implements AccessPolicy {
 
   constructor(private readonly access: EventAccessService) {}
 
-  async allows(user: AuthUser, request: Request): Promise<boolean> {
-    const eventId = request.params.eventId;
+  async allows(user: AuthUser, request: FastifyRequest): Promise<boolean> {
+    const eventId = (request.params as Record<string, string | undefined>).eventId;
     if (typeof eventId !== 'string') return false;
     await this.access.getVisibleEvent(eventId, user);
     return this.access.isOrganiser(eventId, user);

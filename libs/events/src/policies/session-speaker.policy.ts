@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AccessPolicy, AuthErrorCode, AuthUser } from '@roundtable/auth';
-import { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { SessionsService } from '../sessions.service';
 
 /** Only speakers and moderators of the session named by `:eventId` / `:sessionId`. */
@@ -10,8 +10,8 @@ export class SessionSpeakerPolicy implements AccessPolicy {
 
   constructor(private readonly sessions: SessionsService) {}
 
-  async allows(user: AuthUser, request: Request): Promise<boolean> {
-    const { eventId, sessionId } = request.params;
+  async allows(user: AuthUser, request: FastifyRequest): Promise<boolean> {
+    const { eventId, sessionId } = request.params as Record<string, string | undefined>;
     if (typeof eventId !== 'string' || typeof sessionId !== 'string') return false;
     return this.sessions.isSpeaker(eventId, sessionId, user);
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AccessPolicy, AuthUser } from '@roundtable/auth';
-import { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { RegistrationAccessService } from '../registration-access.service';
 import { RegistrationErrorCode } from '../registration-error';
 
@@ -11,8 +11,8 @@ export class RegistrationOwnerPolicy implements AccessPolicy {
 
   constructor(private readonly access: RegistrationAccessService) {}
 
-  async allows(user: AuthUser, request: Request): Promise<boolean> {
-    const { eventId, registrationId } = request.params;
+  async allows(user: AuthUser, request: FastifyRequest): Promise<boolean> {
+    const { eventId, registrationId } = request.params as Record<string, string | undefined>;
     if (typeof eventId !== 'string' || typeof registrationId !== 'string') return false;
     const registration = await this.access.getRegistration(eventId, registrationId);
     return registration.userId === user.id;
