@@ -54,8 +54,9 @@ const ONLY = (process.env.BENCH_ONLY ?? '')
   .filter(Boolean);
 /** When set, the bench's database is kept at the end (its name is printed first), to look into. */
 const KEEP_DB = Boolean(process.env.BENCH_KEEP_DB);
-/** A directory to write the measured server's CPU profile to (node --cpu-prof), when set. */
+/** A directory to write the measured api's and worker's CPU profiles to (node --cpu-prof), when set. */
 const CPU_PROF = process.env.BENCH_CPU_PROF;
+const profiled = CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF}`] : [];
 const SLOTS = 24;
 const PAIRS = 70;
 
@@ -627,11 +628,11 @@ async function main(): Promise<void> {
     const restarted = Date.now();
     server = await startApiProcess(port, env, {
       timeoutMs: 120_000,
-      nodeArgs: CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF}`] : [],
+      nodeArgs: profiled,
       script: BUILT_API,
     });
     // As deployed past one process (README, scale-out): the worker relays and sends the mail beside the api.
-    worker = await startWorkerProcess(env, { script: BUILT_WORKER, timeoutMs: 120_000 });
+    worker = await startWorkerProcess(env, { script: BUILT_WORKER, timeoutMs: 120_000, nodeArgs: profiled });
     for (; directory;) {
       const [[row]] = await pool.query<Rows>('SELECT COUNT(*) AS n FROM directory_entries WHERE event_id = ?', [
         directory.eventId,
@@ -997,9 +998,12 @@ async function main(): Promise<void> {
     if (process.env.BENCH_REPLICA !== '0') await replicaRows(env);
   } finally {
     await pool.end();
-    if (worker) await kill(worker);
-    server.kill('SIGTERM');
-    await new Promise((r) => server.once('exit', r));
+    // both stopped, so each writes its CPU profile when asked to (BENCH_CPU_PROF)
+    for (const child of [worker, server]) {
+      if (!child || child.exitCode !== null || child.signalCode !== null) continue;
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+    }
     if (!KEEP_DB) await dropBenchDatabase(config.db);
   }
 }

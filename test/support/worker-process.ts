@@ -57,9 +57,11 @@ export const BUILT_WORKER = 'dist/apps/worker/apps/worker/src/main.js';
  */
 export const startWorkerProcess = (
   env: Record<string, string>,
-  options: { script?: string; timeoutMs?: number } = {},
+  options: { script?: string; timeoutMs?: number; nodeArgs?: string[] } = {},
 ): Promise<ChildProcess> =>
-  startProcess(options.script ?? 'apps/worker/src/main.ts', 'Roundtable worker is up', env, [], options.timeoutMs);
+  startProcess(options.script ?? 'apps/worker/src/main.ts', 'Roundtable worker is up', env, [], options.timeoutMs, {
+    nodeArgs: options.nodeArgs,
+  });
 
 /**
  * A real api process (apps/api/src/main.ts, or the built `script`) listening on `port`; with `allInOne` it runs
