@@ -19,10 +19,11 @@ import { RoundtableValidationPipe } from './validation-pipe';
 import { serveWebApp, webAppBuilt } from './web-app';
 
 /**
- * The api's HTTP server: Fastify (a third of Express's CPU per request under Nest), set up to answer as
- * the api always has: a trailing slash ignored, any X-Forwarded-For believed only from a configured proxy
- * (otherwise anyone could pick the address the login limiter counts them under), request ids from
- * `requestId`, and Fastify's own logger off (installRequestLogging writes the one line per request).
+ * The api's HTTP server: Fastify (under Nest, a third less CPU per request than Express: 0.36 against
+ * 0.55 ms for GET /me/meetings in bench:api), set up to answer as the api always has: a trailing slash
+ * ignored, any X-Forwarded-For believed only from a configured proxy (otherwise anyone could pick the
+ * address the login limiter counts them under), request ids from `requestId`, and Fastify's own logger
+ * off (installRequestLogging writes the one line per request).
  */
 export function httpAdapter(app: Pick<AppConfig['app'], 'trustProxy'>): FastifyAdapter {
   return new FastifyAdapter({
