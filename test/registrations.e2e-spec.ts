@@ -3,7 +3,7 @@ import { BadgesService, DirectoryIndexService, Registration } from '@roundtable/
 import { parse } from 'csv-parse/sync';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { createTestApp, http } from './support/app';
 import { createDelegate, createEventRow } from './support/domain-factories';
 import { createEvent } from './support/event-api';
@@ -400,6 +400,39 @@ describe('registrations', () => {
     expect(await search('холод')).toEqual([]);
     expect(await app.get(DirectoryIndexService).catchUp()).toBeGreaterThanOrEqual(1);
     expect(await search('холод')).toEqual([ra.id]);
+  });
+
+  it('gives delegates of one new company, registering at once for two forums, one company row, found by its name in both', async () => {
+    const [one, two] = await Promise.all(
+      [1, 2].map(() => createEvent(app, organiser, { registration: { requiresApproval: false } })),
+    );
+    const people = await Promise.all([1, 2, 3, 4].map(() => createUser(app)));
+    const name = `Ganjiang Rail ${people[0].id.slice(-6)}`;
+    const regs = await Promise.all(
+      people.map(async (person, i) => {
+        const res = await register([one, two][i % 2].id, person, {
+          company: company(name, 'CN', { nameZh: '赣江铁路' }),
+        });
+        expect(res.status).toBe(201);
+        return res.body as { id: string };
+      }),
+    );
+    const ds = app.get(DataSource);
+    const companies = await ds.query<Array<{ id: string }>>('SELECT id FROM companies WHERE name = ?', [name]);
+    expect(companies).toHaveLength(1);
+    const rows = await ds.getRepository(Registration).findBy({ id: In(regs.map((r) => r.id)) });
+    expect(rows.map((r) => r.companyId)).toEqual([companies[0].id, companies[0].id, companies[0].id, companies[0].id]);
+    for (const [event, viewer] of [
+      [one, people[0]],
+      [two, people[1]],
+    ] as const) {
+      const found = await http(app)
+        .get(`/events/${event.id}/delegates`)
+        .query({ q: '赣江' })
+        .set(...bearer(viewer))
+        .expect(200);
+      expect(found.body.items).toHaveLength(2);
+    }
   });
 
   it('indexes many new registrations at once without deadlocking one another', async () => {

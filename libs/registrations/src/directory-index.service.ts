@@ -9,6 +9,28 @@ import { Registration } from './entities/registration.entity';
 /** Registrations indexed per statement when catching up. */
 const BATCH = 200;
 
+/** What the directory's search text is made of, of a registration's company. */
+export type DirectoryCompany = Pick<Company, 'name' | 'nameZh' | 'nameRu' | 'offers' | 'seeks'>;
+
+/** The lines a registration is found by: the person's name, their badge names, their company's names and what it offers and seeks. */
+function directoryTexts(
+  registration: Pick<Registration, 'badgeNames'>,
+  company: DirectoryCompany | undefined,
+  personName: string | undefined,
+): string[] {
+  return [
+    personName,
+    registration.badgeNames?.latin,
+    registration.badgeNames?.zh,
+    registration.badgeNames?.ru,
+    company?.name,
+    company?.nameZh,
+    company?.nameRu,
+    company?.offers,
+    company?.seeks,
+  ].filter((t): t is string => typeof t === 'string' && t !== '');
+}
+
 /**
  * Keeps `directory_terms` (the directory's search index) following what it
  * is built from: written in the same transaction as a registration, and again
@@ -47,24 +69,29 @@ export class DirectoryIndexService implements OnApplicationBootstrap {
       );
       const texts = new Map<string, string[]>();
       for (const r of registrations) {
-        const c = r.companyId ? companies.get(r.companyId) : undefined;
         texts.set(
           r.id,
-          [
-            people.get(r.userId)?.name,
-            r.badgeNames?.latin,
-            r.badgeNames?.zh,
-            r.badgeNames?.ru,
-            c?.name,
-            c?.nameZh,
-            c?.nameRu,
-            c?.offers,
-            c?.seeks,
-          ].filter((t): t is string => typeof t === 'string' && t !== ''),
+          directoryTexts(r, r.companyId ? companies.get(r.companyId) : undefined, people.get(r.userId)?.name),
         );
       }
       await this.write(em, registrations, texts);
     }
+  }
+
+  /**
+   * Indexes a registration inserted in the caller's transaction, from the rows the caller holds (its company
+   * and the person's name): no read, since it cannot have been indexed before.
+   */
+  async indexNew(
+    em: EntityManager,
+    registration: Registration,
+    company: DirectoryCompany | null,
+    personName: string | null,
+  ): Promise<void> {
+    const texts = new Map([
+      [registration.id, directoryTexts(registration, company ?? undefined, personName ?? undefined)],
+    ]);
+    await this.write(em, [registration], texts, { fresh: true });
   }
 
   /**
@@ -75,15 +102,22 @@ export class DirectoryIndexService implements OnApplicationBootstrap {
    * has its entry updated and only the terms that changed deleted, each by
    * its primary key.
    */
-  private async write(em: EntityManager, registrations: Registration[], texts: Map<string, string[]>): Promise<void> {
+  private async write(
+    em: EntityManager,
+    registrations: Registration[],
+    texts: Map<string, string[]>,
+    options: { fresh?: boolean } = {},
+  ): Promise<void> {
     const ids = registrations.map((r) => r.id);
     const indexed = new Set(
-      (
-        await em.query<Array<{ registration_id: string }>>(
-          'SELECT registration_id FROM directory_entries WHERE registration_id IN (?)',
-          [ids],
-        )
-      ).map((row) => row.registration_id),
+      options.fresh
+        ? []
+        : (
+            await em.query<Array<{ registration_id: string }>>(
+              'SELECT registration_id FROM directory_entries WHERE registration_id IN (?)',
+              [ids],
+            )
+          ).map((row) => row.registration_id),
     );
     const held = new Map<string, Set<string>>();
     if (indexed.size > 0)

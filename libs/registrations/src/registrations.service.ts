@@ -11,7 +11,7 @@ import { CompanyInputDto, RegisterDto, RegistrationQueryDto } from './dto/regist
 import { Company } from './entities/company.entity';
 import { Invitation } from './entities/invitation.entity';
 import { Registration, RegistrationStatus } from './entities/registration.entity';
-import { DirectoryIndexService } from './directory-index.service';
+import { DirectoryCompany, DirectoryIndexService } from './directory-index.service';
 import { RegistrationAccessService } from './registration-access.service';
 import { RegistrationError, RegistrationErrorCode } from './registration-error';
 import { EventCancelledPayload, RegistrationMailPayload } from './templates/registration-templates';
@@ -135,8 +135,8 @@ export class RegistrationsService implements OnModuleInit {
 
   async register(eventId: string, dto: RegisterDto, user: AuthUser): Promise<RegistrationRow> {
     const id = await inTransaction(this.dataSource, async (em) => {
-      const event = await this.events.lockEvent(em, eventId);
-      await this.events.getVisibleEvent(eventId, user, em);
+      // one read of the event, under its lock (a draft is not found, except by its organisers)
+      const event = await this.events.lockVisibleEvent(em, eventId, user);
       if (event.status !== 'published') {
         throw new RegistrationError(RegistrationErrorCode.RegistrationClosed, 'This event does not take registrations');
       }
@@ -205,7 +205,8 @@ export class RegistrationsService implements OnModuleInit {
         approved: 'registration-approved',
         waitlisted: 'registration-waitlisted',
       }[status];
-      await this.directory.reindex(em, [registration.id]);
+      // indexed from what this transaction holds: the company as found or written, the caller's name
+      await this.directory.indexNew(em, registration, company, user.name);
       await this.mail(em, event, registration, type, user);
       return registration.id;
     });
@@ -511,29 +512,51 @@ export class RegistrationsService implements OnModuleInit {
       .update({ id: registration.id }, { status, approvedAt: registration.approvedAt });
   }
 
-  /** Same name (any case) and country is the same company; two delegates creating it at once get one row. */
-  private async findOrCreateCompany(em: EntityManager, input: CompanyInputDto): Promise<Company> {
+  /**
+   * Same name (any case) and country is the same company; two delegates creating it at once get one row.
+   * A company this call writes is not read back: what the caller uses of it (its id, and the names and
+   * texts the directory indexes) is what was written.
+   */
+  private async findOrCreateCompany(
+    em: EntityManager,
+    input: CompanyInputDto,
+  ): Promise<Pick<Company, 'id'> & DirectoryCompany> {
     const repo = em.getRepository(Company);
-    const existing = await repo.findOneBy({ name: input.name.trim(), country: input.country });
+    const name = input.name.trim();
+    const existing = await repo.findOneBy({ name, country: input.country });
     if (existing) return existing;
-    await em.query(
-      `INSERT INTO companies (id, name, name_zh, name_ru, country, region, sectors, size, website, offers, seeks)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE id = id`,
-      [
-        newId(),
-        input.name.trim(),
-        input.nameZh ?? null,
-        input.nameRu ?? null,
-        input.country,
-        input.region ?? null,
-        JSON.stringify(input.sectors ?? []),
-        input.size ?? null,
-        input.website ?? null,
-        input.offers ?? null,
-        input.seeks ?? null,
-      ],
-    );
-    return repo.findOneByOrFail({ name: input.name.trim(), country: input.country });
+    const company = {
+      id: newId(),
+      name,
+      nameZh: input.nameZh ?? null,
+      nameRu: input.nameRu ?? null,
+      offers: input.offers ?? null,
+      seeks: input.seeks ?? null,
+    };
+    try {
+      await em.query(
+        `INSERT INTO companies (id, name, name_zh, name_ru, country, region, sectors, size, website, offers, seeks)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [
+          company.id,
+          name,
+          company.nameZh,
+          company.nameRu,
+          input.country,
+          input.region ?? null,
+          JSON.stringify(input.sectors ?? []),
+          input.size ?? null,
+          input.website ?? null,
+          company.offers,
+          company.seeks,
+        ],
+      );
+      return company;
+    } catch (error) {
+      // another delegate's transaction wrote the company first (and has committed: the insert waited for it)
+      if (!isDuplicateKey(error, 'uq_companies_name_country')) throw error;
+    }
+    return repo.findOneByOrFail({ name, country: input.country });
   }
 
   private async useInvitation(em: EntityManager, event: Event, token: string, user: AuthUser): Promise<Invitation> {
