@@ -894,9 +894,12 @@ async function main(): Promise<void> {
         raw: async (c, i) => {
           const u = rawRegistrants[i];
           const eventId = rawRush;
+          // the caller, as the auth guard reads them (their name goes into the directory's index)
+          const [[person]] = await c.query<Rows>('SELECT * FROM users WHERE id = ?', [u.id]);
+          // then what the api does under the event's lock: the company, the count, the rows (a second
+          // registration of one person is refused by the table's unique key, not by a read)
           await inRawTransaction(c, async () => {
             await c.query('SELECT * FROM events WHERE id = ? FOR UPDATE', [eventId]);
-            await c.query('SELECT id FROM registrations WHERE event_id = ? AND user_id = ?', [eventId, u.id]);
             const name = `Raw Trading ${runId} ${i}`;
             await c.query('SELECT id FROM companies WHERE name = ? AND country = ?', [name, 'RU']);
             const companyId = newId();
@@ -927,7 +930,6 @@ async function main(): Promise<void> {
               ],
             );
             // the directory index, as the api writes it in the same transaction
-            const [[person]] = await c.query<Rows>('SELECT name FROM users WHERE id = ?', [u.id]);
             const texts = [String(person.name), name, 'Холодовая логистика'];
             await c.query('INSERT INTO directory_entries (registration_id, event_id, search_text) VALUES (?, ?, ?)', [
               registrationId,
