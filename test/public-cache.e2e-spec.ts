@@ -71,6 +71,24 @@ describe('Public reads: cache, ETag and Last-Modified', () => {
     expect(ics.headers['content-disposition']).toContain('agenda.ics');
   });
 
+  it('answers HEAD with the headers alone, and a HEAD that fills the cache leaves the whole answer for a GET', async () => {
+    const { eventId } = await eventWithSession();
+    const path = `/events/${eventId}/agenda`;
+    const head = await http(one).head(path).expect(200);
+    expect(head.text ?? '').toBe('');
+    expect(head.headers.etag).toMatch(/^W\/".+"$/);
+    for (const app of [one, one, two]) {
+      const got = await http(app).get(path).set('Accept-Encoding', 'identity').expect(200);
+      expect(got.body.event.id).toBe(eventId);
+      expect(got.text).toContain('Rail freight Nanchang–Moscow');
+      expect(Number(got.headers['content-length'])).toBe(Buffer.byteLength(got.text));
+      expect(got.headers.etag).toBe(head.headers.etag);
+    }
+    const hit = await http(one).head(path).expect(200);
+    expect(hit.text ?? '').toBe('');
+    expect(hit.headers.etag).toBe(head.headers.etag);
+  });
+
   it('serves from the cache, and a write through the api refreshes every process at once', async () => {
     const { eventId, sessionId } = await eventWithSession();
     const before = await http(two).get(`/events/${eventId}/agenda`).expect(200);
