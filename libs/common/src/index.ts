@@ -34,4 +34,4 @@ export {
 export type { StartupCheck, StartupCheckOutcome } from './startup-check';
 export { ApiErrors, ApiPublic, ERROR_CODES_EXTENSION, ErrorBodyDto, PUBLIC_EXTENSION } from './openapi/api-errors';
 export { ApiInstant, INSTANT_PATTERN, isoInstant } from './openapi/instant';
-export { acceptsGzip } from './accepts-gzip';
+export { acceptsGzip, GZIP_MIN_BYTES, varyOnEncoding } from './accept-encoding';

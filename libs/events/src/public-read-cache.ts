@@ -5,7 +5,7 @@ import { ConfigService } from '@nestjs/config';
 import { AppConfig } from '@roundtable/config';
 import { ReadReplicas } from '@roundtable/database';
 import { REDIS_CLIENT, redisKey } from '@roundtable/queue';
-import { acceptsGzip } from '@roundtable/common';
+import { acceptsGzip, GZIP_MIN_BYTES, varyOnEncoding } from '@roundtable/common';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import Redis from 'ioredis';
 
@@ -16,21 +16,8 @@ const MAX_AGE_MS = 60_000;
 /** Entries kept per process (events × locales × formats); the oldest go first. */
 const MAX_ENTRIES = 2_000;
 
-/** Answers this small go out as they are (the same threshold as the app's JSON compression). */
-const GZIP_MIN_BYTES = 1024;
-
 function gzipped(entry: Entry): Buffer {
   return (entry.gzipped ??= gzipSync(entry.body));
-}
-
-/** The answer differs by Accept-Encoding too: a shared cache must not give gzip to a client that did not ask. */
-function varyOnEncoding(vary: string | number | string[] | undefined): string {
-  const names = (Array.isArray(vary) ? vary.join(',') : String(vary ?? ''))
-    .split(',')
-    .map((n) => n.trim())
-    .filter(Boolean);
-  if (!names.some((n) => n.toLowerCase() === 'accept-encoding')) names.push('Accept-Encoding');
-  return names.join(', ');
 }
 
 interface Entry {
