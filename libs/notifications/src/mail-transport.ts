@@ -45,8 +45,6 @@ export const describeSmtpError = (error: unknown): string => {
 export class MailTransport implements OnApplicationShutdown {
   private readonly transporter: Transporter;
   private readonly dir: string;
-  /** MAIL_DIR made (the file transport), once. */
-  private dirMade: Promise<boolean> | null = null;
   readonly usesSmtp: boolean;
   readonly from: string;
 
@@ -89,18 +87,10 @@ export class MailTransport implements OnApplicationShutdown {
   }
 
   /**
-   * Writes one mail under MAIL_DIR, creating the directory on the first mail (and again should it be
-   * removed meanwhile), not before every mail: a recursive mkdir per mail was 6% of a worker's CPU.
+   * Writes one mail under MAIL_DIR, making the directory only when it is missing (the first mail, or after
+   * it was removed), not before every mail: a recursive mkdir per mail was 6% of a worker's CPU.
    */
   private async writeMailFile(name: string, message: Buffer): Promise<void> {
-    this.dirMade ??= mkdir(this.dir, { recursive: true }).then(
-      () => true,
-      (error: unknown) => {
-        this.dirMade = null;
-        throw error;
-      },
-    );
-    await this.dirMade;
     try {
       await writeFile(join(this.dir, name), message);
     } catch (error) {
