@@ -35,7 +35,7 @@ describe('Two api and two worker processes', () => {
   }, 120_000);
 
   afterAll(async () => {
-    await Promise.all(children.map(kill));
+    await Promise.all(children.map((child) => kill(child)));
     await setup.close();
     await sink.stop();
   });

@@ -1001,11 +1001,8 @@ async function main(): Promise<void> {
   } finally {
     await pool.end();
     // both stopped, so each writes its CPU profile when asked to (BENCH_CPU_PROF)
-    for (const child of [worker, server]) {
-      if (!child || child.exitCode !== null || child.signalCode !== null) continue;
-      child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
-    }
+    if (worker) await kill(worker, 'SIGTERM');
+    await kill(server, 'SIGTERM');
     if (!KEEP_DB) await dropBenchDatabase(config.db);
   }
 }

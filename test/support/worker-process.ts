@@ -118,9 +118,10 @@ export async function runUntilExit(
   return { output, code };
 }
 
-export async function kill(child: ChildProcess): Promise<void> {
+/** Stops a process (SIGKILL unless told otherwise) and waits for it to exit; one already gone is left be. */
+export async function kill(child: ChildProcess, signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGKILL');
+  child.kill(signal);
   await exited;
 }
