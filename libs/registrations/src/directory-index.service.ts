@@ -15,8 +15,8 @@ export type DirectoryCompany = Pick<Company, 'name' | 'nameZh' | 'nameRu' | 'off
 /** The lines a registration is found by: the person's name, their badge names, their company's names and what it offers and seeks. */
 function directoryTexts(
   registration: Pick<Registration, 'badgeNames'>,
-  company: DirectoryCompany | undefined,
-  personName: string | undefined,
+  company: DirectoryCompany | null | undefined,
+  personName: string | null | undefined,
 ): string[] {
   return [
     personName,
@@ -88,9 +88,7 @@ export class DirectoryIndexService implements OnApplicationBootstrap {
     company: DirectoryCompany | null,
     personName: string | null,
   ): Promise<void> {
-    const texts = new Map([
-      [registration.id, directoryTexts(registration, company ?? undefined, personName ?? undefined)],
-    ]);
+    const texts = new Map([[registration.id, directoryTexts(registration, company, personName)]]);
     await this.write(em, [registration], texts, { fresh: true });
   }
 
