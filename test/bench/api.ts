@@ -34,11 +34,6 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
  * JIT's first minutes are not what a forum's morning sees).
  */
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 10);
-/**
- * Bookings made, on each side, before the measured ones: from the forum's last rows, which the measured ones do not
- * reach (so at most its rows beyond WRITES).
- */
-const WARMUP_WRITES = Number(process.env.BENCH_WARMUP_WRITES ?? 150);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 /** Bookings and registrations are writes that each need fresh rows: a fixed count, not a duration. */
 const WRITES = Number(process.env.BENCH_WRITES ?? 1500);
@@ -59,6 +54,13 @@ const CPU_PROF = process.env.BENCH_CPU_PROF;
 const profiled = CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF}`] : [];
 const SLOTS = 24;
 const PAIRS = 70;
+/**
+ * Bookings made, on each side, before the measured ones, in a forum of their own made like the measured one (at
+ * most its SLOTS × PAIRS rows, all of them by default): writes warm up as reads do. With 150 the api's JIT was
+ * still compiling through the measured bookings (TurboFan's threads took 13% of the machine's CPU in them, by
+ * perf), and the measured figures were a cold process's.
+ */
+const WARMUP_WRITES = Math.min(Number(process.env.BENCH_WARMUP_WRITES ?? SLOTS * PAIRS), SLOTS * PAIRS);
 
 type Rows = RowDataPacket[];
 
@@ -608,11 +610,20 @@ async function main(): Promise<void> {
       http: await bookingForum(pool, demoId, hash, 'http'),
       raw: await bookingForum(pool, demoId, hash, 'raw'),
     };
-    for (const forum of [anySlot.http, anySlot.raw]) shuffle(forum.bookings, 21);
     const oneSlot = {
       http: await bookingForum(pool, demoId, hash, 'http-1'),
       raw: await bookingForum(pool, demoId, hash, 'raw-1'),
     };
+    // each booking row warms up on forums of its own, booked in the same order as its measured ones
+    const warmAnySlot = {
+      http: await bookingForum(pool, demoId, hash, 'http-warm'),
+      raw: await bookingForum(pool, demoId, hash, 'raw-warm'),
+    };
+    const warmOneSlot = {
+      http: await bookingForum(pool, demoId, hash, 'http-1-warm'),
+      raw: await bookingForum(pool, demoId, hash, 'raw-1-warm'),
+    };
+    for (const forum of [anySlot.http, anySlot.raw, warmAnySlot.http, warmAnySlot.raw]) shuffle(forum.bookings, 21);
     const httpRush = await rushForum(pool, demoId, 'rush-http');
     const rawRush = await rushForum(pool, demoId, 'rush-raw');
     const httpRegistrants = await newUsers(pool, hash, 'reg-http', RUSH);
@@ -749,12 +760,12 @@ async function main(): Promise<void> {
         },
       ],
     });
-    const warmBookings = Math.max(0, Math.min(WARMUP_WRITES, anySlot.http.bookings.length - WRITES));
-    /** A booking row: WRITES bookings on each side, after warmBookings from the forum's last rows. */
-    const bookingRow = (
-      name: string,
-      forums: { http: { eventId: string; bookings: Booking[] }; raw: typeof forums.http },
-    ): Scenario => {
+    type BookingForums = {
+      http: { eventId: string; bookings: Booking[] };
+      raw: { eventId: string; bookings: Booking[] };
+    };
+    /** A booking row: WRITES bookings on each side, after WARMUP_WRITES on the row's warm-up forums. */
+    const bookingRow = (name: string, forums: BookingForums, warm: BookingForums): Scenario => {
       const { http, raw } = forums;
       let booked = 0;
       let warmed = 0;
@@ -763,14 +774,13 @@ async function main(): Promise<void> {
         amount: WRITES,
         http: bookingHttp(http.eventId, WRITES, () => http.bookings[booked++ % http.bookings.length]),
         raw: (c, i) => rawBook(c, raw.eventId, raw.bookings[i]),
-        // from the last rows, which the measured bookings do not reach (none when BENCH_WRITES leaves no spare
-        // rows: an autocannon run of amount 0 would run for its default duration, into the measured rows)
+        // none when BENCH_WARMUP_WRITES=0: an autocannon run of amount 0 would run for its default duration
         warmup:
-          warmBookings > 0
+          WARMUP_WRITES > 0
             ? {
-                amount: warmBookings,
-                http: bookingHttp(http.eventId, warmBookings, () => http.bookings[http.bookings.length - 1 - warmed++]),
-                raw: (c, i) => rawBook(c, raw.eventId, raw.bookings[raw.bookings.length - 1 - i]),
+                amount: WARMUP_WRITES,
+                http: bookingHttp(warm.http.eventId, WARMUP_WRITES, () => warm.http.bookings[warmed++]),
+                raw: (c, i) => rawBook(c, warm.raw.eventId, warm.raw.bookings[i]),
               }
             : undefined,
         // the raw side writes the mails with the payload and calendar the api wrote, so the worker renders the same
@@ -856,8 +866,8 @@ async function main(): Promise<void> {
           );
         },
       },
-      bookingRow('booking any slot', anySlot),
-      bookingRow('booking one slot', oneSlot),
+      bookingRow('booking any slot', anySlot, warmAnySlot),
+      bookingRow('booking one slot', oneSlot, warmOneSlot),
       {
         name: `rush ${RUSH}/${RUSH_CAPACITY}`,
         amount: RUSH,
@@ -962,7 +972,7 @@ async function main(): Promise<void> {
     );
     console.log(
       `one api process and one worker process beside it, both built (mail relayed and sent by the worker, as in the README's scale-out); ` +
-        `${CONNECTIONS} connections; reads for ${SECONDS} s each after ${WARMUP} s unmeasured, ${WRITES} bookings after ${warmBookings} unmeasured, ` +
+        `${CONNECTIONS} connections; reads for ${SECONDS} s each after ${WARMUP} s unmeasured, ${WRITES} bookings after ${WARMUP_WRITES} unmeasured (on forums of their own), ` +
         `a rush of ${RUSH} registrations; each side starts with the api, worker and database idle; a write row's side ` +
         `runs to its last answer or its last mail sent, whichever is later (outbox polled every ${OUTBOX_POLL_MS} ms); ` +
         `latencies in ms\n`,
