@@ -50,7 +50,7 @@ describe('buildIcs', () => {
     expect(parsed.uid).toBe(e.uid);
     expect(Number(parsed.sequence)).toBe(2);
     expect(parsed.start.toISOString()).toBe('2027-09-02T02:00:00.000Z');
-    expect(parsed.end.toISOString()).toBe('2027-09-02T02:30:00.000Z');
+    expect(parsed.end?.toISOString()).toBe('2027-09-02T02:30:00.000Z');
   });
 
   it('writes instants in UTC, names the zone, and escapes the calendar name as text', () => {
