@@ -604,25 +604,18 @@ async function main(): Promise<void> {
     );
     const delegateId = String(delegate.id);
     const hash = String(delegate.password_hash);
+    /** A booking forum for each side; `suffix` tells the rows' forums apart (their slugs, their delegates' e-mails). */
+    const bookingForums = async (suffix: string) => ({
+      http: await bookingForum(pool, demoId, hash, `http${suffix}`),
+      raw: await bookingForum(pool, demoId, hash, `raw${suffix}`),
+    });
     // Bookings in no particular slot order (pairs booking the slots they agreed on, as a forum's opening minute
     // brings them), and bookings that all go into one slot after another (the first slot of the day, wanted by all).
-    const anySlot = {
-      http: await bookingForum(pool, demoId, hash, 'http'),
-      raw: await bookingForum(pool, demoId, hash, 'raw'),
-    };
-    const oneSlot = {
-      http: await bookingForum(pool, demoId, hash, 'http-1'),
-      raw: await bookingForum(pool, demoId, hash, 'raw-1'),
-    };
+    const anySlot = await bookingForums('');
+    const oneSlot = await bookingForums('-1');
     // each booking row warms up on forums of its own, booked in the same order as its measured ones
-    const warmAnySlot = {
-      http: await bookingForum(pool, demoId, hash, 'http-warm'),
-      raw: await bookingForum(pool, demoId, hash, 'raw-warm'),
-    };
-    const warmOneSlot = {
-      http: await bookingForum(pool, demoId, hash, 'http-1-warm'),
-      raw: await bookingForum(pool, demoId, hash, 'raw-1-warm'),
-    };
+    const warmAnySlot = await bookingForums('-warm');
+    const warmOneSlot = await bookingForums('-1-warm');
     for (const forum of [anySlot.http, anySlot.raw, warmAnySlot.http, warmAnySlot.raw]) shuffle(forum.bookings, 21);
     const httpRush = await rushForum(pool, demoId, 'rush-http');
     const rawRush = await rushForum(pool, demoId, 'rush-raw');
