@@ -1,11 +1,12 @@
 import { INestApplication } from '@nestjs/common';
 import { OutboxMessageEntity } from '@roundtable/notifications';
-import * as ical from 'node-ical';
+import type * as ical from 'node-ical';
 import { In, Like } from 'typeorm';
 import { createTestApp, http } from './support/app';
 import { createDelegate, createEventRow, TestDelegate } from './support/domain-factories';
 import { createEvent } from './support/event-api';
 import { bearer, createUser, TestUser } from './support/factories';
+import { calendarEvents, icsLines } from './support/ics';
 import { outboxRows, waitForOutbox } from './support/mail-helpers';
 import { CapturedMail, mailType, SmtpSink } from './support/smtp-sink';
 
@@ -16,11 +17,8 @@ function icsOf(mail: CapturedMail): string {
   return part.content.toString('utf8');
 }
 
-/** Content lines of an iCalendar text, unfolded (RFC 5545 §3.1), for the properties a parser may hide. */
-const icsLines = (text: string): string[] => text.replace(/\r?\n[ \t]/g, '').split(/\r?\n/);
-
 const vevent = (text: string): ical.VEvent => {
-  const events = Object.values(ical.sync.parseICS(text)).filter((c): c is ical.VEvent => c?.type === 'VEVENT');
+  const events = calendarEvents(text);
   expect(events).toHaveLength(1);
   return events[0];
 };

@@ -15,12 +15,8 @@ import {
   TestDelegate,
 } from './support/domain-factories';
 import { bearer, createUser, createUsers, TestUser } from './support/factories';
+import { calendarEvents } from './support/ics';
 import { outboxRows } from './support/mail-helpers';
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const ical = require('node-ical') as {
-  sync: { parseICS(text: string): Record<string, { type: string; start?: Date; uid?: string }> };
-};
 
 describe('B2B meetings', () => {
   let app: INestApplication;
@@ -699,7 +695,7 @@ describe('B2B meetings', () => {
       .expect(201);
     const ics = await http(app).get('/me/calendar.ics').query({ token: feed.body.token }).expect(200);
     expect(ics.headers['content-type']).toMatch(/text\/calendar/);
-    const entries = Object.values(ical.sync.parseICS(ics.text)).filter((e) => e.type === 'VEVENT');
+    const entries = calendarEvents(ics.text);
     expect(entries.map((e) => [e.uid, e.start?.toISOString()])).toEqual([
       [`meeting-${meeting.id}@roundtable`, '2027-06-10T06:00:00.000Z'],
     ]);

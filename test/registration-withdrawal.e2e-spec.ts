@@ -1,11 +1,11 @@
 import { INestApplication } from '@nestjs/common';
 import { Event } from '@roundtable/events';
 import { Meeting, MeetingRequest } from '@roundtable/meetings';
-import * as ical from 'node-ical';
 import { DataSource } from 'typeorm';
 import { createTestApp, http } from './support/app';
 import { createDelegate, createEventRow, DEFAULT_MEETING_SETTINGS, TestDelegate } from './support/domain-factories';
 import { bearer, createUser, TestUser } from './support/factories';
+import { calendarEvents } from './support/ics';
 import { outboxRows } from './support/mail-helpers';
 
 /**
@@ -90,11 +90,7 @@ describe('a registration that is rejected or cancelled', () => {
       .set(...as(a))
       .expect(201);
     const vevents = async () =>
-      Object.values(
-        ical.sync.parseICS(
-          (await http(app).get('/me/calendar.ics').query({ token: feed.body.token }).expect(200)).text,
-        ),
-      ).filter((entry) => entry?.type === 'VEVENT');
+      calendarEvents((await http(app).get('/me/calendar.ics').query({ token: feed.body.token }).expect(200)).text);
     expect(await vevents()).toHaveLength(2);
 
     await http(app)

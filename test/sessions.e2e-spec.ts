@@ -1,11 +1,11 @@
 import { INestApplication } from '@nestjs/common';
 import { Event } from '@roundtable/events';
-import * as ical from 'node-ical';
 import { DataSource } from 'typeorm';
 import { createDelegate } from './support/domain-factories';
 import { createTestApp, http } from './support/app';
 import { createEvent } from './support/event-api';
 import { bearer, createUser, TestUser, uniqueEmail } from './support/factories';
+import { calendarEvents } from './support/ics';
 import { outboxRows } from './support/mail-helpers';
 
 describe('rooms, sessions, speakers and the agenda', () => {
@@ -305,7 +305,7 @@ describe('rooms, sessions, speakers and the agenda', () => {
 
     const res = await http(app).get(`/events/${eventId}/agenda?format=ics&locale=en`).expect(200);
     expect(res.headers['content-type']).toMatch(/text\/calendar/);
-    const parsed = Object.values(ical.sync.parseICS(res.text)).filter((c): c is ical.VEvent => c?.type === 'VEVENT');
+    const parsed = calendarEvents(res.text);
     const sessions = (await http(app).get(`/events/${eventId}/sessions`).expect(200)).body.items as {
       id: string;
       startsAt: string;

@@ -1,4 +1,4 @@
-import * as ical from 'node-ical';
+import { calendarEvents, icsLines } from '../../../test/support/ics';
 import { buildIcs } from './ics';
 import { CalendarEntry } from './notification.types';
 
@@ -22,10 +22,6 @@ const entry = (changes: Partial<CalendarEntry> = {}): CalendarEntry => ({
 });
 
 const build = (e: CalendarEntry) => buildIcs([e], { method: e.method, name: e.summary, timeZone: e.timeZone });
-const events = (text: string) =>
-  Object.values(ical.sync.parseICS(text)).filter((c): c is ical.VEvent => c?.type === 'VEVENT');
-/** The content lines with their folds undone (RFC 5545 §3.1). */
-const unfolded = (text: string) => text.replace(/\r\n[ \t]/g, '').split('\r\n');
 
 describe('buildIcs', () => {
   it('folds every line at 75 octets without splitting a character, and ends lines with CRLF alone', () => {
@@ -36,13 +32,13 @@ describe('buildIcs', () => {
     // a split character would come back as U+FFFD
     for (const line of lines) expect(Buffer.from(line).toString()).not.toContain('\ufffd');
     expect(lines.filter((line) => line.startsWith(' ')).length).toBeGreaterThan(10);
-    expect(events(text)[0].summary).toBe('圆桌会议'.repeat(40));
-    expect(events(text)[0].description).toBe('🤝'.repeat(60));
+    expect(calendarEvents(text)[0].summary).toBe('圆桌会议'.repeat(40));
+    expect(calendarEvents(text)[0].description).toBe('🤝'.repeat(60));
   });
 
   it('gives back Chinese, Russian, punctuation and line breaks as they were written', () => {
     const e = entry();
-    const [parsed] = events(build(e));
+    const [parsed] = calendarEvents(build(e));
     expect(parsed.summary).toBe(e.summary);
     expect(parsed.description).toBe(e.description);
     expect(parsed.location).toBe(e.location);
@@ -54,7 +50,7 @@ describe('buildIcs', () => {
   });
 
   it('writes instants in UTC, names the zone, and escapes the calendar name as text', () => {
-    const lines = unfolded(build(entry({ summary: 'Roundtable: Anna, Boris; Chen' })));
+    const lines = icsLines(build(entry({ summary: 'Roundtable: Anna, Boris; Chen' })));
     expect(lines).toContain('DTSTART:20270902T020000Z');
     expect(lines).toContain('DTEND:20270902T023000Z');
     expect(lines.find((line) => line.startsWith('DTSTAMP:'))).toMatch(/^DTSTAMP:\d{8}T\d{6}Z$/);
@@ -64,7 +60,7 @@ describe('buildIcs', () => {
   });
 
   it('names the organiser and each attendee, quoting a name that needs it (RFC 6868 for its quotes)', () => {
-    const lines = unfolded(build(entry()));
+    const lines = icsLines(build(entry()));
     expect(lines).toContain('ORGANIZER;CN=Roundtable:mailto:no-reply@roundtable.local');
     expect(lines).toContain(
       `ATTENDEE;ROLE=REQ-PARTICIPANT;RSVP=FALSE;CN="Ivan ^'Vanya^' Petrov, CEO: Sales; Ops":mailto:ivan@example.ru`,
@@ -73,10 +69,10 @@ describe('buildIcs', () => {
   });
 
   it('marks a REQUEST confirmed and a CANCEL cancelled, with the method on the calendar', () => {
-    expect(unfolded(build(entry()))).toEqual(expect.arrayContaining(['METHOD:REQUEST', 'STATUS:CONFIRMED']));
+    expect(icsLines(build(entry()))).toEqual(expect.arrayContaining(['METHOD:REQUEST', 'STATUS:CONFIRMED']));
     const cancel = build(entry({ method: 'CANCEL', sequence: 3 }));
-    expect(unfolded(cancel)).toEqual(expect.arrayContaining(['METHOD:CANCEL', 'STATUS:CANCELLED', 'SEQUENCE:3']));
-    expect(events(cancel)[0].status).toBe('CANCELLED');
+    expect(icsLines(cancel)).toEqual(expect.arrayContaining(['METHOD:CANCEL', 'STATUS:CANCELLED', 'SEQUENCE:3']));
+    expect(calendarEvents(cancel)[0].status).toBe('CANCELLED');
   });
 
   it('writes one entry per session of a feed, and leaves out what an entry does not have', () => {
@@ -87,8 +83,8 @@ describe('buildIcs', () => {
       ],
       { method: 'PUBLISH', name: 'Roundtable meetings' },
     );
-    expect(events(text).map((e) => e.uid)).toEqual(['session-a@roundtable', 'session-b@roundtable']);
-    const lines = unfolded(text);
+    expect(calendarEvents(text).map((e) => e.uid)).toEqual(['session-a@roundtable', 'session-b@roundtable']);
+    const lines = icsLines(text);
     expect(lines.filter((line) => line.startsWith('DESCRIPTION'))).toHaveLength(1);
     expect(lines.filter((line) => line.startsWith('URL'))).toHaveLength(1);
     expect(lines.filter((line) => line.startsWith('ORGANIZER'))).toHaveLength(1);
